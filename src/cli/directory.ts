@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { DEMO_FILE } from '../config.ts';
+import { systemActor } from '../core/actor.ts';
+import { loadOrganisation } from '../modules/directory/commands.ts';
+import { readOrganisationFile } from '../modules/directory/organisation-file.ts';
+import { print, withDatabase } from './support.ts';
+
+async function load(path: string, source: string) {
+  const file = readOrganisationFile(path);
+  const summary = await withDatabase((handle) =>
+    handle.db.transaction().execute((trx) =>
+      loadOrganisation(trx, systemActor('accord cli'), file, source, (step) => process.stderr.write(`loading ${step}…\n`)),
+    ),
+  );
+  print(
+    `loaded ${file.organisation.shortName.en}: ${summary.memberStates} member states, ${summary.bodies} bodies, ${summary.partners} partners, ${summary.priorities} priorities; accounts created ${summary.usersCreated}, kept ${summary.usersKept}`,
+  );
+}
+
+export function registerDirectoryCommands(program: Command) {
+  program
+    .command('demo')
+    .description('Load (or reload) the demo organisation from demo/organisation.yaml')
+    .action(() => load(DEMO_FILE, 'demo/organisation.yaml'));
+
+  program
+    .command('load')
+    .description('Load an organisation file (YAML or JSON): the directory, the presidency and optional accounts')
+    .argument('<file>', 'path of the organisation file')
+    .action((path: string) => load(path, path));
+}

@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../config.ts';
+import { AppError } from '../core/errors.ts';
+import { OrganisationFileError } from '../modules/directory/organisation-file.ts';
+import { registerDirectoryCommands } from './directory.ts';
+import { registerLedgerCommands } from './ledger.ts';
+import { registerServerCommands } from './server.ts';
+import { CliError } from './support.ts';
+import { registerUserCommands } from './users.ts';
+
+const program = new Command()
+  .name('accord')
+  .description('Accord: coordination platform for a treaty organisation. Set DATABASE_URL for PostgreSQL; otherwise the embedded database in ACCORD_DATA_DIR (./data).')
+  .version(APP_VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerServerCommands(program);
+registerDirectoryCommands(program);
+registerUserCommands(program);
+registerLedgerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exit(err.exitCode);
+  }
+  process.stderr.write(`accord: ${oneLine(err)}\n`);
+  process.exit(err instanceof CliError || err instanceof AppError || err instanceof OrganisationFileError ? 2 : 1);
+}
+
+function oneLine(err: unknown): string {
+  if (err instanceof AppError && err.fields.length) return `${err.fields[0].field}: ${err.fields[0].reason}`;
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0];
+}

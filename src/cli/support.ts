@@ -1,0 +1,41 @@
+import cliProgress from 'cli-progress';
+import { type Config, loadConfig } from '../config.ts';
+import type { DbHandle } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../server.ts';
+
+/** A failure the CLI reports as one line on stderr, exiting non-zero. */
+export class CliError extends Error {}
+
+/** Opens the configured database with migrations applied, runs fn, and always closes it. */
+export async function withDatabase<T>(fn: (handle: DbHandle, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = await openDatabase(config);
+  try {
+    await migrate(handle.db);
+    return await fn(handle, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A progress bar on stderr when it is a terminal; silent otherwise (scripts, CI). */
+export function progressBar(label: string) {
+  if (!process.stderr.isTTY) {
+    return { start: (_total: number) => {}, update: (_n: number, _total?: number) => {}, stop: () => {} };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  return {
+    start: (total: number) => bar.start(Math.max(total, 1), 0),
+    update: (n: number, total?: number) => {
+      if (total !== undefined) bar.setTotal(Math.max(total, 1));
+      bar.update(n);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+export const print = (line: string) => process.stdout.write(`${line}\n`);

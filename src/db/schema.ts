@@ -1,0 +1,168 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/** Kysely's view of the tables in src/db/migrations. Keep in step with the SQL. */
+export interface Database {
+  schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
+  organisation: OrganisationTable;
+  member_states: MemberStatesTable;
+  partners: PartnersTable;
+  bodies: BodiesTable;
+  body_members: { body_code: string; state_code: string };
+  presidencies: PresidenciesTable;
+  priorities: PrioritiesTable;
+  priority_items: PriorityItemsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_head: { id: Generated<number>; seq: number; hash: string };
+  signing_keys: SigningKeysTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  short_name_en: string;
+  short_name_ru: string;
+  name_en: string;
+  name_ru: string;
+  working_languages: string[];
+  time_zone: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MemberStatesTable {
+  code: string;
+  name_en: string;
+  name_ru: string;
+  time_zone: string;
+  position: number;
+}
+
+export interface PartnersTable {
+  code: string;
+  name_en: string;
+  name_ru: string;
+  short_name_en: string;
+  short_name_ru: string;
+  position: number;
+}
+
+export type BodyKind = 'council' | 'permanent' | 'secretariat' | 'committee' | 'other';
+export interface BodiesTable {
+  code: string;
+  name_en: string;
+  name_ru: string;
+  kind: BodyKind;
+  position: number;
+}
+
+export interface PresidenciesTable {
+  id: Generated<number>;
+  state_code: string;
+  starts_on: ColumnType<Date, string, string>;
+  ends_on: ColumnType<Date, string, string>;
+  slogan_en: string;
+  slogan_ru: string;
+}
+
+export interface PrioritiesTable {
+  id: Generated<number>;
+  presidency_id: number;
+  code: string;
+  position: number;
+  title_en: string;
+  title_ru: string;
+}
+
+export interface PriorityItemsTable {
+  id: Generated<number>;
+  priority_id: number;
+  position: number;
+  text_en: string;
+  text_ru: string;
+}
+
+export type Affiliation = 'delegation' | 'secretariat' | 'partner';
+export type Role = 'secretariat_admin' | 'head_of_delegation' | 'delegate' | 'point_of_contact' | 'observer';
+export type Locale = 'en' | 'ru';
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  affiliation: Affiliation;
+  state_code: string | null;
+  partner_code: string | null;
+  role: Role;
+  clearance: number;
+  locale: Generated<Locale>;
+  is_demo: Generated<boolean>;
+  disabled_at: NullableTimestamp;
+  failed_signins: Generated<number>;
+  sign_in_not_before: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  password_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: CreatedAt;
+}
+export type UserRow = Selectable<UsersTable>;
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface LedgerEntriesTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  delegation: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  classification: number;
+  audience: string[] | null;
+  payload: ColumnType<unknown, string, never>;
+  payload_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
+
+export interface SigningKeysTable {
+  id: string;
+  public_key_pem: string;
+  private_key_pem: string;
+  created_at: CreatedAt;
+}
+
+export interface LedgerCheckpointsTable {
+  seq: number;
+  hash: string;
+  signed_at: Timestamp;
+  key_id: string;
+  signature: string;
+}

@@ -1,0 +1,94 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../../core/errors.ts';
+import { db, requirePerson } from '../../http/context.ts';
+import type { App } from '../../http/env.ts';
+import { jsonResponse, standardErrors } from '../../http/openapi.ts';
+import { authorize } from '../../policy/index.ts';
+import { BodySchema, MemberStateSchema, OrganisationSchema, PartnerSchema, PresidencySchema } from './present.ts';
+import { getOrganisation, getPresidency, listBodies, listPartners, listStates } from './queries.ts';
+
+const tags = ['Directory'];
+const list = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
+const readErrors = { 401: standardErrors[401], 404: standardErrors[404] };
+
+const organisationRoute = createRoute({
+  method: 'get',
+  path: '/api/organisation',
+  tags,
+  summary: 'The organisation and its current presidency with the priorities',
+  responses: {
+    200: jsonResponse(z.object({ organisation: OrganisationSchema, presidency: PresidencySchema.nullable() }), 'The organisation'),
+    ...readErrors,
+  },
+});
+const statesRoute = createRoute({
+  method: 'get',
+  path: '/api/states',
+  tags,
+  summary: 'Member states and the bodies each sits in',
+  responses: { 200: jsonResponse(list(MemberStateSchema), 'Member states'), 401: standardErrors[401] },
+});
+const stateRoute = createRoute({
+  method: 'get',
+  path: '/api/states/{code}',
+  tags,
+  summary: 'One member state',
+  request: { params: z.object({ code: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter code') }) },
+  responses: { 200: jsonResponse(z.object({ state: MemberStateSchema }), 'The state'), ...standardErrors },
+});
+const bodiesRoute = createRoute({
+  method: 'get',
+  path: '/api/bodies',
+  tags,
+  summary: 'Bodies of the organisation and the states sitting in each',
+  responses: { 200: jsonResponse(list(BodySchema), 'Bodies'), 401: standardErrors[401] },
+});
+const bodyRoute = createRoute({
+  method: 'get',
+  path: '/api/bodies/{code}',
+  tags,
+  summary: 'One body',
+  request: { params: z.object({ code: z.string().max(40) }) },
+  responses: { 200: jsonResponse(z.object({ body: BodySchema }), 'The body'), ...standardErrors },
+});
+const partnersRoute = createRoute({
+  method: 'get',
+  path: '/api/partners',
+  tags,
+  summary: 'Partner organisations that may be invited as observers',
+  responses: { 200: jsonResponse(list(PartnerSchema), 'Partners'), 401: standardErrors[401] },
+});
+
+export function registerDirectoryRoutes(app: App) {
+  app.openapi(organisationRoute, async (c) => {
+    const person = requirePerson(c);
+    authorize(person, 'read', 'directory', null, 'organisation');
+    const [organisation, presidency] = await Promise.all([getOrganisation(db(c)), getPresidency(db(c))]);
+    if (!organisation) throw notFound('organisation');
+    return c.json({ organisation, presidency }, 200);
+  });
+  app.openapi(statesRoute, async (c) => {
+    authorize(requirePerson(c), 'read', 'directory', null);
+    return c.json({ items: await listStates(db(c)) }, 200);
+  });
+  app.openapi(stateRoute, async (c) => {
+    authorize(requirePerson(c), 'read', 'directory', null);
+    const [state] = await listStates(db(c), c.req.valid('param').code.toUpperCase());
+    if (!state) throw notFound('member state');
+    return c.json({ state }, 200);
+  });
+  app.openapi(bodiesRoute, async (c) => {
+    authorize(requirePerson(c), 'read', 'directory', null);
+    return c.json({ items: await listBodies(db(c)) }, 200);
+  });
+  app.openapi(bodyRoute, async (c) => {
+    authorize(requirePerson(c), 'read', 'directory', null);
+    const [body] = await listBodies(db(c), c.req.valid('param').code);
+    if (!body) throw notFound('body');
+    return c.json({ body }, 200);
+  });
+  app.openapi(partnersRoute, async (c) => {
+    authorize(requirePerson(c), 'read', 'directory', null);
+    return c.json({ items: await listPartners(db(c)) }, 200);
+  });
+}
