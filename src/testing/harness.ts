@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../config.ts';
+import { type Actor, type ClearanceName, systemActor } from '../core/actor.ts';
+import { connect, type DbHandle } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+import type { Affiliation, Role, UserRow } from '../db/schema.ts';
+import { buildApp } from '../http/app.ts';
+import type { App } from '../http/env.ts';
+import { createToken } from '../modules/auth/commands.ts';
+import { personFromRow } from '../modules/auth/load-actor.ts';
+import { loadOrganisation } from '../modules/directory/commands.ts';
+import { parseOrganisationFile } from '../modules/directory/organisation-file.ts';
+import { LiveHub } from '../modules/live/hub.ts';
+import { createUser } from '../modules/users/commands.ts';
+
+/**
+ * Tests run on a real database with the migrations applied: an in-memory PGlite by
+ * default, or a fresh database on the PostgreSQL server named by TEST_DATABASE_URL
+ * (CI sets it), dropped again at the end.
+ */
+export async function testDatabase(): Promise<DbHandle> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const handle = await connect({});
+    await migrate(handle.db);
+    return handle;
+  }
+  const name = `accord_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await connect({ databaseUrl: url.toString(), poolSize: 5 });
+  await migrate(handle.db);
+  const close = handle.close.bind(handle);
+  return {
+    ...handle,
+    async close() {
+      await close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A small organisation: three states, two bodies (one without TJ), two partners. */
+export const TEST_ORGANISATION = `
+organisation:
+  shortName: { en: TO, ru: ТО }
+  name: { en: Test Organisation, ru: Тестовая организация }
+  workingLanguages: [en, ru]
+  timeZone: Europe/Moscow
+memberStates:
+  - { code: AM, name: { en: Armenia, ru: Армения }, timeZone: Asia/Yerevan }
+  - { code: BY, name: { en: Belarus, ru: Беларусь }, timeZone: Europe/Minsk }
+  - { code: TJ, name: { en: Tajikistan, ru: Таджикистан }, timeZone: Asia/Dushanbe }
+bodies:
+  - { code: council, kind: council, name: { en: Council, ru: Совет }, members: all }
+  - { code: committee, kind: committee, name: { en: Committee, ru: Комитет }, members: [AM, BY] }
+partners:
+  - { code: UN, shortName: { en: UN, ru: ООН }, name: { en: United Nations, ru: Организация Объединённых Наций } }
+  - { code: SCO, shortName: { en: SCO, ru: ШОС }, name: { en: Shanghai Cooperation Organisation, ru: Шанхайская организация сотрудничества } }
+presidency:
+  state: BY
+  from: 2026-01-01
+  to: 2026-12-31
+  slogan: { en: Together, ru: Вместе }
+  priorities:
+    - code: first
+      title: { en: First priority, ru: Первый приоритет }
+      items: [{ en: One, ru: Один }]
+`;
+
+export interface TestContext {
+  handle: DbHandle;
+  app: App;
+  live: LiveHub;
+  /** Calls the app in-process. */
+  request(path: string, init?: RequestInit & { json?: unknown; as?: UserRow | string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+const tokens = new WeakMap<DbHandle, Map<string, string>>();
+
+/** A database with the test organisation loaded, and the app over it. */
+export async function testContext(organisation = TEST_ORGANISATION): Promise<TestContext> {
+  const handle = await testDatabase();
+  await handle.db
+    .transaction()
+    .execute((trx) => loadOrganisation(trx, systemActor('test'), parseOrganisationFile(organisation), 'test'));
+  const live = new LiveHub(handle);
+  await live.start();
+  const app = buildApp({ handle, config: { ...loadConfig({}), bodyLimit: 64 * 1024 }, live });
+  tokens.set(handle, new Map());
+  return {
+    handle,
+    app,
+    live,
+    async request(path, init = {}) {
+      const { json, as, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      if (as) headers.set('authorization', `Bearer ${typeof as === 'string' ? as : await tokenFor(handle, as)}`);
+      return app.request(path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    },
+    async close() {
+      await live.stop();
+      await handle.close();
+    },
+  };
+}
+
+/** An API token for a user, made once per user and database. */
+export async function tokenFor(handle: DbHandle, user: UserRow): Promise<string> {
+  const cache = tokens.get(handle) ?? new Map<string, string>();
+  tokens.set(handle, cache);
+  const cached = cache.get(user.id);
+  if (cached) return cached;
+  const { token } = await handle.db.transaction().execute((trx) => createToken(trx, personFromRow(user), { name: 'test' }));
+  cache.set(user.id, token);
+  return token;
+}
+
+let userCounter = 0;
+
+export interface UserSpec {
+  role?: Role;
+  affiliation?: Affiliation;
+  stateCode?: string | null;
+  partnerCode?: string | null;
+  clearance?: ClearanceName;
+  username?: string;
+  password?: string;
+  actor?: Actor;
+}
+
+/**
+ * Creates a person, filling in what the spec leaves out: a delegate of BY by default,
+ * the secretariat for an administrator, UN for an observer.
+ */
+export async function buildUser(handle: DbHandle, spec: UserSpec = {}): Promise<UserRow> {
+  const role = spec.role ?? 'delegate';
+  const affiliation =
+    spec.affiliation ?? (role === 'secretariat_admin' ? 'secretariat' : role === 'observer' ? 'partner' : 'delegation');
+  userCounter++;
+  return handle.db.transaction().execute((trx) =>
+    createUser(trx, spec.actor ?? systemActor('test'), {
+      username: spec.username ?? `user${userCounter}-${randomBytes(3).toString('hex')}`,
+      displayName: `Test user ${userCounter}`,
+      email: null,
+      password: spec.password ?? 'correct horse battery',
+      affiliation,
+      stateCode: affiliation === 'delegation' ? (spec.stateCode ?? 'BY') : null,
+      partnerCode: affiliation === 'partner' ? (spec.partnerCode ?? 'UN') : null,
+      role,
+      clearance: spec.clearance ?? 'restricted',
+    }),
+  );
+}
