@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -78,9 +79,45 @@ async function connectServer(url: string, max: number): Promise<DbHandle> {
   };
 }
 
+/**
+ * PGlite's files belong to one process at a time: a lock file with the owner's PID keeps
+ * a second process (a CLI command while the server runs) from corrupting them.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'accord.lock');
+  let owner: number | undefined;
+  try {
+    owner = Number(readFileSync(lockFile, 'utf8').trim()) || undefined;
+  } catch {
+    owner = undefined;
+  }
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `the embedded database in ${dataDir} is in use by process ${owner} (a running accord serve?): stop it first, or use the API`,
+    );
+  }
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => rmSync(lockFile, { force: true });
+  process.once('exit', release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function connectEmbedded(dataDir?: string): Promise<DbHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {}).catch((err) => {
+    unlock();
+    throw err;
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
@@ -92,6 +129,7 @@ async function connectEmbedded(dataDir?: string): Promise<DbHandle> {
     async close() {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }
