@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -114,7 +115,7 @@ function isAlive(pid: number): boolean {
 
 async function connectEmbedded(dataDir?: string): Promise<DbHandle> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {}).catch((err) => {
+  const pglite = await createPGlite(dataDir).catch((err) => {
     unlock();
     throw err;
   });
@@ -136,4 +137,43 @@ async function connectEmbedded(dataDir?: string): Promise<DbHandle> {
 
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+const TEMPLATE_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'node_modules',
+  '.cache',
+  'accord',
+  'pglite-cluster.tar',
+);
+
+/**
+ * A new PGlite cluster costs an initdb (seconds). The first one made on this machine is
+ * kept as a tarball in node_modules/.cache and later fresh clusters (tests, first starts)
+ * are unpacked from it. The template holds an empty cluster, before any migration.
+ */
+async function createPGlite(dataDir?: string): Promise<PGlite> {
+  const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+  if (!fresh) return PGlite.create({ dataDir });
+  if (existsSync(TEMPLATE_FILE)) {
+    try {
+      const template = new Blob([readFileSync(TEMPLATE_FILE)]);
+      return await PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir: template });
+    } catch {
+      rmSync(TEMPLATE_FILE, { force: true });
+    }
+  }
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  try {
+    const dump = await pglite.dumpDataDir('none');
+    mkdirSync(dirname(TEMPLATE_FILE), { recursive: true });
+    const partial = `${TEMPLATE_FILE}.${process.pid}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, TEMPLATE_FILE);
+  } catch {
+    /* the cache is an optimisation only */
+  }
+  return pglite;
 }
