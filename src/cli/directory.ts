@@ -8,9 +8,13 @@ import { print, withDatabase } from './support.ts';
 async function load(path: string, source: string) {
   const file = readOrganisationFile(path);
   const summary = await withDatabase((handle) =>
-    handle.db.transaction().execute((trx) =>
-      loadOrganisation(trx, systemActor('accord cli'), file, source, (step) => process.stderr.write(`loading ${step}…\n`)),
-    ),
+    handle.db
+      .transaction()
+      .execute((trx) =>
+        loadOrganisation(trx, systemActor('accord cli'), file, source, (step) =>
+          process.stderr.write(`loading ${step}…\n`),
+        ),
+      ),
   );
   print(
     `loaded ${file.organisation.shortName.en}: ${summary.memberStates} member states, ${summary.bodies} bodies, ${summary.partners} partners, ${summary.priorities} priorities; accounts created ${summary.usersCreated}, kept ${summary.usersKept}`,
@@ -25,7 +29,9 @@ export function registerDirectoryCommands(program: Command) {
 
   program
     .command('load')
-    .description('Load an organisation file (YAML or JSON): the directory, the presidency and optional accounts')
+    .description(
+      'Load an organisation file (YAML or JSON): the directory, the presidency and optional accounts',
+    )
     .argument('<file>', 'path of the organisation file')
     .action((path: string) => load(path, path));
 }

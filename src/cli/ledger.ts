@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { systemActor } from '../core/actor.ts';
 import { exportLines, verifyExportFile } from '../modules/ledger/export.ts';
@@ -9,8 +9,12 @@ import { CliError, print, progressBar, withDatabase } from './support.ts';
 
 function report(result: VerifyResult, source: string) {
   if (result.ok) {
-    const cp = result.checkpoint ? `; signed checkpoint at entry ${result.checkpoint.seq} (${result.checkpoint.signedAt}, key ${result.checkpoint.keyId}) valid` : '; no signed checkpoint yet';
-    const hidden = result.hiddenPayloads ? `; ${result.hiddenPayloads} payloads hidden behind their hashes` : '';
+    const cp = result.checkpoint
+      ? `; signed checkpoint at entry ${result.checkpoint.seq} (${result.checkpoint.signedAt}, key ${result.checkpoint.keyId}) valid`
+      : '; no signed checkpoint yet';
+    const hidden = result.hiddenPayloads
+      ? `; ${result.hiddenPayloads} payloads hidden behind their hashes`
+      : '';
     print(`OK: ${source}: ${result.checked} entries verified, head ${result.headSeq}${cp}${hidden}`);
     return;
   }
@@ -46,7 +50,9 @@ export function registerLedgerCommands(program: Command) {
 
   ledger
     .command('verify')
-    .description('Verify the record: the live database, or an exported file offline; exits non-zero naming the first bad entry')
+    .description(
+      'Verify the record: the live database, or an exported file offline; exits non-zero naming the first bad entry',
+    )
     .argument('[file]', 'an exported file; omit to verify the database')
     .action(async (path?: string) => {
       const bar = progressBar('verifying');

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import { OrganisationFileError } from '../modules/directory/organisation-file.ts';
+import { registerBackupCommands } from './backup.ts';
 import { registerDirectoryCommands } from './directory.ts';
 import { registerLedgerCommands } from './ledger.ts';
 import { registerServerCommands } from './server.ts';
@@ -10,7 +11,9 @@ import { registerUserCommands } from './users.ts';
 
 const program = new Command()
   .name('accord')
-  .description('Accord: coordination platform for a treaty organisation. Set DATABASE_URL for PostgreSQL; otherwise the embedded database in ACCORD_DATA_DIR (./data).')
+  .description(
+    'Accord: coordination platform for a treaty organisation. Set DATABASE_URL for PostgreSQL; otherwise the embedded database in ACCORD_DATA_DIR (./data).',
+  )
   .version(APP_VERSION)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
@@ -19,6 +22,7 @@ registerServerCommands(program);
 registerDirectoryCommands(program);
 registerUserCommands(program);
 registerLedgerCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -27,7 +31,9 @@ try {
     process.exit(err.exitCode);
   }
   process.stderr.write(`accord: ${oneLine(err)}\n`);
-  process.exit(err instanceof CliError || err instanceof AppError || err instanceof OrganisationFileError ? 2 : 1);
+  process.exit(
+    err instanceof CliError || err instanceof AppError || err instanceof OrganisationFileError ? 2 : 1,
+  );
 }
 
 function oneLine(err: unknown): string {

@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
+import { migrate } from '../db/migrate.ts';
 import { startServer } from '../server.ts';
 import { print, withDatabase } from './support.ts';
-import { migrate } from '../db/migrate.ts';
 
 export function registerServerCommands(program: Command) {
   program
     .command('serve')
-    .description('Serve the web UI and the API (PORT, HOST, ACCORD_DATA_DIR, DATABASE_URL); applies migrations and loads the demo on first start')
+    .description(
+      'Serve the web UI and the API (PORT, HOST, ACCORD_DATA_DIR, DATABASE_URL); applies migrations and loads the demo on first start',
+    )
     .action(async () => {
       const server = await startServer(loadConfig());
       const stop = async () => {

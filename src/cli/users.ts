@@ -18,7 +18,10 @@ export function registerUserCommands(program: Command) {
     .argument('<username>')
     .requiredOption('--name <displayName>', 'display name')
     .requiredOption('--affiliation <affiliation>', 'delegation, secretariat or partner')
-    .requiredOption('--role <role>', 'secretariat_admin, head_of_delegation, delegate, point_of_contact or observer')
+    .requiredOption(
+      '--role <role>',
+      'secretariat_admin, head_of_delegation, delegate, point_of_contact or observer',
+    )
     .option('--state <code>', 'member state (for a delegation)')
     .option('--partner <code>', 'partner organisation (for a partner)')
     .option('--clearance <level>', 'public, restricted, confidential or secret', 'restricted')
@@ -37,7 +40,9 @@ export function registerUserCommands(program: Command) {
         clearance: o.clearance,
       });
       if (!parsed.success) throw validationError(parsed.error);
-      const row = await withDatabase((h) => h.db.transaction().execute((trx) => createUser(trx, console_, parsed.data)));
+      const row = await withDatabase((h) =>
+        h.db.transaction().execute((trx) => createUser(trx, console_, parsed.data)),
+      );
       print(`created ${row.username} (${row.id})`);
     });
 
@@ -46,14 +51,29 @@ export function registerUserCommands(program: Command) {
     .description('List accounts')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      const rows = await withDatabase((h) => h.db.selectFrom('users').selectAll().orderBy('username').execute());
+      const rows = await withDatabase((h) =>
+        h.db.selectFrom('users').selectAll().orderBy('username').execute(),
+      );
       if (o.json) {
-        print(JSON.stringify(rows.map((r) => ({ ...personFromRow(r), disabled: r.disabled_at !== null })), null, 2));
+        print(
+          JSON.stringify(
+            rows.map((r) => ({ ...personFromRow(r), disabled: r.disabled_at !== null })),
+            null,
+            2,
+          ),
+        );
         return;
       }
       for (const r of rows) {
-        const who = r.affiliation === 'delegation' ? r.state_code : r.affiliation === 'partner' ? r.partner_code : 'secretariat';
-        print(`${r.username.padEnd(24)} ${String(who).padEnd(12)} ${r.role.padEnd(20)} ${r.disabled_at ? 'disabled' : 'active'}`);
+        const who =
+          r.affiliation === 'delegation'
+            ? r.state_code
+            : r.affiliation === 'partner'
+              ? r.partner_code
+              : 'secretariat';
+        print(
+          `${r.username.padEnd(24)} ${String(who).padEnd(12)} ${r.role.padEnd(20)} ${r.disabled_at ? 'disabled' : 'active'}`,
+        );
       }
     });
 
@@ -63,11 +83,17 @@ export function registerUserCommands(program: Command) {
   ] as const) {
     user
       .command(name)
-      .description(disabled ? 'Disable an account: its sessions and tokens end at once' : 'Enable a disabled account')
+      .description(
+        disabled ? 'Disable an account: its sessions and tokens end at once' : 'Enable a disabled account',
+      )
       .argument('<username>')
       .action(async (username: string) => {
         await withDatabase(async (h) => {
-          const row = await h.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+          const row = await h.db
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', username)
+            .executeTakeFirst();
           if (!row) throw new CliError(`no account named ${username}`);
           await h.db.transaction().execute((trx) => setUserDisabled(trx, console_, row.id, disabled));
         });
@@ -84,11 +110,19 @@ export function registerUserCommands(program: Command) {
     .option('--days <n>', 'expires after this many days')
     .action(async (username: string, o) => {
       const days = o.days === undefined ? undefined : Number(o.days);
-      if (days !== undefined && !(Number.isInteger(days) && days > 0)) throw new CliError('--days must be a positive whole number');
+      if (days !== undefined && !(Number.isInteger(days) && days > 0))
+        throw new CliError('--days must be a positive whole number');
       const created = await withDatabase(async (h) => {
-        const row = await h.db.selectFrom('users').selectAll().where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();
+        const row = await h.db
+          .selectFrom('users')
+          .selectAll()
+          .where('username', '=', username)
+          .where('disabled_at', 'is', null)
+          .executeTakeFirst();
         if (!row) throw new CliError(`no enabled account named ${username}`);
-        return h.db.transaction().execute((trx) => createToken(trx, personFromRow(row), { name: o.name, expiresInDays: days }));
+        return h.db
+          .transaction()
+          .execute((trx) => createToken(trx, personFromRow(row), { name: o.name, expiresInDays: days }));
       });
       print(created.token);
       process.stderr.write(`token ${created.row.id} created for ${username}; it is not shown again\n`);
@@ -98,7 +132,8 @@ export function registerUserCommands(program: Command) {
     .description('Revoke an API token by its id')
     .argument('<id>')
     .action(async (id: string) => {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new CliError('the token id must be a UUID (see accord token list)');
+      if (!/^[0-9a-f-]{36}$/i.test(id))
+        throw new CliError('the token id must be a UUID (see accord token list)');
       await withDatabase((h) => h.db.transaction().execute((trx) => revokeToken(trx, console_, id)));
       print(`token ${id} revoked`);
     });
@@ -107,8 +142,20 @@ export function registerUserCommands(program: Command) {
     .description('List API tokens (never the tokens themselves)')
     .action(async () => {
       const rows = await withDatabase((h) =>
-        h.db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').select(['api_tokens.id', 'api_tokens.name', 'api_tokens.prefix', 'api_tokens.revoked_at', 'users.username']).orderBy('api_tokens.created_at').execute(),
+        h.db
+          .selectFrom('api_tokens')
+          .innerJoin('users', 'users.id', 'api_tokens.user_id')
+          .select([
+            'api_tokens.id',
+            'api_tokens.name',
+            'api_tokens.prefix',
+            'api_tokens.revoked_at',
+            'users.username',
+          ])
+          .orderBy('api_tokens.created_at')
+          .execute(),
       );
-      for (const r of rows) print(`${r.id} ${r.username.padEnd(20)} ${r.prefix}… ${r.name}${r.revoked_at ? ' (revoked)' : ''}`);
+      for (const r of rows)
+        print(`${r.id} ${r.username.padEnd(20)} ${r.prefix}… ${r.name}${r.revoked_at ? ' (revoked)' : ''}`);
     });
 }
