@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
+import { latestVersion } from './db/migrate.ts';
 import { isLoopback, startServer } from './server.ts';
 
 const embedded = () =>
@@ -30,7 +31,7 @@ describe('startServer on the embedded database', () => {
     const server = await startServer(cfg, () => {});
     try {
       const health = await (await fetch(`${server.url}/api/health`)).json();
-      expect(health).toMatchObject({ status: 'ok', database: 'pglite', schemaVersion: 1 });
+      expect(health).toMatchObject({ status: 'ok', database: 'pglite', schemaVersion: latestVersion() });
       const meta = await (await fetch(`${server.url}/api/meta`)).json();
       expect(meta.demo).toBe(true);
       expect(meta.organisation.shortName).toEqual({ en: 'CSTO', ru: 'ОДКБ' });

@@ -25,6 +25,11 @@ function fromDatabaseError(err: { code?: string; constraint?: string; detail?: s
     case '22008':
     case '22P02':
       return new AppError('validation_failed', 'a value has the wrong form or size', [{ field: '(body)', reason: 'wrong form or size' }]);
+    case '22021':
+      // A NUL character (or bytes not valid in UTF-8) in some text: PostgreSQL cannot store it.
+      return new AppError('validation_failed', 'a text value contains a character that cannot be stored (such as NUL)', [
+        { field: '(body)', reason: 'contains a character that cannot be stored' },
+      ]);
     case '40001':
     case '40P01':
       return new AppError('conflict', 'a concurrent change got there first; try again');

@@ -20,6 +20,11 @@ const isMemberDelegation = (a: Actor) => isPerson(a) && a.affiliation === 'deleg
 const isHeadOfDelegation = (a: Actor) => isPerson(a) && a.role === 'head_of_delegation';
 const isSelf = (a: Actor, user: Pick<UserRow, 'id'>) => isPerson(a) && a.id === user.id;
 const isSignedIn = (a: Actor) => isPerson(a) || isSystem(a);
+const isObserver = (a: Actor) => isPerson(a) && a.role === 'observer';
+const isCleared = (a: Actor, level: number) => isSystem(a) || (isPerson(a) && a.clearance >= level);
+const sitsIn = (a: Actor, states: string[]) =>
+  isMemberDelegation(a) && (a as Person).stateCode !== null && states.includes((a as Person).stateCode!);
+const speaksForOwnState = (a: Actor, state: string) => isMemberDelegation(a) && (a as Person).stateCode === state;
 
 // ---- resources and their rules ----------------------------------------------------
 
@@ -28,6 +33,32 @@ export interface LedgerSubject {
   classification: number;
   audience: string[] | null;
   actor_id: string | null;
+}
+
+/** A proposal as the policy sees it. */
+export interface ProposalSubject {
+  classification: number;
+  /** The states sitting in the proposal's body now. */
+  bodyStates: string[];
+  /** The author's state; null when the secretariat wrote it. */
+  authorState: string | null;
+  /** The state holding the presidency: its head of delegation chairs procedures. */
+  presidencyState: string | null;
+}
+export type NewProposalSubject = Pick<ProposalSubject, 'classification' | 'bodyStates'>;
+
+/** A procedure as the policy sees it. */
+export interface ProcedureSubject {
+  proposal: ProposalSubject;
+  kind: string;
+  /** The states that may answer: those sitting in the body when it opened. */
+  eligible: string[];
+  /** Delegates whom their head of delegation authorised to answer for their state. */
+  authorisedDelegates: string[];
+}
+
+export interface DelegationSubject {
+  state: string;
 }
 
 type UserSubject = Pick<UserRow, 'id' | 'affiliation' | 'state_code' | 'partner_code' | 'role'>;
@@ -41,6 +72,12 @@ interface Subjects {
   /** The record as a whole: verifying and exporting it. */
   ledger: null;
   ledgerEntry: LedgerSubject;
+  /** Drafting a proposal in a body at a level. */
+  proposals: NewProposalSubject;
+  proposal: ProposalSubject;
+  procedure: ProcedureSubject;
+  /** A member state's delegation: who may answer for it. */
+  delegation: DelegationSubject;
 }
 export type ResourceKind = keyof Subjects;
 
@@ -53,7 +90,8 @@ const rules: Rules = {
     load: isAdmin,
   },
   users: {
-    list: isSignedIn,
+    // Named `read` like every other resource: authorize() asks `read` to choose 403 over 404.
+    read: isSignedIn,
     create: isAdmin,
   },
   user: {
@@ -70,7 +108,55 @@ const rules: Rules = {
   ledgerEntry: {
     read: (a, e) => canReadEntry(a, e),
   },
+  proposals: {
+    /** Lists are scoped by proposalsVisibleTo; this only lets create answer 403 rather than 404. */
+    read: isSignedIn,
+    create: (a, p) => canDraftIn(a, p),
+  },
+  proposal: {
+    read: (a, p) => canReadProposal(a, p),
+    /** Change the text before a procedure opens (the command refuses frozen texts with 409). */
+    edit: (a, p) => canReadProposal(a, p) && (isChair(a, p) || isAuthor(a, p)),
+    openProcedure: (a, p) => canReadProposal(a, p) && isChair(a, p),
+    /** Close the open procedure (the command says when: meeting consensus, or once due). */
+    close: (a, p) => canReadProposal(a, p) && isChair(a, p),
+  },
+  procedure: {
+    read: (a, s) => canReadProposal(a, s.proposal),
+    /** Answer for one's own state: its head of delegation, or a delegate the head authorised. */
+    giveStance: (a, s) => canReadProposal(a, s.proposal) && speaksForEligibleState(a, s),
+    /** At a meeting the chair records which states objected, on their behalf. */
+    recordForStates: (a, s) =>
+      canReadProposal(a, s.proposal) && isChair(a, s.proposal) && s.kind === 'meeting_consensus',
+    close: (a, s) => canReadProposal(a, s.proposal) && isChair(a, s.proposal),
+  },
+  delegation: {
+    read: (a, d) => isSystem(a) || isSecretariat(a) || speaksForOwnState(a, d.state),
+    authorise: (a, d) => isAdmin(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, d.state)),
+  },
 };
+
+/** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
+function canReadProposal(a: Actor, p: NewProposalSubject): boolean {
+  if (isSystem(a)) return true;
+  if (!isPerson(a) || isObserver(a) || !isCleared(a, p.classification)) return false;
+  return isSecretariat(a) || sitsIn(a, p.bodyStates);
+}
+
+const canDraftIn = (a: Actor, p: NewProposalSubject) => canReadProposal(a, p);
+
+/** The chair: a secretariat administrator, or the head of delegation of the presiding state. */
+const isChair = (a: Actor, p: ProposalSubject) =>
+  isAdmin(a) || (isHeadOfDelegation(a) && p.presidencyState !== null && speaksForOwnState(a, p.presidencyState));
+
+/** The author's delegation, or the secretariat for its own proposals. */
+const isAuthor = (a: Actor, p: ProposalSubject) =>
+  p.authorState === null ? isSecretariat(a) : speaksForOwnState(a, p.authorState);
+
+function speaksForEligibleState(a: Actor, s: ProcedureSubject): boolean {
+  if (!isPerson(a) || !sitsIn(a, s.eligible)) return false;
+  return isHeadOfDelegation(a) || (a.role !== 'observer' && s.authorisedDelegates.includes(a.id));
+}
 
 function canSeeUserAsColleague(a: Actor, u: UserSubject): boolean {
   if (!isPerson(a)) return false;
@@ -158,6 +244,25 @@ export function usersVisibleTo(actor: Actor) {
       secretariat,
       eb.and([eb('users.affiliation', '=', 'partner'), eb('users.partner_code', '=', actor.partnerCode)]),
     ]);
+  };
+}
+
+/** WHERE condition: the proposals the actor may read. Mirrors `proposal.read`. */
+export function proposalsVisibleTo(actor: Actor) {
+  return (eb: Eb<'proposals'>): Expression<SqlBool> => {
+    if (isSystem(actor)) return TRUE;
+    if (!isPerson(actor) || isObserver(actor)) return FALSE;
+    const cleared = eb('proposals.classification', '<=', actor.clearance);
+    if (isSecretariat(actor)) return cleared;
+    if (actor.affiliation !== 'delegation' || !actor.stateCode) return FALSE;
+    const sitsInBody = eb.exists(
+      eb
+        .selectFrom('body_members')
+        .select('body_members.state_code')
+        .whereRef('body_members.body_code', '=', 'proposals.body_code')
+        .where('body_members.state_code', '=', actor.stateCode),
+    );
+    return eb.and([cleared, sitsInBody]);
   };
 }
 

@@ -162,3 +162,34 @@ export async function buildUser(handle: DbHandle, spec: UserSpec = {}): Promise<
     }),
   );
 }
+
+/** The sequence number at the head of the record: entries written later have a higher one. */
+export async function recordHead(handle: DbHandle): Promise<number> {
+  const head = await handle.db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
+  return Number(head.seq);
+}
+
+/** The entries of the record written after `seq`, oldest first. */
+export function recordAfter(handle: DbHandle, seq: number) {
+  return handle.db.selectFrom('ledger_entries').selectAll().where('seq', '>', seq).orderBy('seq').execute();
+}
+
+export interface CookieSession {
+  /** The value for a Cookie header. */
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs in through the API as a browser does; returns the session cookie and the CSRF token. */
+export async function signInSession(
+  t: TestContext,
+  username: string,
+  password = 'correct horse battery',
+): Promise<CookieSession> {
+  const res = await t.request('/api/auth/sign-in', { method: 'POST', json: { username, password } });
+  if (res.status !== 200)
+    throw new Error(`sign-in of ${username} answered ${res.status}: ${await res.text()}`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: setCookie.split(';')[0], csrfToken: body.csrfToken };
+}

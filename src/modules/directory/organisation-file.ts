@@ -20,8 +20,9 @@ export function parseOrganisationFile(text: string, name = 'organisation file'):
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     const err = doc.errors[0];
-    const pos = err.linePos?.[0];
-    throw new OrganisationFileError(`${name}:${pos ? `${pos.line}:${pos.col}` : ''} ${err.message.split('\n')[0]}`, [
+    // linePos is only filled in with prettyErrors; the offset always is.
+    const pos = err.linePos?.[0] ?? (err.pos ? lineCounter.linePos(err.pos[0]) : undefined);
+    throw new OrganisationFileError(`${name}:${pos ? `${pos.line}:${pos.col}:` : ''} ${err.message.split('\n')[0]}`, [
       { path: '', line: pos?.line ?? null, reason: err.message.split('\n')[0] },
     ]);
   }

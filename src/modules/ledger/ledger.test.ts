@@ -20,16 +20,28 @@ describe('the record', () => {
   });
 
   it('refuses UPDATE and DELETE in the database itself', async () => {
-    await expect(sql`update ledger_entries set action = 'x' where seq = 1`.execute(t.handle.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from ledger_entries where seq = 1`.execute(t.handle.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update ledger_entries set action = 'x' where seq = 1`.execute(t.handle.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from ledger_entries where seq = 1`.execute(t.handle.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('numbers entries one after another', async () => {
     const a = await t.handle.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), { action: 'organisation.loaded', subjectType: 'x', subjectId: '1' }),
+      appendEntry(trx, systemActor('test'), {
+        action: 'organisation.loaded',
+        subjectType: 'x',
+        subjectId: '1',
+      }),
     );
     const b = await t.handle.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), { action: 'organisation.loaded', subjectType: 'x', subjectId: '2' }),
+      appendEntry(trx, systemActor('test'), {
+        action: 'organisation.loaded',
+        subjectType: 'x',
+        subjectId: '2',
+      }),
     );
     expect(b.seq).toBe(a.seq + 1);
   });

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, systemActor } from '../core/actor.ts';
+import type { LedgerEntryRow, UserRow } from '../db/schema.ts';
+import { personFromRow } from '../modules/auth/load-actor.ts';
+import { appendEntry } from '../modules/ledger/commands.ts';
+import { setUserDisabled } from '../modules/users/commands.ts';
+import { buildUser, type TestContext, testContext, tokenFor, type UserSpec } from '../testing/harness.ts';
+import { can, ledgerEntriesVisibleTo, usersVisibleTo } from './index.ts';
+
+// Scope twice: lists filter in SQL (usersVisibleTo, ledgerEntriesVisibleTo), single reads
+// check the predicates. On a real database with a spread of people and entries, both must
+// pick exactly the same rows, so a list never shows what a direct read refuses.
+
+describe('the SQL scopes return exactly what the predicates allow (scope twice)', () => {
+  let t: TestContext;
+  let people: UserRow[];
+  let viewers: Actor[];
+
+  beforeAll(async () => {
+    t = await testContext();
+    const specs: UserSpec[] = [
+      { role: 'secretariat_admin', clearance: 'secret' },
+      { role: 'point_of_contact', affiliation: 'secretariat', clearance: 'restricted' },
+      { role: 'head_of_delegation', affiliation: 'secretariat', clearance: 'public' },
+      { role: 'head_of_delegation', stateCode: 'BY', clearance: 'confidential' },
+      { role: 'delegate', stateCode: 'BY', clearance: 'restricted' },
+      { role: 'point_of_contact', stateCode: 'BY', clearance: 'public' },
+      { role: 'head_of_delegation', stateCode: 'AM', clearance: 'confidential' },
+      { role: 'delegate', stateCode: 'AM', clearance: 'secret' },
+      { role: 'observer', affiliation: 'delegation', stateCode: 'TJ', clearance: 'restricted' },
+      { role: 'observer', partnerCode: 'UN', clearance: 'public' },
+      { role: 'observer', partnerCode: 'UN', clearance: 'confidential' },
+      { role: 'observer', partnerCode: 'SCO', clearance: 'secret' },
+    ];
+    people = [];
+    for (const spec of specs) people.push(await buildUser(t.handle, spec));
+    const disabled = await buildUser(t.handle, { stateCode: 'TJ' });
+    await t.handle.db
+      .transaction()
+      .execute((trx) => setUserDisabled(trx, systemActor('test'), disabled.id, true));
+    viewers = [...people.map(personFromRow), systemActor('test')];
+
+    // Every classification and audience, written by the console and by people of each kind.
+    const writers: Actor[] = [systemActor('test'), ...[3, 4, 6, 9, 1].map((i) => personFromRow(people[i]))];
+    const audiences = [null, ['BY'], ['AM'], ['TJ', 'BY'], ['partner:UN'], ['partner:SCO'], []];
+    await t.handle.db.transaction().execute(async (trx) => {
+      for (const writer of writers)
+        for (const audience of audiences)
+          for (const classification of [0, 1, 2, 3])
+            await appendEntry(trx, writer, {
+              action: 'user.updated',
+              subjectType: 'test',
+              subjectId: `${classification}/${audience?.join('+') ?? 'all'}`,
+              payload: { classification },
+              classification,
+              audience,
+            });
+    });
+    // The API calls below authenticate with tokens; make them now so they are in the snapshot.
+    for (const row of people) await tokenFor(t.handle, row);
+  });
+  afterAll(() => t.close());
+
+  const label = (a: Actor) =>
+    a.kind === 'system'
+      ? 'system'
+      : `${a.username} (${a.role}, ${a.stateCode ?? a.partnerCode ?? a.affiliation})`;
+
+  it('usersVisibleTo lists exactly the people user.read allows', async () => {
+    const all = await t.handle.db.selectFrom('users').selectAll().execute();
+    const sizes = new Set<number>();
+    for (const viewer of viewers) {
+      const listed = await t.handle.db
+        .selectFrom('users')
+        .select('id')
+        .where(usersVisibleTo(viewer))
+        .execute();
+      const allowed = all.filter((u) => can(viewer, 'read', 'user', u)).map((u) => u.id);
+      expect(listed.map((r) => r.id).sort(), label(viewer)).toEqual(allowed.sort());
+      sizes.add(allowed.length);
+    }
+    expect(sizes.size, 'the spread of people tells the viewers apart').toBeGreaterThanOrEqual(4);
+  });
+
+  it('ledgerEntriesVisibleTo lists exactly the entries ledgerEntry.read allows', async () => {
+    const all = await t.handle.db.selectFrom('ledger_entries').selectAll().execute();
+    const sizes = new Set<number>();
+    for (const viewer of viewers) {
+      const listed = await t.handle.db
+        .selectFrom('ledger_entries')
+        .select('seq')
+        .where(ledgerEntriesVisibleTo(viewer))
+        .execute();
+      const allowed = all.filter((e) => can(viewer, 'read', 'ledgerEntry', e)).map((e) => Number(e.seq));
+      expect(
+        listed.map((r) => Number(r.seq)).sort((a, b) => a - b),
+        label(viewer),
+      ).toEqual(allowed.sort((a, b) => a - b));
+      sizes.add(allowed.length);
+    }
+    expect(sizes.size, 'the spread of entries tells the viewers apart').toBeGreaterThanOrEqual(6);
+  });
+
+  it('through the API, the people list shows exactly those a direct read returns', async () => {
+    const all = await t.handle.db.selectFrom('users').selectAll().execute();
+    for (const row of people) {
+      const viewer = personFromRow(row);
+      const list = await t.request('/api/users', { as: row });
+      expect(list.status).toBe(200);
+      const listed = ((await list.json()) as { items: { id: string }[] }).items.map((u) => u.id).sort();
+      const readable: string[] = [];
+      for (const target of all) {
+        const res = await t.request(`/api/users/${target.id}`, { as: row });
+        expect([200, 404], `${label(viewer)} reading ${target.username}`).toContain(res.status);
+        if (res.status === 200) readable.push(target.id);
+      }
+      expect(listed, label(viewer)).toEqual(readable.sort());
+      expect(listed, label(viewer)).toEqual(
+        all
+          .filter((u) => can(viewer, 'read', 'user', u))
+          .map((u) => u.id)
+          .sort(),
+      );
+    }
+  });
+
+  it('through the API, the record lists (page by page) exactly the entries the policy lets the caller read', async () => {
+    const all: LedgerEntryRow[] = await t.handle.db.selectFrom('ledger_entries').selectAll().execute();
+    for (const row of people) {
+      const viewer = personFromRow(row);
+      const seen: number[] = [];
+      let before: number | null = null;
+      do {
+        const res = await t.request(`/api/ledger?limit=40${before ? `&before=${before}` : ''}`, { as: row });
+        expect(res.status).toBe(200);
+        const page = (await res.json()) as { items: { seq: number }[]; nextBefore: number | null };
+        seen.push(...page.items.map((e) => e.seq));
+        before = page.nextBefore;
+      } while (before);
+      const allowed = all.filter((e) => can(viewer, 'read', 'ledgerEntry', e)).map((e) => Number(e.seq));
+      expect(seen, label(viewer)).toEqual(allowed.sort((a, b) => b - a));
+    }
+  });
+});

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { TestContext } from './harness.ts';
+
+/**
+ * The operations of the published OpenAPI document, for tests that sweep every endpoint
+ * (src/http/*.test.ts): an endpoint added without being covered shows up there at once.
+ */
+
+export interface Schema {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  pattern?: string;
+  maxLength?: number;
+  properties?: Record<string, Schema>;
+}
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  schema: Schema;
+}
+export interface Operation {
+  /** "METHOD /api/path/{param}", as the document spells the path. */
+  key: string;
+  method: string;
+  path: string;
+  parameters: Parameter[];
+  /** The JSON request body's schema, with references resolved. */
+  body?: Schema;
+}
+
+/** Operations anyone may call without credentials. */
+export const PUBLIC_OPERATIONS = new Set(['GET /api/health', 'GET /api/meta', 'GET /api/ledger/public-keys']);
+/** Sign-in needs no credentials either, but answers 401 for unknown ones. */
+export const OPEN_OPERATIONS = new Set([...PUBLIC_OPERATIONS, 'POST /api/auth/sign-in']);
+
+type Document = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }
+    >
+  >;
+  components: { schemas: Record<string, Schema> };
+};
+
+const resolve = (schema: Schema, components: Record<string, Schema>): Schema =>
+  schema.$ref ? resolve(components[schema.$ref.split('/').pop() ?? ''], components) : schema;
+
+/** Reads GET /api/openapi.json and lists its operations. */
+export async function readOperations(t: TestContext): Promise<Operation[]> {
+  const res = await t.request('/api/openapi.json');
+  if (res.status !== 200) throw new Error(`the OpenAPI document answered ${res.status}`);
+  const doc = (await res.json()) as Document;
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => {
+      const body = op.requestBody?.content['application/json']?.schema;
+      return {
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        body: body ? resolve(body, doc.components.schemas) : undefined,
+      };
+    }),
+  );
+}
+
+/** A person an administrator could create. */
+export const SAMPLE_PERSON = {
+  username: 'new.person',
+  displayName: 'New Person',
+  email: 'new.person@example.org',
+  password: 'a long enough password',
+  affiliation: 'delegation',
+  stateCode: 'AM',
+  partnerCode: null,
+  role: 'delegate',
+  clearance: 'restricted',
+};
+
+export interface SampleCall {
+  params: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+/**
+ * A well-formed call of each operation that takes input; bad input is made by spoiling one
+ * part of it. `userId` names an existing person for the /api/users/{id} operations.
+ */
+export function sampleCall(op: Operation, userId: string): SampleCall {
+  const samples: Record<string, Partial<SampleCall>> = {
+    'POST /api/auth/sign-in': { body: { username: 'nobody-here', password: 'not the password' } },
+    'POST /api/auth/password': {
+      body: { currentPassword: 'not the current one', newPassword: 'a brand new password' },
+    },
+    'PATCH /api/me': { body: { locale: 'ru' } },
+    'POST /api/me/tokens': { body: { name: 'script', expiresInDays: 30 } },
+    'DELETE /api/me/tokens/{id}': { params: { id: randomUUID() } },
+    'POST /api/users': { body: SAMPLE_PERSON },
+    'GET /api/users/{id}': { params: { id: userId } },
+    'PATCH /api/users/{id}': {
+      params: { id: userId },
+      body: { displayName: 'Renamed', email: null, clearance: 'public' },
+    },
+    'POST /api/users/{id}/disable': { params: { id: userId } },
+    'POST /api/users/{id}/enable': { params: { id: userId } },
+    'GET /api/states/{code}': { params: { code: 'BY' } },
+    'GET /api/bodies/{code}': { params: { code: 'council' } },
+  };
+  const found = samples[op.key] ?? {};
+  return { params: found.params ?? {}, body: found.body };
+}
+
+/** The operations that take input but have no sample call (should be none). */
+export function operationsWithoutSample(operations: Operation[]): string[] {
+  return operations
+    .filter((op) => {
+      const s = sampleCall(op, 'id');
+      return (op.body && !s.body) || op.parameters.some((p) => p.in === 'path' && !s.params[p.name]);
+    })
+    .map((op) => op.key);
+}
+
+/** The path with its {params} filled in. */
+export const fillPath = (path: string, params: Record<string, string>) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `missing-${name}`);
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; fields?: { field?: unknown; reason?: unknown }[] };
+}
+
+/**
+ * What is wrong with an answer that should be a client error, as readable lines ([] when
+ * it is fine): a 4xx in the catalogue's shape, a 400 naming each field and why.
+ */
+export async function clientErrorProblems(
+  res: Response,
+  what: string,
+  want: { status?: number; field?: string } = {},
+) {
+  const problems: string[] = [];
+  const text = await res.text();
+  const excerpt = text.slice(0, 160);
+  let body: ErrorBody = {};
+  try {
+    body = JSON.parse(text);
+  } catch {
+    problems.push(`${what}: the answer is not JSON: ${excerpt}`);
+  }
+  if (res.status < 400 || res.status >= 500) problems.push(`${what}: answered ${res.status} ${excerpt}`);
+  else if (want.status && res.status !== want.status)
+    problems.push(`${what}: answered ${res.status}, not ${want.status}: ${excerpt}`);
+  if (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string')
+    problems.push(`${what}: no error.code and error.message`);
+  if (res.status === 400) {
+    const fields = body.error?.fields ?? [];
+    if (
+      !fields.length ||
+      !fields.every((f) => typeof f.field === 'string' && typeof f.reason === 'string' && f.reason)
+    )
+      problems.push(`${what}: a 400 without error.fields[].field and reason: ${excerpt}`);
+    if (want.field && !fields.some((f) => f.field === want.field))
+      problems.push(`${what}: does not name the field ${want.field}: ${excerpt}`);
+  }
+  return problems;
+}
