@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { systemActor } from '../core/actor.ts';
 import { exportLines, verifyExportFile } from '../modules/ledger/export.ts';
 import { ledgerHead, verifyDatabase } from '../modules/ledger/queries.ts';
+import { keyIdOf } from '../modules/ledger/signing.ts';
 import type { VerifyResult } from '../modules/ledger/verify.ts';
 import { CliError, print, progressBar, withDatabase } from './support.ts';
 
@@ -18,7 +19,7 @@ function report(result: VerifyResult, source: string) {
     print(`OK: ${source}: ${result.checked} entries verified, head ${result.headSeq}${cp}${hidden}`);
     return;
   }
-  throw new CliError(`record broken at entry ${result.firstBad?.seq}: ${result.firstBad?.reason}`);
+  throw new CliError(`the record is broken at ${result.firstBad?.reason}`);
 }
 
 export function registerLedgerCommands(program: Command) {
@@ -54,7 +55,13 @@ export function registerLedgerCommands(program: Command) {
       'Verify the record: the live database, or an exported file offline; exits non-zero naming the first bad entry',
     )
     .argument('[file]', 'an exported file; omit to verify the database')
-    .action(async (path?: string) => {
+    .option(
+      '--public-key <pem-file...>',
+      "trust only these Ed25519 public keys (PEM files, e.g. saved from /api/ledger/public-keys) instead of the keys the file names",
+    )
+    .action(async (path: string | undefined, options: { publicKey?: string[] }) => {
+      const trusted = options.publicKey?.map((file) => readPublicKey(file));
+      if (trusted && !path) throw new CliError('--public-key applies to an exported file');
       const bar = progressBar('verifying');
       let started = false;
       const onProgress = (n: number, total?: number) => {
@@ -67,7 +74,7 @@ export function registerLedgerCommands(program: Command) {
       let result: VerifyResult;
       try {
         result = path
-          ? await verifyExportFile(path, (n) => onProgress(n, n))
+          ? await verifyExportFile(path, (n) => onProgress(n, n), trusted)
           : await withDatabase((h) => verifyDatabase(h.db, onProgress));
       } catch (err) {
         bar.stop();
@@ -76,4 +83,19 @@ export function registerLedgerCommands(program: Command) {
       bar.stop();
       report(result, path ?? 'database');
     });
+}
+
+/** A PEM public key file as the verifier takes it, with the same key id the server gives it. */
+function readPublicKey(file: string) {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`cannot read the public key file ${file}`);
+  }
+  try {
+    return { id: keyIdOf(pem), algorithm: 'Ed25519' as const, publicKeyPem: pem };
+  } catch {
+    throw new CliError(`${file} is not a PEM public key`);
+  }
 }

@@ -12,6 +12,7 @@ import { schemaVersion } from '../db/migrate.ts';
 import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { authenticateSession, authenticateToken } from '../modules/auth/load-actor.ts';
 import { safeEqual } from '../modules/auth/secrets.ts';
+import { registerDecisionRoutes } from '../modules/decisions/routes.ts';
 import { registerDirectoryRoutes } from '../modules/directory/routes.ts';
 import { getOrganisation } from '../modules/directory/queries.ts';
 import { registerLedgerRoutes } from '../modules/ledger/routes.ts';
@@ -23,6 +24,12 @@ import { errorResponse } from './errors.ts';
 import { jsonResponse, validationHook } from './openapi.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The endpoints that answer without sign-in; everything else under /api needs a person. */
+const PUBLIC_GET = new Set(['/api/health', '/api/meta', '/api/openapi.json', '/api/docs', '/api/ledger/public-keys']);
+const isPublic = (method: string, path: string) =>
+  (method === 'POST' && path === '/api/auth/sign-in') ||
+  ((method === 'GET' || method === 'HEAD') && (PUBLIC_GET.has(path) || path.startsWith('/api/docs/assets/')));
 
 /**
  * Builds the whole HTTP application: the request pipeline (body limit, authentication,
@@ -63,6 +70,10 @@ export function buildApp(deps: Deps): App {
         c.set('person', auth.person);
       }
     }
+    // Default deny: only the few public endpoints answer without a signed-in person.
+    if (!c.get('person') && !isPublic(c.req.method, c.req.path)) {
+      throw new AppError('unauthenticated', 'sign in first, or send an API token');
+    }
     // Writes carry JSON: a cross-site form post cannot set this content type.
     if (UNSAFE.has(c.req.method) && c.req.header('content-length') !== '0' && c.req.raw.body) {
       const type = c.req.header('content-type') ?? '';
@@ -81,6 +92,7 @@ export function buildApp(deps: Deps): App {
   registerDirectoryRoutes(app);
   registerLedgerRoutes(app);
   registerLiveRoutes(app);
+  registerDecisionRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

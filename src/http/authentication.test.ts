@@ -77,11 +77,12 @@ describe('authentication', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
   });
 
-  it('an unknown API path answers 404 in the catalogue shape, signed in or not', async () => {
-    for (const as of [undefined, someone]) {
-      const res = await t.request('/api/no-such-thing', { as });
-      expect(res.status).toBe(404);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
-    }
+  it('an unknown API path answers 401 to strangers (default deny) and 404 to a signed-in person', async () => {
+    const anonymous = await t.request('/api/no-such-thing');
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    const signedIn = await t.request('/api/no-such-thing', { as: someone });
+    expect(signedIn.status).toBe(404);
+    expect(((await signedIn.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 });

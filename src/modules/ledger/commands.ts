@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type Actor, actorDelegation, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { LedgerAction } from './actions.ts';
-import { entryHash, normalisePayload, payloadHash } from './hash.ts';
+import { bodyHash, normalisePayload, payloadHash } from './hash.ts';
 
 export const LIVE_CHANNEL = 'accord_ledger';
 
@@ -39,15 +39,9 @@ export interface RecordedEntry {
  * });
  */
 export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Promise<RecordedEntry> {
-  const head = await sql<{ seq: number; hash: string }>`
-    select seq, hash from ledger_head where id = 1 for update`.execute(trx);
-  const prev = head.rows[0];
-  if (!prev) throw new Error('ledger_head is missing: run the migrations');
-  const seq = Number(prev.seq) + 1;
   const at = new Date().toISOString();
   const payload = normalisePayload(input.payload ?? {});
   const fields = {
-    seq,
     at,
     actorId: actor.kind === 'person' ? actor.id : null,
     actorLabel: actorLabel(actor),
@@ -58,29 +52,27 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
     classification: input.classification ?? 0,
     audience: input.audience ?? null,
     payloadHash: payloadHash(payload),
-    prevHash: prev.hash,
   };
-  const hash = entryHash(fields);
-  await trx
-    .insertInto('ledger_entries')
-    .values({
-      seq,
-      at,
-      actor_id: fields.actorId,
-      actor_label: fields.actorLabel,
-      delegation: fields.delegation,
-      action: fields.action,
-      subject_type: fields.subjectType,
-      subject_id: fields.subjectId,
-      classification: fields.classification,
-      audience: fields.audience,
-      payload: JSON.stringify(payload),
-      payload_hash: fields.payloadHash,
-      prev_hash: fields.prevHash,
-      hash,
-    })
-    .execute();
-  await sql`update ledger_head set seq = ${seq}, hash = ${hash} where id = 1`.execute(trx);
-  await sql`select pg_notify(${LIVE_CHANNEL}, ${String(seq)})`.execute(trx);
-  return { seq, hash, at };
+  const body = bodyHash(fields);
+  // One statement while the head is locked: number the entry, link it to the previous one
+  // (the same canonical JSON as linkHash()), move the head and notify on commit.
+  const result = await sql<{ seq: number; hash: string }>`
+    with head as (select seq, hash from ledger_head where id = 1 for update),
+    entry as (
+      insert into ledger_entries (seq, at, actor_id, actor_label, delegation, action, subject_type, subject_id,
+        classification, audience, payload, payload_hash, prev_hash, hash)
+      select head.seq + 1, ${at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorLabel}, ${fields.delegation},
+        ${fields.action}, ${fields.subjectType}, ${fields.subjectId}, ${fields.classification}::smallint,
+        ${fields.audience}::text[], ${JSON.stringify(payload)}::jsonb, ${fields.payloadHash}, head.hash,
+        encode(sha256(convert_to(
+          '{"bodyHash":"' || ${body}::text || '","prevHash":"' || head.hash || '","seq":' || (head.seq + 1)::text || '}',
+          'UTF8')), 'hex')
+      from head
+      returning seq, hash
+    ),
+    moved as (update ledger_head set seq = entry.seq, hash = entry.hash from entry where ledger_head.id = 1)
+    select entry.seq, entry.hash, pg_notify(${LIVE_CHANNEL}, entry.seq::text) from entry`.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error('ledger_head is missing: run the migrations');
+  return { seq: Number(row.seq), hash: row.hash, at };
 }

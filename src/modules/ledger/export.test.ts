@@ -220,7 +220,7 @@ describe('an exported file', () => {
     const lines = broken.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      new RegExp(`^accord: record broken at entry ${mid}: entry ${mid}: its fields were changed`),
+      new RegExp(`^accord: the record is broken at entry ${mid}: its fields were changed`),
     );
   });
 });

@@ -44,18 +44,15 @@ export function toExported(row: LedgerEntryRow, showPayload: boolean): ExportedE
  * their place in the chain but their payload is hidden behind its hash.
  */
 export async function* streamEntries(db: Db, actor: Actor, pageSize = 2000): AsyncGenerator<ExportedEntry> {
-  let after = 0;
+  const page = (after: number) =>
+    db.selectFrom('ledger_entries').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+  // Fetch the next page while the caller works through this one.
+  let next = page(0);
   for (;;) {
-    const rows = await db
-      .selectFrom('ledger_entries')
-      .selectAll()
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const rows = await next;
+    if (rows.length === pageSize) next = page(Number(rows[rows.length - 1].seq));
     for (const row of rows) yield toExported(row, can(actor, 'read', 'ledgerEntry', row));
     if (rows.length < pageSize) return;
-    after = Number(rows[rows.length - 1].seq);
   }
 }
 

@@ -16,7 +16,8 @@ export interface Checkpoint {
   signature: string;
 }
 
-const keyIdOf = (publicKeyPem: string) =>
+/** The id of a public key: the first 16 hex digits of SHA-256 over its SPKI DER form. */
+export const keyIdOf = (publicKeyPem: string) =>
   createHash('sha256')
     .update(createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' }))
     .digest('hex')

@@ -1,5 +1,5 @@
 import { type Checkpoint, checkpointSignatureValid, loadPublicKeys, type PublicKeyInfo } from './signing.ts';
-import { type ChainedFields, entryHash, GENESIS_HASH, payloadHash } from './hash.ts';
+import { bodyHash, type ChainedFields, GENESIS_HASH, linkHash, payloadHash } from './hash.ts';
 
 /** An entry as exported and as verified: its chained fields, its hash and its payload (null when hidden). */
 export interface ExportedEntry extends ChainedFields {
@@ -70,21 +70,8 @@ export class ChainVerifier {
     } else if (payloadHash(entry.payload) !== entry.payloadHash) {
       return this.fail(seq, 'its payload was changed: the payload hash does not match');
     }
-    const { hash, payload: _payload, ...fields } = entry;
-    const recomputed = entryHash({
-      seq,
-      at: fields.at,
-      actorId: fields.actorId,
-      actorLabel: fields.actorLabel,
-      delegation: fields.delegation,
-      action: fields.action,
-      subjectType: fields.subjectType,
-      subjectId: fields.subjectId,
-      classification: fields.classification,
-      audience: fields.audience,
-      payloadHash: fields.payloadHash,
-      prevHash: fields.prevHash,
-    });
+    const hash = entry.hash;
+    const recomputed = linkHash(bodyHash(entry), entry.prevHash, seq);
     if (recomputed !== hash) {
       return this.fail(seq, 'its fields were changed: the entry hash does not match');
     }

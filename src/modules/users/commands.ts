@@ -1,5 +1,5 @@
 import { type Actor, clearanceLevel, type Person } from '../../core/actor.ts';
-import { invalid, notFound } from '../../core/errors.ts';
+import { AppError, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Locale, UserRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
@@ -65,6 +65,11 @@ export async function createUser(trx: Db, actor: Actor, input: CreateUserInput, 
 export async function updateUser(trx: Db, actor: Actor, id: string, input: UpdateUserInput) {
   const before = await loadUserForUpdate(trx, id);
   authorize(actor, 'update', 'user', before);
+  if (actor.kind === 'person' && actor.id === id && (input.role !== undefined || input.clearance !== undefined)) {
+    throw new AppError('forbidden', 'you may not change your own role or clearance', [
+      { field: input.role !== undefined ? 'role' : 'clearance', reason: 'not for your own account' },
+    ]);
+  }
   const role = input.role ?? before.role;
   if (role === 'secretariat_admin' && before.affiliation !== 'secretariat')
     throw invalid('role', 'only secretariat staff can be administrators');

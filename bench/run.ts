@@ -1,0 +1,86 @@
+/**
+ * Accord's benchmarks: `npm run bench` (options after `--`).
+ *
+ *   --only append,verify,startup   run some of them
+ *   --quick                        a quarter of the work, for a smoke run
+ *
+ * Each figure is printed beside a limit measured in the same run, as a ratio; nothing
+ * asserts a time. PostgreSQL comes from BENCH_DATABASE_URL or DATABASE_URL (a fresh
+ * database is made on that server for each benchmark and dropped after), else a
+ * throwaway local server is started, else PGlite is used and the report says so.
+ */
+import { parseArgs } from 'node:util';
+import { benchAppend } from './append.ts';
+import { type BenchRow, printTable } from './report.ts';
+import { benchStartup } from './startup.ts';
+import { openTarget } from './target.ts';
+import { benchVerify } from './verify.ts';
+
+const BENCHMARKS = ['append', 'verify', 'startup'] as const;
+type BenchName = (typeof BENCHMARKS)[number];
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  allowPositionals: false,
+});
+const only = new Set((values.only?.split(',') ?? BENCHMARKS).map((name) => name.trim()));
+for (const name of only) {
+  if (!BENCHMARKS.includes(name as BenchName)) {
+    console.error(`bench: unknown benchmark ${name} (known: ${BENCHMARKS.join(', ')})`);
+    process.exit(2);
+  }
+}
+const scale = values.quick ? 0.25 : 1;
+
+const started = performance.now();
+const log = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+const target = await openTarget(log);
+const stopTarget = () => {
+  target.close();
+  process.exit(130);
+};
+process.once('SIGINT', stopTarget);
+process.once('SIGTERM', stopTarget);
+log(`database: ${target.source}`);
+
+const rows: BenchRow[] = [];
+let failed = false;
+const run = async (name: BenchName, fn: () => Promise<BenchRow[]>) => {
+  if (!only.has(name)) return;
+  try {
+    rows.push(...(await fn()));
+  } catch (err) {
+    failed = true;
+    console.error(`bench ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  }
+};
+
+try {
+  await run('append', () =>
+    benchAppend(target, { clients: 8, count: Math.round(2000 * scale), rounds: 3, maxMs: 5000 * scale }, log),
+  );
+  await run('verify', () =>
+    benchVerify(target, { entries: Math.round(20_000 * scale), checkpointEvery: 5000, rounds: 5 }, log),
+  );
+  await run('startup', () => benchStartup(target, log));
+} finally {
+  target.close();
+}
+
+console.log(
+  `\nAccord benchmarks — ${target.source}; node ${process.version}; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+);
+printTable(rows);
+console.log(`
+Limits, each measured in this run on this machine:
+  plain INSERT       single-row autocommit INSERTs into a copy of ledger_entries, same database, same clients
+  hash+checks        canonical JSON + SHA-256 of each entry's fields and payload, the links, one Ed25519
+                     verify per checkpoint, over the same entries already in memory (best case for verify)
+  node -e "0"        median start of a Node.js process that does nothing; start times are multiples of it
+Ratios are figure / limit (start: figure in units of the limit); the aims come from the issue.`);
+if (failed) {
+  console.error('\nbench: some benchmarks failed (see above)');
+  process.exit(1);
+}
