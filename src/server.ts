@@ -5,13 +5,16 @@ import { systemActor } from './core/actor.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { DeadlineRunner } from './modules/decisions/deadlines.ts';
+import { loadDemoDecisions } from './modules/decisions/demo.ts';
 import { isDirectoryLoaded, loadOrganisation } from './modules/directory/commands.ts';
 import { readOrganisationFile } from './modules/directory/organisation-file.ts';
 import { createCheckpoint, ensureSigningKey } from './modules/ledger/signing.ts';
 import { LiveHub } from './modules/live/hub.ts';
 import { demoAccountsActive } from './modules/users/demo.ts';
 
-export const openDatabase = (config: Config) => connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export const openDatabase = (config: Config) =>
+  connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 
 /** Loopback addresses only: 127.0.0.0/8, ::1 and localhost. */
 export function isLoopback(host: string): boolean {
@@ -26,8 +29,12 @@ export async function prepareDatabase(handle: DbHandle, log: (line: string) => v
   await ensureSigningKey(handle.db);
   if (!(await isDirectoryLoaded(handle.db))) {
     const file = readOrganisationFile(DEMO_FILE);
-    await handle.db.transaction().execute((trx) => loadOrganisation(trx, systemActor('accord serve'), file, 'demo/organisation.yaml'));
+    await handle.db
+      .transaction()
+      .execute((trx) => loadOrganisation(trx, systemActor('accord serve'), file, 'demo/organisation.yaml'));
     log('demo organisation loaded (first start)');
+    if (await loadDemoDecisions(handle.db))
+      log('demo decisions loaded: one adopted, one broken by an objection, one open');
   }
   return applied;
 }
@@ -39,7 +46,10 @@ export interface RunningServer {
 }
 
 /** Starts Accord: database, migrations, demo on first start, live hub, checkpoints, HTTP. */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const handle = await openDatabase(config);
   try {
     await prepareDatabase(handle, log);
@@ -54,6 +64,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   }
   const live = new LiveHub(handle);
   await live.start();
+  // Outcomes on time: closes what fell due while the server was down, then follows the deadlines.
+  const deadlines = new DeadlineRunner(handle);
+  await deadlines.start();
   const app = buildApp({ handle, config, live });
   const checkpointTimer = setInterval(() => {
     createCheckpoint(handle.db).catch((err) => console.error('accord: checkpoint failed', err));
@@ -67,7 +80,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log(`Accord listening on ${url} (database: ${handle.kind}${handle.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`);
+  log(
+    `Accord listening on ${url} (database: ${handle.kind}${handle.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`,
+  );
   return {
     url,
     handle,
@@ -77,6 +92,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await deadlines.stop();
       await live.stop();
       await createCheckpoint(handle.db).catch(() => {});
       await handle.close();

@@ -1,31 +1,37 @@
 import type { Command } from 'commander';
 import { DEMO_FILE } from '../config.ts';
 import { systemActor } from '../core/actor.ts';
+import { loadDemoDecisions } from '../modules/decisions/demo.ts';
 import { loadOrganisation } from '../modules/directory/commands.ts';
 import { readOrganisationFile } from '../modules/directory/organisation-file.ts';
 import { print, withDatabase } from './support.ts';
 
-async function load(path: string, source: string) {
+async function load(path: string, source: string, opts: { demo?: boolean } = {}) {
   const file = readOrganisationFile(path);
-  const summary = await withDatabase((handle) =>
-    handle.db
+  let demoDecisions = false;
+  const summary = await withDatabase(async (handle) => {
+    const loaded = await handle.db
       .transaction()
       .execute((trx) =>
         loadOrganisation(trx, systemActor('accord cli'), file, source, (step) =>
           process.stderr.write(`loading ${step}…\n`),
         ),
-      ),
-  );
+      );
+    // The demo's proposals and decisions, on a database that has none yet.
+    if (opts.demo) demoDecisions = await loadDemoDecisions(handle.db);
+    return loaded;
+  });
   print(
     `loaded ${file.organisation.shortName.en}: ${summary.memberStates} member states, ${summary.bodies} bodies, ${summary.partners} partners, ${summary.priorities} priorities; accounts created ${summary.usersCreated}, kept ${summary.usersKept}`,
   );
+  if (demoDecisions) print('demo decisions loaded: one adopted, one broken by an objection, one open');
 }
 
 export function registerDirectoryCommands(program: Command) {
   program
     .command('demo')
     .description('Load (or reload) the demo organisation from demo/organisation.yaml')
-    .action(() => load(DEMO_FILE, 'demo/organisation.yaml'));
+    .action(() => load(DEMO_FILE, 'demo/organisation.yaml', { demo: true }));
 
   program
     .command('load')

@@ -57,7 +57,7 @@ export function registerLedgerCommands(program: Command) {
     .argument('[file]', 'an exported file; omit to verify the database')
     .option(
       '--public-key <pem-file...>',
-      "trust only these Ed25519 public keys (PEM files, e.g. saved from /api/ledger/public-keys) instead of the keys the file names",
+      'trust only these Ed25519 public keys (PEM files, e.g. saved from /api/ledger/public-keys) instead of the keys the file names',
     )
     .action(async (path: string | undefined, options: { publicKey?: string[] }) => {
       const trusted = options.publicKey?.map((file) => readPublicKey(file));

@@ -13,7 +13,11 @@ export const ROLES = [
   'point_of_contact',
   'observer',
 ] as const satisfies readonly Role[];
-export const AFFILIATIONS = ['delegation', 'secretariat', 'partner'] as const satisfies readonly Affiliation[];
+export const AFFILIATIONS = [
+  'delegation',
+  'secretariat',
+  'partner',
+] as const satisfies readonly Affiliation[];
 
 /** A signed-in person, as every policy and command sees them. */
 export interface Person {

@@ -53,8 +53,8 @@ export async function migrate(db: Db, onApplied?: (m: Migration) => void): Promi
         name text not null,
         applied_at timestamptz not null default now())`.execute(conn);
       const done = new Set(
-        (await sql<{ version: number }>`select version from schema_migrations`.execute(conn)).rows.map(
-          (r) => Number(r.version),
+        (await sql<{ version: number }>`select version from schema_migrations`.execute(conn)).rows.map((r) =>
+          Number(r.version),
         ),
       );
       for (const migration of listMigrations()) {

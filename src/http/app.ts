@@ -9,16 +9,16 @@ import swaggerUi from 'swagger-ui-dist';
 import { APP_VERSION, WEB_DIST } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import { schemaVersion } from '../db/migrate.ts';
-import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { authenticateSession, authenticateToken } from '../modules/auth/load-actor.ts';
+import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { safeEqual } from '../modules/auth/secrets.ts';
 import { registerDecisionRoutes } from '../modules/decisions/routes.ts';
-import { registerDirectoryRoutes } from '../modules/directory/routes.ts';
 import { getOrganisation } from '../modules/directory/queries.ts';
+import { registerDirectoryRoutes } from '../modules/directory/routes.ts';
 import { registerLedgerRoutes } from '../modules/ledger/routes.ts';
 import { registerLiveRoutes } from '../modules/live/routes.ts';
-import { registerUserRoutes } from '../modules/users/routes.ts';
 import { demoAccountsActive } from '../modules/users/demo.ts';
+import { registerUserRoutes } from '../modules/users/routes.ts';
 import type { App, AppEnv, Deps } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { jsonResponse, validationHook } from './openapi.ts';
@@ -26,7 +26,13 @@ import { jsonResponse, validationHook } from './openapi.ts';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The endpoints that answer without sign-in; everything else under /api needs a person. */
-const PUBLIC_GET = new Set(['/api/health', '/api/meta', '/api/openapi.json', '/api/docs', '/api/ledger/public-keys']);
+const PUBLIC_GET = new Set([
+  '/api/health',
+  '/api/meta',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/ledger/public-keys',
+]);
 const isPublic = (method: string, path: string) =>
   (method === 'POST' && path === '/api/auth/sign-in') ||
   ((method === 'GET' || method === 'HEAD') && (PUBLIC_GET.has(path) || path.startsWith('/api/docs/assets/')));
@@ -45,7 +51,18 @@ export function buildApp(deps: Deps): App {
     await next();
   });
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
-  app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimit, onError: () => { throw new AppError('payload_too_large', `the request body is larger than ${deps.config.bodyLimit} bytes`); } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `the request body is larger than ${deps.config.bodyLimit} bytes`,
+        );
+      },
+    }),
+  );
 
   // Authenticate: a bearer API token, or the session cookie (which then needs the CSRF header to write).
   app.use('/api/*', async (c, next) => {
@@ -105,7 +122,13 @@ export function buildApp(deps: Deps): App {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.get('/api/docs', (c) => c.html(DOCS_PAGE));
-  app.use('/api/docs/assets/*', serveStatic({ root: swaggerUi.getAbsoluteFSPath(), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.use(
+    '/api/docs/assets/*',
+    serveStatic({
+      root: swaggerUi.getAbsoluteFSPath(),
+      rewriteRequestPath: (p) => p.replace('/api/docs/assets', ''),
+    }),
+  );
 
   app.all('/api/*', () => {
     throw new AppError('not_found', 'no such endpoint');
@@ -137,7 +160,12 @@ function registerSystemRoutes(app: App, deps: Deps) {
   });
   app.openapi(healthRoute, async (c) =>
     c.json(
-      { status: 'ok' as const, database: deps.handle.kind, schemaVersion: await schemaVersion(deps.handle.db), version: APP_VERSION },
+      {
+        status: 'ok' as const,
+        database: deps.handle.kind,
+        schemaVersion: await schemaVersion(deps.handle.db),
+        version: APP_VERSION,
+      },
       200,
     ),
   );
@@ -151,7 +179,12 @@ function registerSystemRoutes(app: App, deps: Deps) {
       200: jsonResponse(
         z.object({
           demo: z.boolean(),
-          organisation: z.object({ shortName: z.object({ en: z.string(), ru: z.string() }), name: z.object({ en: z.string(), ru: z.string() }) }).nullable(),
+          organisation: z
+            .object({
+              shortName: z.object({ en: z.string(), ru: z.string() }),
+              name: z.object({ en: z.string(), ru: z.string() }),
+            })
+            .nullable(),
           version: z.string(),
         }),
         'Meta',
@@ -175,7 +208,8 @@ function registerWebUi(app: App) {
   const index = join(WEB_DIST, 'index.html');
   app.use('/*', serveStatic({ root: WEB_DIST }));
   app.get('*', (c) => {
-    if (!existsSync(index)) return c.text('The web UI is not built: run `npm run build` (npm start does it).', 503);
+    if (!existsSync(index))
+      return c.text('The web UI is not built: run `npm run build` (npm start does it).', 503);
     return c.html(readFileSync(index, 'utf8'));
   });
 }

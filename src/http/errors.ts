@@ -4,32 +4,45 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../core/errors.ts';
 
 /** PostgreSQL error classes that mean the input was wrong, never a server fault. */
-function fromDatabaseError(err: { code?: string; constraint?: string; detail?: string; column?: string }): AppError | null {
+function fromDatabaseError(err: {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+}): AppError | null {
   switch (err.code) {
     case '23505':
       return new AppError('conflict', `already exists${err.detail ? `: ${err.detail}` : ''}`, [
         { field: err.constraint ?? '(body)', reason: 'already exists' },
       ]);
     case '23503':
-      return new AppError('validation_failed', `refers to something that does not exist${err.detail ? `: ${err.detail}` : ''}`, [
-        { field: err.constraint ?? '(body)', reason: 'refers to something that does not exist' },
-      ]);
+      return new AppError(
+        'validation_failed',
+        `refers to something that does not exist${err.detail ? `: ${err.detail}` : ''}`,
+        [{ field: err.constraint ?? '(body)', reason: 'refers to something that does not exist' }],
+      );
     case '23514':
     case '23502':
-      return new AppError('validation_failed', `not allowed by the rules of the data (${err.constraint ?? err.column ?? 'check'})`, [
-        { field: err.column ?? err.constraint ?? '(body)', reason: 'not allowed' },
-      ]);
+      return new AppError(
+        'validation_failed',
+        `not allowed by the rules of the data (${err.constraint ?? err.column ?? 'check'})`,
+        [{ field: err.column ?? err.constraint ?? '(body)', reason: 'not allowed' }],
+      );
     case '22001':
     case '22003':
     case '22007':
     case '22008':
     case '22P02':
-      return new AppError('validation_failed', 'a value has the wrong form or size', [{ field: '(body)', reason: 'wrong form or size' }]);
+      return new AppError('validation_failed', 'a value has the wrong form or size', [
+        { field: '(body)', reason: 'wrong form or size' },
+      ]);
     case '22021':
       // A NUL character (or bytes not valid in UTF-8) in some text: PostgreSQL cannot store it.
-      return new AppError('validation_failed', 'a text value contains a character that cannot be stored (such as NUL)', [
-        { field: '(body)', reason: 'contains a character that cannot be stored' },
-      ]);
+      return new AppError(
+        'validation_failed',
+        'a text value contains a character that cannot be stored (such as NUL)',
+        [{ field: '(body)', reason: 'contains a character that cannot be stored' }],
+      );
     case '40001':
     case '40P01':
       return new AppError('conflict', 'a concurrent change got there first; try again');
@@ -44,13 +57,18 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError('payload_too_large', 'the request body is too large');
     const message = err.message || 'bad request';
-    if (/malformed json/i.test(message)) return new AppError('malformed_json', 'the request body is not valid JSON', [{ field: '(body)', reason: 'not valid JSON' }]);
+    if (/malformed json/i.test(message))
+      return new AppError('malformed_json', 'the request body is not valid JSON', [
+        { field: '(body)', reason: 'not valid JSON' },
+      ]);
     if (err.status === 400) return new AppError('bad_request', message);
     if (err.status === 401) return new AppError('unauthenticated', message);
     if (err.status === 404) return new AppError('not_found', message);
   }
   if (err instanceof SyntaxError) {
-    return new AppError('malformed_json', 'the request body is not valid JSON', [{ field: '(body)', reason: 'not valid JSON' }]);
+    return new AppError('malformed_json', 'the request body is not valid JSON', [
+      { field: '(body)', reason: 'not valid JSON' },
+    ]);
   }
   if (err && typeof err === 'object' && 'code' in err) {
     const mapped = fromDatabaseError(err as never);

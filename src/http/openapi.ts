@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import type { Hook } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { validationError } from '../core/errors.ts';
 import type { AppEnv } from './env.ts';
 import { errorResponse } from './errors.ts';
@@ -14,7 +14,10 @@ export const ErrorBody = z
   })
   .openapi('Error');
 
-const errorContent = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+const errorContent = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBody } },
+});
 
 /** The error answers every authenticated endpoint can give. */
 export const standardErrors = {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { type Actor, type ClearanceName, systemActor } from '../core/actor.ts';
@@ -92,7 +93,9 @@ export async function testContext(organisation = TEST_ORGANISATION): Promise<Tes
   const handle = await testDatabase();
   await handle.db
     .transaction()
-    .execute((trx) => loadOrganisation(trx, systemActor('test'), parseOrganisationFile(organisation), 'test'));
+    .execute((trx) =>
+      loadOrganisation(trx, systemActor('test'), parseOrganisationFile(organisation), 'test'),
+    );
   const live = new LiveHub(handle);
   await live.start();
   const app = buildApp({ handle, config: { ...loadConfig({}), bodyLimit: 64 * 1024 }, live });
@@ -105,8 +108,13 @@ export async function testContext(organisation = TEST_ORGANISATION): Promise<Tes
       const { json, as, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      if (as) headers.set('authorization', `Bearer ${typeof as === 'string' ? as : await tokenFor(handle, as)}`);
-      return app.request(path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+      if (as)
+        headers.set('authorization', `Bearer ${typeof as === 'string' ? as : await tokenFor(handle, as)}`);
+      return app.request(path, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
     async close() {
       await live.stop();
@@ -121,7 +129,9 @@ export async function tokenFor(handle: DbHandle, user: UserRow): Promise<string>
   tokens.set(handle, cache);
   const cached = cache.get(user.id);
   if (cached) return cached;
-  const { token } = await handle.db.transaction().execute((trx) => createToken(trx, personFromRow(user), { name: 'test' }));
+  const { token } = await handle.db
+    .transaction()
+    .execute((trx) => createToken(trx, personFromRow(user), { name: 'test' }));
   cache.set(user.id, token);
   return token;
 }
@@ -146,7 +156,8 @@ export interface UserSpec {
 export async function buildUser(handle: DbHandle, spec: UserSpec = {}): Promise<UserRow> {
   const role = spec.role ?? 'delegate';
   const affiliation =
-    spec.affiliation ?? (role === 'secretariat_admin' ? 'secretariat' : role === 'observer' ? 'partner' : 'delegation');
+    spec.affiliation ??
+    (role === 'secretariat_admin' ? 'secretariat' : role === 'observer' ? 'partner' : 'delegation');
   userCounter++;
   return handle.db.transaction().execute((trx) =>
     createUser(trx, spec.actor ?? systemActor('test'), {
@@ -192,4 +203,18 @@ export async function signInSession(
   const setCookie = res.headers.get('set-cookie') ?? '';
   const body = (await res.json()) as { csrfToken: string };
   return { cookie: setCookie.split(';')[0], csrfToken: body.csrfToken };
+}
+
+/**
+ * A second, separate handle on the database behind `handle`, as a second server process
+ * would have: its own connection pool on PostgreSQL. PGlite belongs to one process, so
+ * there it is the same handle (closing it does nothing). Close it before `handle`.
+ */
+export async function secondHandle(handle: DbHandle): Promise<DbHandle> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (handle.kind !== 'postgresql' || !serverUrl) return { ...handle, close: async () => {} };
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(handle.db);
+  const url = new URL(serverUrl);
+  url.pathname = `/${rows[0].name}`;
+  return connect({ databaseUrl: url.toString(), poolSize: 5 });
 }

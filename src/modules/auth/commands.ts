@@ -6,7 +6,14 @@ import { appendEntry } from '../ledger/commands.ts';
 import { audienceOfUser } from '../users/present.ts';
 import { personFromRow } from './load-actor.ts';
 import { SIGN_IN_LIMITS } from './schema.ts';
-import { decoyPasswordHash, hashPassword, newApiToken, randomToken, sha256, verifyPassword } from './secrets.ts';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  newApiToken,
+  randomToken,
+  sha256,
+  verifyPassword,
+} from './secrets.ts';
 
 export type SignInResult =
   | { ok: true; user: UserRow; sessionToken: string; csrfToken: string; expiresAt: Date }
@@ -25,7 +32,12 @@ export async function signIn(
 ): Promise<SignInResult> {
   const now = opts.now ?? new Date();
   const username = input.username.trim().toLowerCase();
-  const user = await trx.selectFrom('users').selectAll().where('username', '=', username).forUpdate().executeTakeFirst();
+  const user = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .forUpdate()
+    .executeTakeFirst();
   const wrong = new AppError('unauthenticated', 'the username or password is wrong');
 
   if (!user) {
@@ -40,7 +52,13 @@ export async function signIn(
     return { ok: false, error: wrong };
   }
   const record = (action: 'auth.sign_in_failed' | 'auth.account_locked', payload: Record<string, unknown>) =>
-    appendEntry(trx, anonymous, { action, subjectType: 'user', subjectId: user.id, payload, audience: audienceOfUser(user) });
+    appendEntry(trx, anonymous, {
+      action,
+      subjectType: 'user',
+      subjectId: user.id,
+      payload,
+      audience: audienceOfUser(user),
+    });
 
   if (user.disabled_at) {
     await verifyPassword(await decoyPasswordHash(), input.password);
@@ -77,7 +95,10 @@ export async function signIn(
     const wait = failures >= SIGN_IN_LIMITS.throttleFrom ? 2 ** (failures - 2) : 0;
     await trx
       .updateTable('users')
-      .set({ failed_signins: failures, sign_in_not_before: wait ? new Date(now.getTime() + wait * 1000) : null })
+      .set({
+        failed_signins: failures,
+        sign_in_not_before: wait ? new Date(now.getTime() + wait * 1000) : null,
+      })
       .where('id', '=', user.id)
       .execute();
     await record('auth.sign_in_failed', { reason: 'wrong_password', failures });
@@ -107,17 +128,28 @@ export async function signIn(
 
 function lockedError(until: Date, now: Date) {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError('account_locked', `the account is locked after too many failed sign-ins until ${until.toISOString()}`, [], {
-    'Retry-After': String(seconds),
-  });
+  return new AppError(
+    'account_locked',
+    `the account is locked after too many failed sign-ins until ${until.toISOString()}`,
+    [],
+    {
+      'Retry-After': String(seconds),
+    },
+  );
 }
 
 export async function signOut(trx: Db, person: Person, sessionId: string) {
   await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-  await appendEntry(trx, person, { action: 'auth.signed_out', subjectType: 'user', subjectId: person.id, audience: audience(person) });
+  await appendEntry(trx, person, {
+    action: 'auth.signed_out',
+    subjectType: 'user',
+    subjectId: person.id,
+    audience: audience(person),
+  });
 }
 
-const audience = (p: Person) => audienceOfUser({ affiliation: p.affiliation, state_code: p.stateCode, partner_code: p.partnerCode });
+const audience = (p: Person) =>
+  audienceOfUser({ affiliation: p.affiliation, state_code: p.stateCode, partner_code: p.partnerCode });
 
 /** Changes the caller's own password; every other session of theirs ends. */
 export async function changePassword(
@@ -126,11 +158,17 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   keepSessionId?: string,
 ) {
-  const user = await trx.selectFrom('users').selectAll().where('id', '=', person.id).forUpdate().executeTakeFirstOrThrow();
+  const user = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', person.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw invalid('currentPassword', 'is not your current password');
   }
-  if (input.newPassword === input.currentPassword) throw invalid('newPassword', 'must differ from the current password');
+  if (input.newPassword === input.currentPassword)
+    throw invalid('newPassword', 'must differ from the current password');
   await trx
     .updateTable('users')
     .set({ password_hash: await hashPassword(input.newPassword), password_changed_at: new Date() })
@@ -139,7 +177,12 @@ export async function changePassword(
   let others = trx.deleteFrom('sessions').where('user_id', '=', person.id);
   if (keepSessionId) others = others.where('id', '<>', keepSessionId);
   await others.execute();
-  await appendEntry(trx, person, { action: 'auth.password_changed', subjectType: 'user', subjectId: person.id, audience: audience(person) });
+  await appendEntry(trx, person, {
+    action: 'auth.password_changed',
+    subjectType: 'user',
+    subjectId: person.id,
+    audience: audience(person),
+  });
 }
 
 /** Creates an API token for the actor; the token itself is returned once and only its hash kept. */
@@ -179,7 +222,11 @@ export async function revokeToken(trx: Db, actor: Actor, tokenId: string) {
     .where('id', '=', tokenId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const owner = await trx.selectFrom('users').selectAll().where('id', '=', row.user_id).executeTakeFirstOrThrow();
+  const owner = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', row.user_id)
+    .executeTakeFirstOrThrow();
   await appendEntry(trx, actor, {
     action: 'token.revoked',
     subjectType: 'api_token',
@@ -191,5 +238,10 @@ export async function revokeToken(trx: Db, actor: Actor, tokenId: string) {
 }
 
 export async function listTokens(db: Db, person: Person) {
-  return db.selectFrom('api_tokens').selectAll().where('user_id', '=', person.id).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', person.id)
+    .orderBy('created_at', 'desc')
+    .execute();
 }

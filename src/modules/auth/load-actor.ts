@@ -33,13 +33,22 @@ export interface TokenAuth {
 export type Authentication = SessionAuth | TokenAuth;
 
 /** The person behind a session cookie, if the session is live and the account enabled. */
-export async function authenticateSession(db: Db, cookieValue: string, now = new Date()): Promise<SessionAuth | null> {
+export async function authenticateSession(
+  db: Db,
+  cookieValue: string,
+  now = new Date(),
+): Promise<SessionAuth | null> {
   const id = sha256(cookieValue);
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+    ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
     .where('users.disabled_at', 'is', null)
@@ -49,7 +58,12 @@ export async function authenticateSession(db: Db, cookieValue: string, now = new
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  return { kind: 'session', sessionId: row.session_id, csrfToken: row.csrf_token, person: personFromRow(row) };
+  return {
+    kind: 'session',
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+    person: personFromRow(row),
+  };
 }
 
 /** The person behind a bearer API token, if it is neither revoked nor expired. */

@@ -75,7 +75,10 @@ const listTokensRoute = createRoute({
   path: '/api/me/tokens',
   tags: ['API tokens'],
   summary: 'Your API tokens',
-  responses: { 200: jsonResponse(z.object({ items: z.array(TokenSchema) }), 'Your tokens'), 401: standardErrors[401] },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(TokenSchema) }), 'Your tokens'),
+    401: standardErrors[401],
+  },
 });
 
 const createTokenRoute = createRoute({
@@ -114,14 +117,18 @@ export function registerAuthRoutes(app: App) {
 
   app.openapi(sessionRoute, async (c) => {
     const auth = c.get('auth');
-    if (!auth || auth.kind !== 'session') throw new AppError('unauthenticated', 'not signed in');
-    const row = await db(c).selectFrom('users').selectAll().where('id', '=', auth.person.id).executeTakeFirstOrThrow();
+    if (auth?.kind !== 'session') throw new AppError('unauthenticated', 'not signed in');
+    const row = await db(c)
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', auth.person.id)
+      .executeTakeFirstOrThrow();
     return c.json({ user: presentMe(row), csrfToken: auth.csrfToken }, 200);
   });
 
   app.openapi(signOutRoute, async (c) => {
     const auth = c.get('auth');
-    if (!auth || auth.kind !== 'session') throw new AppError('unauthenticated', 'not signed in');
+    if (auth?.kind !== 'session') throw new AppError('unauthenticated', 'not signed in');
     await inTransaction(c, (trx) => signOut(trx, auth.person, auth.sessionId));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);

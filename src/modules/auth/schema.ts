@@ -39,7 +39,10 @@ export const CreateTokenInput = z
   .openapi('CreateTokenInput');
 
 export const CreatedToken = z
-  .object({ token: z.string().openapi({ description: 'Shown once; only its hash is kept' }), item: TokenSchema })
+  .object({
+    token: z.string().openapi({ description: 'Shown once; only its hash is kept' }),
+    item: TokenSchema,
+  })
   .openapi('CreatedToken');
 
 /** Sign-in throttling: from the 3rd failure in a row wait 2^(n-2) s; the 5th locks for 15 minutes. */
