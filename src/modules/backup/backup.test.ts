@@ -192,19 +192,31 @@ describe('backup and restore', () => {
     const chunks = backupChunks(live.db);
     const header = JSON.parse((await chunks.next()).value as string);
     const counted = header.tables.find((t: { name: string }) => t.name === 'ledger_entries').rows;
-    const writing = live.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), { action: 'organisation.loaded', subjectType: 'x', subjectId: 'during' }),
-    );
+    const writing = live.db
+      .transaction()
+      .execute((trx) =>
+        appendEntry(trx, systemActor('test'), {
+          action: 'organisation.loaded',
+          subjectType: 'x',
+          subjectId: 'during',
+        }),
+      );
     // On PostgreSQL the write commits while the backup is still reading; PGlite serialises
     // the two, so there the write waits for the backup to finish.
     if (live.kind === 'postgresql') await writing;
     let text = '';
     for await (const chunk of chunks) text += chunk;
     await writing;
-    const entries = text.split('\n').filter((line) => line.startsWith('{"type":"row","table":"ledger_entries"'));
+    const entries = text
+      .split('\n')
+      .filter((line) => line.startsWith('{"type":"row","table":"ledger_entries"'));
     expect(entries.length).toBe(counted);
     expect(text).not.toContain('"during"');
-    const written = await live.db.selectFrom('ledger_entries').select('seq').where('subject_id', '=', 'during').execute();
+    const written = await live.db
+      .selectFrom('ledger_entries')
+      .select('seq')
+      .where('subject_id', '=', 'during')
+      .execute();
     expect(written).toHaveLength(1);
   });
 

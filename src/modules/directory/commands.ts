@@ -2,8 +2,8 @@ import { type Actor, systemActor } from '../../core/actor.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { authorize } from '../../policy/index.ts';
-import { payloadHash } from '../ledger/hash.ts';
 import { appendEntry } from '../ledger/commands.ts';
+import { payloadHash } from '../ledger/hash.ts';
 import { createUser } from '../users/commands.ts';
 import type { OrganisationFile } from './schema.ts';
 
@@ -58,7 +58,11 @@ export async function loadOrganisation(
 
   onProgress?.('member states');
   const stateCodes = file.memberStates.map((s) => s.code);
-  await refuseRemovingUsed(trx, stateCodes, file.partners.map((p) => p.code));
+  await refuseRemovingUsed(
+    trx,
+    stateCodes,
+    file.partners.map((p) => p.code),
+  );
   await trx.deleteFrom('body_members').execute();
   await trx.deleteFrom('presidencies').execute();
   await trx.deleteFrom('member_states').where('code', 'not in', stateCodes).execute();
@@ -67,7 +71,9 @@ export async function loadOrganisation(
       .insertInto('member_states')
       .values({ code: s.code, name_en: s.name.en, name_ru: s.name.ru, time_zone: s.timeZone, position })
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet({ name_en: s.name.en, name_ru: s.name.ru, time_zone: s.timeZone, position }),
+        oc
+          .column('code')
+          .doUpdateSet({ name_en: s.name.en, name_ru: s.name.ru, time_zone: s.timeZone, position }),
       )
       .execute();
   }
@@ -95,7 +101,10 @@ export async function loadOrganisation(
 
   onProgress?.('bodies');
   const bodyCodes = file.bodies.map((b) => b.code);
-  await (bodyCodes.length ? trx.deleteFrom('bodies').where('code', 'not in', bodyCodes) : trx.deleteFrom('bodies')).execute();
+  await (bodyCodes.length
+    ? trx.deleteFrom('bodies').where('code', 'not in', bodyCodes)
+    : trx.deleteFrom('bodies')
+  ).execute();
   for (const [position, b] of file.bodies.entries()) {
     const values = { name_en: b.name.en, name_ru: b.name.ru, kind: b.kind, position };
     await trx
@@ -105,7 +114,10 @@ export async function loadOrganisation(
       .execute();
     const members = b.members === 'all' ? stateCodes : b.members;
     if (members.length)
-      await trx.insertInto('body_members').values(members.map((m) => ({ body_code: b.code, state_code: m }))).execute();
+      await trx
+        .insertInto('body_members')
+        .values(members.map((m) => ({ body_code: b.code, state_code: m })))
+        .execute();
   }
 
   onProgress?.('presidency');
@@ -114,7 +126,13 @@ export async function loadOrganisation(
     const p = file.presidency;
     const presidency = await trx
       .insertInto('presidencies')
-      .values({ state_code: p.state, starts_on: p.from, ends_on: p.to, slogan_en: p.slogan.en, slogan_ru: p.slogan.ru })
+      .values({
+        state_code: p.state,
+        starts_on: p.from,
+        ends_on: p.to,
+        slogan_en: p.slogan.en,
+        slogan_ru: p.slogan.ru,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const [position, priority] of p.priorities.entries()) {
@@ -132,7 +150,14 @@ export async function loadOrganisation(
       if (priority.items.length)
         await trx
           .insertInto('priority_items')
-          .values(priority.items.map((item, i) => ({ priority_id: row.id, position: i, text_en: item.en, text_ru: item.ru })))
+          .values(
+            priority.items.map((item, i) => ({
+              priority_id: row.id,
+              position: i,
+              text_en: item.en,
+              text_ru: item.ru,
+            })),
+          )
           .execute();
       priorities++;
     }
@@ -142,7 +167,11 @@ export async function loadOrganisation(
   let usersCreated = 0;
   let usersKept = 0;
   for (const u of file.users) {
-    const exists = await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    const exists = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', u.username)
+      .executeTakeFirst();
     if (exists) {
       usersKept++;
       continue;
@@ -163,7 +192,8 @@ export async function loadOrganisation(
       },
       { isDemo: u.demo },
     );
-    if (u.locale !== 'en') await trx.updateTable('users').set({ locale: u.locale }).where('id', '=', row.id).execute();
+    if (u.locale !== 'en')
+      await trx.updateTable('users').set({ locale: u.locale }).where('id', '=', row.id).execute();
     usersCreated++;
   }
 
@@ -194,12 +224,22 @@ async function refuseRemovingUsed(trx: Db, stateCodes: string[], partnerCodes: s
     .where('state_code', 'not in', stateCodes)
     .execute();
   if (usedStates.length)
-    throw conflict(`member state ${usedStates[0].state_code} still has people; it cannot be removed`, 'memberStates');
-  let partners = trx.selectFrom('users').select('partner_code').distinct().where('partner_code', 'is not', null);
+    throw conflict(
+      `member state ${usedStates[0].state_code} still has people; it cannot be removed`,
+      'memberStates',
+    );
+  let partners = trx
+    .selectFrom('users')
+    .select('partner_code')
+    .distinct()
+    .where('partner_code', 'is not', null);
   if (partnerCodes.length) partners = partners.where('partner_code', 'not in', partnerCodes);
   const usedPartners = await partners.execute();
   if (usedPartners.length)
-    throw conflict(`partner ${usedPartners[0].partner_code} still has people; it cannot be removed`, 'partners');
+    throw conflict(
+      `partner ${usedPartners[0].partner_code} still has people; it cannot be removed`,
+      'partners',
+    );
 }
 
 /** Whether any directory has been loaded yet. */

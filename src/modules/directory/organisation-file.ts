@@ -22,9 +22,10 @@ export function parseOrganisationFile(text: string, name = 'organisation file'):
     const err = doc.errors[0];
     // linePos is only filled in with prettyErrors; the offset always is.
     const pos = err.linePos?.[0] ?? (err.pos ? lineCounter.linePos(err.pos[0]) : undefined);
-    throw new OrganisationFileError(`${name}:${pos ? `${pos.line}:${pos.col}:` : ''} ${err.message.split('\n')[0]}`, [
-      { path: '', line: pos?.line ?? null, reason: err.message.split('\n')[0] },
-    ]);
+    throw new OrganisationFileError(
+      `${name}:${pos ? `${pos.line}:${pos.col}:` : ''} ${err.message.split('\n')[0]}`,
+      [{ path: '', line: pos?.line ?? null, reason: err.message.split('\n')[0] }],
+    );
   }
   const result = OrganisationFile.safeParse(doc.toJS());
   if (result.success) return result.data;
@@ -50,7 +51,10 @@ export function readOrganisationFile(path: string): OrganisationFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new OrganisationFileError(`${path}: cannot read the file (${(err as NodeJS.ErrnoException).code})`, []);
+    throw new OrganisationFileError(
+      `${path}: cannot read the file (${(err as NodeJS.ErrnoException).code})`,
+      [],
+    );
   }
   return parseOrganisationFile(text, basename(path));
 }

@@ -2,7 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { Bilingual } from '../../http/openapi.ts';
 
 export const OrganisationSchema = z
-  .object({ shortName: Bilingual, name: Bilingual, workingLanguages: z.array(z.string()), timeZone: z.string() })
+  .object({
+    shortName: Bilingual,
+    name: Bilingual,
+    workingLanguages: z.array(z.string()),
+    timeZone: z.string(),
+  })
   .openapi('Organisation');
 
 export const PresidencySchema = z
@@ -23,7 +28,8 @@ export const BodySchema = z
   .object({ code: z.string(), kind: z.string(), name: Bilingual, members: z.array(z.string()) })
   .openapi('Body');
 
-export const PartnerSchema = z.object({ code: z.string(), shortName: Bilingual, name: Bilingual }).openapi('Partner');
+export const PartnerSchema = z
+  .object({ code: z.string(), shortName: Bilingual, name: Bilingual })
+  .openapi('Partner');
 
 export const bilingual = (en: string, ru: string) => ({ en, ru });
-

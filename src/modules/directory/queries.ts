@@ -23,11 +23,19 @@ export async function getPresidency(db: Db) {
     .selectAll('presidencies')
     .select(['member_states.name_en as state_name_en', 'member_states.name_ru as state_name_ru'])
     // Dates as text: drivers disagree on the time zone of a date turned into a Date.
-    .select([sql<string>`presidencies.starts_on::text`.as('from'), sql<string>`presidencies.ends_on::text`.as('to')])
+    .select([
+      sql<string>`presidencies.starts_on::text`.as('from'),
+      sql<string>`presidencies.ends_on::text`.as('to'),
+    ])
     .orderBy('starts_on', 'desc')
     .executeTakeFirst();
   if (!p) return null;
-  const priorities = await db.selectFrom('priorities').selectAll().where('presidency_id', '=', p.id).orderBy('position').execute();
+  const priorities = await db
+    .selectFrom('priorities')
+    .selectAll()
+    .where('presidency_id', '=', p.id)
+    .orderBy('position')
+    .execute();
   const items = priorities.length
     ? await db
         .selectFrom('priority_items')
@@ -56,7 +64,10 @@ export async function getPresidency(db: Db) {
 export async function listStates(db: Db, code?: string) {
   let query = db.selectFrom('member_states').selectAll().orderBy('position').orderBy('code');
   if (code) query = query.where('code', '=', code);
-  const [states, members] = await Promise.all([query.execute(), db.selectFrom('body_members').selectAll().execute()]);
+  const [states, members] = await Promise.all([
+    query.execute(),
+    db.selectFrom('body_members').selectAll().execute(),
+  ]);
   return states.map((s) => ({
     code: trimCode(s.code),
     name: bilingual(s.name_en, s.name_ru),
@@ -87,5 +98,9 @@ export async function listBodies(db: Db, code?: string) {
 
 export async function listPartners(db: Db) {
   const rows = await db.selectFrom('partners').selectAll().orderBy('position').orderBy('code').execute();
-  return rows.map((p) => ({ code: p.code, shortName: bilingual(p.short_name_en, p.short_name_ru), name: bilingual(p.name_en, p.name_ru) }));
+  return rows.map((p) => ({
+    code: p.code,
+    shortName: bilingual(p.short_name_en, p.short_name_ru),
+    name: bilingual(p.name_en, p.name_ru),
+  }));
 }

@@ -4,7 +4,13 @@ import { db, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { authorize } from '../../policy/index.ts';
-import { BodySchema, MemberStateSchema, OrganisationSchema, PartnerSchema, PresidencySchema } from './present.ts';
+import {
+  BodySchema,
+  MemberStateSchema,
+  OrganisationSchema,
+  PartnerSchema,
+  PresidencySchema,
+} from './present.ts';
 import { getOrganisation, getPresidency, listBodies, listPartners, listStates } from './queries.ts';
 
 const tags = ['Directory'];
@@ -17,7 +23,10 @@ const organisationRoute = createRoute({
   tags,
   summary: 'The organisation and its current presidency with the priorities',
   responses: {
-    200: jsonResponse(z.object({ organisation: OrganisationSchema, presidency: PresidencySchema.nullable() }), 'The organisation'),
+    200: jsonResponse(
+      z.object({ organisation: OrganisationSchema, presidency: PresidencySchema.nullable() }),
+      'The organisation',
+    ),
     ...readErrors,
   },
 });

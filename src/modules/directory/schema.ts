@@ -7,7 +7,10 @@ const Bilingual = z.strictObject({ en: Text, ru: Text });
 const BilingualLong = z.strictObject({ en: LongText, ru: LongText });
 
 const TimeZone = z.string().refine(isTimeZone, 'is not an IANA time zone (e.g. Europe/Minsk)');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
 const StateCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 code in capitals');
 
 function isTimeZone(zone: string) {
@@ -59,7 +62,9 @@ export const OrganisationFile = z
         slogan: BilingualLong,
         priorities: z.array(
           z.strictObject({
-            code: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'use 2 to 64 lowercase letters, digits or dashes'),
+            code: z
+              .string()
+              .regex(/^[a-z][a-z0-9-]{1,63}$/, 'use 2 to 64 lowercase letters, digits or dashes'),
             title: BilingualLong,
             items: z.array(BilingualLong).default([]),
           }),
@@ -69,7 +74,9 @@ export const OrganisationFile = z
     users: z
       .array(
         z.strictObject({
-          username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'use 2 to 64 lowercase letters, digits, dots, dashes'),
+          username: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'use 2 to 64 lowercase letters, digits, dots, dashes'),
           displayName: Text,
           email: z.string().email('is not an e-mail address').optional(),
           password: z.string().min(10, 'must be at least 10 characters'),
@@ -87,38 +94,70 @@ export const OrganisationFile = z
   .superRefine((file, ctx) => {
     const states = new Set<string>();
     file.memberStates.forEach((s, i) => {
-      if (states.has(s.code)) ctx.addIssue({ code: 'custom', path: ['memberStates', i, 'code'], message: `${s.code} is listed twice` });
+      if (states.has(s.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['memberStates', i, 'code'],
+          message: `${s.code} is listed twice`,
+        });
       states.add(s.code);
     });
     const partners = new Set(file.partners.map((p) => p.code));
     const bodies = new Set<string>();
     file.bodies.forEach((b, i) => {
-      if (bodies.has(b.code)) ctx.addIssue({ code: 'custom', path: ['bodies', i, 'code'], message: `${b.code} is listed twice` });
+      if (bodies.has(b.code))
+        ctx.addIssue({ code: 'custom', path: ['bodies', i, 'code'], message: `${b.code} is listed twice` });
       bodies.add(b.code);
       if (Array.isArray(b.members))
         b.members.forEach((m, j) => {
-          if (!states.has(m)) ctx.addIssue({ code: 'custom', path: ['bodies', i, 'members', j], message: `${m} is not a member state in this file` });
+          if (!states.has(m))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['bodies', i, 'members', j],
+              message: `${m} is not a member state in this file`,
+            });
         });
     });
     if (file.presidency) {
       if (!states.has(file.presidency.state))
-        ctx.addIssue({ code: 'custom', path: ['presidency', 'state'], message: `${file.presidency.state} is not a member state in this file` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['presidency', 'state'],
+          message: `${file.presidency.state} is not a member state in this file`,
+        });
       if (file.presidency.to < file.presidency.from)
         ctx.addIssue({ code: 'custom', path: ['presidency', 'to'], message: 'ends before it starts' });
     }
     const usernames = new Set<string>();
     file.users.forEach((u, i) => {
       const at = (field: string) => ['users', i, field];
-      if (usernames.has(u.username)) ctx.addIssue({ code: 'custom', path: at('username'), message: `${u.username} is listed twice` });
+      if (usernames.has(u.username))
+        ctx.addIssue({ code: 'custom', path: at('username'), message: `${u.username} is listed twice` });
       usernames.add(u.username);
       if (u.affiliation === 'delegation' && (!u.state || !states.has(u.state)))
-        ctx.addIssue({ code: 'custom', path: at('state'), message: 'a delegation member needs a member state of this file' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('state'),
+          message: 'a delegation member needs a member state of this file',
+        });
       if (u.affiliation === 'partner' && (!u.partner || !partners.has(u.partner)))
-        ctx.addIssue({ code: 'custom', path: at('partner'), message: 'a partner member needs a partner of this file' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('partner'),
+          message: 'a partner member needs a partner of this file',
+        });
       if (u.affiliation === 'partner' && u.role !== 'observer')
-        ctx.addIssue({ code: 'custom', path: at('role'), message: 'partner organisations take part as observers' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('role'),
+          message: 'partner organisations take part as observers',
+        });
       if (u.role === 'secretariat_admin' && u.affiliation !== 'secretariat')
-        ctx.addIssue({ code: 'custom', path: at('role'), message: 'only secretariat staff can be administrators' });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('role'),
+          message: 'only secretariat staff can be administrators',
+        });
     });
   });
 export type OrganisationFile = z.infer<typeof OrganisationFile>;

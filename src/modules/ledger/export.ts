@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import { createCheckpoint, publicKeys, type Checkpoint, type PublicKeyInfo } from './signing.ts';
 import { listCheckpoints, streamEntries } from './queries.ts';
+import { type Checkpoint, createCheckpoint, type PublicKeyInfo, publicKeys } from './signing.ts';
 import { ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
 
 export const EXPORT_FORMAT = 'accord-ledger/1';
@@ -17,7 +17,8 @@ export async function* exportLines(db: Db, actor: Actor): AsyncGenerator<string>
   await createCheckpoint(db);
   const [keys, checkpoints] = await Promise.all([publicKeys(db), listCheckpoints(db)]);
   yield `${JSON.stringify({ type: 'header', format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), exportedBy: actor.kind === 'system' ? actor.label : actor.username, publicKeys: keys })}\n`;
-  for await (const entry of streamEntries(db, actor)) yield `${JSON.stringify({ type: 'entry', ...entry })}\n`;
+  for await (const entry of streamEntries(db, actor))
+    yield `${JSON.stringify({ type: 'entry', ...entry })}\n`;
   for (const checkpoint of checkpoints) yield `${JSON.stringify({ type: 'checkpoint', ...checkpoint })}\n`;
 }
 
@@ -37,7 +38,8 @@ export async function verifyExportFile(
     if (lineNo > 1 && line.startsWith('{"type":"entry"')) continue;
     const record = parseLine(line, lineNo);
     if (record.type === 'header') {
-      if (record.format !== EXPORT_FORMAT) throw new Error(`line ${lineNo}: not an Accord record export (${String(record.format)})`);
+      if (record.format !== EXPORT_FORMAT)
+        throw new Error(`line ${lineNo}: not an Accord record export (${String(record.format)})`);
       keys = record.publicKeys as PublicKeyInfo[];
     } else if (record.type === 'checkpoint') {
       const { type: _t, ...checkpoint } = record;

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { LedgerEntryRow } from '../../db/schema.ts';
 import { can, ledgerEntriesVisibleTo } from '../../policy/index.ts';
-import { presentCheckpoint, publicKeys, type Checkpoint } from './signing.ts';
+import { type Checkpoint, presentCheckpoint, publicKeys } from './signing.ts';
 import { ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
 
 /** The entries the actor may read, newest first, before a sequence number. */
@@ -45,7 +45,13 @@ export function toExported(row: LedgerEntryRow, showPayload: boolean): ExportedE
  */
 export async function* streamEntries(db: Db, actor: Actor, pageSize = 2000): AsyncGenerator<ExportedEntry> {
   const page = (after: number) =>
-    db.selectFrom('ledger_entries').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    db
+      .selectFrom('ledger_entries')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
   // Fetch the next page while the caller works through this one.
   let next = page(0);
   for (;;) {
@@ -63,7 +69,10 @@ export async function listCheckpoints(db: Db): Promise<Checkpoint[]> {
 
 export async function ledgerHead(db: Db) {
   const head = await db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
-  const count = await db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash, entries: Number(count.n) };
 }
 

@@ -50,7 +50,11 @@ const keysRoute = createRoute({
   summary: "The server's Ed25519 public keys that sign the record's checkpoints",
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(z.object({ id: z.string(), algorithm: z.literal('Ed25519'), publicKeyPem: z.string() })) }),
+      z.object({
+        items: z.array(
+          z.object({ id: z.string(), algorithm: z.literal('Ed25519'), publicKeyPem: z.string() }),
+        ),
+      }),
       'Public keys',
     ),
   },
@@ -65,7 +69,13 @@ const checkpointsRoute = createRoute({
     200: jsonResponse(
       z.object({
         items: z.array(
-          z.object({ seq: z.number(), hash: z.string(), signedAt: z.string(), keyId: z.string(), signature: z.string() }),
+          z.object({
+            seq: z.number(),
+            hash: z.string(),
+            signedAt: z.string(),
+            keyId: z.string(),
+            signature: z.string(),
+          }),
         ),
       }),
       'Checkpoints',
@@ -95,7 +105,10 @@ export function registerLedgerRoutes(app: App) {
       {
         items: items.map(presentEntry),
         nextBefore,
-        abilities: { export: can(person, 'export', 'ledger', null), verify: can(person, 'verify', 'ledger', null) },
+        abilities: {
+          export: can(person, 'export', 'ledger', null),
+          verify: can(person, 'verify', 'ledger', null),
+        },
       },
       200,
     );
@@ -117,7 +130,10 @@ export function registerLedgerRoutes(app: App) {
     const person = requirePerson(c);
     authorize(person, 'export', 'ledger', null, 'record');
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="accord-record-${new Date().toISOString().slice(0, 10)}.jsonl"`);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="accord-record-${new Date().toISOString().slice(0, 10)}.jsonl"`,
+    );
     return stream(c, async (s) => {
       for await (const line of exportLines(db(c), person)) await s.write(line);
     }) as never;

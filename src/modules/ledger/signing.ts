@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
 import { canonicalJson } from './hash.ts';
 
@@ -47,7 +54,11 @@ export async function ensureSigningKey(db: Db): Promise<{ id: string; privateKey
 }
 
 export async function publicKeys(db: Db): Promise<PublicKeyInfo[]> {
-  const rows = await db.selectFrom('signing_keys').select(['id', 'public_key_pem']).orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('signing_keys')
+    .select(['id', 'public_key_pem'])
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({ id: r.id, algorithm: 'Ed25519', publicKeyPem: r.public_key_pem }));
 }
 
@@ -60,12 +71,17 @@ export function signCheckpoint(
   key: { id: string; privateKeyPem: string },
 ): Checkpoint {
   const unsigned = { ...c, keyId: key.id };
-  const signature = sign(null, checkpointMessage(unsigned), createPrivateKey(key.privateKeyPem)).toString('base64');
+  const signature = sign(null, checkpointMessage(unsigned), createPrivateKey(key.privateKeyPem)).toString(
+    'base64',
+  );
   return { ...unsigned, signature };
 }
 
 /** Checks a checkpoint's signature against the published keys. */
-export function checkpointSignatureValid(c: Checkpoint, keys: Map<string, ReturnType<typeof createPublicKey>>) {
+export function checkpointSignatureValid(
+  c: Checkpoint,
+  keys: Map<string, ReturnType<typeof createPublicKey>>,
+) {
   const key = keys.get(c.keyId);
   if (!key) return false;
   try {
@@ -87,7 +103,11 @@ export async function createCheckpoint(db: Db): Promise<Checkpoint | null> {
   const head = await db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
   const seq = Number(head.seq);
   if (seq === 0) return null;
-  const existing = await db.selectFrom('ledger_checkpoints').selectAll().where('seq', '=', seq).executeTakeFirst();
+  const existing = await db
+    .selectFrom('ledger_checkpoints')
+    .selectAll()
+    .where('seq', '=', seq)
+    .executeTakeFirst();
   if (existing) return presentCheckpoint(existing);
   const checkpoint = signCheckpoint({ seq, hash: head.hash, signedAt: new Date().toISOString() }, key);
   await db

@@ -264,6 +264,8 @@ describe('the command line', () => {
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^accord: the record is broken at entry ${target}: .*fields were changed`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^accord: the record is broken at entry ${target}: .*fields were changed`),
+    );
   });
 });

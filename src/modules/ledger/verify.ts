@@ -1,5 +1,5 @@
-import { type Checkpoint, checkpointSignatureValid, loadPublicKeys, type PublicKeyInfo } from './signing.ts';
 import { bodyHash, type ChainedFields, GENESIS_HASH, linkHash, payloadHash } from './hash.ts';
+import { type Checkpoint, checkpointSignatureValid, loadPublicKeys, type PublicKeyInfo } from './signing.ts';
 
 /** An entry as exported and as verified: its chained fields, its hash and its payload (null when hidden). */
 export interface ExportedEntry extends ChainedFields {
@@ -54,10 +54,16 @@ export class ChainVerifier {
     if (this.problem) return false;
     const seq = Number(entry.seq);
     if (seq > this.expectedSeq) {
-      return this.fail(this.expectedSeq, `entry ${this.expectedSeq} is missing (deleted): the next entry is ${seq}`);
+      return this.fail(
+        this.expectedSeq,
+        `entry ${this.expectedSeq} is missing (deleted): the next entry is ${seq}`,
+      );
     }
     if (seq < this.expectedSeq) {
-      return this.fail(seq, `entry ${seq} appears out of order after entry ${this.expectedSeq - 1} (inserted or reordered)`);
+      return this.fail(
+        seq,
+        `entry ${seq} appears out of order after entry ${this.expectedSeq - 1} (inserted or reordered)`,
+      );
     }
     if (entry.prevHash !== this.prevHash) {
       return this.fail(
@@ -87,14 +93,24 @@ export class ChainVerifier {
     const lastSeq = this.expectedSeq - 1;
     let latest: VerifyResult['checkpoint'] = null;
     if (!this.problem && head && (head.seq !== lastSeq || (lastSeq > 0 && head.hash !== this.prevHash))) {
-      this.fail(Math.min(head.seq, lastSeq) + 1, `the record ends at entry ${lastSeq} but its head says ${head.seq}`);
+      this.fail(
+        Math.min(head.seq, lastSeq) + 1,
+        `the record ends at entry ${lastSeq} but its head says ${head.seq}`,
+      );
     }
     for (const checkpoint of [...this.checkpoints].sort((a, b) => a.seq - b.seq)) {
       const valid = checkpointSignatureValid(checkpoint, this.keys);
       if (!this.problem) {
-        if (!valid) this.fail(checkpoint.seq, `the signature of the checkpoint at entry ${checkpoint.seq} is not valid`);
+        if (!valid)
+          this.fail(
+            checkpoint.seq,
+            `the signature of the checkpoint at entry ${checkpoint.seq} is not valid`,
+          );
         else if (checkpoint.seq > lastSeq)
-          this.fail(lastSeq + 1, `entries ${lastSeq + 1} to ${checkpoint.seq} are missing: a signed checkpoint covers them`);
+          this.fail(
+            lastSeq + 1,
+            `entries ${lastSeq + 1} to ${checkpoint.seq} are missing: a signed checkpoint covers them`,
+          );
         else if (this.hashesAtCheckpoints.get(checkpoint.seq) !== checkpoint.hash)
           this.fail(checkpoint.seq, `it differs from the signed checkpoint at entry ${checkpoint.seq}`);
       }

@@ -15,17 +15,34 @@ async function loadUserForUpdate(trx: Db, id: string): Promise<UserRow> {
 }
 
 /** Creates an account (secretariat administrators, or the console). */
-export async function createUser(trx: Db, actor: Actor, input: CreateUserInput, opts: { isDemo?: boolean } = {}) {
+export async function createUser(
+  trx: Db,
+  actor: Actor,
+  input: CreateUserInput,
+  opts: { isDemo?: boolean } = {},
+) {
   authorize(actor, 'create', 'users', null, 'user');
   if (input.stateCode) {
-    const state = await trx.selectFrom('member_states').select('code').where('code', '=', input.stateCode).executeTakeFirst();
+    const state = await trx
+      .selectFrom('member_states')
+      .select('code')
+      .where('code', '=', input.stateCode)
+      .executeTakeFirst();
     if (!state) throw invalid('stateCode', `${input.stateCode} is not a member state`);
   }
   if (input.partnerCode) {
-    const partner = await trx.selectFrom('partners').select('code').where('code', '=', input.partnerCode).executeTakeFirst();
+    const partner = await trx
+      .selectFrom('partners')
+      .select('code')
+      .where('code', '=', input.partnerCode)
+      .executeTakeFirst();
     if (!partner) throw invalid('partnerCode', `${input.partnerCode} is not a partner organisation`);
   }
-  const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  const taken = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', input.username)
+    .executeTakeFirst();
   if (taken) throw invalid('username', 'is already taken');
   const row = await trx
     .insertInto('users')
@@ -65,7 +82,11 @@ export async function createUser(trx: Db, actor: Actor, input: CreateUserInput, 
 export async function updateUser(trx: Db, actor: Actor, id: string, input: UpdateUserInput) {
   const before = await loadUserForUpdate(trx, id);
   authorize(actor, 'update', 'user', before);
-  if (actor.kind === 'person' && actor.id === id && (input.role !== undefined || input.clearance !== undefined)) {
+  if (
+    actor.kind === 'person' &&
+    actor.id === id &&
+    (input.role !== undefined || input.clearance !== undefined)
+  ) {
     throw new AppError('forbidden', 'you may not change your own role or clearance', [
       { field: input.role !== undefined ? 'role' : 'clearance', reason: 'not for your own account' },
     ]);
@@ -82,7 +103,12 @@ export async function updateUser(trx: Db, actor: Actor, id: string, input: Updat
     ...(input.clearance !== undefined ? { clearance: clearanceLevel(input.clearance) } : {}),
   };
   if (Object.keys(changes).length === 0) return before;
-  const row = await trx.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await trx
+    .updateTable('users')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await appendEntry(trx, actor, {
     action: 'user.updated',
     subjectType: 'user',
@@ -100,13 +126,23 @@ export async function setUserDisabled(trx: Db, actor: Actor, id: string, disable
   if ((before.disabled_at !== null) === disabled) return before;
   const row = await trx
     .updateTable('users')
-    .set({ disabled_at: disabled ? new Date() : null, failed_signins: 0, locked_until: null, sign_in_not_before: null })
+    .set({
+      disabled_at: disabled ? new Date() : null,
+      failed_signins: 0,
+      locked_until: null,
+      sign_in_not_before: null,
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
   if (disabled) {
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
   await appendEntry(trx, actor, {
     action: disabled ? 'user.disabled' : 'user.enabled',
@@ -120,7 +156,12 @@ export async function setUserDisabled(trx: Db, actor: Actor, id: string, disable
 
 /** A person's language preference, remembered for every device they sign in from. */
 export async function setLocale(trx: Db, person: Person, locale: Locale) {
-  const row = await trx.updateTable('users').set({ locale }).where('id', '=', person.id).returningAll().executeTakeFirstOrThrow();
+  const row = await trx
+    .updateTable('users')
+    .set({ locale })
+    .where('id', '=', person.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (person.locale !== locale) {
     await appendEntry(trx, person, {
       action: 'user.locale_changed',

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { type Actor, clearanceName, CLEARANCE_LEVELS, type Person, ROLES, AFFILIATIONS } from '../../core/actor.ts';
+import {
+  type Actor,
+  AFFILIATIONS,
+  CLEARANCE_LEVELS,
+  clearanceName,
+  type Person,
+  ROLES,
+} from '../../core/actor.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { abilities } from '../../policy/index.ts';
 

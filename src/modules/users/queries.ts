@@ -17,7 +17,12 @@ export function listUsers(db: Db, actor: Actor) {
 
 /** One person, or 404 when the actor may not see them. */
 export async function getUser(db: Db, actor: Actor, id: string) {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).where(usersVisibleTo(actor)).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where(usersVisibleTo(actor))
+    .executeTakeFirst();
   if (!row) throw notFound('user');
   return row;
 }

@@ -41,7 +41,12 @@ const createUserRoute = createRoute({
   tags,
   summary: 'Create an account (secretariat administrators)',
   request: { body: jsonBody(CreateUserInput) },
-  responses: { 201: jsonResponse(UserOutput, 'Created'), ...standardErrors, ...forbidden, 409: standardErrors[400] },
+  responses: {
+    201: jsonResponse(UserOutput, 'Created'),
+    ...standardErrors,
+    ...forbidden,
+    409: standardErrors[400],
+  },
 });
 
 const updateRoute = createRoute({
@@ -76,7 +81,10 @@ export function registerUserRoutes(app: App) {
     const person = requirePerson(c);
     const rows = await listUsers(db(c), person);
     return c.json(
-      { items: rows.map((r) => presentUser(r, person)), abilities: { create: can(person, 'create', 'users', null) } },
+      {
+        items: rows.map((r) => presentUser(r, person)),
+        abilities: { create: can(person, 'create', 'users', null) },
+      },
       200,
     );
   });

@@ -15,7 +15,13 @@ export const CreateUserInput = z
     email: z.string().trim().email('is not an e-mail address').max(320).nullable().optional(),
     password: Password,
     affiliation: z.enum(AFFILIATIONS),
-    stateCode: z.string().trim().toUpperCase().length(2, 'must be a two-letter ISO 3166 code').nullable().optional(),
+    stateCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .length(2, 'must be a two-letter ISO 3166 code')
+      .nullable()
+      .optional(),
     partnerCode: z.string().trim().toUpperCase().min(2).max(16).nullable().optional(),
     role: z.enum(ROLES),
     clearance: z.enum(CLEARANCE_LEVELS),
@@ -26,13 +32,29 @@ export const CreateUserInput = z
     if (v.affiliation !== 'delegation' && v.stateCode)
       ctx.addIssue({ code: 'custom', path: ['stateCode'], message: 'only delegation members have a state' });
     if (v.affiliation === 'partner' && !v.partnerCode)
-      ctx.addIssue({ code: 'custom', path: ['partnerCode'], message: 'is required for a partner organisation member' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['partnerCode'],
+        message: 'is required for a partner organisation member',
+      });
     if (v.affiliation !== 'partner' && v.partnerCode)
-      ctx.addIssue({ code: 'custom', path: ['partnerCode'], message: 'only partner organisation members have one' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['partnerCode'],
+        message: 'only partner organisation members have one',
+      });
     if (v.affiliation === 'partner' && v.role !== 'observer')
-      ctx.addIssue({ code: 'custom', path: ['role'], message: 'partner organisations take part as observers' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['role'],
+        message: 'partner organisations take part as observers',
+      });
     if (v.role === 'secretariat_admin' && v.affiliation !== 'secretariat')
-      ctx.addIssue({ code: 'custom', path: ['role'], message: 'only secretariat staff can be administrators' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['role'],
+        message: 'only secretariat staff can be administrators',
+      });
   })
   .openapi('CreateUserInput');
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
