@@ -192,15 +192,13 @@ describe('backup and restore', () => {
     const chunks = backupChunks(live.db);
     const header = JSON.parse((await chunks.next()).value as string);
     const counted = header.tables.find((t: { name: string }) => t.name === 'ledger_entries').rows;
-    const writing = live.db
-      .transaction()
-      .execute((trx) =>
-        appendEntry(trx, systemActor('test'), {
-          action: 'organisation.loaded',
-          subjectType: 'x',
-          subjectId: 'during',
-        }),
-      );
+    const writing = live.db.transaction().execute((trx) =>
+      appendEntry(trx, systemActor('test'), {
+        action: 'organisation.loaded',
+        subjectType: 'x',
+        subjectId: 'during',
+      }),
+    );
     // On PostgreSQL the write commits while the backup is still reading; PGlite serialises
     // the two, so there the write waits for the backup to finish.
     if (live.kind === 'postgresql') await writing;
