@@ -5,6 +5,7 @@ import { OrganisationFileError } from '../modules/directory/organisation-file.ts
 import { registerBackupCommands } from './backup.ts';
 import { registerDirectoryCommands } from './directory.ts';
 import { registerLedgerCommands } from './ledger.ts';
+import { registerProposalCommands } from './proposals.ts';
 import { registerServerCommands } from './server.ts';
 import { CliError } from './support.ts';
 import { registerUserCommands } from './users.ts';
@@ -23,6 +24,7 @@ registerDirectoryCommands(program);
 registerUserCommands(program);
 registerLedgerCommands(program);
 registerBackupCommands(program);
+registerProposalCommands(program);
 
 try {
   await program.parseAsync(process.argv);

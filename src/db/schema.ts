@@ -18,6 +18,13 @@ export interface Database {
   ledger_head: { id: Generated<number>; seq: number; hash: string };
   signing_keys: SigningKeysTable;
   ledger_checkpoints: LedgerCheckpointsTable;
+  proposals: ProposalsTable;
+  proposal_versions: ProposalVersionsTable;
+  procedures: ProceduresTable;
+  stances: StancesTable;
+  delegate_authorisations: DelegateAuthorisationsTable;
+  decision_numbers: { year: number; last_number: number };
+  decisions: DecisionsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -166,3 +173,111 @@ export interface LedgerCheckpointsTable {
   key_id: string;
   signature: string;
 }
+
+export type ProposalStatus = 'draft' | 'open' | 'adopted' | 'partially_adopted' | 'not_adopted';
+export interface ProposalsTable {
+  id: Generated<string>;
+  body_code: string;
+  title: string;
+  classification: number;
+  author_state: string | null;
+  priority_code: string | null;
+  status: Generated<ProposalStatus>;
+  latest_version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export type ProposalRow = Selectable<ProposalsTable>;
+
+/** A point of a proposal as stored in a version: its key ("1", "2", …) and text. */
+export interface PointText {
+  key: string;
+  text: string;
+}
+
+export type VersionOrigin = 'draft' | 'edit' | 'amendment';
+export interface ProposalVersionsTable {
+  proposal_id: string;
+  version: number;
+  title: string;
+  text: string;
+  points: ColumnType<PointText[], string, never>;
+  origin: VersionOrigin;
+  origin_state: string | null;
+  origin_procedure_id: string | null;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+export type ProposalVersionRow = Selectable<ProposalVersionsTable>;
+
+export interface ProceduresTable {
+  id: Generated<string>;
+  proposal_id: string;
+  version: number;
+  kind: 'meeting_consensus' | 'silence' | 'written' | 'unanimity' | 'qualified_majority';
+  rule: ColumnType<unknown, string, never>;
+  eligible: string[];
+  points: string[];
+  deadline: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  extension_hours: number | null;
+  extended: Generated<boolean>;
+  status: Generated<'open' | 'closed'>;
+  opened_by: string | null;
+  opened_by_label: string;
+  opened_at: CreatedAt;
+  closed_at: NullableTimestamp;
+  closed_by_label: string | null;
+  result: 'adopted' | 'partially_adopted' | 'not_adopted' | null;
+  outcome: ColumnType<unknown, string | null | undefined, string | null>;
+}
+export type ProcedureRow = Selectable<ProceduresTable>;
+
+export interface StancesTable {
+  id: Generated<number>;
+  procedure_id: string;
+  point: string;
+  state_code: string;
+  kind:
+    | 'agree'
+    | 'abstain'
+    | 'constructive_abstention'
+    | 'object'
+    | 'propose_amendment'
+    | 'not_participating'
+    | 'reservation'
+    | 'interpretative_statement';
+  text: string | null;
+  given_by: string | null;
+  given_by_label: string;
+  given_at: CreatedAt;
+  superseded_at: NullableTimestamp;
+  amendment_version: number | null;
+}
+export type StanceRow = Selectable<StancesTable>;
+
+export interface DelegateAuthorisationsTable {
+  state_code: string;
+  user_id: string;
+  granted_by_label: string;
+  granted_at: CreatedAt;
+}
+
+export interface DecisionsTable {
+  id: string;
+  procedure_id: string;
+  proposal_id: string;
+  year: number;
+  number: number;
+  title: string;
+  text: string;
+  points: ColumnType<unknown, string, never>;
+  statements: ColumnType<unknown, string, never>;
+  stances: ColumnType<unknown, string, never>;
+  result: 'adopted' | 'partially_adopted';
+  adopted_at: Timestamp;
+  ledger_seq: number;
+  ledger_hash: string;
+}
+export type DecisionRow = Selectable<DecisionsTable>;

@@ -24,7 +24,8 @@ const isObserver = (a: Actor) => isPerson(a) && a.role === 'observer';
 const isCleared = (a: Actor, level: number) => isSystem(a) || (isPerson(a) && a.clearance >= level);
 const sitsIn = (a: Actor, states: string[]) =>
   isMemberDelegation(a) && (a as Person).stateCode !== null && states.includes((a as Person).stateCode!);
-const speaksForOwnState = (a: Actor, state: string) => isMemberDelegation(a) && (a as Person).stateCode === state;
+const speaksForOwnState = (a: Actor, state: string) =>
+  isMemberDelegation(a) && (a as Person).stateCode === state;
 
 // ---- resources and their rules ----------------------------------------------------
 
@@ -147,7 +148,8 @@ const canDraftIn = (a: Actor, p: NewProposalSubject) => canReadProposal(a, p);
 
 /** The chair: a secretariat administrator, or the head of delegation of the presiding state. */
 const isChair = (a: Actor, p: ProposalSubject) =>
-  isAdmin(a) || (isHeadOfDelegation(a) && p.presidencyState !== null && speaksForOwnState(a, p.presidencyState));
+  isAdmin(a) ||
+  (isHeadOfDelegation(a) && p.presidencyState !== null && speaksForOwnState(a, p.presidencyState));
 
 /** The author's delegation, or the secretariat for its own proposals. */
 const isAuthor = (a: Actor, p: ProposalSubject) =>

@@ -108,6 +108,34 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/users/{id}/enable': { params: { id: userId } },
     'GET /api/states/{code}': { params: { code: 'BY' } },
     'GET /api/bodies/{code}': { params: { code: 'council' } },
+    // Decisions: unknown ids, so that a well-formed sample never writes.
+    'POST /api/proposals': { body: { body: 'council', title: 'A sample', points: [{ text: 'One point' }] } },
+    'GET /api/proposals/{id}': { params: { id: randomUUID() } },
+    'PATCH /api/proposals/{id}': { params: { id: randomUUID() }, body: { title: 'Renamed' } },
+    'GET /api/proposals/{id}/versions/{v}': { params: { id: randomUUID(), v: '1' } },
+    'GET /api/proposals/{id}/diff': { params: { id: randomUUID() } },
+    'POST /api/proposals/{id}/procedures': {
+      params: { id: randomUUID() },
+      body: { kind: 'meeting_consensus' },
+    },
+    'GET /api/procedures/{id}': { params: { id: randomUUID() } },
+    'POST /api/procedures/{id}/stances': {
+      params: { id: randomUUID() },
+      body: { stances: [{ point: '1', kind: 'agree' }] },
+    },
+    'POST /api/procedures/{id}/break-silence': {
+      params: { id: randomUUID() },
+      body: { text: 'An objection' },
+    },
+    'POST /api/procedures/{id}/close': { params: { id: randomUUID() }, body: { objections: [] } },
+    'GET /api/decisions/{id}': { params: { id: randomUUID() } },
+    'GET /api/delegations/{state}/authorisations': { params: { state: 'BY' } },
+    'POST /api/delegations/{state}/authorisations/{userId}': {
+      params: { state: 'BY', userId: randomUUID() },
+    },
+    'DELETE /api/delegations/{state}/authorisations/{userId}': {
+      params: { state: 'BY', userId: randomUUID() },
+    },
   };
   const found = samples[op.key] ?? {};
   return { params: found.params ?? {}, body: found.body };

@@ -33,5 +33,27 @@ export const LedgerAction = z.enum([
   'user.locale_changed',
   /** A backup was restored into an empty database. */
   'system.restored',
+  /** A proposal was drafted: its first version (title, text, points). */
+  'proposal.created',
+  /** A proposal's text changed before any procedure opened on it: a new version. */
+  'proposal.edited',
+  /** A state's proposed amendment became a new version of the proposal. */
+  'proposal.amended',
+  /** The chair opened a procedure on a version of a proposal; the rule is fixed from now on. */
+  'procedure.opened',
+  /** A written procedure's deadline moved once because states had not answered. */
+  'procedure.extended',
+  /** A state gave or changed its stance on one or more points of a procedure. */
+  'stance.given',
+  /** A state broke silence (objection or proposed amendment) under a silence procedure. */
+  'silence.broken',
+  /** A procedure closed with its outcome: adopted or not, point by point, and why. */
+  'procedure.closed',
+  /** An adopted decision was numbered and published with its text, statements and stances. */
+  'decision.published',
+  /** A head of delegation let a delegate answer for the state in procedures. */
+  'delegate.authorised',
+  /** A head of delegation withdrew a delegate's authority to answer for the state. */
+  'delegate.revoked',
 ]);
 export type LedgerAction = z.infer<typeof LedgerAction>;

@@ -1,0 +1,168 @@
+import { type Actor, systemActor } from '../../core/actor.ts';
+import type { Db, DbHandle } from '../../db/connect.ts';
+import { type Closing, PROCEDURES_CHANNEL, recordOutcome } from './closing.ts';
+
+const RUNNER = systemActor('deadline runner');
+
+/** When the next open procedure falls due, or null when none has a deadline. */
+export async function nextDeadline(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('procedures')
+    .select((eb) => eb.fn.min('deadline').as('next'))
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return row?.next ? new Date(row.next as Date | string) : null;
+}
+
+/**
+ * Closes every open procedure whose deadline is at or before `now`, one transaction each:
+ * the due row is taken with FOR UPDATE SKIP LOCKED (another process closing it, or a
+ * stance being written, makes this pass skip it), its status is checked again under the
+ * lock, and the outcome is recorded. Any number of processes may run this at once on one
+ * PostgreSQL; each procedure gets exactly one outcome.
+ *
+ * @example await closeDue(db, new Date()); // at start, to catch expiries while the server was down
+ */
+export async function closeDue(
+  db: Db,
+  now: Date,
+  opts: { actor?: Actor; onClosed?: (closing: Closing) => void; log?: (err: unknown) => void } = {},
+): Promise<Closing[]> {
+  const done: Closing[] = [];
+  const failed: string[] = [];
+  for (;;) {
+    let found = false;
+    try {
+      const closing = await db.transaction().execute(async (trx) => {
+        let query = trx
+          .selectFrom('procedures')
+          .selectAll()
+          .where('status', '=', 'open')
+          .where('deadline', '<=', now)
+          .orderBy('deadline')
+          .limit(1)
+          .forUpdate()
+          .skipLocked();
+        if (failed.length) query = query.where('id', 'not in', failed);
+        const proc = await query.executeTakeFirst();
+        if (!proc) return null;
+        found = true;
+        if (proc.status !== 'open' || !proc.deadline || proc.deadline > now) {
+          failed.push(proc.id);
+          return null;
+        }
+        try {
+          return await recordOutcome(trx, opts.actor ?? RUNNER, proc, now);
+        } catch (err) {
+          failed.push(proc.id);
+          throw err;
+        }
+      });
+      if (closing) {
+        done.push(closing);
+        opts.onClosed?.(closing);
+      }
+    } catch (err) {
+      (opts.log ?? defaultLog)(err);
+    }
+    if (!found) break;
+  }
+  return done;
+}
+
+const defaultLog = (err: unknown) => console.error('accord: closing a procedure failed', err);
+
+export interface DeadlineRunnerOptions {
+  /** The longest sleep between looks at the next deadline (ms): catches what no NOTIFY announced. */
+  maxSleepMs?: number;
+  /** The clock; tests may move it. */
+  now?: () => Date;
+  onClosed?: (closing: Closing) => void;
+  log?: (err: unknown) => void;
+}
+
+/**
+ * Records outcomes on time. At start it closes whatever fell due while the server was
+ * down; then it sleeps until the next deadline (never longer than `maxSleepMs`), and a
+ * NOTIFY on `accord_procedures` (a procedure opened, a deadline moved) wakes it early.
+ */
+export class DeadlineRunner {
+  private readonly maxSleepMs: number;
+  private readonly now: () => Date;
+  private timer?: ReturnType<typeof setTimeout>;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private backoff = 0;
+  private stopped = true;
+  private unlisten?: () => Promise<void>;
+
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly opts: DeadlineRunnerOptions = {},
+  ) {
+    this.maxSleepMs = opts.maxSleepMs ?? 1000;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Closes what is already due, then keeps watching. Resolves after that first pass. */
+  async start() {
+    this.stopped = false;
+    this.unlisten = await this.handle.listen(PROCEDURES_CHANNEL, () => this.wake());
+    this.wake();
+    await this.idle();
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.unlisten?.();
+    await this.idle();
+  }
+
+  /** Resolves when no pass is running. */
+  async idle() {
+    while (this.running) await this.running;
+  }
+
+  /** One pass now, with an explicit clock: for tests and the CLI. */
+  closeDue(now = this.now()) {
+    return closeDue(this.handle.db, now, { onClosed: this.opts.onClosed, log: this.opts.log });
+  }
+
+  /** Runs a pass now, or right after the one in progress. */
+  wake() {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.running = this.loop();
+  }
+
+  private async loop() {
+    let delay = this.maxSleepMs;
+    for (;;) {
+      this.again = false;
+      await this.closeDue().catch((err) => (this.opts.log ?? defaultLog)(err));
+      delay = this.maxSleepMs;
+      try {
+        const next = await nextDeadline(this.handle.db);
+        if (next) delay = Math.min(Math.max(next.getTime() - this.now().getTime(), 0), this.maxSleepMs);
+      } catch (err) {
+        (this.opts.log ?? defaultLog)(err);
+      }
+      if (this.stopped) break;
+      if (this.again) continue;
+      // Still due after a pass: another process holds it, or closing failed. Back off, do not spin.
+      if (delay === 0) delay = Math.min(25 * 2 ** this.backoff++, this.maxSleepMs);
+      else this.backoff = 0;
+      break;
+    }
+    if (!this.stopped) {
+      this.timer = setTimeout(() => this.wake(), delay);
+      this.timer.unref?.();
+    }
+    this.running = null;
+  }
+}

@@ -1,0 +1,284 @@
+import { z } from '@hono/zod-openapi';
+import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
+import type { StanceRow } from '../../db/schema.ts';
+import { can } from '../../policy/index.ts';
+import type { Outcome, Rule } from './outcome.ts';
+import { PROCEDURE_KINDS, STANCE_KINDS } from './outcome.ts';
+import { PointSchema } from './present.ts';
+import { closableNow, everyoneAnswered } from './procedures.ts';
+import type { DecisionView, listDecisions, ProcedureView } from './queries.ts';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const Share = z.object({ num: z.number().int(), den: z.number().int() });
+const Weights = z.object({ share: Share, byState: z.record(z.string(), z.number()) });
+
+export const RuleSchema = z
+  .object({
+    kind: z.enum(PROCEDURE_KINDS),
+    excludedParties: z.array(z.string()),
+    missingAnswer: z.enum(['blocks', 'extend_once']).optional(),
+    majority: z
+      .object({
+        states: Share,
+        weights: Weights.optional(),
+        abstention: z.enum(['against', 'not_counted']),
+        blockingMinority: z.number().int().optional(),
+      })
+      .optional(),
+    constructiveAbstentionLimit: z.object({ states: Share, weights: Weights.optional() }).optional(),
+  })
+  .openapi('Rule');
+
+export const OutcomeSchema = z
+  .object({
+    result: z.enum(['adopted', 'partially_adopted', 'not_adopted']),
+    points: z.array(
+      z.object({
+        point: z.string(),
+        verdict: z.object({
+          adopted: z.boolean(),
+          reason: z.string(),
+          states: z.array(z.string()).optional(),
+          detail: z.string().optional(),
+        }),
+        participating: z.array(z.string()),
+        tally: z.record(z.string(), z.array(z.string())),
+      }),
+    ),
+    extend: z.boolean(),
+  })
+  .openapi('Outcome');
+
+const StanceSchema = z
+  .object({
+    id: z.number().int(),
+    point: z.string(),
+    state: z.string(),
+    kind: z.enum(STANCE_KINDS),
+    text: z.string().nullable(),
+    givenBy: z.string(),
+    givenAt: z.string(),
+    supersededAt: z.string().nullable(),
+    amendmentVersion: z.number().int().nullable(),
+  })
+  .openapi('Stance');
+
+export const ProcedureAbilities = z
+  .object({
+    giveStance: z.boolean(),
+    breakSilence: z.boolean(),
+    recordForStates: z.boolean(),
+    close: z.boolean(),
+  })
+  .openapi('ProcedureAbilities');
+
+export const ProcedureSchema = z
+  .object({
+    id: z.string().uuid(),
+    proposal: z.object({
+      id: z.string().uuid(),
+      title: z.string(),
+      classification: z.enum(CLEARANCE_LEVELS),
+    }),
+    version: z.number().int(),
+    kind: z.enum(PROCEDURE_KINDS),
+    rule: RuleSchema,
+    eligible: z.array(z.string()),
+    points: z.array(PointSchema),
+    deadline: z.string().nullable(),
+    extended: z.boolean(),
+    extensionHours: z.number().int().nullable(),
+    status: z.enum(['open', 'closed']),
+    openedBy: z.string(),
+    openedAt: z.string(),
+    closedBy: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    result: z.enum(['adopted', 'partially_adopted', 'not_adopted']).nullable(),
+    outcome: OutcomeSchema.nullable(),
+    board: z
+      .array(
+        z.object({
+          state: z.string(),
+          excluded: z.boolean(),
+          points: z.array(z.object({ point: z.string(), stance: StanceSchema.nullable() })),
+        }),
+      )
+      .openapi({ description: 'States × points: the current stance of each state on each point' }),
+    notAnswered: z
+      .array(z.object({ point: z.string(), states: z.array(z.string()) }))
+      .openapi({ description: 'Per point, the participating states with no stance yet' }),
+    history: z.array(StanceSchema).openapi({ description: 'Every stance given, oldest first' }),
+    decision: z.object({ id: z.string().uuid(), label: z.string() }).nullable(),
+    abilities: ProcedureAbilities,
+  })
+  .openapi('Procedure');
+
+const presentStance = (s: StanceRow): z.infer<typeof StanceSchema> => ({
+  id: Number(s.id),
+  point: s.point,
+  state: s.state_code.trim(),
+  kind: s.kind,
+  text: s.text,
+  givenBy: s.given_by_label,
+  givenAt: s.given_at.toISOString(),
+  supersededAt: iso(s.superseded_at),
+  amendmentVersion: s.amendment_version,
+});
+
+/** A procedure with its stance board, who has not answered, the history, and the caller's abilities. */
+export function presentProcedure(
+  view: ProcedureView,
+  actor: Actor,
+  now = new Date(),
+): z.infer<typeof ProcedureSchema> {
+  const { row, subject } = view;
+  const rule = row.rule as Rule;
+  const excluded = new Set(rule.excludedParties);
+  const current = view.history.filter((s) => s.superseded_at === null);
+  const byKey = new Map(current.map((s) => [`${s.point}/${s.state_code.trim()}`, s]));
+  const open = row.status === 'open' && !(row.deadline && row.deadline.getTime() <= now.getTime());
+  const giveStance = open && can(actor, 'giveStance', 'procedure', subject);
+  const texts = new Map(view.version.points.map((p) => [p.key, p.text]));
+  return {
+    id: row.id,
+    proposal: {
+      id: view.proposal.row.id,
+      title: view.version.title,
+      classification: clearanceName(view.proposal.row.classification),
+    },
+    version: row.version,
+    kind: row.kind,
+    rule,
+    eligible: row.eligible,
+    points: row.points.map((key) => ({ key, text: texts.get(key) ?? '' })),
+    deadline: iso(row.deadline),
+    extended: row.extended,
+    extensionHours: row.extension_hours,
+    status: row.status,
+    openedBy: row.opened_by_label,
+    openedAt: row.opened_at.toISOString(),
+    closedBy: row.closed_by_label,
+    closedAt: iso(row.closed_at),
+    result: row.result,
+    outcome: (row.outcome as Outcome | null) ?? null,
+    board: row.eligible.map((state) => ({
+      state,
+      excluded: excluded.has(state),
+      points: row.points.map((point) => {
+        const s = byKey.get(`${point}/${state}`);
+        return { point, stance: s ? presentStance(s) : null };
+      }),
+    })),
+    notAnswered: row.points.map((point) => ({
+      point,
+      states: row.eligible.filter((state) => !excluded.has(state) && !byKey.has(`${point}/${state}`)),
+    })),
+    history: view.history.map(presentStance),
+    decision: view.decision
+      ? { id: view.decision.id, label: `No. ${view.decision.number}, ${view.decision.year}` }
+      : null,
+    abilities: {
+      giveStance,
+      breakSilence: giveStance && row.kind === 'silence',
+      recordForStates: open && can(actor, 'recordForStates', 'procedure', subject),
+      close:
+        can(actor, 'close', 'procedure', subject) && closableNow(row, everyoneAnswered(row, current), now),
+    },
+  };
+}
+
+// ---- decisions ----------------------------------------------------------------------
+
+const DecisionPoint = z.object({
+  key: z.string(),
+  text: z.string(),
+  adopted: z.boolean(),
+  reason: z.string(),
+  detail: z.string().nullable(),
+});
+
+export const DecisionListItemSchema = z
+  .object({
+    id: z.string().uuid(),
+    number: z.number().int(),
+    year: z.number().int(),
+    label: z.string().openapi({ example: 'No. 7, 2026' }),
+    title: z.string(),
+    body: z.string(),
+    classification: z.enum(CLEARANCE_LEVELS),
+    result: z.enum(['adopted', 'partially_adopted']),
+    adoptedAt: z.string(),
+    proposalId: z.string().uuid(),
+    procedureId: z.string().uuid(),
+    record: z.object({ seq: z.number().int(), hash: z.string() }),
+  })
+  .openapi('DecisionListItem');
+
+export const DecisionSchema = DecisionListItemSchema.extend({
+  procedureKind: z.enum(PROCEDURE_KINDS),
+  text: z.string(),
+  points: z.array(DecisionPoint),
+  statements: z.array(
+    z.object({ state: z.string(), point: z.string(), kind: z.enum(STANCE_KINDS), text: z.string() }),
+  ),
+  stances: z.array(z.object({ state: z.string(), point: z.string(), kind: z.string() })).openapi({
+    description: "Each state's stance on each point: a stance kind, no_answer or excluded",
+  }),
+}).openapi('Decision');
+
+type DecisionListRow = Awaited<ReturnType<typeof listDecisions>>['items'][number];
+
+export function presentDecisionListItem(row: DecisionListRow): z.infer<typeof DecisionListItemSchema> {
+  return {
+    id: row.id,
+    number: row.number,
+    year: row.year,
+    label: `No. ${row.number}, ${row.year}`,
+    title: row.title,
+    body: row.body_code,
+    classification: clearanceName(row.classification),
+    result: row.result,
+    adoptedAt: row.adopted_at.toISOString(),
+    proposalId: row.proposal_id,
+    procedureId: row.procedure_id,
+    record: { seq: Number(row.ledger_seq), hash: row.ledger_hash },
+  };
+}
+
+/** A decision as printed: number, final text, statements, states and stances, the record's hash. */
+export function presentDecision(row: DecisionView): z.infer<typeof DecisionSchema> {
+  return {
+    ...presentDecisionListItem(row),
+    procedureKind: row.procedure_kind,
+    text: row.text,
+    points: row.points as z.infer<typeof DecisionPoint>[],
+    statements: row.statements as z.infer<typeof DecisionSchema>['statements'],
+    stances: row.stances as z.infer<typeof DecisionSchema>['stances'],
+  };
+}
+
+export const AuthorisationSchema = z
+  .object({
+    userId: z.string().uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    grantedBy: z.string(),
+    grantedAt: z.string(),
+  })
+  .openapi('DelegateAuthorisation');
+
+export function presentAuthorisation(r: {
+  id: string;
+  username: string;
+  display_name: string;
+  granted_by_label: string;
+  granted_at: Date;
+}): z.infer<typeof AuthorisationSchema> {
+  return {
+    userId: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    grantedBy: r.granted_by_label,
+    grantedAt: r.granted_at.toISOString(),
+  };
+}
