@@ -164,7 +164,9 @@ function canSeeUserAsColleague(a: Actor, u: UserSubject): boolean {
   if (!isPerson(a)) return false;
   if (u.affiliation === 'secretariat') return true;
   if (a.affiliation === 'delegation') {
-    return (u.affiliation === 'delegation' && u.state_code === a.stateCode) || u.role === 'head_of_delegation';
+    return (
+      (u.affiliation === 'delegation' && u.state_code === a.stateCode) || u.role === 'head_of_delegation'
+    );
   }
   if (a.affiliation === 'partner') return u.affiliation === 'partner' && u.partner_code === a.partnerCode;
   return false;
@@ -189,7 +191,12 @@ function canReadEntry(a: Actor, e: LedgerSubject): boolean {
 // ---- the public interface ---------------------------------------------------------
 
 /** Whether the actor may do the action; false for anything not listed. */
-export function can<K extends ResourceKind>(actor: Actor | null, action: string, kind: K, subject: Subjects[K]) {
+export function can<K extends ResourceKind>(
+  actor: Actor | null,
+  action: string,
+  kind: K,
+  subject: Subjects[K],
+) {
   if (!actor) return false;
   const rule = rules[kind][action] as Rule<Subjects[K]> | undefined;
   return rule ? rule(actor, subject) : false;
@@ -216,7 +223,12 @@ export function authorize<K extends ResourceKind>(
 }
 
 /** The abilities sent with an object, so the UI and CLI never repeat the rules. */
-export function abilities<K extends ResourceKind>(actor: Actor | null, kind: K, subject: Subjects[K], actions: string[]) {
+export function abilities<K extends ResourceKind>(
+  actor: Actor | null,
+  kind: K,
+  subject: Subjects[K],
+  actions: string[],
+) {
   return Object.fromEntries(actions.map((action) => [action, can(actor, action, kind, subject)]));
 }
 
@@ -280,6 +292,9 @@ export function ledgerEntriesVisibleTo(actor: Actor) {
       tokens.length > 0 ? sql<SqlBool>`ledger_entries.audience && ${sql.val(tokens)}::text[]` : FALSE;
     const openToMembers =
       actor.affiliation === 'delegation' ? eb('ledger_entries.audience', 'is', null) : FALSE;
-    return eb.and([cleared, eb.or([eb('ledger_entries.actor_id', '=', actor.id), openToMembers, audienceMatch])]);
+    return eb.and([
+      cleared,
+      eb.or([eb('ledger_entries.actor_id', '=', actor.id), openToMembers, audienceMatch]),
+    ]);
   };
 }

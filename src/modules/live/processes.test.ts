@@ -37,15 +37,13 @@ describe('live updates across server processes', () => {
       if (received.length === 3) wake();
     });
     for (const id of ['a', 'b', 'c']) {
-      await t.handle.db
-        .transaction()
-        .execute((trx) =>
-          appendEntry(trx, systemActor('first process'), {
-            action: 'organisation.loaded',
-            subjectType: 'test',
-            subjectId: id,
-          }),
-        );
+      await t.handle.db.transaction().execute((trx) =>
+        appendEntry(trx, systemActor('first process'), {
+          action: 'organisation.loaded',
+          subjectType: 'test',
+          subjectId: id,
+        }),
+      );
     }
     await enough;
     unsubscribe();
@@ -73,15 +71,13 @@ describe('live updates across server processes', () => {
         throw new Error('abandon');
       }),
     ).rejects.toThrow('abandon');
-    await t.handle.db
-      .transaction()
-      .execute((trx) =>
-        appendEntry(trx, systemActor('first process'), {
-          action: 'organisation.loaded',
-          subjectType: 'test',
-          subjectId: 'sentinel',
-        }),
-      );
+    await t.handle.db.transaction().execute((trx) =>
+      appendEntry(trx, systemActor('first process'), {
+        action: 'organisation.loaded',
+        subjectType: 'test',
+        subjectId: 'sentinel',
+      }),
+    );
     await sentinel;
     unsubscribe();
     expect(received.map((e) => e.subjectId)).toEqual(['sentinel']);
