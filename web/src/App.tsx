@@ -6,6 +6,11 @@ import { useFormat } from './i18n/format.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { UserAdminPage } from './pages/admin/UserAdminPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
+import { DecisionPage } from './pages/decisions/DecisionPage.tsx';
+import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
+import { ProposalPage } from './pages/decisions/ProposalPage.tsx';
+import { ProposalsPage } from './pages/decisions/ProposalsPage.tsx';
+import { ExistingProposalWizardPage, NewProposalPage } from './pages/decisions/WizardPages.tsx';
 import { BodiesPage } from './pages/directory/BodiesPage.tsx';
 import { PartnersPage } from './pages/directory/PartnersPage.tsx';
 import { StatesPage } from './pages/directory/StatesPage.tsx';
@@ -38,6 +43,13 @@ export function App() {
         }
       >
         <Route index element={<DashboardPage />} />
+        <Route path="proposals" element={<ProposalsPage />} />
+        <Route path="proposals/new" element={<NewProposalPage />} />
+        <Route path="proposals/:id" element={<ProposalPage />} />
+        <Route path="proposals/:id/edit" element={<ExistingProposalWizardPage key="edit" mode="edit" />} />
+        <Route path="proposals/:id/open" element={<ExistingProposalWizardPage key="open" mode="open" />} />
+        <Route path="decisions" element={<DecisionsPage />} />
+        <Route path="decisions/:id" element={<DecisionPage />} />
         <Route path="states" element={<StatesPage />} />
         <Route path="bodies" element={<BodiesPage />} />
         <Route path="partners" element={<PartnersPage />} />

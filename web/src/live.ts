@@ -1,6 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { LIVE_KEYS } from './queries.ts';
+import { DECISION_KEYS, LIVE_KEYS } from './queries.ts';
+
+/** Record actions that change proposals, procedures, stances or decisions. */
+const DECISION_ACTION = /^(proposal|procedure|stance|silence|decision)\./;
+
+/** Whether an `entry` event is about decisions; an unreadable event counts as one, to be safe. */
+function isAboutDecisions(data: unknown): boolean {
+  try {
+    const { action } = JSON.parse(String(data)) as { action?: unknown };
+    return typeof action !== 'string' || DECISION_ACTION.test(action);
+  } catch {
+    return true;
+  }
+}
 
 /**
  * While someone is signed in, listens to the record's live stream and refreshes the
@@ -12,12 +25,16 @@ export function useLiveUpdates(enabled: boolean): void {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/live', { withCredentials: true });
     let pending: ReturnType<typeof setTimeout> | null = null;
-    const onEntry = () => {
+    let decisions = false;
+    const onEntry = (event: MessageEvent) => {
+      if (isAboutDecisions(event.data)) decisions = true;
       // Entries often arrive in bursts; refresh once per burst.
       if (pending) return;
       pending = setTimeout(() => {
         pending = null;
-        for (const queryKey of LIVE_KEYS) void queryClient.invalidateQueries({ queryKey });
+        const keys = decisions ? [...LIVE_KEYS, ...DECISION_KEYS] : LIVE_KEYS;
+        decisions = false;
+        for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
       }, 150);
     };
     source.addEventListener('entry', onEntry);

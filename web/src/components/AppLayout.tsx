@@ -59,7 +59,7 @@ export function AppLayout() {
       <a href="#main" className="skip-link">
         {t('nav.skip')}
       </a>
-      <AppShell.Header>
+      <AppShell.Header className="no-print">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
@@ -80,7 +80,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm">
+      <AppShell.Navbar p="sm" className="no-print">
         <AppShell.Section grow component={ScrollArea}>
           <Navigation onNavigate={close} />
         </AppShell.Section>

@@ -16,6 +16,7 @@ export function DemoBanner() {
       icon={<IconInfoCircle aria-hidden />}
       title={t('demo.title')}
       role="note"
+      className="no-print"
       data-testid="demo-banner"
     >
       {t('demo.body')}

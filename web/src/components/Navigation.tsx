@@ -1,5 +1,7 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconFileCertificate,
+  IconFileText,
   IconFlag,
   IconHierarchy2,
   IconHome,
@@ -33,6 +35,13 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     {
       title: t('nav.overview'),
       items: [{ to: '/', label: t('nav.dashboard'), icon: IconHome }],
+    },
+    {
+      title: t('nav.decisions'),
+      items: [
+        { to: '/proposals', label: t('nav.proposals'), icon: IconFileText },
+        { to: '/decisions', label: t('nav.decisionRegister'), icon: IconFileCertificate },
+      ],
     },
     {
       title: t('nav.directory'),
