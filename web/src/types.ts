@@ -231,6 +231,7 @@ export interface ProposalListItem {
 export interface ProposalListPage {
   items: ProposalListItem[];
   nextOffset: number | null;
+  abilities: { create: boolean };
 }
 
 export interface VersionInfo {
@@ -351,7 +352,7 @@ export interface Procedure {
   board: { state: string; excluded: boolean; points: { point: string; stance: Stance | null }[] }[];
   notAnswered: { point: string; states: string[] }[];
   history: Stance[];
-  decision: { id: string; label: string } | null;
+  decision: { id: string; number: number; year: number; label: string } | null;
   abilities: { giveStance: boolean; breakSilence: boolean; recordForStates: boolean; close: boolean };
 }
 

@@ -108,7 +108,9 @@ export const ProcedureSchema = z
       .array(z.object({ point: z.string(), states: z.array(z.string()) }))
       .openapi({ description: 'Per point, the participating states with no stance yet' }),
     history: z.array(StanceSchema).openapi({ description: 'Every stance given, oldest first' }),
-    decision: z.object({ id: z.string().uuid(), label: z.string() }).nullable(),
+    decision: z
+      .object({ id: z.string().uuid(), number: z.number().int(), year: z.number().int(), label: z.string() })
+      .nullable(),
     abilities: ProcedureAbilities,
   })
   .openapi('Procedure');
@@ -175,7 +177,12 @@ export function presentProcedure(
     })),
     history: view.history.map(presentStance),
     decision: view.decision
-      ? { id: view.decision.id, label: `No. ${view.decision.number}, ${view.decision.year}` }
+      ? {
+          id: view.decision.id,
+          number: view.decision.number,
+          year: view.decision.year,
+          label: `No. ${view.decision.number}, ${view.decision.year}`,
+        }
       : null,
     abilities: {
       giveStance,

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { db, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
+import { can } from '../../policy/index.ts';
+import { listBodies } from '../directory/queries.ts';
 import {
   DiffSchema,
   ProposalListItemSchema,
@@ -54,7 +56,11 @@ const listRoute = createRoute({
   request: { query: ListProposalsQuery },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(ProposalListItemSchema), nextOffset: z.number().int().nullable() }),
+      z.object({
+        items: z.array(ProposalListItemSchema),
+        nextOffset: z.number().int().nullable(),
+        abilities: z.object({ create: z.boolean() }),
+      }),
       'Proposals',
     ),
     400: standardErrors[400],
@@ -143,7 +149,19 @@ export function registerDecisionRoutes(app: App) {
     const person = requirePerson(c);
     const now = new Date();
     const { items, nextOffset, ctx } = await listProposals(db(c), person, c.req.valid('query'), now);
-    return c.json({ items: items.map((r) => presentProposalListItem(r, person, ctx, now)), nextOffset }, 200);
+    // May the caller draft in at least one body? The UI shows "New proposal" from this.
+    const bodies = await listBodies(db(c));
+    const create = bodies.some((b) =>
+      can(person, 'create', 'proposals', { classification: 0, bodyStates: b.members }),
+    );
+    return c.json(
+      {
+        items: items.map((r) => presentProposalListItem(r, person, ctx, now)),
+        nextOffset,
+        abilities: { create },
+      },
+      200,
+    );
   });
 
   app.openapi(createProposalRoute, async (c) => {

@@ -9,7 +9,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useBodies, useProposalList } from '../../queries.ts';
-import { useMe } from '../../session.tsx';
 import type { ProposalListItem } from '../../types.ts';
 import { PROPOSAL_STATUSES, PROPOSAL_VIEWS } from '../../types.ts';
 import { StatusBadge } from './badges.tsx';
@@ -50,7 +49,6 @@ function Deadline({ item }: { item: ProposalListItem }) {
 export function ProposalsPage() {
   const { t } = useTranslation();
   const { text } = useFormat();
-  const me = useMe();
   const [params, setParams] = useSearchParams();
   const bodies = useBodies();
   const bodyName = useBodyName();
@@ -86,8 +84,8 @@ export function ProposalsPage() {
   };
   const list = useProposalList(filters);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  // Observers and partners take no part in decisions; the server refuses them anyway.
-  const mayDraft = me.role !== 'observer' && me.affiliation !== 'partner';
+  // The server says whether the caller may draft in any body.
+  const mayDraft = list.data?.pages[0]?.abilities.create ?? false;
 
   return (
     <>

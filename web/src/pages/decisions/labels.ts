@@ -79,15 +79,11 @@ export const STANCE_COLOR: Record<StanceKind, string> = {
   interpretative_statement: 'cyan',
 };
 
-/** "No. 7, 2026" / "№ 7, 2026" from a decision's number and year, or from the server's English label. */
+/** "No. 7, 2026" / "№ 7, 2026" from a decision's number and year. */
 export function useDecisionLabel() {
   const { t } = useTranslation();
-  return (d: { number?: number; year?: number; label: string }): string => {
-    const parsed = /(\d+),\s*(\d{4})/.exec(d.label);
-    const number = d.number ?? (parsed ? Number(parsed[1]) : null);
-    const year = d.year ?? (parsed ? Number(parsed[2]) : null);
-    return number !== null && year !== null ? t('decisions.decision.number', { number, year }) : d.label;
-  };
+  return (d: { number: number; year: number }): string =>
+    t('decisions.decision.number', { number: d.number, year: d.year });
 }
 
 /** Whether a procedure was closed by the server's deadline runner rather than by a person. */
