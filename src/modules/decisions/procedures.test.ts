@@ -7,36 +7,10 @@ import {
   buildStances,
   type DecisionPeople,
 } from './factories.ts';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: { field: string; reason: string }[] };
-}
-interface Stance {
-  point: string;
-  state: string;
-  kind: string;
-  text: string | null;
-  givenBy: string;
-  supersededAt: string | null;
-}
-interface Procedure {
-  id: string;
-  kind: string;
-  status: string;
-  eligible: string[];
-  deadline: string | null;
-  result: string | null;
-  rule: { kind: string; excludedParties: string[] };
-  board: { state: string; excluded: boolean; points: { point: string; stance: Stance | null }[] }[];
-  notAnswered: { point: string; states: string[] }[];
-  history: Stance[];
-  decision: { id: string; label: string } | null;
-  abilities: { giveStance: boolean; breakSilence: boolean; recordForStates: boolean; close: boolean };
-}
+import { errorOf, procedureOf } from './test-support.ts';
 
 let t: TestContext;
 let p: DecisionPeople;
-const HOUR = 3_600_000;
 
 beforeAll(async () => {
   t = await testContext();
@@ -44,19 +18,6 @@ beforeAll(async () => {
   for (const user of Object.values(p)) await tokenFor(t.handle, user);
 });
 afterAll(() => t.close());
-
-const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error;
-const procedureOf = async (res: Response) => ((await res.json()) as { procedure: Procedure }).procedure;
-const _inAnHour = () => new Date(Date.now() + HOUR).toISOString();
-const _stanceCount = async () =>
-  Number(
-    (
-      await t.handle.db
-        .selectFrom('stances')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describe('POST /api/proposals/{id}/procedures', () => {
   it('201: the chair (head of the presiding state) opens it; the rule and the eligible states are fixed', async () => {

@@ -1,36 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAfter, recordHead, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
 import { buildDecisionPeople, buildProcedure, buildStances, type DecisionPeople } from './factories.ts';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: { field: string; reason: string }[] };
-}
-interface Stance {
-  point: string;
-  state: string;
-  kind: string;
-  text: string | null;
-  givenBy: string;
-  supersededAt: string | null;
-}
-interface Procedure {
-  id: string;
-  kind: string;
-  status: string;
-  eligible: string[];
-  deadline: string | null;
-  result: string | null;
-  rule: { kind: string; excludedParties: string[] };
-  board: { state: string; excluded: boolean; points: { point: string; stance: Stance | null }[] }[];
-  notAnswered: { point: string; states: string[] }[];
-  history: Stance[];
-  decision: { id: string; label: string } | null;
-  abilities: { giveStance: boolean; breakSilence: boolean; recordForStates: boolean; close: boolean };
-}
+import { errorOf, HOUR, inAnHour, procedureOf, stanceCount } from './test-support.ts';
 
 let t: TestContext;
 let p: DecisionPeople;
-const HOUR = 3_600_000;
 
 beforeAll(async () => {
   t = await testContext();
@@ -38,19 +12,6 @@ beforeAll(async () => {
   for (const user of Object.values(p)) await tokenFor(t.handle, user);
 });
 afterAll(() => t.close());
-
-const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error;
-const procedureOf = async (res: Response) => ((await res.json()) as { procedure: Procedure }).procedure;
-const inAnHour = () => new Date(Date.now() + HOUR).toISOString();
-const stanceCount = async () =>
-  Number(
-    (
-      await t.handle.db
-        .selectFrom('stances')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describe('POST /api/procedures/{id}/stances', () => {
   it('200: the head answers for the state; a change supersedes and keeps the old stance', async () => {
@@ -128,14 +89,14 @@ describe('POST /api/procedures/{id}/stances', () => {
       field?: string,
     ) => {
       const head = await recordHead(t.handle);
-      const stances = await stanceCount();
+      const stances = await stanceCount(t.handle.db);
       const res = await t.request(url, { method: 'POST', as: p[who], json });
       expect(res.status).toBe(status);
       const error = await errorOf(res);
       expect(error.message.length).toBeGreaterThan(5);
       if (field) expect(error.fields?.[0].field).toBe(field);
       expect(await recordHead(t.handle)).toBe(head);
-      expect(await stanceCount()).toBe(stances);
+      expect(await stanceCount(t.handle.db)).toBe(stances);
       return error;
     };
 
