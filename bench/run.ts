@@ -1,8 +1,11 @@
 /**
  * Accord's benchmarks: `npm run bench` (options after `--`).
  *
- *   --only append,verify,startup   run some of them
+ *   --only append,verify,startup   run some of them (also decisions-stances, decisions-deadlines,
+ *                                  decisions-live, decisions-pages)
  *   --quick                        a quarter of the work, for a smoke run
+ *   --full                         the issue's full sizes where a bench scales them down by default
+ *                                  (decisions-deadlines: 100,000 procedures over an hour)
  *
  * Each figure is printed beside a limit measured in the same run, as a ratio; nothing
  * asserts a time. PostgreSQL comes from BENCH_DATABASE_URL or DATABASE_URL (a fresh
@@ -11,16 +14,32 @@
  */
 import { parseArgs } from 'node:util';
 import { benchAppend } from './append.ts';
+import { benchDecisionDeadlines } from './decisions-deadlines.ts';
+import { benchDecisionLive } from './decisions-live.ts';
+import { benchDecisionPages } from './decisions-pages.ts';
+import { benchDecisionStances } from './decisions-stances.ts';
 import { type BenchRow, printTable } from './report.ts';
 import { benchStartup } from './startup.ts';
 import { openTarget } from './target.ts';
 import { benchVerify } from './verify.ts';
 
-const BENCHMARKS = ['append', 'verify', 'startup'] as const;
+const BENCHMARKS = [
+  'append',
+  'verify',
+  'startup',
+  'decisions-stances',
+  'decisions-deadlines',
+  'decisions-live',
+  'decisions-pages',
+] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+  },
   allowPositionals: false,
 });
 const only = new Set((values.only?.split(',') ?? BENCHMARKS).map((name) => name.trim()));
@@ -31,6 +50,7 @@ for (const name of only) {
   }
 }
 const scale = values.quick ? 0.25 : 1;
+const size = values.full ? "--full: the issue's size" : values.quick ? '--quick' : 'default; --full for all';
 
 const started = performance.now();
 const log = (line: string) =>
@@ -65,6 +85,50 @@ try {
     benchVerify(target, { entries: Math.round(20_000 * scale), checkpointEvery: 5000, rounds: 5 }, log),
   );
   await run('startup', () => benchStartup(target, log));
+  await run('decisions-stances', () =>
+    benchDecisionStances(
+      target,
+      {
+        clients: 8,
+        procedures: Math.round(200 * scale),
+        points: 3,
+        count: Math.round(2000 * scale),
+        rounds: 3,
+        maxMs: 3000 * scale,
+      },
+      log,
+    ),
+  );
+  await run('decisions-deadlines', () =>
+    benchDecisionDeadlines(
+      target,
+      // The issue's rate (100,000 expiries an hour) throughout; by default a bounded slice of it.
+      values.full
+        ? {
+            procedures: 100_000,
+            perHour: 100_000,
+            observeMs: 3_600_000,
+            brokenShare: 0.1,
+            backlog: 5000,
+            size,
+          }
+        : {
+            procedures: Math.round(10_000 * scale),
+            perHour: 100_000,
+            observeMs: 60_000 * scale,
+            brokenShare: 0.1,
+            backlog: Math.round(500 * scale),
+            size,
+          },
+      log,
+    ),
+  );
+  await run('decisions-live', () =>
+    benchDecisionLive(target, { clients: Math.round(1000 * scale), stances: 10, timeoutMs: 10_000 }, log),
+  );
+  await run('decisions-pages', () =>
+    benchDecisionPages(target, { proposals: Math.round(10_000 * scale), points: 15, requests: 50 }, log),
+  );
 } finally {
   target.close();
 }
@@ -75,10 +139,16 @@ console.log(
 printTable(rows);
 console.log(`
 Limits, each measured in this run on this machine:
-  plain INSERT       single-row autocommit INSERTs into a copy of ledger_entries, same database, same clients
+  plain INSERT       single-row autocommit INSERTs into a copy of ledger_entries (append) or of stances
+                     (stances), same database, same clients
   hash+checks        canonical JSON + SHA-256 of each entry's fields and payload, the links, one Ed25519
                      verify per checkpoint, over the same entries already in memory (best case for verify)
   node -e "0"        median start of a Node.js process that does nothing; start times are multiples of it
+  aim (lag)          not a measurement: the issue's p99 under 1,000 ms; the ratio is p99 / 1,000 ms
+  bare claim loop    one transaction per due row of a copy of procedures: SELECT … FOR UPDATE SKIP LOCKED,
+                     UPDATE, COMMIT (what the deadline runner must at least do per outcome)
+  bare NOTIFY        median pg_notify through the server's own database handle, sent → heard by its listener
+  bare SELECT        median of one SELECT returning the same rows (json_agg for a page), same pool
 Ratios are figure / limit (start: figure in units of the limit); the aims come from the issue.`);
 if (failed) {
   console.error('\nbench: some benchmarks failed (see above)');

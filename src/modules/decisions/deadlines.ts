@@ -144,7 +144,10 @@ export class DeadlineRunner {
     let delay = this.maxSleepMs;
     for (;;) {
       this.again = false;
-      await this.closeDue().catch((err) => (this.opts.log ?? defaultLog)(err));
+      const closed = await this.closeDue().catch((err) => {
+        (this.opts.log ?? defaultLog)(err);
+        return [];
+      });
       delay = this.maxSleepMs;
       try {
         const next = await nextDeadline(this.handle.db);
@@ -154,7 +157,12 @@ export class DeadlineRunner {
       }
       if (this.stopped) break;
       if (this.again) continue;
-      // Still due after a pass: another process holds it, or closing failed. Back off, do not spin.
+      // More fell due while this pass ran: go again at once. Only a pass that closed nothing
+      // while something is still due (another process holds it, or closing failed) backs off.
+      if (delay === 0 && closed.length > 0) {
+        this.backoff = 0;
+        continue;
+      }
       if (delay === 0) delay = Math.min(25 * 2 ** this.backoff++, this.maxSleepMs);
       else this.backoff = 0;
       break;
