@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PersonName } from '../../components/PersonName.tsx';
 import { ErrorAlert, QueryState } from '../../components/QueryState.tsx';
 import { useAffiliationLabel } from '../../components/userLabels.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -143,16 +144,7 @@ export function UserAdminPage() {
                 {
                   key: 'name',
                   header: t('people.name'),
-                  cell: (u) => (
-                    <Stack gap={0}>
-                      <Text fw={500} size="sm">
-                        {u.displayName}
-                      </Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {u.username}
-                      </Text>
-                    </Stack>
-                  ),
+                  cell: (u) => <PersonName displayName={u.displayName} username={u.username} />,
                 },
                 {
                   key: 'affiliation',

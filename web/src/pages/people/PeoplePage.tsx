@@ -1,7 +1,8 @@
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PersonName } from '../../components/PersonName.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useAffiliationLabel } from '../../components/userLabels.ts';
 import { useUsers } from '../../queries.ts';
@@ -26,16 +27,7 @@ export function PeoplePage() {
               {
                 key: 'name',
                 header: t('people.name'),
-                cell: (u) => (
-                  <Stack gap={0}>
-                    <Text fw={500} size="sm">
-                      {u.displayName}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {u.username}
-                    </Text>
-                  </Stack>
-                ),
+                cell: (u) => <PersonName displayName={u.displayName} username={u.username} />,
               },
               {
                 key: 'affiliation',
