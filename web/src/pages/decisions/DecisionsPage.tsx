@@ -1,7 +1,8 @@
-import { Anchor, Button, Center, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/DataTable.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -116,17 +117,7 @@ export function DecisionsPage() {
                   },
                 ]}
               />
-              {list.hasNextPage ? (
-                <Center>
-                  <Button
-                    variant="default"
-                    onClick={() => void list.fetchNextPage()}
-                    loading={list.isFetchingNextPage}
-                  >
-                    {t('decisions.list.more')}
-                  </Button>
-                </Center>
-              ) : null}
+              <LoadMore pages={list} label={t('decisions.list.more')} />
             </Stack>
           )}
         </QueryState>

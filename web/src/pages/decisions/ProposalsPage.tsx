@@ -1,10 +1,11 @@
-import { Anchor, Button, Center, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/DataTable.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -211,17 +212,7 @@ export function ProposalsPage() {
                   },
                 ]}
               />
-              {list.hasNextPage ? (
-                <Center>
-                  <Button
-                    variant="default"
-                    onClick={() => void list.fetchNextPage()}
-                    loading={list.isFetchingNextPage}
-                  >
-                    {t('decisions.list.more')}
-                  </Button>
-                </Center>
-              ) : null}
+              <LoadMore pages={list} label={t('decisions.list.more')} />
             </Stack>
           )}
         </QueryState>

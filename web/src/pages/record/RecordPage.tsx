@@ -1,10 +1,11 @@
-import { Badge, Button, Center, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -172,22 +173,18 @@ export function RecordPage() {
                   },
                 ]}
               />
-              <Center>
-                {ledger.hasNextPage ? (
-                  <Button
-                    variant="default"
-                    onClick={() => void ledger.fetchNextPage()}
-                    loading={ledger.isFetchingNextPage}
-                    data-testid="load-more"
-                  >
-                    {t('record.loadMore')}
-                  </Button>
-                ) : entries.length > 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('record.end', { count: entries.length, shown: number(entries.length) })}
-                  </Text>
-                ) : null}
-              </Center>
+              <LoadMore
+                pages={ledger}
+                label={t('record.loadMore')}
+                testId="load-more"
+                end={
+                  entries.length > 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {t('record.end', { count: entries.length, shown: number(entries.length) })}
+                    </Text>
+                  ) : null
+                }
+              />
             </Stack>
           )}
         </QueryState>
