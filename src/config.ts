@@ -28,7 +28,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.ACCORD_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    bodyLimit: Number(env.ACCORD_BODY_LIMIT ?? 1024 * 1024),
+    // 8 MiB: a 5 MiB attachment grows by a third in base64.
+    bodyLimit: Number(env.ACCORD_BODY_LIMIT ?? 8 * 1024 * 1024),
     sessionHours: Number(env.ACCORD_SESSION_HOURS ?? 12),
     checkpointSeconds: Number(env.ACCORD_CHECKPOINT_SECONDS ?? 60),
   };

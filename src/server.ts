@@ -11,6 +11,7 @@ import { isDirectoryLoaded, loadOrganisation } from './modules/directory/command
 import { readOrganisationFile } from './modules/directory/organisation-file.ts';
 import { createCheckpoint, ensureSigningKey } from './modules/ledger/signing.ts';
 import { LiveHub } from './modules/live/hub.ts';
+import { ReminderRunner } from './modules/notifications/reminders.ts';
 import { demoAccountsActive } from './modules/users/demo.ts';
 
 export const openDatabase = (config: Config) =>
@@ -45,7 +46,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts Accord: database, migrations, demo on first start, live hub, checkpoints, HTTP. */
+/** Starts Accord: database, migrations, demo on first start, live hub, deadline and reminder runners, checkpoints, HTTP. */
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
@@ -67,6 +68,9 @@ export async function startServer(
   // Outcomes on time: closes what fell due while the server was down, then follows the deadlines.
   const deadlines = new DeadlineRunner(handle);
   await deadlines.start();
+  // Deadline reminders 24 h and 1 h before, once each, even with several processes.
+  const reminders = new ReminderRunner(handle);
+  await reminders.start();
   const app = buildApp({ handle, config, live });
   const checkpointTimer = setInterval(() => {
     createCheckpoint(handle.db).catch((err) => console.error('accord: checkpoint failed', err));
@@ -92,6 +96,7 @@ export async function startServer(
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await reminders.stop();
       await deadlines.stop();
       await live.stop();
       await createCheckpoint(handle.db).catch(() => {});

@@ -25,6 +25,11 @@ export interface Database {
   delegate_authorisations: DelegateAuthorisationsTable;
   decision_numbers: { year: number; last_number: number };
   decisions: DecisionsTable;
+  notifications: NotificationsTable;
+  notification_preferences: { user_id: string; kind: NotificationKind };
+  procedure_reminders: ProcedureRemindersTable;
+  calendar_feeds: CalendarFeedsTable;
+  proposal_attachments: ProposalAttachmentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -281,3 +286,50 @@ export interface DecisionsTable {
   ledger_hash: string;
 }
 export type DecisionRow = Selectable<DecisionsTable>;
+
+export type NotificationKind =
+  | 'procedure_opened'
+  | 'silence_broken'
+  | 'deadline_24h'
+  | 'deadline_1h'
+  | 'outcome';
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  proposal_id: string;
+  procedure_id: string;
+  details: ColumnType<unknown, string, never>;
+  dedupe_key: string;
+  created_at: CreatedAt;
+  read_at: NullableTimestamp;
+}
+export type NotificationRow = Selectable<NotificationsTable>;
+
+export interface ProcedureRemindersTable {
+  procedure_id: string;
+  kind: 'deadline_24h' | 'deadline_1h';
+  deadline: Timestamp;
+  sent: boolean;
+  handled_at: CreatedAt;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ProposalAttachmentsTable {
+  id: Generated<string>;
+  proposal_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** A Buffer from node-postgres, a Uint8Array from PGlite. */
+  data: ColumnType<Uint8Array, Uint8Array, never>;
+  added_by: string | null;
+  added_at: CreatedAt;
+}
+export type ProposalAttachmentRow = Selectable<ProposalAttachmentsTable>;

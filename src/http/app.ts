@@ -17,6 +17,7 @@ import { getOrganisation } from '../modules/directory/queries.ts';
 import { registerDirectoryRoutes } from '../modules/directory/routes.ts';
 import { registerLedgerRoutes } from '../modules/ledger/routes.ts';
 import { registerLiveRoutes } from '../modules/live/routes.ts';
+import { registerNotificationRoutes } from '../modules/notifications/routes.ts';
 import { demoAccountsActive } from '../modules/users/demo.ts';
 import { registerUserRoutes } from '../modules/users/routes.ts';
 import type { App, AppEnv, Deps } from './env.ts';
@@ -33,9 +34,12 @@ const PUBLIC_GET = new Set([
   '/api/docs',
   '/api/ledger/public-keys',
 ]);
+/** A calendar feed is public by its secret token: calendar apps send no cookie. */
+const isCalendarFeed = (path: string) => /^\/api\/calendar\/[^/]+\.ics$/.test(path);
 const isPublic = (method: string, path: string) =>
   (method === 'POST' && path === '/api/auth/sign-in') ||
-  ((method === 'GET' || method === 'HEAD') && (PUBLIC_GET.has(path) || path.startsWith('/api/docs/assets/')));
+  ((method === 'GET' || method === 'HEAD') &&
+    (PUBLIC_GET.has(path) || path.startsWith('/api/docs/assets/') || isCalendarFeed(path)));
 
 /**
  * Builds the whole HTTP application: the request pipeline (body limit, authentication,
@@ -110,6 +114,7 @@ export function buildApp(deps: Deps): App {
   registerLedgerRoutes(app);
   registerLiveRoutes(app);
   registerDecisionRoutes(app);
+  registerNotificationRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -19,6 +19,7 @@ const isAdmin = (a: Actor) => isSystem(a) || (isPerson(a) && a.role === 'secreta
 const isMemberDelegation = (a: Actor) => isPerson(a) && a.affiliation === 'delegation';
 const isHeadOfDelegation = (a: Actor) => isPerson(a) && a.role === 'head_of_delegation';
 const isSelf = (a: Actor, user: Pick<UserRow, 'id'>) => isPerson(a) && a.id === user.id;
+const isOwner = (a: Actor, thing: OwnedSubject) => isPerson(a) && a.id === thing.user_id;
 const isSignedIn = (a: Actor) => isPerson(a) || isSystem(a);
 const isObserver = (a: Actor) => isPerson(a) && a.role === 'observer';
 const isCleared = (a: Actor, level: number) => isSystem(a) || (isPerson(a) && a.clearance >= level);
@@ -62,6 +63,11 @@ export interface DelegationSubject {
   state: string;
 }
 
+/** Something that belongs to one person alone: a notification, their preferences, their calendar feed. */
+export interface OwnedSubject {
+  user_id: string;
+}
+
 type UserSubject = Pick<UserRow, 'id' | 'affiliation' | 'state_code' | 'partner_code' | 'role'>;
 
 interface Subjects {
@@ -79,6 +85,12 @@ interface Subjects {
   procedure: ProcedureSubject;
   /** A member state's delegation: who may answer for it. */
   delegation: DelegationSubject;
+  /** A notification: its recipient's alone. */
+  notification: OwnedSubject;
+  /** The kinds of notification a person turned off. */
+  notificationPreferences: OwnedSubject;
+  /** A person's secret calendar feed link. */
+  calendarFeed: OwnedSubject;
 }
 export type ResourceKind = keyof Subjects;
 
@@ -134,6 +146,19 @@ const rules: Rules = {
   delegation: {
     read: (a, d) => isSystem(a) || isSecretariat(a) || speaksForOwnState(a, d.state),
     authorise: (a, d) => isAdmin(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, d.state)),
+  },
+  // A person's own things: nobody else reads or changes them, not even an administrator.
+  notification: {
+    read: (a, n) => isOwner(a, n),
+    markRead: (a, n) => isOwner(a, n),
+  },
+  notificationPreferences: {
+    read: (a, s) => isOwner(a, s),
+    update: (a, s) => isOwner(a, s),
+  },
+  calendarFeed: {
+    read: (a, s) => isOwner(a, s),
+    rotate: (a, s) => isOwner(a, s),
   },
 };
 
@@ -297,4 +322,14 @@ export function ledgerEntriesVisibleTo(actor: Actor) {
       eb.or([eb('ledger_entries.actor_id', '=', actor.id), openToMembers, audienceMatch]),
     ]);
   };
+}
+
+/**
+ * WHERE condition: the notifications the actor may read, their own. Mirrors
+ * `notification.read`; lists also apply `proposalsVisibleTo`, so a notification about a
+ * proposal the person can no longer read (its classification rose) is not shown.
+ */
+export function notificationsVisibleTo(actor: Actor) {
+  return (eb: Eb<'notifications'>): Expression<SqlBool> =>
+    isPerson(actor) ? eb('notifications.user_id', '=', actor.id) : FALSE;
 }

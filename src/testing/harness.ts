@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { type Actor, type ClearanceName, systemActor } from '../core/actor.ts';
 import { connect, type DbHandle } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
@@ -89,7 +89,11 @@ export interface TestContext {
 const tokens = new WeakMap<DbHandle, Map<string, string>>();
 
 /** A database with the test organisation loaded, and the app over it. */
-export async function testContext(organisation = TEST_ORGANISATION): Promise<TestContext> {
+/** A test organisation and app; `config` overrides the test settings (a 64 KiB body limit). */
+export async function testContext(
+  organisation = TEST_ORGANISATION,
+  config: Partial<Config> = {},
+): Promise<TestContext> {
   const handle = await testDatabase();
   await handle.db
     .transaction()
@@ -98,7 +102,7 @@ export async function testContext(organisation = TEST_ORGANISATION): Promise<Tes
     );
   const live = new LiveHub(handle);
   await live.start();
-  const app = buildApp({ handle, config: { ...loadConfig({}), bodyLimit: 64 * 1024 }, live });
+  const app = buildApp({ handle, config: { ...loadConfig({}), bodyLimit: 64 * 1024, ...config }, live });
   tokens.set(handle, new Map());
   return {
     handle,

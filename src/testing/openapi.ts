@@ -30,7 +30,13 @@ export interface Operation {
 }
 
 /** Operations anyone may call without credentials. */
-export const PUBLIC_OPERATIONS = new Set(['GET /api/health', 'GET /api/meta', 'GET /api/ledger/public-keys']);
+export const PUBLIC_OPERATIONS = new Set([
+  'GET /api/health',
+  'GET /api/meta',
+  'GET /api/ledger/public-keys',
+  // Public by its secret token (404 for an unknown one): calendar apps send no cookie.
+  'GET /api/calendar/{file}',
+]);
 /** Sign-in needs no credentials either, but answers 401 for unknown ones. */
 export const OPEN_OPERATIONS = new Set([...PUBLIC_OPERATIONS, 'POST /api/auth/sign-in']);
 
@@ -114,6 +120,16 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'PATCH /api/proposals/{id}': { params: { id: randomUUID() }, body: { title: 'Renamed' } },
     'GET /api/proposals/{id}/versions/{v}': { params: { id: randomUUID(), v: '1' } },
     'GET /api/proposals/{id}/diff': { params: { id: randomUUID() } },
+    'POST /api/proposals/{id}/attachments': {
+      params: { id: randomUUID() },
+      body: { filename: 'note.txt', contentType: 'text/plain', dataBase64: 'aGVsbG8=' },
+    },
+    'GET /api/proposals/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
+    'DELETE /api/proposals/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
     'POST /api/proposals/{id}/procedures': {
       params: { id: randomUUID() },
       body: { kind: 'meeting_consensus' },
@@ -136,6 +152,10 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'DELETE /api/delegations/{state}/authorisations/{userId}': {
       params: { state: 'BY', userId: randomUUID() },
     },
+    // Notifications: an unknown notification, a token no feed has.
+    'POST /api/notifications/{id}/read': { params: { id: randomUUID() } },
+    'PUT /api/me/notification-preferences': { body: { disabled: ['deadline_24h'] } },
+    'GET /api/calendar/{file}': { params: { file: `${'A'.repeat(43)}.ics` } },
   };
   const found = samples[op.key] ?? {};
   return { params: found.params ?? {}, body: found.body };

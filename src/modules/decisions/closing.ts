@@ -5,6 +5,7 @@ import { actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { DecisionRow, ProcedureRow, StanceRow } from '../../db/schema.ts';
 import { appendEntry } from '../ledger/commands.ts';
+import { notifyOutcome } from '../notifications/emit.ts';
 import { getVersionRow } from './load.ts';
 import { computeOutcome, type Outcome, type Rule, type StanceKind } from './outcome.ts';
 
@@ -105,6 +106,7 @@ export async function recordOutcome(trx: Db, actor: Actor, proc: ProcedureRow, n
     .set({ status: outcome.result, updated_at: now })
     .where('id', '=', proc.proposal_id)
     .execute();
+  await notifyOutcome(trx, actor, procedure, proposal, now);
   await appendEntry(trx, actor, {
     action: 'procedure.closed',
     subjectType: 'procedure',

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import type { ProcedureRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
 import { appendEntry } from '../ledger/commands.ts';
+import { notifyProcedureOpened } from '../notifications/emit.ts';
 import { type Closing, currentStances, notifyProcedures, recordOutcome } from './closing.ts';
 import { getVersionRow, isDecided, loadProcedure, loadProposal } from './load.ts';
 import type { Rule } from './outcome.ts';
@@ -93,6 +94,7 @@ export async function openProcedure(
     .set({ status: 'open', updated_at: now })
     .where('id', '=', proposalId)
     .execute();
+  await notifyProcedureOpened(trx, actor, procedure, subject, now);
   await appendEntry(trx, actor, {
     action: 'procedure.opened',
     subjectType: 'procedure',

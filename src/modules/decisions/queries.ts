@@ -2,6 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { proposalsVisibleTo } from '../../policy/index.ts';
+import { listAttachments } from './attachments.ts';
 import { currentStances } from './closing.ts';
 import { getVersionRow, loadProcedure, loadProposal } from './load.ts';
 import { everyoneAnswered } from './procedures.ts';
@@ -77,7 +78,7 @@ export type ProposalListRow = Awaited<ReturnType<typeof listProposals>>['items']
 /** One proposal with its versions, procedures and decision; 404 unless the actor may read it. */
 export async function getProposalView(db: Db, actor: Actor, id: string) {
   const loaded = await loadProposal(db, actor, id);
-  const [version, versions, procedures, decision] = await Promise.all([
+  const [version, versions, procedures, decision, attachments] = await Promise.all([
     getVersionRow(db, id, loaded.row.latest_version),
     db
       .selectFrom('proposal_versions')
@@ -100,10 +101,20 @@ export async function getProposalView(db: Db, actor: Actor, id: string) {
       .where('proposal_id', '=', id)
       .orderBy('adopted_at', 'desc')
       .executeTakeFirst(),
+    listAttachments(db, id),
   ]);
   const open = procedures.find((p) => p.status === 'open') ?? null;
   const allAnswered = open ? everyoneAnswered(open, await currentStances(db, open.id)) : false;
-  return { ...loaded, version, versions, procedures, open, allAnswered, decision: decision ?? null };
+  return {
+    ...loaded,
+    version,
+    versions,
+    procedures,
+    open,
+    allAnswered,
+    decision: decision ?? null,
+    attachments,
+  };
 }
 export type ProposalView = Awaited<ReturnType<typeof getProposalView>>;
 

@@ -29,6 +29,7 @@ import {
   listDecisions,
   listProposals,
 } from './queries.ts';
+import { registerAttachmentRoutes } from './routes-attachments.ts';
 import { registerProcedureRoutes } from './routes-procedures.ts';
 import {
   CreateProposalInput,
@@ -213,4 +214,5 @@ export function registerDecisionRoutes(app: App) {
   });
 
   registerProcedureRoutes(app);
+  registerAttachmentRoutes(app);
 }

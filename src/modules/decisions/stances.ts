@@ -3,6 +3,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { authorize, can } from '../../policy/index.ts';
 import { appendEntry } from '../ledger/commands.ts';
+import { notifySilenceBroken } from '../notifications/emit.ts';
 import { type LoadedProcedure, loadProcedure } from './load.ts';
 import type { StanceKind } from './outcome.ts';
 import { addAmendmentVersion } from './proposals.ts';
@@ -145,6 +146,7 @@ export async function recordStances(
     recorded.push({ point: s.point, kind: s.kind, text, amendmentVersion });
   }
   const broke = row.kind === 'silence' && recorded.some((s) => BREAKS_SILENCE.includes(s.kind));
+  if (broke) await notifySilenceBroken(trx, actor, row, loaded.proposal.subject, state, recorded, now);
   const onBehalf = !(
     actor.kind === 'person' &&
     actor.affiliation === 'delegation' &&

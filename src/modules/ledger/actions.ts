@@ -29,8 +29,12 @@ export const LedgerAction = z.enum([
   'user.disabled',
   /** A disabled account was enabled again. */
   'user.enabled',
+  /** A person made a new secret calendar feed link; the earlier one stopped working. */
+  'user.calendar_link_rotated',
   /** A person changed their language preference. */
   'user.locale_changed',
+  /** A person changed which kinds of notification they receive (the kinds turned off). */
+  'user.notifications_changed',
   /** A backup was restored into an empty database. */
   'system.restored',
   /** A proposal was drafted: its first version (title, text, points). */
@@ -39,6 +43,10 @@ export const LedgerAction = z.enum([
   'proposal.edited',
   /** A state's proposed amendment became a new version of the proposal. */
   'proposal.amended',
+  /** A file was attached to a proposal before any procedure opened (name, size, SHA-256). */
+  'proposal.attachment_added',
+  /** A file attached to a proposal was removed before any procedure opened. */
+  'proposal.attachment_removed',
   /** The chair opened a procedure on a version of a proposal; the rule is fixed from now on. */
   'procedure.opened',
   /** A written procedure's deadline moved once because states had not answered. */

@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { deps, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { standardErrors } from '../../http/openapi.ts';
+import { unreadCount } from '../notifications/queries.ts';
 import type { LiveEvent } from './hub.ts';
 
 const liveRoute = createRoute({
@@ -10,7 +11,7 @@ const liveRoute = createRoute({
   path: '/api/live',
   tags: ['Live updates'],
   summary:
-    'Server-sent events: an `entry` event for every new entry of the record the caller may read ({ seq, at, action, subjectType, subjectId })',
+    'Server-sent events: an `entry` event for every new entry of the record the caller may read ({ seq, at, action, subjectType, subjectId }), and a `notification` event ({ unread }) when a notification for the caller is written',
   responses: {
     200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
     401: standardErrors[401],
@@ -20,14 +21,25 @@ const liveRoute = createRoute({
 export function registerLiveRoutes(app: App) {
   app.openapi(liveRoute, (c) => {
     const person = requirePerson(c);
-    const { live } = deps(c);
+    const { live, handle } = deps(c);
     return streamSSE(c, async (sse) => {
-      const queue: LiveEvent[] = [];
+      // Entries and notifications in the order they arrived. Notifications waiting to be sent
+      // make one event, with the unread count read when it is sent.
+      const queue: ({ kind: 'entry'; event: LiveEvent } | { kind: 'notification' })[] = [];
       let wake: (() => void) | undefined;
-      const unsubscribe = live.subscribe(person, (event) => {
-        queue.push(event);
-        wake?.();
-      });
+      // Start from what is committed now: earlier entries are not "live" for this stream.
+      await live.caughtUp();
+      const unsubscribe = live.subscribe(
+        person,
+        (event) => {
+          queue.push({ kind: 'entry', event });
+          wake?.();
+        },
+        () => {
+          if (!queue.some((item) => item.kind === 'notification')) queue.push({ kind: 'notification' });
+          wake?.();
+        },
+      );
       let open = true;
       sse.onAbort(() => {
         open = false;
@@ -37,8 +49,18 @@ export function registerLiveRoutes(app: App) {
       try {
         while (open) {
           while (queue.length) {
-            const event = queue.shift()!;
-            await sse.writeSSE({ event: 'entry', id: String(event.seq), data: JSON.stringify(event) });
+            const item = queue.shift()!;
+            if (item.kind === 'entry')
+              await sse.writeSSE({
+                event: 'entry',
+                id: String(item.event.seq),
+                data: JSON.stringify(item.event),
+              });
+            else
+              await sse.writeSSE({
+                event: 'notification',
+                data: JSON.stringify({ unread: await unreadCount(handle.db, person) }),
+              });
           }
           await new Promise<void>((resolve) => {
             wake = resolve;

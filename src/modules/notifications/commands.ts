@@ -1,0 +1,99 @@
+import type { Actor, Person } from '../../core/actor.ts';
+import type { Db } from '../../db/connect.ts';
+import { authorize } from '../../policy/index.ts';
+import { randomToken, sha256 } from '../auth/secrets.ts';
+import { appendEntry } from '../ledger/commands.ts';
+import { audienceOfUser } from '../users/present.ts';
+import { getNotification, type NotificationView } from './queries.ts';
+import { NOTIFICATION_KINDS, type PreferencesInput } from './schema.ts';
+
+/** Marks one of the actor's notifications read (once: a second call keeps the first time). */
+export async function markRead(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  now = new Date(),
+): Promise<NotificationView> {
+  const row = await getNotification(trx, actor, id);
+  authorize(actor, 'markRead', 'notification', row);
+  if (row.read_at) return row;
+  await trx.updateTable('notifications').set({ read_at: now }).where('id', '=', id).execute();
+  return { ...row, read_at: now };
+}
+
+/** Marks every unread notification of the person read; returns how many changed. */
+export async function markAllRead(trx: Db, person: Person, now = new Date()): Promise<number> {
+  authorize(person, 'markRead', 'notification', { user_id: person.id });
+  const result = await trx
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('user_id', '=', person.id)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Replaces the kinds of notification the person turned off. A change is recorded (it
+ * decides what the person is told from now on); the same set again records nothing.
+ */
+export async function setPreferences(trx: Db, person: Person, input: PreferencesInput) {
+  authorize(person, 'update', 'notificationPreferences', { user_id: person.id });
+  const wanted = NOTIFICATION_KINDS.filter((kind) => input.disabled.includes(kind));
+  const current = await trx
+    .selectFrom('notification_preferences')
+    .select('kind')
+    .where('user_id', '=', person.id)
+    .forUpdate()
+    .execute();
+  const before = NOTIFICATION_KINDS.filter((kind) => current.some((r) => r.kind === kind));
+  if (before.join() === wanted.join()) return wanted;
+  await trx.deleteFrom('notification_preferences').where('user_id', '=', person.id).execute();
+  if (wanted.length)
+    await trx
+      .insertInto('notification_preferences')
+      .values(wanted.map((kind) => ({ user_id: person.id, kind })))
+      .execute();
+  await appendEntry(trx, person, {
+    action: 'user.notifications_changed',
+    subjectType: 'user',
+    subjectId: person.id,
+    payload: { disabled: wanted, before },
+    audience: audienceOfUser({
+      affiliation: person.affiliation,
+      state_code: person.stateCode,
+      partner_code: person.partnerCode,
+    }),
+  });
+  return wanted;
+}
+
+/**
+ * Makes the person a new secret calendar feed token, replacing any earlier one (whose link
+ * stops working). Only its hash is kept: the token is shown this once.
+ */
+export async function rotateCalendarLink(trx: Db, person: Person, now = new Date()) {
+  authorize(person, 'rotate', 'calendarFeed', { user_id: person.id });
+  const token = randomToken(32);
+  await trx
+    .insertInto('calendar_feeds')
+    .values({ user_id: person.id, token_hash: sha256(token), created_at: now })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet((eb) => ({
+        token_hash: eb.ref('excluded.token_hash'),
+        created_at: eb.ref('excluded.created_at'),
+      })),
+    )
+    .execute();
+  await appendEntry(trx, person, {
+    action: 'user.calendar_link_rotated',
+    subjectType: 'user',
+    subjectId: person.id,
+    audience: audienceOfUser({
+      affiliation: person.affiliation,
+      state_code: person.stateCode,
+      partner_code: person.partnerCode,
+    }),
+  });
+  return { token, createdAt: now };
+}

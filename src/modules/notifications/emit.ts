@@ -1,0 +1,240 @@
+import { sql } from 'kysely';
+import type { Actor, Person } from '../../core/actor.ts';
+import type { Db } from '../../db/connect.ts';
+import type { NotificationKind, ProcedureRow, ProposalRow } from '../../db/schema.ts';
+import { can, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
+import { personFromRow } from '../auth/load-actor.ts';
+import { loadPolicyContext, proposalSubject } from '../decisions/subjects.ts';
+import { NOTIFICATIONS_CHANNEL } from './schema.ts';
+
+// Notifications are written in the transaction of the change that causes them (the chair
+// opening a procedure, a state breaking silence, an outcome) or by the reminder runner, so
+// they exist exactly when the change does. Who is told is decided by the policy's own
+// predicates over each candidate person; the kinds a person turned off are left out in SQL.
+
+/** What a notification says besides its proposal. Facts only: the UI words them. */
+export interface NotificationDetails {
+  procedureKind: ProcedureRow['kind'];
+  deadline?: string | null;
+  /** silence_broken: the state that broke silence, how, and on which points. */
+  state?: string;
+  stanceKind?: 'object' | 'propose_amendment';
+  points?: string[];
+  /** outcome: the result. */
+  result?: 'adopted' | 'partially_adopted' | 'not_adopted';
+}
+
+interface Candidates {
+  /** Delegation members of these states are candidates. */
+  states: string[];
+  /** Secretariat staff are candidates too. */
+  secretariat: boolean;
+}
+
+/**
+ * The enabled people among the candidates who have not turned the kind off and whom
+ * `may` admits, less the person whose own action caused the notification.
+ */
+async function recipients(
+  trx: Db,
+  kind: NotificationKind,
+  who: Candidates,
+  may: (person: Person) => boolean,
+  cause: Actor,
+): Promise<string[]> {
+  if (who.states.length === 0 && !who.secretariat) return [];
+  const rows = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('disabled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(who.states.length
+          ? [eb.and([eb('affiliation', '=', 'delegation'), eb('state_code', 'in', who.states)])]
+          : []),
+        ...(who.secretariat ? [eb('affiliation', '=', 'secretariat')] : []),
+      ]),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('notification_preferences')
+            .select('notification_preferences.user_id')
+            .whereRef('notification_preferences.user_id', '=', 'users.id')
+            .where('notification_preferences.kind', '=', kind),
+        ),
+      ),
+    )
+    .orderBy('id')
+    .execute();
+  const causedBy = cause.kind === 'person' ? cause.id : null;
+  return rows
+    .map(personFromRow)
+    .filter((person) => person.id !== causedBy && may(person))
+    .map((person) => person.id);
+}
+
+interface Emission {
+  kind: NotificationKind;
+  procedure: Pick<ProcedureRow, 'id' | 'proposal_id'>;
+  /** The subject and instant after the kind in the dedupe key: "<procedure>:<instant ISO>". */
+  key: string;
+  details: NotificationDetails;
+  at: Date;
+}
+
+/**
+ * Writes one notification per recipient and a NOTIFY for each one actually written. A
+ * notification already written (same person, kind, subject and instant) is skipped by the
+ * unique dedupe key: nothing is sent twice, however many processes try.
+ *
+ * @returns the ids of the people notified now
+ */
+export async function emit(trx: Db, userIds: string[], e: Emission): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const details = JSON.stringify(e.details);
+  const inserted = await trx
+    .with('inserted', (db) =>
+      db
+        .insertInto('notifications')
+        .values(
+          userIds.map((userId) => ({
+            user_id: userId,
+            kind: e.kind,
+            proposal_id: e.procedure.proposal_id,
+            procedure_id: e.procedure.id,
+            details,
+            dedupe_key: `${e.kind}:${e.key}`,
+            created_at: e.at,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+        .returning('user_id'),
+    )
+    .selectFrom('inserted')
+    .select([
+      'inserted.user_id',
+      sql<string>`pg_notify(${NOTIFICATIONS_CHANNEL}, inserted.user_id::text)`.as('n'),
+    ])
+    .execute();
+  return inserted.map((r) => r.user_id);
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * A procedure opened: to the people of the body's delegations who may read the proposal,
+ * which takes in every eligible state's head of delegation and authorised delegates.
+ */
+export async function notifyProcedureOpened(
+  trx: Db,
+  actor: Actor,
+  procedure: ProcedureRow,
+  proposal: ProposalSubject,
+  at: Date,
+) {
+  const states = [...new Set([...proposal.bodyStates, ...procedure.eligible])];
+  const people = await recipients(
+    trx,
+    'procedure_opened',
+    { states, secretariat: false },
+    (person) => can(person, 'read', 'proposal', proposal),
+    actor,
+  );
+  return emit(trx, people, {
+    kind: 'procedure_opened',
+    procedure,
+    key: `${procedure.id}:${at.toISOString()}`,
+    details: { procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
+    at,
+  });
+}
+
+/** A state broke silence (an objection or a proposed amendment): to everyone who can read the proposal. */
+export async function notifySilenceBroken(
+  trx: Db,
+  actor: Actor,
+  procedure: ProcedureRow,
+  proposal: ProposalSubject,
+  state: string,
+  stances: { point: string; kind: string }[],
+  at: Date,
+) {
+  const breaks = stances.filter((s) => s.kind === 'object' || s.kind === 'propose_amendment');
+  if (breaks.length === 0) return [];
+  const people = await recipients(
+    trx,
+    'silence_broken',
+    { states: proposal.bodyStates, secretariat: true },
+    (person) => can(person, 'read', 'proposal', proposal),
+    actor,
+  );
+  return emit(trx, people, {
+    kind: 'silence_broken',
+    procedure,
+    key: `${procedure.id}/${state}:${at.toISOString()}`,
+    details: {
+      procedureKind: procedure.kind,
+      deadline: iso(procedure.deadline),
+      state,
+      stanceKind: breaks.some((s) => s.kind === 'object') ? 'object' : 'propose_amendment',
+      points: breaks.map((s) => s.point),
+    },
+    at,
+  });
+}
+
+/** A procedure closed with its outcome: to everyone who can read the proposal. */
+export async function notifyOutcome(
+  trx: Db,
+  actor: Actor,
+  procedure: ProcedureRow,
+  proposalRow: ProposalRow,
+  at: Date,
+) {
+  const proposal = proposalSubject(await loadPolicyContext(trx), proposalRow);
+  const people = await recipients(
+    trx,
+    'outcome',
+    { states: proposal.bodyStates, secretariat: true },
+    (person) => can(person, 'read', 'proposal', proposal),
+    actor,
+  );
+  return emit(trx, people, {
+    kind: 'outcome',
+    procedure,
+    key: `${procedure.id}:${at.toISOString()}`,
+    details: { procedureKind: procedure.kind, result: procedure.result ?? undefined },
+    at,
+  });
+}
+
+/**
+ * A deadline is near: to the heads of delegation and authorised delegates of the states
+ * that have not answered, each only if the policy lets them answer.
+ */
+export async function notifyDeadlineNear(
+  trx: Db,
+  actor: Actor,
+  kind: 'deadline_24h' | 'deadline_1h',
+  procedure: ProcedureRow,
+  subject: ProcedureSubject,
+  notAnswered: string[],
+  instant: Date,
+  now: Date,
+) {
+  const people = await recipients(
+    trx,
+    kind,
+    { states: notAnswered, secretariat: false },
+    (person) => can(person, 'giveStance', 'procedure', subject),
+    actor,
+  );
+  return emit(trx, people, {
+    kind,
+    procedure,
+    key: `${procedure.id}:${instant.toISOString()}`,
+    details: { procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
+    at: now,
+  });
+}

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../core/actor.ts';
+import type { DbHandle } from '../../db/connect.ts';
+import type { UserRow } from '../../db/schema.ts';
+import { secondHandle, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
+import { personFromRow } from '../auth/load-actor.ts';
+import { buildProcedure } from '../decisions/factories.ts';
+import { appendEntry } from '../ledger/commands.ts';
+import { LiveHub } from '../live/hub.ts';
+import { buildNotificationPeople, type NotificationPeople } from './factories.ts';
+
+// A notification is pushed on the live stream as a `notification` event ({ unread }) to
+// its recipient's connections only, from whichever server process wrote it. To show an
+// event was not delivered without waiting for a timeout, a scenario ends with a record
+// entry every stream receives: whatever a stream has not shown by then, it never will.
+
+interface SseEvent {
+  event: string;
+  data: string;
+}
+
+class EventReader {
+  private buffer = '';
+  private readonly decoder = new TextDecoder();
+  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
+
+  async next(): Promise<SseEvent> {
+    for (;;) {
+      const end = this.buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const block = this.buffer.slice(0, end);
+        this.buffer = this.buffer.slice(end + 2);
+        const event: SseEvent = { event: 'message', data: '' };
+        for (const line of block.split('\n')) {
+          const [name, ...rest] = line.split(': ');
+          if (name === 'event') event.event = rest.join(': ');
+          else if (name === 'data') event.data += rest.join(': ');
+        }
+        return event;
+      }
+      const { done, value } = await this.reader.read();
+      if (done) throw new Error('the stream ended');
+      this.buffer += this.decoder.decode(value, { stream: true });
+    }
+  }
+
+  /** The `notification` events' data until the entry about `subjectId` arrives. */
+  async notificationsUntil(subjectId: string): Promise<unknown[]> {
+    const seen: unknown[] = [];
+    for (;;) {
+      const event = await this.next();
+      if (event.event === 'notification') seen.push(JSON.parse(event.data));
+      if (
+        event.event === 'entry' &&
+        (JSON.parse(event.data) as { subjectId: string }).subjectId === subjectId
+      )
+        return seen;
+    }
+  }
+
+  close() {
+    return this.reader.cancel();
+  }
+}
+
+let t: TestContext;
+let p: NotificationPeople;
+const open: EventReader[] = [];
+
+beforeAll(async () => {
+  t = await testContext();
+  p = await buildNotificationPeople(t.handle);
+  for (const user of Object.values(p)) await tokenFor(t.handle, user);
+});
+afterAll(async () => {
+  await Promise.all(open.map((reader) => reader.close()));
+  await t.close();
+});
+
+async function listen(user: UserRow): Promise<EventReader> {
+  const res = await t.request('/api/live', { as: user });
+  expect(res.status).toBe(200);
+  const reader = new EventReader(res.body!.getReader());
+  open.push(reader);
+  expect((await reader.next()).event).toBe('ready');
+  return reader;
+}
+
+/** A record entry every member delegation reads, ending a scenario. */
+const sentinel = (id: string) =>
+  t.handle.db.transaction().execute((trx) =>
+    appendEntry(trx, systemActor('test'), {
+      action: 'user.updated',
+      subjectType: 'sentinel',
+      subjectId: id,
+      audience: ['AM', 'BY', 'TJ'],
+    }),
+  );
+
+describe('notifications on GET /api/live', () => {
+  it("a `notification` event with the unread count reaches the recipient's connections, no one else's", async () => {
+    const byHead = await listen(p.byHead);
+    const byHeadAgain = await listen(p.byHead);
+    const tjHead = await listen(p.tjHead);
+    const admin = await listen(p.admin);
+    // The committee (AM, BY): the BY head is told; TJ is not in it; the admin opened it.
+    await buildProcedure(t.handle, { proposal: { body: 'committee' }, chair: p.admin });
+    await sentinel('first');
+    expect(await byHead.notificationsUntil('first')).toEqual([{ unread: 1 }]);
+    expect(await byHeadAgain.notificationsUntil('first')).toEqual([{ unread: 1 }]);
+    expect(await tjHead.notificationsUntil('first')).toEqual([]);
+    expect(await admin.notificationsUntil('first')).toEqual([]);
+
+    // The council: TJ now, and the BY head's count goes up.
+    await buildProcedure(t.handle, { proposal: { body: 'council' }, chair: p.admin });
+    await sentinel('second');
+    expect(await tjHead.notificationsUntil('second')).toEqual([{ unread: 1 }]);
+    expect(await byHead.notificationsUntil('second')).toEqual([{ unread: 2 }]);
+  });
+});
+
+describe('LiveHub: the notifications channel', () => {
+  let other: DbHandle;
+  let otherHub: LiveHub;
+  beforeAll(async () => {
+    other = await secondHandle(t.handle);
+    otherHub = new LiveHub(other);
+    await otherHub.start();
+  });
+  afterAll(async () => {
+    await otherHub.stop();
+    await other.close();
+  });
+
+  it("tells another process's clients of their person's notification, and only them", async () => {
+    const told: string[] = [];
+    let resolve!: () => void;
+    const arrived = new Promise<void>((r) => {
+      resolve = r;
+    });
+    const subscribe = (user: UserRow, name: string) =>
+      otherHub.subscribe(
+        personFromRow(user),
+        () => {},
+        () => {
+          told.push(name);
+          if (name === 'amHead') resolve();
+        },
+      );
+    const unsubscribe = [subscribe(p.tjHead, 'tjHead'), subscribe(p.amHead, 'amHead')];
+    await buildProcedure(t.handle, { proposal: { body: 'committee' }, chair: p.admin });
+    await arrived;
+    // The NOTIFYs of one transaction are delivered together, at its commit: had TJ been told, it would be by now.
+    unsubscribe.forEach((u) => {
+      u();
+    });
+    expect(told).toEqual(['amHead']);
+  });
+});

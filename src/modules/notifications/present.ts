@@ -1,0 +1,74 @@
+import { z } from '@hono/zod-openapi';
+import type { NotificationKind } from '../../db/schema.ts';
+import { PROCEDURE_KINDS } from '../decisions/outcome.ts';
+import type { NotificationDetails } from './emit.ts';
+import type { NotificationView } from './queries.ts';
+import { NOTIFICATION_KINDS } from './schema.ts';
+
+export const NotificationSchema = z
+  .object({
+    id: z.string().uuid(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    proposal: z.object({ id: z.string().uuid(), title: z.string() }),
+    procedure: z.object({ id: z.string().uuid(), kind: z.enum(PROCEDURE_KINDS) }),
+    deadline: z.string().nullable().openapi({ description: 'The deadline (UTC instant) when there is one' }),
+    state: z.string().nullable().openapi({ description: 'silence_broken: the state that broke silence' }),
+    stanceKind: z.enum(['object', 'propose_amendment']).nullable(),
+    points: z.array(z.string()).openapi({ description: 'silence_broken: the points it was broken on' }),
+    result: z.enum(['adopted', 'partially_adopted', 'not_adopted']).nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+
+/** A notification as its recipient sees it: the facts, for the UI to word in the reader's language. */
+export function presentNotification(row: NotificationView): z.infer<typeof NotificationSchema> {
+  const details = row.details as NotificationDetails;
+  return {
+    id: row.id,
+    kind: row.kind,
+    proposal: { id: row.proposal_id, title: row.proposal_title },
+    procedure: { id: row.procedure_id, kind: details.procedureKind },
+    deadline: details.deadline ?? null,
+    state: details.state ?? null,
+    stanceKind: details.stanceKind ?? null,
+    points: details.points ?? [],
+    result: details.result ?? null,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+  };
+}
+
+export const PreferencesSchema = z
+  .object({
+    kinds: z
+      .array(z.object({ kind: z.enum(NOTIFICATION_KINDS), enabled: z.boolean() }))
+      .openapi({ description: 'Every kind of notification, and whether the person receives it' }),
+    disabled: z.array(z.enum(NOTIFICATION_KINDS)),
+  })
+  .openapi('NotificationPreferences');
+
+export function presentPreferences(disabled: NotificationKind[]): z.infer<typeof PreferencesSchema> {
+  return {
+    kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, enabled: !disabled.includes(kind) })),
+    disabled: NOTIFICATION_KINDS.filter((kind) => disabled.includes(kind)),
+  };
+}
+
+export const CalendarLinkSchema = z
+  .object({
+    url: z
+      .string()
+      .openapi({ description: 'The feed to subscribe to in a calendar app; works without a cookie' }),
+    path: z.string().openapi({ example: '/api/calendar/<token>.ics' }),
+    createdAt: z.string(),
+  })
+  .openapi('CalendarLink');
+
+/** The path of a calendar feed. */
+export const calendarPath = (token: string) => `/api/calendar/${token}.ics`;
+
+export function presentCalendarLink(origin: string, link: { token: string; createdAt: Date }) {
+  const path = calendarPath(link.token);
+  return { url: `${origin}${path}`, path, createdAt: link.createdAt.toISOString() };
+}

@@ -1,0 +1,141 @@
+import type { Actor, Person } from '../../core/actor.ts';
+import type { Db } from '../../db/connect.ts';
+import type { NotificationKind } from '../../db/schema.ts';
+import { authorize, notificationsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
+import { personFromRow } from '../auth/load-actor.ts';
+import { sha256 } from '../auth/secrets.ts';
+import type { ListNotificationsQuery } from './schema.ts';
+
+/** A person's notifications, scoped twice: their own, about proposals they may still read. */
+function visibleNotifications(db: Db, actor: Actor) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('proposals', 'proposals.id', 'notifications.proposal_id')
+    .where(notificationsVisibleTo(actor))
+    .where(proposalsVisibleTo(actor));
+}
+
+const columns = [
+  'notifications.id',
+  'notifications.user_id',
+  'notifications.kind',
+  'notifications.proposal_id',
+  'notifications.procedure_id',
+  'notifications.details',
+  'notifications.created_at',
+  'notifications.read_at',
+  'proposals.title as proposal_title',
+] as const;
+
+/** The actor's notifications, newest first, paged. */
+export async function listNotifications(db: Db, actor: Actor, q: ListNotificationsQuery) {
+  const rows = await visibleNotifications(db, actor)
+    .select(columns)
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id', 'desc')
+    .limit(q.limit + 1)
+    .offset(q.offset)
+    .execute();
+  const more = rows.length > q.limit;
+  return { items: rows.slice(0, q.limit), nextOffset: more ? q.offset + q.limit : null };
+}
+export type NotificationView = Awaited<ReturnType<typeof listNotifications>>['items'][number];
+
+/** How many of the actor's notifications are unread. */
+export async function unreadCount(db: Db, actor: Actor): Promise<number> {
+  const row = await visibleNotifications(db, actor)
+    .where('notifications.read_at', 'is', null)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One notification of the actor's (404 for anyone else's, whether it exists or not). */
+export async function getNotification(db: Db, actor: Actor, id: string): Promise<NotificationView> {
+  const row = await visibleNotifications(db, actor)
+    .select(columns)
+    .where('notifications.id', '=', id)
+    .executeTakeFirst();
+  authorize(actor, 'read', 'notification', row ?? { user_id: '' });
+  return row!;
+}
+
+/** The kinds of notification the person turned off. */
+export async function disabledKinds(db: Db, person: Person): Promise<NotificationKind[]> {
+  authorize(person, 'read', 'notificationPreferences', { user_id: person.id });
+  const rows = await db
+    .selectFrom('notification_preferences')
+    .select('kind')
+    .where('user_id', '=', person.id)
+    .orderBy('kind')
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+/** An open deadline in a person's calendar. */
+export interface FeedEvent {
+  procedureId: string;
+  proposalId: string;
+  title: string;
+  kind: string;
+  deadline: Date;
+  extended: boolean;
+}
+
+/**
+ * The calendar feed behind a secret token: its person (enabled accounts only), the zones to
+ * show deadlines in, and the open procedures with a deadline on proposals the person may
+ * read (which includes every one they may answer). Null for an unknown token.
+ */
+export async function calendarFeed(db: Db, token: string) {
+  const row = await db
+    .selectFrom('calendar_feeds')
+    .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
+    .selectAll('users')
+    .where('calendar_feeds.token_hash', '=', sha256(token))
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const person = personFromRow(row);
+  const [organisation, state, procedures] = await Promise.all([
+    db.selectFrom('organisation').select('time_zone').executeTakeFirst(),
+    person.stateCode
+      ? db
+          .selectFrom('member_states')
+          .select('time_zone')
+          .where('code', '=', person.stateCode)
+          .executeTakeFirst()
+      : undefined,
+    db
+      .selectFrom('procedures')
+      .innerJoin('proposals', 'proposals.id', 'procedures.proposal_id')
+      .select([
+        'procedures.id',
+        'procedures.proposal_id',
+        'procedures.kind',
+        'procedures.deadline',
+        'procedures.extended',
+        'proposals.title',
+      ])
+      .where('procedures.status', '=', 'open')
+      .where('procedures.deadline', 'is not', null)
+      .where(proposalsVisibleTo(person))
+      .orderBy('procedures.deadline')
+      .orderBy('procedures.id')
+      .execute(),
+  ]);
+  const events: FeedEvent[] = procedures.map((p) => ({
+    procedureId: p.id,
+    proposalId: p.proposal_id,
+    title: p.title,
+    kind: p.kind,
+    deadline: p.deadline!,
+    extended: p.extended,
+  }));
+  return {
+    person,
+    referenceZone: organisation?.time_zone ?? 'UTC',
+    stateZone: state?.time_zone ?? null,
+    events,
+  };
+}
