@@ -1,4 +1,5 @@
 import { type Actor, systemActor } from '../../core/actor.ts';
+import { TimedRunner } from '../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../db/connect.ts';
 import { type Closing, PROCEDURES_CHANNEL, recordOutcome } from './closing.ts';
 
@@ -82,46 +83,20 @@ export interface DeadlineRunnerOptions {
 }
 
 /**
- * Records outcomes on time. At start it closes whatever fell due while the server was
- * down; then it sleeps until the next deadline (never longer than `maxSleepMs`), and a
- * NOTIFY on `accord_procedures` (a procedure opened, a deadline moved) wakes it early.
+ * Records outcomes on time: at start whatever fell due while the server was down, then at
+ * each deadline (see TimedRunner); a NOTIFY on `accord_procedures` (a procedure opened, a
+ * deadline moved) wakes it early.
  */
-export class DeadlineRunner {
-  private readonly maxSleepMs: number;
-  private readonly now: () => Date;
-  private timer?: ReturnType<typeof setTimeout>;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private backoff = 0;
-  private stopped = true;
-  private unlisten?: () => Promise<void>;
-
+export class DeadlineRunner extends TimedRunner {
   constructor(
-    private readonly handle: DbHandle,
+    handle: DbHandle,
     private readonly opts: DeadlineRunnerOptions = {},
   ) {
-    this.maxSleepMs = opts.maxSleepMs ?? 1000;
-    this.now = opts.now ?? (() => new Date());
-  }
-
-  /** Closes what is already due, then keeps watching. Resolves after that first pass. */
-  async start() {
-    this.stopped = false;
-    this.unlisten = await this.handle.listen(PROCEDURES_CHANNEL, () => this.wake());
-    this.wake();
-    await this.idle();
-  }
-
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.unlisten?.();
-    await this.idle();
-  }
-
-  /** Resolves when no pass is running. */
-  async idle() {
-    while (this.running) await this.running;
+    super(handle, PROCEDURES_CHANNEL, {
+      maxSleepMs: opts.maxSleepMs ?? 1000,
+      now: opts.now,
+      log: opts.log ?? defaultLog,
+    });
   }
 
   /** One pass now, with an explicit clock: for tests and the CLI. */
@@ -129,48 +104,11 @@ export class DeadlineRunner {
     return closeDue(this.handle.db, now, { onClosed: this.opts.onClosed, log: this.opts.log });
   }
 
-  /** Runs a pass now, or right after the one in progress. */
-  wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.loop();
+  protected async pass(now: Date) {
+    return (await this.closeDue(now)).length;
   }
 
-  private async loop() {
-    let delay = this.maxSleepMs;
-    for (;;) {
-      this.again = false;
-      const closed = await this.closeDue().catch((err) => {
-        (this.opts.log ?? defaultLog)(err);
-        return [];
-      });
-      delay = this.maxSleepMs;
-      try {
-        const next = await nextDeadline(this.handle.db);
-        if (next) delay = Math.min(Math.max(next.getTime() - this.now().getTime(), 0), this.maxSleepMs);
-      } catch (err) {
-        (this.opts.log ?? defaultLog)(err);
-      }
-      if (this.stopped) break;
-      if (this.again) continue;
-      // More fell due while this pass ran: go again at once. Only a pass that closed nothing
-      // while something is still due (another process holds it, or closing failed) backs off.
-      if (delay === 0 && closed.length > 0) {
-        this.backoff = 0;
-        continue;
-      }
-      if (delay === 0) delay = Math.min(25 * 2 ** this.backoff++, this.maxSleepMs);
-      else this.backoff = 0;
-      break;
-    }
-    if (!this.stopped) {
-      this.timer = setTimeout(() => this.wake(), delay);
-      this.timer.unref?.();
-    }
-    this.running = null;
+  protected nextDue() {
+    return nextDeadline(this.handle.db);
   }
 }

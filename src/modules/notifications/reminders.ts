@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Actor, systemActor } from '../../core/actor.ts';
+import { TimedRunner } from '../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../db/connect.ts';
 import type { ProcedureRow } from '../../db/schema.ts';
 import { currentStances, PROCEDURES_CHANNEL } from '../decisions/closing.ts';
@@ -172,47 +173,21 @@ export interface ReminderRunnerOptions {
 
 /**
  * Sends deadline reminders on time: at start whatever fell due while the server was down
- * (the latest reminder of each procedure still open), then it sleeps until the next
- * reminder instant (never longer than `maxSleepMs`); a procedure opening or a deadline
- * moving (NOTIFY on `accord_procedures`) wakes it early. Any number of processes may run
- * one on the same PostgreSQL: each reminder goes out once.
+ * (the latest reminder of each procedure still open), then at each reminder instant (see
+ * TimedRunner); a procedure opening or a deadline moving (NOTIFY on `accord_procedures`)
+ * wakes it early. Any number of processes may run one on the same PostgreSQL: each
+ * reminder goes out once.
  */
-export class ReminderRunner {
-  private readonly maxSleepMs: number;
-  private readonly now: () => Date;
-  private timer?: ReturnType<typeof setTimeout>;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private backoff = 0;
-  private stopped = true;
-  private unlisten?: () => Promise<void>;
-
+export class ReminderRunner extends TimedRunner {
   constructor(
-    private readonly handle: DbHandle,
+    handle: DbHandle,
     private readonly opts: ReminderRunnerOptions = {},
   ) {
-    this.maxSleepMs = opts.maxSleepMs ?? 30_000;
-    this.now = opts.now ?? (() => new Date());
-  }
-
-  /** Sends what is already due, then keeps watching. Resolves after that first pass. */
-  async start() {
-    this.stopped = false;
-    this.unlisten = await this.handle.listen(PROCEDURES_CHANNEL, () => this.wake());
-    this.wake();
-    await this.idle();
-  }
-
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.unlisten?.();
-    await this.idle();
-  }
-
-  /** Resolves when no pass is running. */
-  async idle() {
-    while (this.running) await this.running;
+    super(handle, PROCEDURES_CHANNEL, {
+      maxSleepMs: opts.maxSleepMs ?? 30_000,
+      now: opts.now,
+      log: opts.log ?? defaultLog,
+    });
   }
 
   /** One pass now, with an explicit clock: for tests. */
@@ -220,55 +195,13 @@ export class ReminderRunner {
     return sendDueReminders(this.handle.db, now, { log: this.opts.log });
   }
 
-  /** Runs a pass now, or right after the one in progress. */
-  wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.loop();
+  protected async pass(now: Date) {
+    const sent = await this.sendDue(now);
+    for (const reminder of sent) this.opts.onSent?.(reminder);
+    return sent.length;
   }
 
-  private async loop() {
-    const log = this.opts.log ?? defaultLog;
-    let delay = this.maxSleepMs;
-    for (;;) {
-      this.again = false;
-      let sentAny = false;
-      try {
-        for (const sent of await this.sendDue()) {
-          sentAny = true;
-          this.opts.onSent?.(sent);
-        }
-      } catch (err) {
-        log(err);
-      }
-      delay = this.maxSleepMs;
-      try {
-        const now = this.now();
-        const next = await nextReminder(this.handle.db, now);
-        if (next) delay = Math.min(Math.max(next.getTime() - now.getTime(), 0), this.maxSleepMs);
-      } catch (err) {
-        log(err);
-      }
-      if (this.stopped) break;
-      if (this.again) continue;
-      // More fell due while this pass ran: go again at once. Only a pass that sent nothing
-      // while something is still due (another process holds the procedure) backs off.
-      if (delay === 0 && sentAny) {
-        this.backoff = 0;
-        continue;
-      }
-      if (delay === 0) delay = Math.min(25 * 2 ** this.backoff++, this.maxSleepMs);
-      else this.backoff = 0;
-      break;
-    }
-    if (!this.stopped) {
-      this.timer = setTimeout(() => this.wake(), delay);
-      this.timer.unref?.();
-    }
-    this.running = null;
+  protected nextDue(now: Date) {
+    return nextReminder(this.handle.db, now);
   }
 }
