@@ -15,6 +15,7 @@ import { BodiesPage } from './pages/directory/BodiesPage.tsx';
 import { PartnersPage } from './pages/directory/PartnersPage.tsx';
 import { StatesPage } from './pages/directory/StatesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { RecordPage } from './pages/record/RecordPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
@@ -57,6 +58,7 @@ export function App() {
         <Route path="admin/users" element={<UserAdminPage />} />
         <Route path="record" element={<RecordPage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { NOTIFICATION_KEYS } from './notifications.ts';
 import { DECISION_KEYS, LIVE_KEYS } from './queries.ts';
 
 /** Record actions that change proposals, procedures, stances or decisions. */
@@ -37,9 +38,15 @@ export function useLiveUpdates(enabled: boolean): void {
         for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
       }, 150);
     };
+    // A notification was written for the signed-in person: refresh the bell and the list.
+    const onNotification = () => {
+      void queryClient.invalidateQueries({ queryKey: NOTIFICATION_KEYS.all });
+    };
     source.addEventListener('entry', onEntry);
+    source.addEventListener('notification', onNotification);
     return () => {
       source.removeEventListener('entry', onEntry);
+      source.removeEventListener('notification', onNotification);
       source.close();
       if (pending) clearTimeout(pending);
     };

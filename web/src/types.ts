@@ -261,6 +261,16 @@ export interface Proposal extends ProposalListItem {
   createdAt: string;
   versions: VersionInfo[];
   procedures: ProcedureSummary[];
+  attachments: Attachment[];
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  addedAt: string;
 }
 
 export interface VersionDiff {

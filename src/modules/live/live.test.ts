@@ -10,6 +10,7 @@ import {
   testContext,
   tokenFor,
 } from '../../testing/harness.ts';
+import { SseReader } from '../../testing/sse.ts';
 import { loadOrganisation } from '../directory/commands.ts';
 import { parseOrganisationFile } from '../directory/organisation-file.ts';
 import { appendEntry } from '../ledger/commands.ts';
@@ -19,11 +20,6 @@ import { appendEntry } from '../ledger/commands.ts';
 // timeout, every scenario ends with a sentinel entry everyone may read: entries arrive in
 // order, so whatever a stream shows before the sentinel is all it will ever show.
 
-interface SseEvent {
-  event: string;
-  id?: string;
-  data: string;
-}
 interface EntryEvent {
   seq: number;
   at: string;
@@ -32,34 +28,7 @@ interface EntryEvent {
   subjectId: string;
 }
 
-/** Reads server-sent events from a response body, one at a time. */
-class EventReader {
-  private buffer = '';
-  private readonly decoder = new TextDecoder();
-  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
-
-  async next(): Promise<SseEvent> {
-    for (;;) {
-      const end = this.buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 2);
-        const event: SseEvent = { event: 'message', data: '' };
-        for (const line of block.split('\n')) {
-          const [name, ...rest] = line.split(': ');
-          const value = rest.join(': ');
-          if (name === 'event') event.event = value;
-          else if (name === 'id') event.id = value;
-          else if (name === 'data') event.data += value;
-        }
-        return event;
-      }
-      const { done, value } = await this.reader.read();
-      if (done) throw new Error('the stream ended');
-      this.buffer += this.decoder.decode(value, { stream: true });
-    }
-  }
-
+class EventReader extends SseReader {
   /** The entry events up to and including the one numbered `untilSeq`, skipping keep-alive pings. */
   async entriesUntil(untilSeq: number): Promise<EntryEvent[]> {
     const entries: EntryEvent[] = [];
@@ -71,10 +40,6 @@ class EventReader {
       entries.push(entry);
       if (entry.seq >= untilSeq) return entries;
     }
-  }
-
-  close() {
-    return this.reader.cancel();
   }
 }
 

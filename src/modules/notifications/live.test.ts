@@ -3,6 +3,7 @@ import { systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { secondHandle, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
+import { SseReader } from '../../testing/sse.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { buildProcedure } from '../decisions/factories.ts';
 import { appendEntry } from '../ledger/commands.ts';
@@ -14,36 +15,7 @@ import { buildNotificationPeople, type NotificationPeople } from './factories.ts
 // event was not delivered without waiting for a timeout, a scenario ends with a record
 // entry every stream receives: whatever a stream has not shown by then, it never will.
 
-interface SseEvent {
-  event: string;
-  data: string;
-}
-
-class EventReader {
-  private buffer = '';
-  private readonly decoder = new TextDecoder();
-  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
-
-  async next(): Promise<SseEvent> {
-    for (;;) {
-      const end = this.buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 2);
-        const event: SseEvent = { event: 'message', data: '' };
-        for (const line of block.split('\n')) {
-          const [name, ...rest] = line.split(': ');
-          if (name === 'event') event.event = rest.join(': ');
-          else if (name === 'data') event.data += rest.join(': ');
-        }
-        return event;
-      }
-      const { done, value } = await this.reader.read();
-      if (done) throw new Error('the stream ended');
-      this.buffer += this.decoder.decode(value, { stream: true });
-    }
-  }
-
+class EventReader extends SseReader {
   /** The `notification` events' data until the entry about `subjectId` arrives. */
   async notificationsUntil(subjectId: string): Promise<unknown[]> {
     const seen: unknown[] = [];
@@ -56,10 +28,6 @@ class EventReader {
       )
         return seen;
     }
-  }
-
-  close() {
-    return this.reader.cancel();
   }
 }
 

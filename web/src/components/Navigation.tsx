@@ -1,5 +1,6 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconBell,
   IconFileCertificate,
   IconFileText,
   IconFlag,
@@ -34,7 +35,10 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const sections: { title: string; items: Item[] }[] = [
     {
       title: t('nav.overview'),
-      items: [{ to: '/', label: t('nav.dashboard'), icon: IconHome }],
+      items: [
+        { to: '/', label: t('nav.dashboard'), icon: IconHome },
+        { to: '/notifications', label: t('notifications.title'), icon: IconBell },
+      ],
     },
     {
       title: t('nav.decisions'),

@@ -1,7 +1,9 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { CalendarLinkSection } from './CalendarLinkSection.tsx';
 import { LanguagePreference } from './LanguagePreference.tsx';
+import { NotificationPreferences } from './NotificationPreferences.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import { TokensSection } from './TokensSection.tsx';
@@ -18,6 +20,10 @@ export function AccountPage() {
             <LanguagePreference />
           </Stack>
           <PasswordForm />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <NotificationPreferences />
+          <CalendarLinkSection />
         </SimpleGrid>
         <TokensSection />
       </Stack>

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useProposal } from '../../queries.ts';
 import type { Proposal } from '../../types.ts';
+import { ProposalAttachments } from './Attachments.tsx';
 import { ResultBadge, StatusBadge } from './badges.tsx';
 import { useBodyName, useDecisionLabel, usePriorities, useStateName } from './labels.ts';
 import { MarkdownText } from './Markdown.tsx';
@@ -165,6 +166,8 @@ function ProposalContent({ proposal }: { proposal: Proposal }) {
           </Stack>
         </Stack>
       </Card>
+
+      <ProposalAttachments proposal={proposal} />
 
       <Card>
         <VersionHistory proposal={proposal} />
