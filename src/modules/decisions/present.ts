@@ -90,20 +90,11 @@ export const ProposalSchema = ProposalListItemSchema.extend({
   attachments: z.array(AttachmentSchema),
 }).openapi('Proposal');
 
-export const VersionSchema = z
-  .object({
-    proposalId: z.string().uuid(),
-    version: z.number().int(),
-    title: z.string(),
-    text: z.string(),
-    points: z.array(PointSchema),
-    origin: z.enum(['draft', 'edit', 'amendment']),
-    originState: z.string().nullable(),
-    originProcedureId: z.string().uuid().nullable(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi('ProposalVersion');
+export const VersionSchema = VersionInfoSchema.extend({
+  proposalId: z.string().uuid(),
+  text: z.string(),
+  points: z.array(PointSchema),
+}).openapi('ProposalVersion');
 
 export const DiffSchema = z
   .object({

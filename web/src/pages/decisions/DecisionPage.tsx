@@ -24,6 +24,7 @@ import { useBodyName, useStateName } from './labels.ts';
 import { MarkdownText } from './Markdown.tsx';
 import { useVerdictText } from './OutcomePanel.tsx';
 import { BackLink } from './ProposalPage.tsx';
+import { StatementCard } from './StatementCard.tsx';
 
 function SectionTitle({ children }: { children: string }) {
   return (
@@ -137,22 +138,13 @@ function DecisionDocument({ decision }: { decision: Decision }) {
           <Stack gap="sm" data-testid="decision-statements">
             <SectionTitle>{t('decisions.decision.statements')}</SectionTitle>
             {decision.statements.map((s) => (
-              <Paper key={`${s.state}-${s.point}-${s.kind}`} p="sm">
-                <Stack gap={4}>
-                  <Group gap="xs">
-                    <Text size="sm" fw={600}>
-                      {stateName(s.state)}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {t('decisions.pointN', { key: s.point })}
-                    </Text>
-                    <StanceBadge kind={s.kind} />
-                  </Group>
-                  <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                    {s.text}
-                  </Text>
-                </Stack>
-              </Paper>
+              <StatementCard
+                key={`${s.state}-${s.point}-${s.kind}`}
+                state={s.state}
+                point={s.point}
+                kind={s.kind}
+                text={s.text}
+              />
             ))}
           </Stack>
         ) : null}

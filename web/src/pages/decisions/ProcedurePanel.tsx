@@ -31,12 +31,13 @@ import { OutcomePanel } from './OutcomePanel.tsx';
 import { useRuleSentence } from './rule.ts';
 import { StanceBoard } from './StanceBoard.tsx';
 import { StanceModal } from './StanceModal.tsx';
+import { StatementCard } from './StatementCard.tsx';
 
 /** The texts given with the current stances: objections, amendments, declarations, reservations, statements. */
 function Statements({ procedure }: { procedure: Procedure }) {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
-  const stateName = useStateName();
+  const _stateName = useStateName();
   const current = procedure.history.filter((s) => s.supersededAt === null && s.text);
   if (current.length === 0) return null;
   return (
@@ -45,28 +46,22 @@ function Statements({ procedure }: { procedure: Procedure }) {
         {t('decisions.procedure.statements')}
       </Title>
       {current.map((s) => (
-        <Paper key={s.id} p="sm" data-testid={`statement-${s.state}-${s.point}`}>
-          <Stack gap={4}>
-            <Group gap="xs">
-              <Text size="sm" fw={600}>
-                {stateName(s.state)}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {t('decisions.pointN', { key: s.point })}
-              </Text>
-              <StanceBadge kind={s.kind} />
-            </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {s.text}
-            </Text>
+        <StatementCard
+          key={s.id}
+          testId={`statement-${s.state}-${s.point}`}
+          state={s.state}
+          point={s.point}
+          kind={s.kind}
+          text={s.text}
+          footer={
             <Text size="xs" c="dimmed">
               {t('decisions.board.givenBy', { by: s.givenBy, at: dateTime(s.givenAt) })}
               {s.amendmentVersion
                 ? ` · ${t('decisions.board.amendmentVersion', { version: s.amendmentVersion })}`
                 : ''}
             </Text>
-          </Stack>
-        </Paper>
+          }
+        />
       ))}
     </Stack>
   );
