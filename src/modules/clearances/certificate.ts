@@ -1,0 +1,288 @@
+import { randomInt } from 'node:crypto';
+import { type Actor, systemActor } from '../../core/actor.ts';
+import type { Db } from '../../db/connect.ts';
+import type { ClearanceCertificateRow } from '../../db/schema.ts';
+import { appendEntry } from '../ledger/commands.ts';
+import { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from '../ledger/hash.ts';
+import { checkpointSignatureValid, loadPublicKeys, publicKeys } from '../ledger/signing.ts';
+import { listCheckpoints, toExported } from '../ledger/queries.ts';
+import type { ClearanceContent } from './schema.ts';
+
+/**
+ * The clearance certificate: what a border post needs to let the movement through, and
+ * nothing more (no purpose, no point of contact, no internal notes). Its digest is
+ * published in the record when it is issued; the verification code finds it again.
+ */
+export interface Certificate {
+  kind: 'accord.clearance-certificate';
+  code: string;
+  reference: string;
+  version: number;
+  requestingState: string;
+  framework: string;
+  urgency: string;
+  issuedAt: string;
+  personnel: number;
+  armament: boolean;
+  dangerousGoods: { unNumber: string; hazardClass: string; netExplosiveQuantityKg: number | null }[];
+  assets: { kind: string; type: string; count: number; registrations: string[]; callSigns: string[] }[];
+  legs: CertificateLeg[];
+}
+
+export interface CertificateLeg {
+  state: string;
+  clearanceNumber: string;
+  decidedAt: string;
+  /** state, tacit (silence meant consent), standing_permission, secretariat (after escalation). */
+  decidedHow: string;
+  entry: { point: string; from: string; to: string };
+  exit: { point: string; from: string; to: string } | null;
+  route: string;
+  conditions: { kind: string; text: string }[];
+}
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A verification code of 16 characters from 32 (80 bits): ABCD-EFGH-JKLM-NPQR, no 0/O or 1/I. */
+export function newVerificationCode(): string {
+  const chars = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+export const certificateDigest = (doc: Certificate) => sha256Hex(canonicalJson(doc));
+
+/**
+ * Issues the certificate of a request that has just become cleared, inside the command's
+ * transaction: builds the document from the version in force and its approved legs, keeps
+ * it, publishes its digest in the record (`clearance.certificate_issued`) and points the
+ * request at it. Call it where the request's status becomes `cleared`, before the
+ * command's own record entry.
+ */
+export async function issueCertificate(
+  trx: Db,
+  requestId: string,
+  now: Date,
+  actor: Actor = systemActor('clearances'),
+): Promise<{ code: string; seq: number; digest: string }> {
+  const request = await trx
+    .selectFrom('clearance_requests')
+    .selectAll()
+    .where('id', '=', requestId)
+    .executeTakeFirstOrThrow();
+  const version = await trx
+    .selectFrom('clearance_request_versions')
+    .select('content')
+    .where('request_id', '=', requestId)
+    .where('version', '=', request.version)
+    .executeTakeFirstOrThrow();
+  const content = version.content as ClearanceContent;
+  const legs = await trx
+    .selectFrom('clearance_legs')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('status', '=', 'approved')
+    .orderBy('position')
+    .execute();
+  const code = newVerificationCode();
+  const doc: Certificate = {
+    kind: 'accord.clearance-certificate',
+    code,
+    reference: request.reference,
+    version: request.version,
+    requestingState: request.requesting_state,
+    framework: request.framework,
+    urgency: request.urgency,
+    issuedAt: now.toISOString(),
+    personnel: content.personnel,
+    armament: content.armament,
+    dangerousGoods: (content.dangerousGoods ?? []).map((d) => ({
+      unNumber: d.unNumber,
+      hazardClass: d.hazardClass,
+      netExplosiveQuantityKg: d.netExplosiveQuantityKg ?? null,
+    })),
+    assets: content.assets.map((a) => ({
+      kind: a.kind,
+      type: a.type,
+      count: a.count,
+      registrations: a.registrations ?? [],
+      callSigns: a.callSigns ?? [],
+    })),
+    legs: legs.map((leg) => {
+      const planned = content.legs.find((l) => l.state === leg.state_code) ?? content.legs[leg.position];
+      const conditions = (leg.conditions as { kind: string; text: string }[] | null) ?? [];
+      return {
+        state: leg.state_code,
+        clearanceNumber: leg.clearance_number ?? '',
+        decidedAt: (leg.decided_at ?? now).toISOString(),
+        decidedHow: leg.decided_how ?? 'state',
+        entry: { point: planned.entry.point, ...planned.entry.window },
+        exit: planned.exit ? { point: planned.exit.point, ...planned.exit.window } : null,
+        route: planned.route ?? '',
+        conditions: conditions.map((c) => ({ kind: c.kind, text: c.text })),
+      };
+    }),
+  };
+  const digest = certificateDigest(doc);
+  const entry = await appendEntry(trx, actor, {
+    action: 'clearance.certificate_issued',
+    subjectType: 'clearance_request',
+    subjectId: requestId,
+    classification: 0,
+    audience: [...new Set([request.requesting_state, ...legs.map((l) => l.state_code)])],
+    payload: { reference: request.reference, version: request.version, digest },
+  });
+  await trx
+    .insertInto('clearance_certificates')
+    .values({
+      code,
+      request_id: requestId,
+      version: request.version,
+      document: JSON.stringify(doc),
+      digest,
+      ledger_seq: entry.seq,
+      issued_at: now,
+    })
+    .execute();
+  await trx
+    .updateTable('clearance_requests')
+    .set({ verification_code: code, certificate_seq: entry.seq })
+    .where('id', '=', requestId)
+    .execute();
+  return { code, seq: entry.seq, digest };
+}
+
+export type CertificateStatus = 'valid' | 'superseded' | 'withdrawn';
+
+/** What a verification code proves, and nothing more. */
+export interface Verification {
+  code: string;
+  /** The certificate matches the record and the chain around it holds. */
+  verified: boolean;
+  /** valid; superseded by an amendment (a later version); withdrawn by the requester. */
+  status: CertificateStatus;
+  problems: string[];
+  certificate: Certificate;
+  digest: string;
+  record: {
+    seq: number;
+    hash: string;
+    at: string;
+    /** The first signed checkpoint at or after the entry, when there is one. */
+    checkpoint: { seq: number; signedAt: string; keyId: string; signatureValid: boolean } | null;
+  };
+}
+
+/**
+ * Checks a certificate by its code against the record: the kept document hashes to the
+ * digest in the record entry; that entry hashes to what the chain says, and every entry
+ * from it to the first signed checkpoint after it (or to the head) links to the one before;
+ * the checkpoint's signature holds. Returns null for an unknown code.
+ */
+export async function verifyCertificate(db: Db, rawCode: string): Promise<Verification | null> {
+  const code = rawCode.trim().toUpperCase();
+  const cert = await db
+    .selectFrom('clearance_certificates')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!cert) return null;
+  const request = await db
+    .selectFrom('clearance_requests')
+    .select(['status', 'version', 'verification_code'])
+    .where('id', '=', cert.request_id)
+    .executeTakeFirstOrThrow();
+  const problems: string[] = [];
+  const doc = cert.document as Certificate;
+  const digest = certificateDigest(doc);
+  if (digest !== cert.digest) problems.push('the certificate was changed after it was issued');
+  const entry = await db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('seq', '=', cert.ledger_seq)
+    .executeTakeFirst();
+  if (!entry) {
+    problems.push(`record entry ${cert.ledger_seq} is missing`);
+    return result(cert, doc, digest, request, problems, null);
+  }
+  const payload = entry.payload as { digest?: string; reference?: string };
+  if (payload?.digest !== digest) problems.push('the record holds another digest for this certificate');
+  if (payloadHash(entry.payload) !== entry.payload_hash)
+    problems.push('the record entry was changed: its payload hash does not match');
+  const checkpoint = await checkChainFrom(db, Number(entry.seq), problems);
+  return result(cert, doc, digest, request, problems, {
+    seq: Number(entry.seq),
+    hash: entry.hash,
+    at: entry.at.toISOString(),
+    checkpoint,
+  });
+}
+
+function result(
+  cert: ClearanceCertificateRow,
+  doc: Certificate,
+  digest: string,
+  request: { status: string; verification_code: string | null },
+  problems: string[],
+  record: Verification['record'] | null,
+): Verification {
+  const status: CertificateStatus =
+    request.status === 'withdrawn' ? 'withdrawn' : request.verification_code === cert.code ? 'valid' : 'superseded';
+  return {
+    code: cert.code,
+    verified: problems.length === 0,
+    status,
+    problems,
+    certificate: doc,
+    digest,
+    record: record ?? { seq: Number(cert.ledger_seq), hash: '', at: '', checkpoint: null },
+  };
+}
+
+/**
+ * Walks from the entry to the first signed checkpoint at or after it (or to the head),
+ * checking each entry's hash and link; returns that checkpoint.
+ */
+async function checkChainFrom(db: Db, seq: number, problems: string[]) {
+  const [checkpoints, keys, head] = await Promise.all([
+    listCheckpoints(db),
+    publicKeys(db),
+    db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow(),
+  ]);
+  const checkpoint = checkpoints.find((c) => c.seq >= seq) ?? null;
+  const until = checkpoint?.seq ?? Number(head.seq);
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('seq', '>=', seq)
+    .where('seq', '<=', until)
+    .orderBy('seq')
+    .execute();
+  let prev: string | null = null;
+  let expected = seq;
+  for (const row of rows) {
+    const n = Number(row.seq);
+    if (n !== expected) {
+      problems.push(`record entry ${expected} is missing`);
+      break;
+    }
+    if (prev !== null && row.prev_hash !== prev) {
+      problems.push(`record entry ${n} does not link to entry ${n - 1}`);
+      break;
+    }
+    const body = bodyHash(toExported(row, true));
+    if (linkHash(body, row.prev_hash, n) !== row.hash) {
+      problems.push(`record entry ${n} was changed: its hash does not match`);
+      break;
+    }
+    prev = row.hash;
+    expected++;
+  }
+  if (!problems.length && expected !== until + 1) problems.push(`record entry ${expected} is missing`);
+  if (!checkpoint) {
+    if (!problems.length && prev !== head.hash) problems.push('the record head does not match its last entry');
+    return null;
+  }
+  const signatureValid = checkpointSignatureValid(checkpoint, loadPublicKeys(keys)) && checkpoint.hash === prev;
+  if (!signatureValid) problems.push(`checkpoint ${checkpoint.seq} does not hold (signature or hash)`);
+  return { seq: checkpoint.seq, signedAt: checkpoint.signedAt, keyId: checkpoint.keyId, signatureValid };
+}

@@ -1,0 +1,134 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../../core/errors.ts';
+import { db, requirePerson } from '../../http/context.ts';
+import type { App } from '../../http/env.ts';
+import { jsonResponse, standardErrors } from '../../http/openapi.ts';
+import { verifyCertificate } from './certificate.ts';
+import { FRAMEWORKS, URGENCIES, VerificationCodeParam } from './schema.ts';
+import { timeliness } from './timeliness.ts';
+
+const tags = ['Clearances'];
+
+const Window = { from: z.string(), to: z.string() };
+export const CertificateSchema = z
+  .object({
+    kind: z.literal('accord.clearance-certificate'),
+    code: z.string(),
+    reference: z.string(),
+    version: z.number().int(),
+    requestingState: z.string(),
+    framework: z.string(),
+    urgency: z.string(),
+    issuedAt: z.string(),
+    personnel: z.number().int(),
+    armament: z.boolean(),
+    dangerousGoods: z.array(
+      z.object({ unNumber: z.string(), hazardClass: z.string(), netExplosiveQuantityKg: z.number().nullable() }),
+    ),
+    assets: z.array(
+      z.object({
+        kind: z.string(),
+        type: z.string(),
+        count: z.number().int(),
+        registrations: z.array(z.string()),
+        callSigns: z.array(z.string()),
+      }),
+    ),
+    legs: z.array(
+      z.object({
+        state: z.string(),
+        clearanceNumber: z.string(),
+        decidedAt: z.string(),
+        decidedHow: z.string(),
+        entry: z.object({ point: z.string(), ...Window }),
+        exit: z.object({ point: z.string(), ...Window }).nullable(),
+        route: z.string(),
+        conditions: z.array(z.object({ kind: z.string(), text: z.string() })),
+      }),
+    ),
+  })
+  .openapi('ClearanceCertificate');
+
+export const VerificationSchema = z
+  .object({
+    code: z.string(),
+    verified: z.boolean().openapi({ description: 'The certificate matches the record and the chain holds' }),
+    status: z.enum(['valid', 'superseded', 'withdrawn']),
+    problems: z.array(z.string()),
+    certificate: CertificateSchema,
+    digest: z.string().openapi({ description: 'SHA-256 of the certificate (RFC 8785 canonical JSON)' }),
+    record: z.object({
+      seq: z.number().int(),
+      hash: z.string(),
+      at: z.string(),
+      checkpoint: z
+        .object({ seq: z.number().int(), signedAt: z.string(), keyId: z.string(), signatureValid: z.boolean() })
+        .nullable(),
+    }),
+  })
+  .openapi('CertificateVerification');
+
+const verifyRoute = createRoute({
+  method: 'get',
+  path: '/api/verify/{code}',
+  tags,
+  summary:
+    'Public: checks a clearance certificate by its verification code against the record; shows only what the code proves',
+  security: [],
+  request: { params: VerificationCodeParam },
+  responses: { 200: jsonResponse(VerificationSchema, 'What the code proves'), ...standardErrors },
+});
+
+const TimelinessQuery = z.object({
+  from: z.iso.datetime({ offset: true, message: 'must be an instant, e.g. 2026-01-01T00:00:00Z' }).optional(),
+  to: z.iso.datetime({ offset: true, message: 'must be an instant, e.g. 2026-12-31T00:00:00Z' }).optional(),
+  framework: z.enum(FRAMEWORKS).optional(),
+});
+const TimelinessSchema = z
+  .object({
+    state: z.string(),
+    urgency: z.enum(URGENCIES),
+    legs: z.number().int(),
+    decided: z.number().int(),
+    medianHours: z.number().nullable(),
+    p90Hours: z.number().nullable(),
+    tacitConsents: z.number().int(),
+    tacitRefusals: z.number().int(),
+    escalations: z.number().int(),
+    standingPermissions: z.number().int(),
+    open: z.number().int(),
+  })
+  .openapi('TimelinessFigure');
+
+const timelinessRoute = createRoute({
+  method: 'get',
+  path: '/api/clearance-timeliness',
+  tags,
+  summary:
+    'Per state and urgency: median and 90th percentile hours to decide, tacit consents and refusals, escalations',
+  request: { query: TimelinessQuery },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(TimelinessSchema) }), 'Figures over the requests you may read'),
+    ...standardErrors,
+  },
+});
+
+/** Certificates (the public verification), and timeliness figures. */
+export function registerCertificateRoutes(app: App) {
+  app.openapi(verifyRoute, async (c) => {
+    const result = await verifyCertificate(db(c), c.req.valid('param').code);
+    if (!result) throw notFound('certificate');
+    return c.json(result, 200);
+  });
+
+  app.openapi(timelinessRoute, async (c) => {
+    const person = requirePerson(c);
+    const q = c.req.valid('query');
+    const items = await timeliness(db(c), person, {
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      framework: q.framework,
+    });
+    return c.json({ items }, 200);
+  });
+}
