@@ -5,6 +5,13 @@ import { RequireAuth } from './components/RequireAuth.tsx';
 import { useFormat } from './i18n/format.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { UserAdminPage } from './pages/admin/UserAdminPage.tsx';
+import { AssetListsPage } from './pages/clearances/AssetListsPage.tsx';
+import { BoardPage } from './pages/clearances/BoardPage.tsx';
+import { DeploymentsPage, NewDeploymentPage } from './pages/clearances/DeploymentsPage.tsx';
+import { ExistingRequestFormPage, NewRequestPage } from './pages/clearances/RequestFormPages.tsx';
+import { RequestPage } from './pages/clearances/RequestPage.tsx';
+import { StandingPermissionsPage } from './pages/clearances/StandingPermissionsPage.tsx';
+import { TimelinessPage } from './pages/clearances/TimelinessPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { DecisionPage } from './pages/decisions/DecisionPage.tsx';
 import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
@@ -51,6 +58,16 @@ export function App() {
         <Route path="proposals/:id/open" element={<ExistingProposalWizardPage key="open" mode="open" />} />
         <Route path="decisions" element={<DecisionsPage />} />
         <Route path="decisions/:id" element={<DecisionPage />} />
+        <Route path="clearances" element={<BoardPage />} />
+        <Route path="clearances/new" element={<NewRequestPage />} />
+        <Route path="clearances/standing-permissions" element={<StandingPermissionsPage />} />
+        <Route path="clearances/assets" element={<AssetListsPage />} />
+        <Route path="clearances/deployments" element={<DeploymentsPage />} />
+        <Route path="clearances/deployments/new" element={<NewDeploymentPage />} />
+        <Route path="clearances/timeliness" element={<TimelinessPage />} />
+        <Route path="clearances/:id" element={<RequestPage />} />
+        <Route path="clearances/:id/edit" element={<ExistingRequestFormPage key="draft" mode="draft" />} />
+        <Route path="clearances/:id/amend" element={<ExistingRequestFormPage key="amend" mode="amend" />} />
         <Route path="states" element={<StatesPage />} />
         <Route path="bodies" element={<BodiesPage />} />
         <Route path="partners" element={<PartnersPage />} />

@@ -1,16 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { NOTIFICATION_KEYS } from './notifications.ts';
+import { CLEARANCE_KEYS } from './pages/clearances/api.ts';
 import { DECISION_KEYS, LIVE_KEYS } from './queries.ts';
 
 /** Record actions that change proposals, procedures, stances or decisions. */
 const DECISION_ACTION = /^(proposal|procedure|stance|silence|decision)\./;
 
-/** Whether an `entry` event is about decisions; an unreadable event counts as one, to be safe. */
-function isAboutDecisions(data: unknown): boolean {
+/** Record actions that change movement clearances, deployments, asset lists or standing permissions. */
+const CLEARANCE_ACTION = /^(clearance|leg|standing_permission|asset_list|deployment)/;
+
+/** Whether an `entry` event's action matches; an unreadable event counts as one, to be safe. */
+function isAbout(data: unknown, pattern: RegExp): boolean {
   try {
     const { action } = JSON.parse(String(data)) as { action?: unknown };
-    return typeof action !== 'string' || DECISION_ACTION.test(action);
+    return typeof action !== 'string' || pattern.test(action);
   } catch {
     return true;
   }
@@ -27,14 +31,21 @@ export function useLiveUpdates(enabled: boolean): void {
     const source = new EventSource('/api/live', { withCredentials: true });
     let pending: ReturnType<typeof setTimeout> | null = null;
     let decisions = false;
+    let clearances = false;
     const onEntry = (event: MessageEvent) => {
-      if (isAboutDecisions(event.data)) decisions = true;
+      if (isAbout(event.data, DECISION_ACTION)) decisions = true;
+      if (isAbout(event.data, CLEARANCE_ACTION)) clearances = true;
       // Entries often arrive in bursts; refresh once per burst.
       if (pending) return;
       pending = setTimeout(() => {
         pending = null;
-        const keys = decisions ? [...LIVE_KEYS, ...DECISION_KEYS] : LIVE_KEYS;
+        const keys = [
+          ...LIVE_KEYS,
+          ...(decisions ? DECISION_KEYS : []),
+          ...(clearances ? [CLEARANCE_KEYS.all] : []),
+        ];
         decisions = false;
+        clearances = false;
         for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
       }, 150);
     };

@@ -7,6 +7,7 @@ import {
   IconHierarchy2,
   IconHome,
   IconListDetails,
+  IconRoute,
   IconUserCog,
   IconUsers,
   IconWorld,
@@ -46,6 +47,10 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         { to: '/proposals', label: t('nav.proposals'), icon: IconFileText },
         { to: '/decisions', label: t('nav.decisionRegister'), icon: IconFileCertificate },
       ],
+    },
+    {
+      title: t('clearances.nav.section'),
+      items: [{ to: '/clearances', label: t('clearances.nav.board'), icon: IconRoute }],
     },
     {
       title: t('nav.directory'),

@@ -1,0 +1,318 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api.ts';
+import { notifySuccess } from '../../components/notify.ts';
+import type { Localized } from '../../types.ts';
+import type { AssetInput, ClearanceContent, ConditionKind, Framework, Urgency } from './draft.ts';
+
+/** What the clearance API answers (see src/modules/clearances/present*.ts). */
+
+export type RequestStatus = 'draft' | 'pending' | 'awaiting_acceptance' | 'cleared' | 'denied' | 'withdrawn';
+export type LegStatus =
+  | 'draft'
+  | 'pending'
+  | 'info_requested'
+  | 'escalated'
+  | 'approved'
+  | 'denied'
+  | 'withdrawn';
+export const REQUEST_STATUSES: RequestStatus[] = [
+  'draft',
+  'pending',
+  'awaiting_acceptance',
+  'cleared',
+  'denied',
+  'withdrawn',
+];
+export const LEG_STATUSES: LegStatus[] = [
+  'draft',
+  'pending',
+  'info_requested',
+  'escalated',
+  'approved',
+  'denied',
+  'withdrawn',
+];
+
+export interface CrossingPoint {
+  code: string;
+  name: Localized;
+  kind: 'road' | 'rail' | 'air' | 'sea';
+  states: string[];
+  latitude: number;
+  longitude: number;
+}
+
+export interface ClearanceWindow {
+  state: string;
+  urgency: Urgency;
+  hours: number;
+  onSilence: 'consent' | 'refusal' | 'escalation';
+}
+
+export interface Condition {
+  kind: ConditionKind;
+  text: string;
+  window?: { from: string; to: string };
+  point?: string;
+}
+
+export interface LegAbilities {
+  decide: boolean;
+  askInfo: boolean;
+  answerInfo: boolean;
+  decideEscalation: boolean;
+}
+
+export interface Leg {
+  state: string;
+  position: number;
+  version: number;
+  status: LegStatus;
+  openedAt: string | null;
+  dueAt: string | null;
+  pausedAt: string | null;
+  decidedAt: string | null;
+  decidedByLabel: string | null;
+  decidedHow: 'state' | 'tacit' | 'standing_permission' | 'secretariat' | null;
+  clearanceNumber: string | null;
+  conditions: Condition[] | null;
+  conditionsAcceptedAt: string | null;
+  reason: string | null;
+  standingPermission: { id: string; number: string } | null;
+  internalNote?: string | null;
+  /** The open question, when the state asked for information. */
+  question?: string | null;
+  onSilence?: 'consent' | 'refusal' | 'escalation' | null;
+  abilities: LegAbilities;
+}
+
+export interface LegEvent {
+  id: number;
+  state: string;
+  at: string;
+  kind: string;
+  actorLabel: string;
+  details: Record<string, unknown>;
+}
+
+export interface RequestVersion {
+  version: number;
+  createdAt: string;
+  createdByLabel: string;
+  submittedAt: string | null;
+}
+
+export interface RequestAbilities {
+  edit: boolean;
+  submit: boolean;
+  amend: boolean;
+  withdraw: boolean;
+  acceptConditions: boolean;
+}
+
+export interface ClearanceRequestSummary {
+  id: string;
+  reference: string;
+  kind: 'request' | 'notification';
+  requestingState: string;
+  status: RequestStatus;
+  version: number;
+  title: string;
+  framework: Framework;
+  urgency: Urgency;
+  classification: string;
+  createdAt: string;
+  submittedAt: string | null;
+  clearedAt: string | null;
+  legs: Leg[];
+}
+
+export interface ClearanceRequest extends ClearanceRequestSummary {
+  content: ClearanceContent;
+  deployment: { id: string; reference: string } | null;
+  verificationCode: string | null;
+  createdByLabel: string;
+  events: LegEvent[];
+  versions: RequestVersion[];
+  abilities: RequestAbilities;
+}
+
+export interface AssetList {
+  id: string;
+  state: string;
+  name: string;
+  assets: AssetInput[];
+  updatedByLabel: string;
+  updatedAt: string;
+  abilities?: { update: boolean; delete: boolean };
+}
+
+export interface StandingPermission {
+  id: string;
+  number: string;
+  grantingState: string;
+  granteeState: string;
+  pattern: { frameworks: Framework[]; crossingPoints: string[]; assetKinds: string[]; maxPersonnel?: number };
+  validFrom: string;
+  validTo: string;
+  note: string | null;
+  grantedByLabel: string;
+  grantedAt: string;
+  revokedAt: string | null;
+  abilities?: { revoke: boolean };
+}
+
+export interface Deployment {
+  id: string;
+  reference: string;
+  hostState: string;
+  title: string;
+  purpose: string;
+  classification: string;
+  status: 'requested' | 'adopted' | 'not_adopted';
+  proposal: { id: string; title?: string; status?: string } | null;
+  procedure: { id: string; kind?: string; status?: string; deadline?: string | null } | null;
+  requests: { id: string; reference: string; status: RequestStatus }[];
+  requestedByLabel: string;
+  requestedAt: string;
+  decidedAt: string | null;
+}
+
+/** Per state and urgency (src/modules/clearances/timeliness.ts). */
+export interface TimelinessFigure {
+  state: string;
+  urgency: Urgency;
+  legs: number;
+  decided: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+  tacitConsents: number;
+  tacitRefusals: number;
+  escalations: number;
+  standingPermissions: number;
+  open: number;
+}
+
+export const CLEARANCE_KEYS = {
+  all: ['clearances'],
+  list: (filters: object) => ['clearances', 'list', filters],
+  one: (id: string) => ['clearances', 'one', id],
+  points: ['clearances', 'crossing-points'],
+  windows: ['clearances', 'windows'],
+  assetLists: ['clearances', 'asset-lists'],
+  permissions: ['clearances', 'standing-permissions'],
+  deployments: ['clearances', 'deployments'],
+  timeliness: ['clearances', 'timeliness'],
+} as const;
+
+const params = (filters: Record<string, string | number | boolean | null | undefined>) => {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters))
+    if (v !== null && v !== undefined && v !== '' && v !== false) out.set(k, String(v));
+  return out;
+};
+
+export interface RequestFilters {
+  status?: string | null;
+  state?: string | null;
+  toDecide?: boolean;
+  q?: string | null;
+}
+
+export const useRequestList = (filters: RequestFilters) =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.list(filters),
+    queryFn: ({ signal }) =>
+      api.get<{ items: ClearanceRequestSummary[]; abilities?: { create: boolean } }>(
+        `/api/clearances?${params({ ...filters, limit: 200 })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const useRequest = (id: string | undefined) =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.one(id ?? ''),
+    queryFn: ({ signal }) => api.get<{ request: ClearanceRequest }>(`/api/clearances/${id}`, signal),
+    enabled: !!id,
+  });
+
+export const useCrossingPoints = () =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.points,
+    queryFn: ({ signal }) => api.get<{ items: CrossingPoint[] }>('/api/crossing-points', signal),
+    staleTime: 10 * 60_000,
+  });
+
+export const useClearanceWindows = () =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.windows,
+    queryFn: ({ signal }) => api.get<{ items: ClearanceWindow[] }>('/api/clearance-windows', signal),
+    staleTime: 10 * 60_000,
+  });
+
+export const useAssetLists = () =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.assetLists,
+    queryFn: ({ signal }) =>
+      api.get<{ items: AssetList[]; abilities?: { create: boolean } }>('/api/asset-lists', signal),
+  });
+
+export const useStandingPermissions = () =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.permissions,
+    queryFn: ({ signal }) =>
+      api.get<{ items: StandingPermission[]; abilities?: { grant: boolean } }>(
+        '/api/standing-permissions',
+        signal,
+      ),
+  });
+
+export const useDeployments = () =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.deployments,
+    queryFn: ({ signal }) =>
+      api.get<{ items: Deployment[]; abilities?: { create: boolean } }>('/api/deployments', signal),
+  });
+
+export const useTimeliness = () =>
+  useQuery({
+    queryKey: CLEARANCE_KEYS.timeliness,
+    queryFn: ({ signal }) => api.get<{ items: TimelinessFigure[] }>('/api/clearances/timeliness', signal),
+    retry: false,
+  });
+
+/** A change to a request: stores what the server answers, refreshes the lists, confirms. */
+export function useRequestMutation<V>(
+  mutationFn: (variables: V) => Promise<{ request: ClearanceRequest }>,
+  success?: (request: ClearanceRequest) => string,
+  onDone?: (request: ClearanceRequest) => void,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: ({ request }) => {
+      queryClient.setQueryData(CLEARANCE_KEYS.one(request.id), { request });
+      void queryClient.invalidateQueries({ queryKey: CLEARANCE_KEYS.all });
+      if (success) notifySuccess(success(request));
+      onDone?.(request);
+    },
+  });
+}
+
+/** Any other clearance change (asset lists, permissions, deployments): refresh and confirm. */
+export function useClearanceMutation<V, R>(
+  mutationFn: (variables: V) => Promise<R>,
+  success?: string,
+  onDone?: (r: R) => void,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: CLEARANCE_KEYS.all });
+      if (success) notifySuccess(success);
+      onDone?.(result);
+    },
+  });
+}

@@ -1,0 +1,242 @@
+import { Box, Group, Text } from '@mantine/core';
+import { geoCentroid, geoPath } from 'd3-geo';
+import type { LineString } from 'geojson';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-50m.json';
+import {
+  countryShapes,
+  fittedProjection,
+  focusOf,
+  type MapLeg,
+  type MapPoint,
+  numericId,
+  routeStops,
+} from './geometry.ts';
+import { MAP_STATUS_STYLE, PatternDef, StatusSwatch } from './patterns.tsx';
+
+export type { MapLeg, MapPoint } from './geometry.ts';
+
+const WIDTH = 800;
+const HEIGHT = 480;
+const SHAPES = countryShapes(world as unknown as Topology);
+
+/**
+ * An offline map of the member states (world-atlas shapes, bundled) with a route drawn
+ * through its crossing points in order. The states on the route are filled by their leg's
+ * status, with a pattern and a label; neighbours are faint. Fitted to the route, or to the
+ * member states when there is none. The title and description say the route in words.
+ */
+export function RouteMap({
+  members,
+  points,
+  legs,
+  stateName,
+  statusLabel,
+  title,
+  height,
+}: {
+  /** ISO alpha-2 codes of the member states. */
+  members: string[];
+  points: MapPoint[];
+  legs: MapLeg[];
+  stateName: (code: string) => string;
+  statusLabel: (status: string) => string;
+  title?: string;
+  /** The drawn height in pixels; the width follows the container. */
+  height?: number;
+}) {
+  const { t } = useTranslation();
+  const uid = useId().replace(/:/g, '');
+  const stops = useMemo(() => routeStops(legs, points), [legs, points]);
+
+  const drawing = useMemo(() => {
+    const memberIds = new Set(members.map(numericId).filter((id): id is string => !!id));
+    const memberShapes = SHAPES.filter((s) => memberIds.has(s.id)).map((s) => s.feature);
+    const projection = fittedProjection(focusOf(stops, memberShapes), WIDTH, HEIGHT);
+    const path = geoPath(projection);
+    const legByShape = new Map<string, MapLeg>();
+    for (const leg of legs) {
+      const id = numericId(leg.state);
+      if (id) legByShape.set(id, leg);
+    }
+    const countries = SHAPES.map((s) => ({
+      id: s.id,
+      name: s.feature.properties.name,
+      d: path(s.feature) ?? '',
+      member: memberIds.has(s.id),
+      leg: legByShape.get(s.id) ?? null,
+    })).filter((c) => c.d);
+    const line: LineString = {
+      type: 'LineString',
+      coordinates: stops.map((s) => [s.point.lon, s.point.lat]),
+    };
+    const markers = stops.map((s) => {
+      const [x, y] = projection([s.point.lon, s.point.lat]) ?? [0, 0];
+      return { ...s, x, y };
+    });
+    // Each state on the route is labelled near its own crossing points, or at its centre.
+    const labels = legs.map((leg) => {
+      const own = [leg.entry, leg.exit]
+        .map((code) => markers.find((m) => m.point.code === code))
+        .filter((m): m is (typeof markers)[number] => !!m);
+      const shape = SHAPES.find((s) => s.id === numericId(leg.state));
+      let at: [number, number] | null = null;
+      if (own.length > 0) {
+        at = [
+          own.reduce((a, m) => a + m.x, 0) / own.length,
+          own.reduce((a, m) => a + m.y, 0) / own.length + 26,
+        ];
+      } else if (shape) {
+        at = projection(geoCentroid(shape.feature)) ?? null;
+      }
+      return { leg, at };
+    });
+    return { countries, routePath: stops.length > 1 ? (path(line) ?? '') : '', markers, labels };
+  }, [members, legs, stops]);
+
+  const statuses = [...new Set(legs.map((l) => l.status))];
+  const description =
+    legs.length === 0
+      ? t('clearances.map.noRoute')
+      : legs
+          .map((leg) => {
+            const entry = points.find((p) => p.code === leg.entry)?.name;
+            const exit = points.find((p) => p.code === leg.exit)?.name;
+            const parts = [
+              entry ? t('clearances.map.entersAt', { point: entry }) : null,
+              exit ? t('clearances.map.leavesAt', { point: exit }) : null,
+            ].filter(Boolean);
+            return `${stateName(leg.state)} (${statusLabel(leg.status)})${parts.length ? `: ${parts.join(', ')}` : ''}`;
+          })
+          .join('; ');
+
+  return (
+    <Box data-testid="route-map">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        height={height}
+        role="img"
+        aria-labelledby={`${uid}-title ${uid}-desc`}
+        style={{
+          display: 'block',
+          background: '#f4f7fb',
+          borderRadius: 'var(--mantine-radius-md)',
+          border: '1px solid var(--mantine-color-gray-3)',
+        }}
+      >
+        <title id={`${uid}-title`}>{title ?? t('clearances.map.title')}</title>
+        <desc id={`${uid}-desc`} data-testid="route-map-description">
+          {description}
+        </desc>
+        <defs>
+          {statuses.map((s) => (
+            <PatternDef key={s} id={`${uid}-${s}`} status={s} />
+          ))}
+          <marker
+            id={`${uid}-arrow`}
+            viewBox="0 0 10 10"
+            refX={5}
+            refY={5}
+            markerWidth={5}
+            markerHeight={5}
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" fill="#1b365d" />
+          </marker>
+        </defs>
+        <g>
+          {drawing.countries.map((c) => (
+            <path
+              key={c.id}
+              d={c.d}
+              fill={c.leg ? `url(#${uid}-${c.leg.status})` : c.member ? '#e3e9f1' : '#fbfcfd'}
+              stroke={
+                c.leg ? (MAP_STATUS_STYLE[c.leg.status]?.ink ?? '#1b365d') : c.member ? '#889fbf' : '#ced4da'
+              }
+              strokeWidth={c.leg ? 1.4 : c.member ? 0.9 : 0.5}
+              data-state={c.leg?.state}
+              data-status={c.leg?.status}
+            >
+              <title>{c.leg ? `${stateName(c.leg.state)}: ${statusLabel(c.leg.status)}` : c.name}</title>
+            </path>
+          ))}
+        </g>
+        {drawing.routePath ? (
+          <path
+            d={drawing.routePath}
+            fill="none"
+            stroke="#1b365d"
+            strokeWidth={2.5}
+            strokeDasharray="7 4"
+            strokeLinejoin="round"
+            data-testid="route-line"
+          />
+        ) : null}
+        {drawing.labels.map(({ leg, at }) =>
+          at ? (
+            <text
+              key={leg.state}
+              x={at[0]}
+              y={at[1]}
+              textAnchor="middle"
+              fontSize={13}
+              fontWeight={700}
+              fill={MAP_STATUS_STYLE[leg.status]?.ink ?? '#1b365d'}
+              stroke="white"
+              strokeWidth={3.5}
+              paintOrder="stroke"
+              aria-hidden
+            >
+              {`${leg.state} · ${statusLabel(leg.status)}`}
+            </text>
+          ) : null,
+        )}
+        {drawing.markers.map((m) => (
+          <g key={m.point.code} transform={`translate(${m.x},${m.y})`} data-testid="route-stop">
+            <title>{`${m.order}. ${m.point.name}`}</title>
+            <circle r={9} fill="#1b365d" stroke="white" strokeWidth={2} />
+            <text textAnchor="middle" dy={4} fontSize={10} fontWeight={700} fill="white" aria-hidden>
+              {m.order}
+            </text>
+            {drawing.markers.length <= 8 ? (
+              <text
+                x={13}
+                dy={-8}
+                fontSize={11}
+                fill="#1b365d"
+                stroke="white"
+                strokeWidth={3}
+                paintOrder="stroke"
+                aria-hidden
+              >
+                {m.point.name}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </svg>
+      {statuses.length > 0 ? (
+        <Group
+          gap="md"
+          mt="xs"
+          component="ul"
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('clearances.map.legend')}
+        >
+          {statuses.map((s) => (
+            <Group key={s} gap={6} component="li" wrap="nowrap">
+              <StatusSwatch status={s} />
+              <Text size="xs">{statusLabel(s)}</Text>
+            </Group>
+          ))}
+        </Group>
+      ) : null}
+    </Box>
+  );
+}
+
+export default RouteMap;
