@@ -11,8 +11,10 @@ import { isDirectoryLoaded, loadOrganisation } from './modules/directory/command
 import { readOrganisationFile } from './modules/directory/organisation-file.ts';
 import { createCheckpoint, ensureSigningKey } from './modules/ledger/signing.ts';
 import { LiveHub } from './modules/live/hub.ts';
+import { LegReminderRunner } from './modules/notifications/clearances.ts';
 import { ReminderRunner } from './modules/notifications/reminders.ts';
 import { demoAccountsActive } from './modules/users/demo.ts';
+import { WebhookRunner } from './modules/webhooks/deliver.ts';
 
 export const openDatabase = (config: Config) =>
   connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -71,6 +73,12 @@ export async function startServer(
   // Deadline reminders 24 h and 1 h before, once each, even with several processes.
   const reminders = new ReminderRunner(handle);
   await reminders.start();
+  // Clearance legs: the 1 h reminder before a window closes, once per (leg, due_at).
+  const legReminders = new LegReminderRunner(handle);
+  await legReminders.start();
+  // Webhook deliveries queued by committed changes, retried with back-off.
+  const webhooks = new WebhookRunner(handle);
+  await webhooks.start();
   const app = buildApp({ handle, config, live });
   const checkpointTimer = setInterval(() => {
     createCheckpoint(handle.db).catch((err) => console.error('accord: checkpoint failed', err));
@@ -96,6 +104,8 @@ export async function startServer(
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await webhooks.stop();
+      await legReminders.stop();
       await reminders.stop();
       await deadlines.stop();
       await live.stop();

@@ -30,6 +30,9 @@ export interface Database {
   procedure_reminders: ProcedureRemindersTable;
   calendar_feeds: CalendarFeedsTable;
   proposal_attachments: ProposalAttachmentsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -292,13 +295,21 @@ export type NotificationKind =
   | 'silence_broken'
   | 'deadline_24h'
   | 'deadline_1h'
-  | 'outcome';
+  | 'outcome'
+  | 'leg_arrived'
+  | 'leg_due_1h'
+  | 'leg_decided'
+  | 'request_cleared'
+  | 'request_denied'
+  | 'leg_escalated';
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
   kind: NotificationKind;
-  proposal_id: string;
-  procedure_id: string;
+  /** The subject: a proposal (and its procedure), or a clearance request. */
+  proposal_id: string | null;
+  procedure_id: string | null;
+  clearance_request_id: string | null;
   details: ColumnType<unknown, string, never>;
   dedupe_key: string;
   created_at: CreatedAt;
@@ -333,3 +344,44 @@ export interface ProposalAttachmentsTable {
   added_at: CreatedAt;
 }
 export type ProposalAttachmentRow = Selectable<ProposalAttachmentsTable>;
+
+export interface WebhooksTable {
+  id: Generated<string>;
+  state_code: string;
+  url: string;
+  secret: string;
+  events: string[];
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  description: string | null;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export type WebhookRow = Selectable<WebhooksTable>;
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event: string;
+  data: ColumnType<unknown, string, never>;
+  occurred_at: Timestamp;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: NullableTimestamp;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}

@@ -20,6 +20,7 @@ import { registerLiveRoutes } from '../modules/live/routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/routes.ts';
 import { demoAccountsActive } from '../modules/users/demo.ts';
 import { registerUserRoutes } from '../modules/users/routes.ts';
+import { registerWebhookRoutes } from '../modules/webhooks/routes.ts';
 import type { App, AppEnv, Deps } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { jsonResponse, validationHook } from './openapi.ts';
@@ -115,6 +116,7 @@ export function buildApp(deps: Deps): App {
   registerLiveRoutes(app);
   registerDecisionRoutes(app);
   registerNotificationRoutes(app);
+  registerWebhookRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -91,6 +91,13 @@ interface Subjects {
   notificationPreferences: OwnedSubject;
   /** A person's secret calendar feed link. */
   calendarFeed: OwnedSubject;
+  /** A delegation's webhooks (national systems told of clearance events) and their deliveries. */
+  webhooks: DelegationSubject;
+  /**
+   * Who is told of a clearance request's news for a state (its points of contact and head of
+   * delegation), or for the secretariat (state null: its administrators), within clearance.
+   */
+  clearanceNews: { state: string | null; classification: number };
 }
 export type ResourceKind = keyof Subjects;
 
@@ -160,7 +167,27 @@ const rules: Rules = {
     read: (a, s) => isOwner(a, s),
     rotate: (a, s) => isOwner(a, s),
   },
+  clearanceNews: {
+    notify: (a, s) => receivesClearanceNews(a, s),
+  },
+  webhooks: {
+    read: (a, d) => managesWebhooksOf(a, d.state),
+    manage: (a, d) => managesWebhooksOf(a, d.state),
+  },
 };
+
+const isPointOfContact = (a: Actor) => isPerson(a) && a.role === 'point_of_contact';
+
+/** The people a state's clearance news goes to; the secretariat's administrators for escalations. */
+const receivesClearanceNews = (a: Actor, s: { state: string | null; classification: number }) =>
+  isPerson(a) &&
+  isCleared(a, s.classification) &&
+  (s.state === null
+    ? isSecretariat(a) && a.role === 'secretariat_admin'
+    : speaksForOwnState(a, s.state) && (isPointOfContact(a) || isHeadOfDelegation(a)));
+
+const managesWebhooksOf = (a: Actor, state: string) =>
+  isAdmin(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, state));
 
 /** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
 function canReadProposal(a: Actor, p: NewProposalSubject): boolean {
@@ -332,4 +359,25 @@ export function ledgerEntriesVisibleTo(actor: Actor) {
 export function notificationsVisibleTo(actor: Actor) {
   return (eb: Eb<'notifications'>): Expression<SqlBool> =>
     isPerson(actor) ? eb('notifications.user_id', '=', actor.id) : FALSE;
+}
+
+/**
+ * WHERE condition over notifications left-joined to their subject: a proposal the actor may
+ * still read, or a clearance request within the actor's clearance (its classification may
+ * have risen since). Observers are never told of clearances.
+ */
+export function notificationSubjectsVisibleTo(actor: Actor) {
+  return (eb: Eb<'notifications' | 'proposals' | 'clearance_requests'>): Expression<SqlBool> => {
+    if (!isPerson(actor)) return FALSE;
+    const clearance = isObserver(actor)
+      ? FALSE
+      : eb.and([
+          eb('notifications.clearance_request_id', 'is not', null),
+          eb('clearance_requests.classification', '<=', actor.clearance),
+        ]);
+    return eb.or([
+      eb.and([eb('notifications.proposal_id', 'is not', null), proposalsVisibleTo(actor)(eb)]),
+      clearance,
+    ]);
+  };
 }

@@ -156,6 +156,20 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/notifications/{id}/read': { params: { id: randomUUID() } },
     'PUT /api/me/notification-preferences': { body: { disabled: ['deadline_24h'] } },
     'GET /api/calendar/{file}': { params: { file: `${'A'.repeat(43)}.ics` } },
+    // Webhooks: unknown ids, so that a well-formed sample never writes (but adding one does).
+    'GET /api/delegations/{state}/webhooks': { params: { state: 'BY' } },
+    'POST /api/delegations/{state}/webhooks': {
+      params: { state: 'BY' },
+      body: { url: 'https://national.example.org/accord', events: ['leg_arrived'] },
+    },
+    'PATCH /api/delegations/{state}/webhooks/{id}': {
+      params: { state: 'BY', id: randomUUID() },
+      body: { active: false },
+    },
+    'DELETE /api/delegations/{state}/webhooks/{id}': { params: { state: 'BY', id: randomUUID() } },
+    'GET /api/delegations/{state}/webhooks/{id}/deliveries': { params: { state: 'BY', id: randomUUID() } },
+    'POST /api/delegations/{state}/webhooks/{id}/test': { params: { state: 'BY', id: randomUUID() } },
+    'POST /api/delegations/{state}/deliveries/{id}/redeliver': { params: { state: 'BY', id: randomUUID() } },
   };
   const found = samples[op.key] ?? {};
   return { params: found.params ?? {}, body: found.body };

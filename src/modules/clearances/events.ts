@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { CLEARANCE_LEGS_CHANNEL, notifyClearanceEvent } from '../notifications/clearances.ts';
+import { enqueueWebhookEvent } from '../webhooks/commands.ts';
 import type { Urgency } from './schema.ts';
 
 /**
@@ -21,7 +24,13 @@ export type ClearanceEvent =
       state: string;
       legId: string;
       /** approved (with conditions or not), denied, info_requested, info_given, escalated. */
-      outcome: 'approved' | 'approved_with_conditions' | 'denied' | 'info_requested' | 'info_given' | 'escalated';
+      outcome:
+        | 'approved'
+        | 'approved_with_conditions'
+        | 'denied'
+        | 'info_requested'
+        | 'info_given'
+        | 'escalated';
       how: 'state' | 'tacit' | 'standing_permission' | 'secretariat' | null;
       clearanceNumber: string | null;
     })
@@ -39,10 +48,41 @@ interface EventBase {
   /** Every state with a leg in the request's current version. */
   routeStates: string[];
   at: Date;
+  /** The person whose action caused the event, who is not notified of it; null for the system. */
+  actorId?: string | null;
 }
 
 /**
- * Announces a clearance event inside the command's transaction.
- * (The notifications and webhook queue are wired in by their modules.)
+ * The states whose webhooks receive an event: a leg's arrival (and its 1 h reminder) only
+ * that leg's state; a decision on a leg the requesting state and that leg's state; news of
+ * the request as a whole the requesting state and every state on the route.
  */
-export async function publishClearanceEvent(_trx: Db, _event: ClearanceEvent): Promise<void> {}
+export function webhookAudience(event: ClearanceEvent): string[] {
+  switch (event.kind) {
+    case 'leg_arrived':
+      return [event.state];
+    case 'leg_decided':
+      return [...new Set([event.requestingState, event.state])];
+    default:
+      return [...new Set([event.requestingState, ...event.routeStates])];
+  }
+}
+
+/** The `data` of a webhook delivery: the event's facts (never a state's internal note). */
+export function webhookData(event: ClearanceEvent): Record<string, unknown> {
+  const { kind: _kind, at: _at, actorId: _actorId, ...facts } = event;
+  return JSON.parse(JSON.stringify(facts));
+}
+
+/**
+ * Announces a clearance event inside the command's transaction: the in-app notifications
+ * (written now, so they exist exactly when the change does) and one webhook delivery per
+ * subscribed webhook of the states concerned (queued now, sent after commit by the webhook
+ * runner; a rolled-back command sends nothing). A leg opening also wakes the 1 h reminder runner.
+ */
+export async function publishClearanceEvent(trx: Db, event: ClearanceEvent): Promise<void> {
+  await notifyClearanceEvent(trx, event);
+  await enqueueWebhookEvent(trx, webhookAudience(event), event.kind, webhookData(event), event.at);
+  if (event.kind === 'leg_arrived' || event.kind === 'request_amended' || event.kind === 'leg_decided')
+    await sql`select pg_notify(${CLEARANCE_LEGS_CHANNEL}, ${event.requestId})`.execute(trx);
+}

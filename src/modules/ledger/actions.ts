@@ -63,5 +63,11 @@ export const LedgerAction = z.enum([
   'delegate.authorised',
   /** A head of delegation withdrew a delegate's authority to answer for the state. */
   'delegate.revoked',
+  /** A delegation's webhook was added: URL, event kinds, active (never its secret). */
+  'webhook.created',
+  /** A webhook's URL, event kinds or active flag changed, or its secret was rotated (never the secret). */
+  'webhook.updated',
+  /** A webhook was removed, with its queued deliveries. */
+  'webhook.deleted',
 ]);
 export type LedgerAction = z.infer<typeof LedgerAction>;

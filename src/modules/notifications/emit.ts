@@ -24,6 +24,24 @@ export interface NotificationDetails {
   result?: 'adopted' | 'partially_adopted' | 'not_adopted';
 }
 
+/** What a clearance notification says besides its request. Facts only: the UI words them. */
+export interface ClearanceNotificationDetails {
+  reference: string;
+  requestingState: string;
+  urgency: string;
+  /** The leg's state (leg_*), or the state that denied (request_denied). */
+  state?: string;
+  legId?: string;
+  /** When the leg's window closes (leg_arrived, leg_due_1h). */
+  dueAt?: string | null;
+  /** leg_decided: what the state answered, and how (tacit, standing permission...). */
+  outcome?: string;
+  how?: string | null;
+  clearanceNumber?: string | null;
+  /** leg_arrived: 'info_given' when the requester answered the state's question. */
+  reason?: 'info_given';
+}
+
 interface Candidates {
   /** Delegation members of these states are candidates. */
   states: string[];
@@ -35,12 +53,12 @@ interface Candidates {
  * The enabled people among the candidates who have not turned the kind off and whom
  * `may` admits, less the person whose own action caused the notification.
  */
-async function recipients(
+export async function recipients(
   trx: Db,
   kind: NotificationKind,
   who: Candidates,
   may: (person: Person) => boolean,
-  cause: Actor,
+  cause: Actor | { kind: 'person'; id: string },
 ): Promise<string[]> {
   if (who.states.length === 0 && !who.secretariat) return [];
   const rows = await trx
@@ -74,12 +92,14 @@ async function recipients(
     .map((person) => person.id);
 }
 
-interface Emission {
+export interface Emission {
   kind: NotificationKind;
-  procedure: Pick<ProcedureRow, 'id' | 'proposal_id'>;
+  /** The subject: a procedure (and its proposal), or else a clearance request. */
+  procedure?: Pick<ProcedureRow, 'id' | 'proposal_id'>;
+  clearanceRequestId?: string;
   /** The subject and instant after the kind in the dedupe key: "<procedure>:<instant ISO>". */
   key: string;
-  details: NotificationDetails;
+  details: NotificationDetails | ClearanceNotificationDetails;
   at: Date;
 }
 
@@ -101,8 +121,9 @@ export async function emit(trx: Db, userIds: string[], e: Emission): Promise<str
           userIds.map((userId) => ({
             user_id: userId,
             kind: e.kind,
-            proposal_id: e.procedure.proposal_id,
-            procedure_id: e.procedure.id,
+            proposal_id: e.procedure?.proposal_id ?? null,
+            procedure_id: e.procedure?.id ?? null,
+            clearance_request_id: e.clearanceRequestId ?? null,
             details,
             dedupe_key: `${e.kind}:${e.key}`,
             created_at: e.at,

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { NotificationKind } from '../../db/schema.ts';
 import { PROCEDURE_KINDS } from '../decisions/outcome.ts';
-import type { NotificationDetails } from './emit.ts';
+import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
 import type { NotificationView } from './queries.ts';
 import { NOTIFICATION_KINDS } from './schema.ts';
 
@@ -9,10 +9,45 @@ export const NotificationSchema = z
   .object({
     id: z.string().uuid(),
     kind: z.enum(NOTIFICATION_KINDS),
-    proposal: z.object({ id: z.string().uuid(), title: z.string() }),
-    procedure: z.object({ id: z.string().uuid(), kind: z.enum(PROCEDURE_KINDS) }),
-    deadline: z.string().nullable().openapi({ description: 'The deadline (UTC instant) when there is one' }),
-    state: z.string().nullable().openapi({ description: 'silence_broken: the state that broke silence' }),
+    proposal: z
+      .object({ id: z.string().uuid(), title: z.string() })
+      .nullable()
+      .openapi({ description: 'The subject when it is a proposal' }),
+    procedure: z.object({ id: z.string().uuid(), kind: z.enum(PROCEDURE_KINDS) }).nullable(),
+    clearance: z
+      .object({
+        id: z.string().uuid(),
+        reference: z.string(),
+        title: z.string(),
+        requestingState: z.string(),
+        outcome: z
+          .string()
+          .nullable()
+          .openapi({
+            description: 'leg_decided: approved, approved_with_conditions, denied, info_requested...',
+          }),
+        how: z
+          .string()
+          .nullable()
+          .openapi({ description: 'leg_decided: state, tacit, standing_permission, secretariat' }),
+        clearanceNumber: z.string().nullable(),
+        infoGiven: z
+          .boolean()
+          .openapi({ description: 'leg_arrived: the requester answered the state’s question' }),
+      })
+      .nullable()
+      .openapi({ description: 'The subject when it is a clearance request (see /clearances/{id})' }),
+    deadline: z
+      .string()
+      .nullable()
+      .openapi({ description: "The deadline (UTC instant) when there is one; a leg's window end for leg_*" }),
+    state: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'silence_broken: the state that broke silence; leg_*: the leg’s state; request_denied: who denied',
+      }),
     stanceKind: z.enum(['object', 'propose_amendment']).nullable(),
     points: z.array(z.string()).openapi({ description: 'silence_broken: the points it was broken on' }),
     result: z.enum(['adopted', 'partially_adopted', 'not_adopted']).nullable(),
@@ -23,17 +58,49 @@ export const NotificationSchema = z
 
 /** A notification as its recipient sees it: the facts, for the UI to word in the reader's language. */
 export function presentNotification(row: NotificationView): z.infer<typeof NotificationSchema> {
+  if (row.clearance_request_id) return presentClearanceNotification(row, row.clearance_request_id);
   const details = row.details as NotificationDetails;
   return {
     id: row.id,
     kind: row.kind,
-    proposal: { id: row.proposal_id, title: row.proposal_title },
-    procedure: { id: row.procedure_id, kind: details.procedureKind },
+    proposal: row.proposal_id ? { id: row.proposal_id, title: row.proposal_title ?? '' } : null,
+    procedure: row.procedure_id ? { id: row.procedure_id, kind: details.procedureKind } : null,
+    clearance: null,
     deadline: details.deadline ?? null,
     state: details.state ?? null,
     stanceKind: details.stanceKind ?? null,
     points: details.points ?? [],
     result: details.result ?? null,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+  };
+}
+
+function presentClearanceNotification(
+  row: NotificationView,
+  requestId: string,
+): z.infer<typeof NotificationSchema> {
+  const details = row.details as ClearanceNotificationDetails;
+  return {
+    id: row.id,
+    kind: row.kind,
+    proposal: null,
+    procedure: null,
+    clearance: {
+      id: requestId,
+      reference: row.clearance_reference ?? details.reference,
+      title: row.clearance_title ?? '',
+      requestingState: details.requestingState,
+      outcome: details.outcome ?? null,
+      how: details.how ?? null,
+      clearanceNumber: details.clearanceNumber ?? null,
+      infoGiven: details.reason === 'info_given',
+    },
+    deadline: details.dueAt ?? null,
+    state: details.state ?? null,
+    stanceKind: null,
+    points: [],
+    result: null,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at ? row.read_at.toISOString() : null,
   };

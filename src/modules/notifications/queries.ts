@@ -1,18 +1,27 @@
 import type { Actor, Person } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { NotificationKind } from '../../db/schema.ts';
-import { authorize, notificationsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
+import {
+  authorize,
+  notificationSubjectsVisibleTo,
+  notificationsVisibleTo,
+  proposalsVisibleTo,
+} from '../../policy/index.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { sha256 } from '../auth/secrets.ts';
 import type { ListNotificationsQuery } from './schema.ts';
 
-/** A person's notifications, scoped twice: their own, about proposals they may still read. */
+/**
+ * A person's notifications, scoped twice: their own, about proposals they may still read or
+ * clearance requests within their clearance.
+ */
 function visibleNotifications(db: Db, actor: Actor) {
   return db
     .selectFrom('notifications')
-    .innerJoin('proposals', 'proposals.id', 'notifications.proposal_id')
+    .leftJoin('proposals', 'proposals.id', 'notifications.proposal_id')
+    .leftJoin('clearance_requests', 'clearance_requests.id', 'notifications.clearance_request_id')
     .where(notificationsVisibleTo(actor))
-    .where(proposalsVisibleTo(actor));
+    .where(notificationSubjectsVisibleTo(actor));
 }
 
 const columns = [
@@ -21,10 +30,13 @@ const columns = [
   'notifications.kind',
   'notifications.proposal_id',
   'notifications.procedure_id',
+  'notifications.clearance_request_id',
   'notifications.details',
   'notifications.created_at',
   'notifications.read_at',
   'proposals.title as proposal_title',
+  'clearance_requests.reference as clearance_reference',
+  'clearance_requests.title as clearance_title',
 ] as const;
 
 /** The actor's notifications, newest first, paged. */

@@ -7,7 +7,15 @@ import type { NotificationKind } from '../../db/schema.ts';
  * - silence_broken: a state broke silence (everyone who can read the proposal);
  * - deadline_24h, deadline_1h: 24 h and 1 h of real time before the deadline, to the heads of
  *   delegation and authorised delegates of states that have not answered every point;
- * - outcome: a procedure closed with its outcome (everyone who can read the proposal).
+ * - outcome: a procedure closed with its outcome (everyone who can read the proposal);
+ * - leg_arrived: a clearance leg awaits a state's decision (that state's points of contact and
+ *   head of delegation), also when the requester answered its question;
+ * - leg_due_1h: 1 h before a pending leg's window closes (the same people);
+ * - leg_decided: a state decided a leg or asked for information (the requesting state's);
+ * - request_cleared, request_denied: the request is cleared or denied (the requesting
+ *   state's and every state's on the route);
+ * - leg_escalated: silence on a leg went to the secretariat (its administrators).
+ * Clearance news goes only to people cleared for the request's classification.
  */
 export const NOTIFICATION_KINDS = [
   'procedure_opened',
@@ -15,6 +23,12 @@ export const NOTIFICATION_KINDS = [
   'deadline_24h',
   'deadline_1h',
   'outcome',
+  'leg_arrived',
+  'leg_due_1h',
+  'leg_decided',
+  'request_cleared',
+  'request_denied',
+  'leg_escalated',
 ] as const satisfies readonly NotificationKind[];
 
 /** The NOTIFY channel a new notification goes out on; the payload is the recipient's user id. */
