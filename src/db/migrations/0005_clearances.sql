@@ -29,6 +29,16 @@ create table clearance_windows (
   primary key (state_code, urgency)
 );
 
+-- How a deployment request of a host state is decided: the body of the organisation file
+-- and the procedure (with its length in hours) that a deployment request opens there.
+-- One row, loaded from the organisation file; absent when the file says nothing.
+create table clearance_settings (
+  id smallint primary key default 1 check (id = 1),
+  deployment_body text not null,
+  deployment_procedure text not null,
+  deployment_hours numeric(6, 2) not null check (deployment_hours > 0)
+);
+
 -- Vehicle and asset lists kept per delegation and reused in requests.
 create table asset_lists (
   id uuid primary key default gen_random_uuid(),
@@ -148,6 +158,10 @@ create table clearance_legs (
   opened_at timestamptz,
   -- When silence takes effect; null while the clock is paused or once decided.
   due_at timestamptz,
+  -- The state's window as it was when the leg opened (fixed then, like a procedure's rule),
+  -- and what its silence means: an answer after a pause moves due_at by the pause.
+  window_seconds integer check (window_seconds > 0),
+  on_silence text check (on_silence in ('consent', 'refusal', 'escalation')),
   -- Time spent paused for information requests so far (excluded from the time to decide).
   paused_seconds numeric(12, 3) not null default 0,
   paused_at timestamptz,

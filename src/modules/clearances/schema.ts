@@ -8,7 +8,13 @@ import { CLEARANCE_LEVELS } from '../../core/actor.ts';
  * name the field the same way (`legs.2.entry.point`).
  */
 
-export const FRAMEWORKS = ['collective_forces', 'peacekeeping', 'exercise', 'training', 'humanitarian'] as const;
+export const FRAMEWORKS = [
+  'collective_forces',
+  'peacekeeping',
+  'exercise',
+  'training',
+  'humanitarian',
+] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 export const URGENCIES = ['emergency', 'urgent', 'routine'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -105,7 +111,10 @@ export type AssetInput = z.infer<typeof AssetInput>;
 
 export const DangerousGoodsLine = z
   .strictObject({
-    unNumber: z.string().trim().regex(/^(UN)?\d{4}$/, 'must be a UN number of 4 digits, e.g. UN0012'),
+    unNumber: z
+      .string()
+      .trim()
+      .regex(/^(UN)?\d{4}$/, 'must be a UN number of 4 digits, e.g. UN0012'),
     hazardClass: z
       .string()
       .trim()
@@ -119,7 +128,10 @@ export const PointOfContact = z
   .strictObject({
     name: ShortText,
     rank: z.string().trim().max(100).optional(),
-    phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a telephone number'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a telephone number'),
     email: z.email('is not an e-mail address').optional(),
   })
   .openapi('PointOfContact');
@@ -156,6 +168,18 @@ export const CreateRequestInput = ClearanceContent.extend({
 }).openapi('CreateClearanceRequestInput');
 export type CreateRequestInput = z.infer<typeof CreateRequestInput>;
 
+/** Changing a draft: the whole content and envelope again (the requesting state stays). */
+export const UpdateDraftInput = CreateRequestInput.omit({ requestingState: true, submit: true }).openapi(
+  'UpdateClearanceDraftInput',
+);
+export type UpdateDraftInput = z.infer<typeof UpdateDraftInput>;
+
+/** Accepting conditions: of the named states' legs, or of every conditional leg when none are named. */
+export const AcceptConditionsInput = z
+  .strictObject({ states: z.array(StateCode).max(20).optional() })
+  .openapi('AcceptConditionsInput');
+export type AcceptConditionsInput = z.infer<typeof AcceptConditionsInput>;
+
 /** Amending: the whole new content (a new version); only legs that changed are decided again. */
 export const AmendRequestInput = ClearanceContent.extend({
   title: ShortText.optional(),
@@ -180,7 +204,11 @@ export const ConditionInput = z
     if (c.kind === 'time_window' && !c.window)
       ctx.addIssue({ code: 'custom', path: ['window'], message: 'is required for a time window condition' });
     if (c.kind === 'crossing_point' && !c.point)
-      ctx.addIssue({ code: 'custom', path: ['point'], message: 'is required for a crossing point condition' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['point'],
+        message: 'is required for a crossing point condition',
+      });
   })
   .openapi('ConditionInput');
 export type ConditionInput = z.infer<typeof ConditionInput>;
@@ -275,6 +303,7 @@ export const RequestListQuery = z.object({
 });
 
 export const IdParam = z.object({ id: z.uuid('is not an id') });
+export const VersionParam = z.object({ id: z.uuid('is not an id'), version: z.coerce.number().int().min(1) });
 export const LegParam = z.object({ id: z.uuid('is not an id'), state: StateCode });
 export const VerificationCodeParam = z.object({
   code: z

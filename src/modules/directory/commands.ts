@@ -12,6 +12,7 @@ export interface LoadSummary {
   bodies: number;
   partners: number;
   priorities: number;
+  crossingPoints: number;
   usersCreated: number;
   usersKept: number;
 }
@@ -163,6 +164,9 @@ export async function loadOrganisation(
     }
   }
 
+  onProgress?.('clearances');
+  const clearances = await loadClearanceSettings(trx, file);
+
   onProgress?.('accounts');
   let usersCreated = 0;
   let usersKept = 0;
@@ -202,6 +206,7 @@ export async function loadOrganisation(
     bodies: file.bodies.length,
     partners: file.partners.length,
     priorities,
+    crossingPoints: clearances.crossingPoints,
     usersCreated,
     usersKept,
   };
@@ -213,6 +218,61 @@ export async function loadOrganisation(
     payload: { source, fileHash: payloadHash(directory), ...summary },
   });
   return summary;
+}
+
+/** Response windows when the file sets none: the reference figures (6 h, 24 h, 72 h), silence as consent. */
+export const DEFAULT_RESPONSE_WINDOWS = {
+  emergency: { hours: 6, onSilence: 'consent' },
+  urgent: { hours: 24, onSilence: 'consent' },
+  routine: { hours: 72, onSilence: 'consent' },
+} as const;
+
+/**
+ * The clearances section: crossing points, each state's response window per urgency (the
+ * file's default, overridden per state) and how a deployment request is decided. Requests
+ * keep crossing point codes in their content, so the points are simply replaced.
+ */
+async function loadClearanceSettings(trx: Db, file: OrganisationFile) {
+  const section = file.clearances;
+  await trx.deleteFrom('crossing_points').execute();
+  await trx.deleteFrom('clearance_windows').execute();
+  await trx.deleteFrom('clearance_settings').execute();
+  const points = section?.crossingPoints ?? [];
+  if (points.length)
+    await trx
+      .insertInto('crossing_points')
+      .values(
+        points.map((p, position) => ({
+          code: p.code,
+          name_en: p.name.en,
+          name_ru: p.name.ru,
+          kind: p.kind,
+          states: p.states,
+          latitude: p.lat,
+          longitude: p.lon,
+          position,
+        })),
+      )
+      .execute();
+  const defaults = section?.responseWindows.default ?? DEFAULT_RESPONSE_WINDOWS;
+  const windows = file.memberStates.flatMap((state) =>
+    (['emergency', 'urgent', 'routine'] as const).map((urgency) => {
+      const w = section?.responseWindows.byState[state.code]?.[urgency] ?? defaults[urgency];
+      return { state_code: state.code, urgency, hours: w.hours, on_silence: w.onSilence };
+    }),
+  );
+  await trx.insertInto('clearance_windows').values(windows).execute();
+  if (section?.deployment)
+    await trx
+      .insertInto('clearance_settings')
+      .values({
+        id: 1,
+        deployment_body: section.deployment.body,
+        deployment_procedure: section.deployment.procedure,
+        deployment_hours: section.deployment.hours,
+      })
+      .execute();
+  return { crossingPoints: points.length };
 }
 
 async function refuseRemovingUsed(trx: Db, stateCodes: string[], partnerCodes: string[]) {

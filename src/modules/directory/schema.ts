@@ -22,6 +22,48 @@ function isTimeZone(zone: string) {
   }
 }
 
+const SilenceMeaning = z.enum(['consent', 'refusal', 'escalation']);
+const ResponseWindow = z.strictObject({
+  hours: z.number().positive('must be more than 0').max(2160, 'must be at most 2160 (90 days)'),
+  onSilence: SilenceMeaning,
+});
+const PartialWindows = z.strictObject({
+  emergency: ResponseWindow.optional(),
+  urgent: ResponseWindow.optional(),
+  routine: ResponseWindow.optional(),
+});
+
+/**
+ * Movement clearances: where movements may enter and leave each state, how long each state
+ * has to decide a leg per urgency and what its silence means, and how the council decides a
+ * deployment request.
+ */
+const ClearancesSection = z.strictObject({
+  crossingPoints: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,63}$/, 'use 2 to 64 capital letters, digits, _ or -'),
+        name: Bilingual,
+        kind: z.enum(['road', 'rail', 'air', 'sea']),
+        states: z.array(StateCode).min(1).max(2, 'a crossing point connects at most two states'),
+        lat: z.number().min(-90).max(90),
+        lon: z.number().min(-180).max(180),
+      }),
+    )
+    .default([]),
+  responseWindows: z.strictObject({
+    default: z.strictObject({ emergency: ResponseWindow, urgent: ResponseWindow, routine: ResponseWindow }),
+    byState: z.record(StateCode, PartialWindows).default({}),
+  }),
+  deployment: z
+    .strictObject({
+      body: z.string(),
+      procedure: z.enum(['silence', 'written', 'meeting_consensus', 'vote']),
+      hours: z.number().positive('must be more than 0').max(2160),
+    })
+    .optional(),
+});
+
 /**
  * An organisation file: the whole directory in one declarative document (YAML or JSON).
  * Unknown fields are refused so a typo never goes unnoticed.
@@ -90,6 +132,7 @@ export const OrganisationFile = z
         }),
       )
       .default([]),
+    clearances: ClearancesSection.optional(),
   })
   .superRefine((file, ctx) => {
     const states = new Set<string>();
@@ -128,6 +171,7 @@ export const OrganisationFile = z
       if (file.presidency.to < file.presidency.from)
         ctx.addIssue({ code: 'custom', path: ['presidency', 'to'], message: 'ends before it starts' });
     }
+    if (file.clearances) checkClearances(file.clearances, states, bodies, ctx);
     const usernames = new Set<string>();
     file.users.forEach((u, i) => {
       const at = (field: string) => ['users', i, field];
@@ -161,3 +205,29 @@ export const OrganisationFile = z
     });
   });
 export type OrganisationFile = z.infer<typeof OrganisationFile>;
+
+function checkClearances(
+  section: z.infer<typeof ClearancesSection>,
+  states: Set<string>,
+  bodies: Set<string>,
+  ctx: z.RefinementCtx,
+) {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['clearances', ...path], message });
+  const codes = new Set<string>();
+  section.crossingPoints.forEach((p, i) => {
+    if (codes.has(p.code)) issue(['crossingPoints', i, 'code'], `${p.code} is listed twice`);
+    codes.add(p.code);
+    p.states.forEach((s, j) => {
+      if (!states.has(s))
+        issue(['crossingPoints', i, 'states', j], `${s} is not a member state in this file`);
+    });
+    if (p.states.length === 2 && p.states[0] === p.states[1])
+      issue(['crossingPoints', i, 'states', 1], 'a border crossing connects two different states');
+  });
+  for (const state of Object.keys(section.responseWindows.byState))
+    if (!states.has(state))
+      issue(['responseWindows', 'byState', state], `${state} is not a member state in this file`);
+  if (section.deployment && !bodies.has(section.deployment.body))
+    issue(['deployment', 'body'], `${section.deployment.body} is not a body in this file`);
+}

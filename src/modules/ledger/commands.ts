@@ -18,6 +18,11 @@ export interface RecordInput {
    * null means every member state.
    */
   audience?: string[] | null;
+  /**
+   * When what the entry records took effect, if earlier than now: a tacit consent is
+   * recorded at the instant the window closed even when the runner got to it later.
+   */
+  at?: Date;
 }
 
 export interface RecordedEntry {
@@ -39,7 +44,7 @@ export interface RecordedEntry {
  * });
  */
 export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Promise<RecordedEntry> {
-  const at = new Date().toISOString();
+  const at = (input.at ?? new Date()).toISOString();
   const payload = normalisePayload(input.payload ?? {});
   const fields = {
     at,

@@ -1,0 +1,192 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connect.ts';
+import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
+import { authorize, type ClearanceLegSubject, type ClearanceRequestSubject } from '../../policy/index.ts';
+import { authorisedDelegates } from '../decisions/subjects.ts';
+import { DEFAULT_RESPONSE_WINDOWS } from '../directory/commands.ts';
+import type { ClearanceEvent } from './events.ts';
+import type { Leg } from './machine.ts';
+import type { PointInfo } from './route.ts';
+import type { ClearanceContent, ConditionInput, SilenceMeaning, Urgency } from './schema.ts';
+
+/** The channel a NOTIFY goes out on when legs open or their windows move: wakes the tacit runner. */
+export const CLEARANCES_CHANNEL = 'accord_clearances';
+export const notifyClearances = (trx: Db, requestId: string) =>
+  sql`select pg_notify(${CLEARANCES_CHANNEL}, ${requestId})`.execute(trx);
+
+/** A request loaded for a command: its row, legs in itinerary order, content in force, policy subject. */
+export interface LoadedRequest {
+  row: ClearanceRequestRow;
+  legs: ClearanceLegRow[];
+  content: ClearanceContent;
+  subject: ClearanceRequestSubject;
+}
+
+export const trimState = (code: string) => code.trim();
+
+export function requestSubject(
+  row: Pick<ClearanceRequestRow, 'classification' | 'requesting_state'>,
+  legs: Pick<ClearanceLegRow, 'state_code'>[],
+): ClearanceRequestSubject {
+  return {
+    classification: row.classification,
+    requestingState: trimState(row.requesting_state),
+    routeStates: [...new Set(legs.map((l) => trimState(l.state_code)))],
+  };
+}
+
+/** Loads a request (locked when writing) and answers 404 unless the actor may read it. */
+export async function loadRequest(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<LoadedRequest> {
+  let query = trx.selectFrom('clearance_requests').selectAll().where('id', '=', id);
+  if (opts.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('clearance request');
+  let legsQuery = trx
+    .selectFrom('clearance_legs')
+    .selectAll()
+    .where('request_id', '=', id)
+    .orderBy('position');
+  if (opts.forUpdate) legsQuery = legsQuery.forUpdate();
+  const legs = await legsQuery.execute();
+  const subject = requestSubject(row, legs);
+  authorize(actor, 'read', 'clearanceRequest', subject, 'clearance request');
+  const version = await trx
+    .selectFrom('clearance_request_versions')
+    .select('content')
+    .where('request_id', '=', id)
+    .where('version', '=', row.version)
+    .executeTakeFirstOrThrow();
+  return { row, legs, content: version.content as ClearanceContent, subject };
+}
+
+/** The leg of one state in a loaded request; 404 when the state has none (or only a withdrawn one). */
+export async function legSubject(trx: Db, loaded: LoadedRequest, state: string) {
+  const leg = loaded.legs.find((l) => trimState(l.state_code) === state && l.status !== 'withdrawn');
+  if (!leg)
+    throw new AppError('not_found', `${state} has no leg in this request`, [
+      { field: 'path.state', reason: 'not on the route' },
+    ]);
+  const subject: ClearanceLegSubject = {
+    request: loaded.subject,
+    state,
+    authorisedDelegates: await authorisedDelegates(trx, [state]),
+  };
+  return { leg, subject };
+}
+
+/** The machine's view of a leg row. */
+export function legOf(row: ClearanceLegRow): Leg {
+  return {
+    status: row.status,
+    openedAt: row.opened_at,
+    dueAt: row.due_at,
+    windowSeconds: row.window_seconds,
+    onSilence: row.on_silence,
+    pausedAt: row.paused_at,
+    pausedSeconds: Number(row.paused_seconds),
+    decidedAt: row.decided_at,
+    decidedHow: row.decided_how,
+    conditions: (row.conditions as ConditionInput[] | null) ?? null,
+    conditionsAcceptedAt: row.conditions_accepted_at,
+  };
+}
+
+/** The columns a leg's machine state is written to. */
+export function legColumns(leg: Leg) {
+  return {
+    status: leg.status,
+    opened_at: leg.openedAt,
+    due_at: leg.dueAt,
+    window_seconds: leg.windowSeconds,
+    on_silence: leg.onSilence,
+    paused_at: leg.pausedAt,
+    paused_seconds: leg.pausedSeconds,
+    decided_at: leg.decidedAt,
+    decided_how: leg.decidedHow,
+    conditions: leg.conditions ? JSON.stringify(leg.conditions) : null,
+    conditions_accepted_at: leg.conditionsAcceptedAt,
+  };
+}
+
+/** Adds to a leg's history. */
+export async function addLegEvent(
+  trx: Db,
+  legId: string,
+  kind: ClearanceLegEventRow['kind'],
+  actorLabel: string,
+  at: Date,
+  details: Record<string, unknown> = {},
+) {
+  await trx
+    .insertInto('clearance_leg_events')
+    .values({ leg_id: legId, kind, actor_label: actorLabel, at, details: JSON.stringify(details) })
+    .execute();
+}
+
+/** The crossing points of the organisation. */
+export async function loadPoints(db: Db): Promise<Map<string, PointInfo>> {
+  const rows = await db.selectFrom('crossing_points').select(['code', 'kind', 'states']).execute();
+  return new Map(rows.map((r) => [r.code, { code: r.code, kind: r.kind, states: r.states.map(trimState) }]));
+}
+
+export async function loadMembers(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('member_states').select('code').execute();
+  return new Set(rows.map((r) => trimState(r.code)));
+}
+
+/** A state's response window for an urgency (the reference figures when the file set none). */
+export async function windowFor(
+  db: Db,
+  state: string,
+  urgency: Urgency,
+): Promise<{ hours: number; onSilence: SilenceMeaning }> {
+  const row = await db
+    .selectFrom('clearance_windows')
+    .select(['hours', 'on_silence'])
+    .where('state_code', '=', state)
+    .where('urgency', '=', urgency)
+    .executeTakeFirst();
+  return row ? { hours: Number(row.hours), onSilence: row.on_silence } : DEFAULT_RESPONSE_WINDOWS[urgency];
+}
+
+/**
+ * The next number in a series, per scope and year, e.g. `BY-2026-0001` for scope `BY`, or
+ * `KZ-CLR-2026-0042` for scope `KZ-CLR`.
+ */
+export async function nextNumber(trx: Db, scope: string, at: Date): Promise<string> {
+  const year = at.getUTCFullYear();
+  const result = await sql<{ last_number: number }>`
+    insert into clearance_numbers (scope, year, last_number) values (${scope}, ${year}, 1)
+    on conflict (scope, year) do update set last_number = clearance_numbers.last_number + 1
+    returning last_number`.execute(trx);
+  return `${scope}-${year}-${String(result.rows[0].last_number).padStart(4, '0')}`;
+}
+
+/** Who besides the secretariat reads the record entries about a request: the states concerned. */
+export const audienceOf = (subject: ClearanceRequestSubject) => [
+  ...new Set([subject.requestingState, ...subject.routeStates]),
+];
+
+/** The fields every event about a request carries. */
+export function eventBase(
+  row: ClearanceRequestRow,
+  legs: Pick<ClearanceLegRow, 'state_code' | 'status'>[],
+  at: Date,
+): Omit<Extract<ClearanceEvent, { kind: 'request_withdrawn' }>, 'kind'> {
+  return {
+    requestId: row.id,
+    reference: row.reference,
+    requestingState: trimState(row.requesting_state),
+    urgency: row.urgency,
+    classification: row.classification,
+    routeStates: legs.filter((l) => l.status !== 'withdrawn').map((l) => trimState(l.state_code)),
+    at,
+  };
+}

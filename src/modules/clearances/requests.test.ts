@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
+import { personFromRow } from '../auth/load-actor.ts';
+import {
+  buildClearancePeople,
+  buildClearanceRequest,
+  buildStandingPermission,
+  type ClearancePeople,
+} from './factories.ts';
+import { acceptConditions, askInfo, decideLeg, giveInfo } from './legs.ts';
+import { amendRequest, withdrawRequest } from './requests.ts';
+import { AmendRequestInput, DecideLegInput } from './schema.ts';
+import { applyDueSilences } from './tacit.ts';
+import { CLEARANCE_ORGANISATION, HOUR, landRoute, requestBody } from './test-support.ts';
+
+let t: TestContext;
+let p: ClearancePeople;
+beforeAll(async () => {
+  t = await testContext(CLEARANCE_ORGANISATION);
+  p = await buildClearancePeople(t.handle);
+});
+afterAll(() => t.close());
+
+const run = <T>(fn: (trx: TestContext['handle']['db']) => Promise<T>) =>
+  t.handle.db.transaction().execute(fn);
+const legs = (id: string) =>
+  t.handle.db
+    .selectFrom('clearance_legs')
+    .selectAll()
+    .where('request_id', '=', id)
+    .orderBy('position')
+    .execute();
+const decide = (
+  who: keyof ClearancePeople,
+  id: string,
+  state: string,
+  body: Record<string, unknown>,
+  now?: Date,
+) => run((trx) => decideLeg(trx, personFromRow(p[who]), id, state, DecideLegInput.parse(body), now));
+
+describe('submitting', () => {
+  it('opens every leg at once with its state window, numbers the request and records it', async () => {
+    const head = await recordHead(t.handle);
+    const now = new Date();
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now });
+    expect(r.reference).toMatch(/^BY-\d{4}-\d{4}$/);
+    expect(r.status).toBe('pending');
+    const rows = await legs(r.id);
+    expect(rows.map((l) => [l.state_code, l.status])).toEqual([
+      ['BY', 'pending'],
+      ['RU', 'pending'],
+      ['KZ', 'pending'],
+    ]);
+    // RU's routine window is 48 h and silence refuses; the others 72 h consent.
+    expect(rows[1].due_at?.getTime()).toBe(now.getTime() + 48 * HOUR);
+    expect(rows[1].on_silence).toBe('refusal');
+    expect(rows[0].due_at?.getTime()).toBe(now.getTime() + 72 * HOUR);
+    const entries = await recordAfter(t.handle, head);
+    expect(entries.map((e) => e.action)).toEqual(['clearance.requested', 'clearance.submitted']);
+    expect(entries[1].audience).toEqual(['BY', 'RU', 'KZ']);
+    expect(entries[1].classification).toBe(1);
+  });
+
+  it('is cleared when every leg is approved, after the requester accepts conditions', async () => {
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate });
+    await decide('byHead', r.id, 'BY', { decision: 'approve' });
+    await decide('ruContact', r.id, 'RU', {
+      decision: 'approve_with_conditions',
+      conditions: [{ kind: 'escort', text: 'Traffic police escort from Redki' }],
+      internalNote: 'FSB consulted',
+    });
+    const head = await recordHead(t.handle);
+    const after = await decide('kzHead', r.id, 'KZ', { decision: 'approve', clearanceNumber: 'KZ-77' });
+    expect(after.status).toBe('awaiting_acceptance');
+    const cleared = await run((trx) => acceptConditions(trx, personFromRow(p.byDelegate), r.id, {}));
+    expect(cleared.status).toBe('cleared');
+    expect(cleared.cleared_at).not.toBeNull();
+    const entries = await recordAfter(t.handle, head);
+    expect(entries.map((e) => e.action)).toEqual([
+      'clearance.leg_decided',
+      'clearance.conditions_accepted',
+      'clearance.cleared',
+    ]);
+    expect(entries[0].audience).toEqual(['BY', 'KZ']);
+    expect((entries[0].payload as { clearanceNumber: string }).clearanceNumber).toBe('KZ-77');
+    const ru = (await legs(r.id))[1];
+    expect(ru.clearance_number).toMatch(/^RU-CLR-\d{4}-\d{4}$/);
+  });
+
+  it('one denial denies the request; a decision after the window is refused with the instant', async () => {
+    const now = new Date();
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now });
+    await expect(
+      decide('ruHead', r.id, 'RU', { decision: 'approve' }, new Date(now.getTime() + 49 * HOUR)),
+    ).rejects.toThrow(/window closed at/);
+    const denied = await decide('kzHead', r.id, 'KZ', {
+      decision: 'deny',
+      reason: 'Route closed for repairs',
+    });
+    expect(denied.status).toBe('denied');
+  });
+
+  it('a standing permission clears a matching leg at once and says which', async () => {
+    const sp = await buildStandingPermission(t.handle, { by: p.ruHead });
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate });
+    const ru = (await legs(r.id))[1];
+    expect(ru.status).toBe('approved');
+    expect(ru.decided_how).toBe('standing_permission');
+    expect(ru.standing_permission_id).toBe(sp.id);
+    expect(ru.clearance_number).toBe(sp.number);
+    const armed = await buildClearanceRequest(t.handle, { by: p.byDelegate, body: { armament: true } });
+    expect((await legs(armed.id))[1].status).toBe('pending');
+    await t.handle.db
+      .updateTable('standing_permissions')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', sp.id)
+      .execute();
+  });
+});
+
+describe('information, silence, amendment', () => {
+  it('a question pauses the clock; the answer moves the window by the pause', async () => {
+    const now = new Date();
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now });
+    const asked = new Date(now.getTime() + HOUR);
+    await run((trx) => askInfo(trx, personFromRow(p.ruHead), r.id, 'RU', { question: 'Axle loads?' }, asked));
+    let ru = (await legs(r.id))[1];
+    expect(ru.status).toBe('info_requested');
+    expect(ru.due_at).toBeNull();
+    // The runner leaves a paused leg alone, even long after its first window.
+    const applied = await applyDueSilences(t.handle.db, new Date(now.getTime() + 100 * HOUR));
+    expect(applied.filter((d) => d.leg.request_id === r.id).map((d) => d.leg.state_code)).toEqual([
+      'BY',
+      'KZ',
+    ]);
+    const answered = new Date(now.getTime() + 3 * HOUR);
+    await run((trx) => giveInfo(trx, personFromRow(p.byDelegate), r.id, 'RU', { answer: '10 t' }, answered));
+    ru = (await legs(r.id))[1];
+    expect(ru.status).toBe('pending');
+    expect(ru.due_at?.getTime()).toBe(now.getTime() + 50 * HOUR);
+    expect(Number(ru.paused_seconds)).toBe(7200);
+  });
+
+  it('silence applies at the instant the window closed, exactly once', async () => {
+    const now = new Date(Date.now() - 200 * HOUR);
+    const r = await buildClearanceRequest(t.handle, {
+      by: p.byDelegate,
+      now,
+      body: { legs: landRoute(new Date()) },
+    });
+    const head = await recordHead(t.handle);
+    const done = await applyDueSilences(t.handle.db, new Date());
+    const mine = done.filter((d) => d.leg.request_id === r.id);
+    expect(mine.map((d) => d.meaning).sort()).toEqual(['consent', 'consent', 'refusal']);
+    expect(await applyDueSilences(t.handle.db, new Date())).toHaveLength(0);
+    const rows = await legs(r.id);
+    expect(rows[1].status).toBe('denied');
+    expect(rows[1].decided_at?.getTime()).toBe(now.getTime() + 48 * HOUR);
+    const entries = (await recordAfter(t.handle, head)).filter((e) => e.subject_id === r.id);
+    const ruTacit = entries.find((e) => (e.payload as { state: string }).state === 'RU')!;
+    expect(new Date(ruTacit.at).getTime()).toBe(now.getTime() + 48 * HOUR);
+    expect(entries.some((e) => e.action === 'clearance.denied')).toBe(true);
+  });
+
+  it('an amendment re-opens only the changed legs and withdraws states off the route', async () => {
+    const now = new Date();
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now });
+    await decide('byHead', r.id, 'BY', { decision: 'approve' });
+    await decide('kzHead', r.id, 'KZ', { decision: 'approve' });
+    const { framework: _f, urgency: _u, classification: _c, ...body } = requestBody({}, now);
+    const route = landRoute(now);
+    route[2].route = 'A21 then A343 to the range';
+    const amended = await run((trx) =>
+      amendRequest(trx, personFromRow(p.byDelegate), r.id, AmendRequestInput.parse({ ...body, legs: route })),
+    );
+    expect(amended.version).toBe(2);
+    const rows = await legs(r.id);
+    expect(rows.map((l) => [l.state_code, l.status, l.version])).toEqual([
+      ['BY', 'approved', 1],
+      ['RU', 'pending', 1],
+      ['KZ', 'pending', 2],
+    ]);
+    // The cargo changed: every leg opens again.
+    const again = await run((trx) =>
+      amendRequest(
+        trx,
+        personFromRow(p.byDelegate),
+        r.id,
+        AmendRequestInput.parse({ ...body, legs: route, personnel: 41 }),
+      ),
+    );
+    expect((await legs(again.id)).every((l) => l.status === 'pending' && l.version === 3)).toBe(true);
+    const w = await run((trx) =>
+      withdrawRequest(trx, personFromRow(p.byDelegate), r.id, { reason: 'Exercise cancelled' }),
+    );
+    expect(w.status).toBe('withdrawn');
+  });
+});
