@@ -68,6 +68,34 @@ export interface OwnedSubject {
   user_id: string;
 }
 
+/** A movement clearance request as the policy sees it. */
+export interface ClearanceRequestSubject {
+  classification: number;
+  requestingState: string;
+  /** Every state with a leg in the request (a withdrawn leg's state was told, and still sees it). */
+  routeStates: string[];
+}
+export type NewClearanceRequestSubject = Pick<ClearanceRequestSubject, 'classification' | 'requestingState'>;
+
+/** One state's leg of a clearance request. */
+export interface ClearanceLegSubject {
+  request: ClearanceRequestSubject;
+  state: string;
+  /** Delegates whom their head of delegation authorised to answer for their state. */
+  authorisedDelegates: string[];
+}
+
+export interface StandingPermissionSubject {
+  grantingState: string;
+  granteeState: string;
+}
+
+/** A host state's request for the deployment of collective forces. */
+export interface DeploymentSubject {
+  classification: number;
+  hostState: string;
+}
+
 type UserSubject = Pick<UserRow, 'id' | 'affiliation' | 'state_code' | 'partner_code' | 'role'>;
 
 interface Subjects {
@@ -91,6 +119,16 @@ interface Subjects {
   notificationPreferences: OwnedSubject;
   /** A person's secret calendar feed link. */
   calendarFeed: OwnedSubject;
+  /** Creating a clearance request for a state at a level (lists are scoped by clearanceRequestsVisibleTo). */
+  clearanceRequests: NewClearanceRequestSubject;
+  clearanceRequest: ClearanceRequestSubject;
+  clearanceLeg: ClearanceLegSubject;
+  /** Granting a standing permission in the name of a state. */
+  standingPermissions: Pick<StandingPermissionSubject, 'grantingState'>;
+  standingPermission: StandingPermissionSubject;
+  /** A delegation's reusable vehicle and asset lists. */
+  assetList: DelegationSubject;
+  deployment: DeploymentSubject;
   /** A delegation's webhooks (national systems told of clearance events) and their deliveries. */
   webhooks: DelegationSubject;
   /**
@@ -167,6 +205,64 @@ const rules: Rules = {
     read: (a, s) => isOwner(a, s),
     rotate: (a, s) => isOwner(a, s),
   },
+  // Clearances: the requesting state's delegation and the states on the route, and the
+  // secretariat, within their clearance; never observers (there is no invitation yet).
+  clearanceRequests: {
+    read: isSignedIn,
+    create: (a, r) => isCleared(a, r.classification) && draftsFor(a, r.requestingState),
+  },
+  clearanceRequest: {
+    read: (a, r) => canReadClearance(a, r),
+    /** Edit a draft, submit, amend, withdraw, accept conditions, answer questions: the requester. */
+    edit: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    submit: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    amend: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    withdraw: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    acceptConditions: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    giveInfo: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+  },
+  clearanceLeg: {
+    /** Its status: everyone who reads the request. */
+    read: (a, l) => canReadClearance(a, l.request),
+    /** Its conditions, reason, questions and answers: the requester, the leg's state, the secretariat. */
+    readDetails: (a, l) =>
+      canReadClearance(a, l.request) &&
+      (isSystem(a) || isSecretariat(a) || sitsIn(a, [l.request.requestingState, l.state])),
+    /** The deciding state's own note: that state's delegation and the secretariat. */
+    readInternalNote: (a, l) =>
+      canReadClearance(a, l.request) && (isSystem(a) || isSecretariat(a) || sitsIn(a, [l.state])),
+    decide: (a, l) => canReadClearance(a, l.request) && decidesFor(a, l),
+    askInfo: (a, l) => canReadClearance(a, l.request) && decidesFor(a, l),
+    /** A leg escalated at the end of its window: a secretariat administrator decides it. */
+    decideEscalated: (a, l) => canReadClearance(a, l.request) && isAdmin(a),
+  },
+  standingPermissions: {
+    read: isSignedIn,
+    grant: (a, p) => isSystem(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, p.grantingState)),
+  },
+  standingPermission: {
+    read: (a, p) =>
+      isSystem(a) ||
+      (isPerson(a) && !isObserver(a) && (isSecretariat(a) || sitsIn(a, [p.grantingState, p.granteeState]))),
+    revoke: (a, p) => isSystem(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, p.grantingState)),
+  },
+  assetList: {
+    read: (a, l) =>
+      isSystem(a) || (isPerson(a) && !isObserver(a) && (isSecretariat(a) || sitsIn(a, [l.state]))),
+    write: (a, l) => isSystem(a) || (isPerson(a) && !isObserver(a) && speaksForOwnState(a, l.state)),
+  },
+  deployment: {
+    read: (a, d) =>
+      isSystem(a) ||
+      (isPerson(a) &&
+        !isObserver(a) &&
+        isCleared(a, d.classification) &&
+        (isSecretariat(a) || isMemberDelegation(a))),
+    /** A host state's head of delegation requests collective forces on its territory. */
+    create: (a, d) =>
+      isSystem(a) ||
+      (isHeadOfDelegation(a) && isCleared(a, d.classification) && speaksForOwnState(a, d.hostState)),
+  },
   clearanceNews: {
     notify: (a, s) => receivesClearanceNews(a, s),
   },
@@ -188,6 +284,22 @@ const receivesClearanceNews = (a: Actor, s: { state: string | null; classificati
 
 const managesWebhooksOf = (a: Actor, state: string) =>
   isAdmin(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, state));
+
+/** Secretariat staff, the requesting state and the states on the route, within clearance; never observers. */
+function canReadClearance(a: Actor, r: ClearanceRequestSubject): boolean {
+  if (isSystem(a)) return true;
+  if (!isPerson(a) || isObserver(a) || !isCleared(a, r.classification)) return false;
+  return isSecretariat(a) || sitsIn(a, [r.requestingState, ...r.routeStates]);
+}
+
+/** A member of the state's delegation (not an observer) writes its requests. */
+const draftsFor = (a: Actor, state: string) => isSystem(a) || (!isObserver(a) && speaksForOwnState(a, state));
+
+/** Decides a state's leg: its head of delegation, a point of contact, or a delegate the head authorised. */
+function decidesFor(a: Actor, l: ClearanceLegSubject): boolean {
+  if (!isPerson(a) || !speaksForOwnState(a, l.state)) return false;
+  return a.role === 'head_of_delegation' || a.role === 'point_of_contact' || l.authorisedDelegates.includes(a.id);
+}
 
 /** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
 function canReadProposal(a: Actor, p: NewProposalSubject): boolean {
@@ -348,6 +460,25 @@ export function ledgerEntriesVisibleTo(actor: Actor) {
       cleared,
       eb.or([eb('ledger_entries.actor_id', '=', actor.id), openToMembers, audienceMatch]),
     ]);
+  };
+}
+
+/** WHERE condition: the clearance requests the actor may read. Mirrors `clearanceRequest.read`. */
+export function clearanceRequestsVisibleTo(actor: Actor) {
+  return (eb: Eb<'clearance_requests'>): Expression<SqlBool> => {
+    if (isSystem(actor)) return TRUE;
+    if (!isPerson(actor) || isObserver(actor)) return FALSE;
+    const cleared = eb('clearance_requests.classification', '<=', actor.clearance);
+    if (isSecretariat(actor)) return cleared;
+    if (actor.affiliation !== 'delegation' || !actor.stateCode) return FALSE;
+    const onRoute = eb.exists(
+      eb
+        .selectFrom('clearance_legs')
+        .select('clearance_legs.id')
+        .whereRef('clearance_legs.request_id', '=', 'clearance_requests.id')
+        .where('clearance_legs.state_code', '=', actor.stateCode),
+    );
+    return eb.and([cleared, eb.or([eb('clearance_requests.requesting_state', '=', actor.stateCode), onRoute])]);
   };
 }
 

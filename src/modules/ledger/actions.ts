@@ -69,5 +69,43 @@ export const LedgerAction = z.enum([
   'webhook.updated',
   /** A webhook was removed, with its queued deliveries. */
   'webhook.deleted',
+  /** A clearance request was created (draft or submitted at once): its first version. */
+  'clearance.requested',
+  /** A draft clearance request's content changed before submission (the same version). */
+  'clearance.draft_updated',
+  /** A clearance request was submitted: every leg opened at once, each with its window; legs a standing permission covers are cleared at once, and the entry says which. */
+  'clearance.submitted',
+  /** A clearance request was amended: a new version; the entry lists the legs re-opened, kept and withdrawn. */
+  'clearance.amended',
+  /** The requesting state withdrew a clearance request, with its reason. */
+  'clearance.withdrawn',
+  /** A state decided its leg: approved (with or without conditions) or denied, with its clearance number. */
+  'clearance.leg_decided',
+  /** A state's window closed in silence: consent, refusal or escalation to the secretariat, at the instant it closed. */
+  'clearance.leg_tacit',
+  /** The secretariat decided a leg escalated at the end of its window. */
+  'clearance.leg_escalation_decided',
+  /** A state asked the requester for more information: its clock pauses. */
+  'clearance.info_requested',
+  /** The requester answered a state's question: that state's clock runs again. */
+  'clearance.info_given',
+  /** The requester accepted the conditions of one or more legs. */
+  'clearance.conditions_accepted',
+  /** A clearance request was cleared: every leg approved and every condition accepted. */
+  'clearance.cleared',
+  /** A clearance request was denied: one state's denial (or refusal by silence) stops it. */
+  'clearance.denied',
+  /** A state granted a delegation a standing permission for movements matching a pattern. */
+  'standing_permission.granted',
+  /** A standing permission was revoked. */
+  'standing_permission.revoked',
+  /** A delegation saved (created or changed) a reusable vehicle and asset list. */
+  'asset_list.saved',
+  /** A delegation deleted an asset list. */
+  'asset_list.deleted',
+  /** A host state requested the deployment of collective forces: the proposal and procedure it opened. */
+  'deployment.requested',
+  /** The council's procedure on a deployment closed: adopted (its movements became requests) or not. */
+  'deployment.decided',
 ]);
 export type LedgerAction = z.infer<typeof LedgerAction>;
