@@ -8,14 +8,31 @@ export const NOTIFICATION_KINDS = [
   'deadline_24h',
   'deadline_1h',
   'outcome',
+  'leg_arrived',
+  'leg_due_1h',
+  'leg_decided',
+  'request_cleared',
+  'request_denied',
+  'leg_escalated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationItem {
   id: string;
   kind: NotificationKind;
-  proposal: { id: string; title: string };
-  procedure: { id: string; kind: string };
+  /** The subject: a proposal (and its procedure), or a clearance request. */
+  proposal: { id: string; title: string } | null;
+  procedure: { id: string; kind: string } | null;
+  clearance: {
+    id: string;
+    reference: string;
+    title: string;
+    requestingState: string;
+    outcome: string | null;
+    how: string | null;
+    clearanceNumber: string | null;
+    infoGiven: boolean;
+  } | null;
   deadline: string | null;
   state: string | null;
   stanceKind: 'object' | 'propose_amendment' | null;
@@ -24,6 +41,10 @@ export interface NotificationItem {
   createdAt: string;
   readAt: string | null;
 }
+
+/** Where a notification leads: its clearance request, or its proposal. */
+export const notificationLink = (item: NotificationItem) =>
+  item.clearance ? `/clearances/${item.clearance.id}` : `/proposals/${item.proposal?.id ?? ''}`;
 
 export interface NotificationPage {
   items: NotificationItem[];

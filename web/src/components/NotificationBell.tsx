@@ -17,6 +17,7 @@ import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
 import {
   type NotificationItem,
+  notificationLink,
   useLatestNotifications,
   useMarkAllRead,
   useMarkRead,
@@ -39,7 +40,7 @@ export function NotificationBell() {
   const open = (item: NotificationItem) => {
     if (!item.readAt) markRead.mutate(item.id);
     close();
-    void navigate(`/proposals/${item.proposal.id}`);
+    void navigate(notificationLink(item));
   };
 
   return (

@@ -3,13 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import type { NotificationItem } from '../../notifications.ts';
 
-/** What happened, in the reader's language: the kind, the proposal, the details, the time. */
+/** What happened, in the reader's language: the kind, the proposal or clearance request, the details, the time. */
 export function NotificationText({ item, compact = false }: { item: NotificationItem; compact?: boolean }) {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
   const unread = !item.readAt;
-  const detail =
-    item.kind === 'silence_broken'
+  const clearance = item.clearance;
+  const state = item.state ?? '—';
+  const outcome = clearance?.outcome ? t(`notifications.legOutcome.${clearance.outcome}`) : '—';
+  const how =
+    clearance?.how && clearance.how !== 'state' ? ` ${t(`notifications.legHow.${clearance.how}`)}` : '';
+  const number = clearance?.clearanceNumber
+    ? `, ${t('notifications.detail.clearanceNumber', { number: clearance.clearanceNumber })}`
+    : '';
+  const detail = clearance
+    ? item.kind === 'leg_arrived' && clearance.infoGiven
+      ? t('notifications.detail.infoGiven', { state })
+      : item.kind === 'leg_arrived' || item.kind === 'leg_due_1h'
+        ? item.deadline
+          ? t('notifications.detail.legArrived', { state, at: dateTime(item.deadline) })
+          : t('notifications.detail.legArrivedNoWindow', { state })
+        : item.kind === 'leg_decided'
+          ? `${t('notifications.detail.legDecided', { state, outcome })}${how}${number}`
+          : item.kind === 'leg_escalated'
+            ? t('notifications.detail.escalated', { state })
+            : item.kind === 'request_denied'
+              ? t('notifications.detail.requestDenied', { state })
+              : null
+    : item.kind === 'silence_broken'
       ? t(`notifications.detail.silence_broken.${item.stanceKind ?? 'object'}`, {
           state: item.state ?? '—',
           points: item.points.join(', ') || '—',
@@ -25,7 +46,12 @@ export function NotificationText({ item, compact = false }: { item: Notification
       <Text size="sm" fw={unread ? 700 : 500} data-testid="notification-kind">
         {t(`notifications.kind.${item.kind}`)}
       </Text>
-      {item.proposal.title ? (
+      {clearance ? (
+        <Text size="sm" lineClamp={compact ? 2 : undefined}>
+          {clearance.reference}
+          {clearance.title ? ` · ${clearance.title}` : ''}
+        </Text>
+      ) : item.proposal?.title ? (
         <Text size="sm" lineClamp={compact ? 2 : undefined}>
           {item.proposal.title}
         </Text>

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import {
   type NotificationItem,
+  notificationLink,
   useMarkAllRead,
   useMarkRead,
   useNotificationList,
@@ -22,7 +23,7 @@ export function NotificationsPage() {
 
   const open = (item: NotificationItem) => {
     if (!item.readAt) markRead.mutate(item.id);
-    void navigate(`/proposals/${item.proposal.id}`);
+    void navigate(notificationLink(item));
   };
 
   return (
