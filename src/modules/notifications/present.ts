@@ -20,12 +20,9 @@ export const NotificationSchema = z
         reference: z.string(),
         title: z.string(),
         requestingState: z.string(),
-        outcome: z
-          .string()
-          .nullable()
-          .openapi({
-            description: 'leg_decided: approved, approved_with_conditions, denied, info_requested...',
-          }),
+        outcome: z.string().nullable().openapi({
+          description: 'leg_decided: approved, approved_with_conditions, denied, info_requested...',
+        }),
         how: z
           .string()
           .nullable()
@@ -41,13 +38,10 @@ export const NotificationSchema = z
       .string()
       .nullable()
       .openapi({ description: "The deadline (UTC instant) when there is one; a leg's window end for leg_*" }),
-    state: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          'silence_broken: the state that broke silence; leg_*: the leg’s state; request_denied: who denied',
-      }),
+    state: z.string().nullable().openapi({
+      description:
+        'silence_broken: the state that broke silence; leg_*: the leg’s state; request_denied: who denied',
+    }),
     stanceKind: z.enum(['object', 'propose_amendment']).nullable(),
     points: z.array(z.string()).openapi({ description: 'silence_broken: the points it was broken on' }),
     result: z.enum(['adopted', 'partially_adopted', 'not_adopted']).nullable(),
