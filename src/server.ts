@@ -5,6 +5,7 @@ import { systemActor } from './core/actor.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { TacitConsentRunner } from './modules/clearances/tacit.ts';
 import { DeadlineRunner } from './modules/decisions/deadlines.ts';
 import { loadDemoDecisions } from './modules/decisions/demo.ts';
 import { isDirectoryLoaded, loadOrganisation } from './modules/directory/commands.ts';
@@ -73,6 +74,9 @@ export async function startServer(
   // Deadline reminders 24 h and 1 h before, once each, even with several processes.
   const reminders = new ReminderRunner(handle);
   await reminders.start();
+  // Clearance legs: silence takes effect when a window closes (consent, refusal or escalation), once.
+  const tacit = new TacitConsentRunner(handle);
+  await tacit.start();
   // Clearance legs: the 1 h reminder before a window closes, once per (leg, due_at).
   const legReminders = new LegReminderRunner(handle);
   await legReminders.start();
@@ -106,6 +110,7 @@ export async function startServer(
       });
       await webhooks.stop();
       await legReminders.stop();
+      await tacit.stop();
       await reminders.stop();
       await deadlines.stop();
       await live.stop();

@@ -465,7 +465,11 @@ export interface DeploymentsTable {
   movements: ColumnType<unknown, string | undefined, string>;
   proposal_id: string;
   procedure_id: string | null;
-  status: 'requested' | 'adopted' | 'not_adopted';
+  status: ColumnType<
+    'requested' | 'adopted' | 'not_adopted',
+    'requested' | 'adopted' | 'not_adopted' | undefined,
+    'requested' | 'adopted' | 'not_adopted'
+  >;
   requested_by: string | null;
   requested_by_label: string;
   requested_at: CreatedAt;

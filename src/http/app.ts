@@ -12,6 +12,7 @@ import { schemaVersion } from '../db/migrate.ts';
 import { authenticateSession, authenticateToken } from '../modules/auth/load-actor.ts';
 import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { safeEqual } from '../modules/auth/secrets.ts';
+import { registerClearanceRoutes } from '../modules/clearances/routes.ts';
 import { registerDecisionRoutes } from '../modules/decisions/routes.ts';
 import { getOrganisation } from '../modules/directory/queries.ts';
 import { registerDirectoryRoutes } from '../modules/directory/routes.ts';
@@ -115,6 +116,7 @@ export function buildApp(deps: Deps): App {
   registerLedgerRoutes(app);
   registerLiveRoutes(app);
   registerDecisionRoutes(app);
+  registerClearanceRoutes(app);
   registerNotificationRoutes(app);
   registerWebhookRoutes(app);
 

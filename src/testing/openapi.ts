@@ -86,6 +86,27 @@ export const SAMPLE_PERSON = {
   clearance: 'restricted',
 };
 
+const SAMPLE_ASSET = { kind: 'vehicle', type: 'KamAZ-5350 truck', count: 4 };
+/** The content of a clearance request, at crossing points no test organisation has. */
+function sampleContent() {
+  const window = { from: '2026-12-01T06:00:00Z', to: '2026-12-01T12:00:00Z' };
+  return {
+    purpose: 'Exercise',
+    pointOfContact: { name: 'Duty officer', phone: '+375 17 000 00 00' },
+    legs: [{ state: 'BY', entry: { point: 'NOWHERE', window } }],
+    assets: [SAMPLE_ASSET],
+    personnel: 10,
+    armament: false,
+  };
+}
+const sampleDraft = () => ({
+  ...sampleContent(),
+  title: 'Convoy',
+  framework: 'exercise',
+  urgency: 'routine',
+});
+const SAMPLE_CLEARANCE = sampleDraft();
+
 export interface SampleCall {
   params: Record<string, string>;
   body?: Record<string, unknown>;
@@ -170,6 +191,51 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'GET /api/delegations/{state}/webhooks/{id}/deliveries': { params: { state: 'BY', id: randomUUID() } },
     'POST /api/delegations/{state}/webhooks/{id}/test': { params: { state: 'BY', id: randomUUID() } },
     'POST /api/delegations/{state}/deliveries/{id}/redeliver': { params: { state: 'BY', id: randomUUID() } },
+    // Clearances: unknown ids and crossing points, so that a well-formed sample never writes.
+    'POST /api/clearances': { body: SAMPLE_CLEARANCE },
+    'GET /api/clearances/{id}': { params: { id: randomUUID() } },
+    'PUT /api/clearances/{id}': { params: { id: randomUUID() }, body: sampleDraft() },
+    'GET /api/clearances/{id}/versions/{version}': { params: { id: randomUUID(), version: '1' } },
+    'POST /api/clearances/{id}/submit': { params: { id: randomUUID() } },
+    'POST /api/clearances/{id}/amend': { params: { id: randomUUID() }, body: sampleContent() },
+    'POST /api/clearances/{id}/withdraw': { params: { id: randomUUID() }, body: { reason: 'Cancelled' } },
+    'POST /api/clearances/{id}/accept-conditions': { params: { id: randomUUID() }, body: { states: ['RU'] } },
+    'POST /api/clearances/{id}/legs/{state}/decision': {
+      params: { id: randomUUID(), state: 'RU' },
+      body: { decision: 'approve' },
+    },
+    'POST /api/clearances/{id}/legs/{state}/questions': {
+      params: { id: randomUUID(), state: 'RU' },
+      body: { question: 'Axle loads?' },
+    },
+    'POST /api/clearances/{id}/legs/{state}/answers': {
+      params: { id: randomUUID(), state: 'RU' },
+      body: { answer: '10 t per axle' },
+    },
+    'POST /api/clearances/{id}/legs/{state}/escalation-decision': {
+      params: { id: randomUUID(), state: 'RU' },
+      body: { decision: 'deny', reason: 'No answer from the ministries' },
+    },
+    'POST /api/standing-permissions': {
+      body: {
+        grantee: 'AM',
+        pattern: { frameworks: ['exercise'], assetKinds: ['vehicle'] },
+        validFrom: '2026-01-01T00:00:00Z',
+        validTo: '2026-12-31T00:00:00Z',
+      },
+    },
+    'DELETE /api/standing-permissions/{id}': { params: { id: randomUUID() } },
+    'POST /api/asset-lists': { body: { name: 'Convoy', assets: [SAMPLE_ASSET] } },
+    'GET /api/asset-lists/{id}': { params: { id: randomUUID() } },
+    'PUT /api/asset-lists/{id}': {
+      params: { id: randomUUID() },
+      body: { name: 'Convoy', assets: [SAMPLE_ASSET] },
+    },
+    'DELETE /api/asset-lists/{id}': { params: { id: randomUUID() } },
+    'POST /api/deployments': {
+      body: { title: 'Collective forces', purpose: 'Stabilise the situation', hostState: 'TJ' },
+    },
+    'GET /api/deployments/{id}': { params: { id: randomUUID() } },
   };
   const found = samples[op.key] ?? {};
   return { params: found.params ?? {}, body: found.body };

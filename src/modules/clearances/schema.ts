@@ -302,6 +302,8 @@ export const RequestListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+export type RequestListQuery = z.infer<typeof RequestListQuery>;
+
 export const IdParam = z.object({ id: z.uuid('is not an id') });
 export const VersionParam = z.object({ id: z.uuid('is not an id'), version: z.coerce.number().int().min(1) });
 export const LegParam = z.object({ id: z.uuid('is not an id'), state: StateCode });

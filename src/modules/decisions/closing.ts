@@ -4,6 +4,7 @@ import type { Actor } from '../../core/actor.ts';
 import { actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { DecisionRow, ProcedureRow, StanceRow } from '../../db/schema.ts';
+import { onProcedureClosed } from '../clearances/deployments.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { notifyOutcome } from '../notifications/emit.ts';
 import { getVersionRow } from './load.ts';
@@ -120,6 +121,9 @@ export async function recordOutcome(trx: Db, actor: Actor, proc: ProcedureRow, n
     },
     ...entry,
   });
+  // Other modules that wait on an outcome, in this same transaction so it happens exactly
+  // once: a deployment request's planned movements become clearance requests when adopted.
+  await onProcedureClosed(trx, procedure, outcome.result, now);
   if (outcome.result === 'not_adopted') return { status: 'closed', procedure, outcome, decision: null };
 
   const decision = await publishDecision(trx, actor, procedure, outcome, stances, now, entry);

@@ -1,0 +1,271 @@
+import { z } from '@hono/zod-openapi';
+import { type Actor, clearanceName } from '../../core/actor.ts';
+import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
+import { abilities, type ClearanceLegSubject, can } from '../../policy/index.ts';
+import { requestSubject, trimState } from './load.ts';
+import { isOpenLeg } from './machine.ts';
+import type { RequestView } from './queries.ts';
+
+/**
+ * What leaves the server about clearances, fields listed one by one. Every state on the
+ * route sees every leg's status and window; a leg's decision details (clearance number,
+ * conditions, reason, questions and answers) only its own state, the requester and the
+ * secretariat; the internal note only the deciding state and the secretariat.
+ */
+
+const Instant = z.string().nullable();
+
+export const LegSchema = z
+  .object({
+    id: z.string(),
+    state: z.string(),
+    position: z.number(),
+    timeZone: z.string().openapi({ description: "The state's time zone, for local times" }),
+    status: z.string(),
+    version: z.number().openapi({ description: 'The version the current decision is about' }),
+    openedAt: Instant,
+    dueAt: Instant,
+    remainingSeconds: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Seconds until silence takes effect; null when paused or decided' }),
+    onSilence: z.string().nullable(),
+    pausedAt: Instant,
+    decidedAt: Instant,
+    decidedHow: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    /** Null when the caller may not read the details. */
+    clearanceNumber: z.string().nullable(),
+    conditions: z.array(z.record(z.string(), z.unknown())).nullable(),
+    conditionsAcceptedAt: Instant,
+    reason: z.string().nullable(),
+    standingPermission: z.string().nullable(),
+    internalNote: z.string().nullable(),
+    details: z.boolean().openapi({ description: 'Whether the caller sees this leg’s decision details' }),
+    abilities: z.object({
+      decide: z.boolean(),
+      askInfo: z.boolean(),
+      decideEscalated: z.boolean(),
+      giveInfo: z.boolean(),
+    }),
+  })
+  .openapi('ClearanceLeg');
+
+export const LegEventSchema = z
+  .object({
+    state: z.string(),
+    at: z.string(),
+    kind: z.string(),
+    actor: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .openapi('ClearanceLegEvent');
+
+const RequestAbilities = z.object({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  amend: z.boolean(),
+  withdraw: z.boolean(),
+  acceptConditions: z.boolean(),
+});
+
+const Envelope = {
+  id: z.string(),
+  reference: z.string(),
+  kind: z.enum(['request', 'notification']),
+  status: z.string(),
+  version: z.number(),
+  title: z.string(),
+  framework: z.string(),
+  urgency: z.string(),
+  classification: z.string(),
+  requestingState: z.string(),
+  deploymentId: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  submittedAt: Instant,
+  clearedAt: Instant,
+  closedAt: Instant,
+  updatedAt: z.string(),
+};
+
+export const RequestSchema = z
+  .object({
+    ...Envelope,
+    content: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'The version in force (ClearanceContent)' }),
+    legs: z.array(LegSchema),
+    events: z.array(LegEventSchema),
+    versions: z.array(
+      z.object({ version: z.number(), createdAt: z.string(), createdBy: z.string(), submittedAt: Instant }),
+    ),
+    abilities: RequestAbilities,
+  })
+  .openapi('ClearanceRequest');
+
+export const RequestListItemSchema = z
+  .object({
+    ...Envelope,
+    legs: z.array(
+      z.object({
+        state: z.string(),
+        status: z.string(),
+        dueAt: Instant,
+        remainingSeconds: z.number().nullable(),
+      }),
+    ),
+    toDecide: z.boolean().openapi({ description: "A leg of the caller's state is open now" }),
+  })
+  .openapi('ClearanceRequestListItem');
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const remaining = (leg: ClearanceLegRow, now: Date) =>
+  leg.status === 'pending' && leg.due_at
+    ? Math.max(Math.round((leg.due_at.getTime() - now.getTime()) / 1000), 0)
+    : null;
+
+function envelope(row: ClearanceRequestRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    status: row.status,
+    version: row.version,
+    title: row.title,
+    framework: row.framework,
+    urgency: row.urgency,
+    classification: clearanceName(row.classification),
+    requestingState: trimState(row.requesting_state),
+    deploymentId: row.deployment_id,
+    createdBy: row.created_by_label,
+    createdAt: row.created_at.toISOString(),
+    submittedAt: iso(row.submitted_at),
+    clearedAt: iso(row.cleared_at),
+    closedAt: iso(row.closed_at),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Event details a viewer who does not see a leg's details must not get: questions, answers, numbers, conditions. */
+const PRIVATE_DETAILS = new Set([
+  'question',
+  'answer',
+  'clearanceNumber',
+  'conditions',
+  'reason',
+  'permission',
+  'permissionId',
+]);
+
+export function presentRequest(
+  actor: Actor,
+  view: RequestView,
+  now = new Date(),
+): z.infer<typeof RequestSchema> {
+  const { row, legs } = view;
+  const request = requestSubject(row, legs);
+  const legSubjects = new Map<string, ClearanceLegSubject>(
+    legs.map((l) => [l.id, { request, state: trimState(l.state_code), authorisedDelegates: view.delegates }]),
+  );
+  const requestAbilities = abilities(actor, 'clearanceRequest', request, [
+    'edit',
+    'submit',
+    'amend',
+    'withdraw',
+    'acceptConditions',
+  ]) as z.infer<typeof RequestAbilities>;
+  const open = row.status === 'pending' || row.status === 'awaiting_acceptance';
+  const unaccepted = legs.some(
+    (l) => l.status === 'approved' && (l.conditions as unknown[] | null)?.length && !l.conditions_accepted_at,
+  );
+  return {
+    ...envelope(row),
+    content: view.content as unknown as Record<string, unknown>,
+    legs: legs.map((l) => {
+      const subject = legSubjects.get(l.id)!;
+      const details = can(actor, 'readDetails', 'clearanceLeg', subject);
+      const note = can(actor, 'readInternalNote', 'clearanceLeg', subject);
+      const state = trimState(l.state_code);
+      return {
+        id: l.id,
+        state,
+        position: l.position,
+        timeZone: view.zones.get(state) ?? 'UTC',
+        status: l.status,
+        version: l.version,
+        openedAt: iso(l.opened_at),
+        dueAt: iso(l.due_at),
+        remainingSeconds: remaining(l, now),
+        onSilence: l.on_silence,
+        pausedAt: iso(l.paused_at),
+        decidedAt: iso(l.decided_at),
+        decidedHow: l.decided_how,
+        decidedBy: details ? l.decided_by_label : null,
+        clearanceNumber: details ? l.clearance_number : null,
+        conditions: details ? ((l.conditions as Record<string, unknown>[] | null) ?? null) : null,
+        conditionsAcceptedAt: iso(l.conditions_accepted_at),
+        reason: details ? l.reason : null,
+        standingPermission:
+          details && l.standing_permission_id
+            ? (view.permissionNumbers.get(l.standing_permission_id) ?? null)
+            : null,
+        internalNote: note ? l.internal_note : null,
+        details,
+        abilities: {
+          decide: open && l.status === 'pending' && can(actor, 'decide', 'clearanceLeg', subject),
+          askInfo: open && l.status === 'pending' && can(actor, 'askInfo', 'clearanceLeg', subject),
+          decideEscalated:
+            open && l.status === 'escalated' && can(actor, 'decideEscalated', 'clearanceLeg', subject),
+          giveInfo: open && l.status === 'info_requested' && requestAbilities.edit,
+        },
+      };
+    }),
+    events: view.events.map((e) => {
+      const leg = legs.find((l) => l.id === e.leg_id)!;
+      const details = can(actor, 'readDetails', 'clearanceLeg', legSubjects.get(leg.id)!);
+      const raw = (e.details ?? {}) as Record<string, unknown>;
+      return {
+        state: e.state,
+        at: e.at.toISOString(),
+        kind: e.kind,
+        actor: e.actor_label,
+        details: details
+          ? raw
+          : Object.fromEntries(Object.entries(raw).filter(([k]) => !PRIVATE_DETAILS.has(k))),
+      };
+    }),
+    versions: view.versions.map((v) => ({
+      version: v.version,
+      createdAt: v.created_at.toISOString(),
+      createdBy: v.created_by_label,
+      submittedAt: iso(v.submitted_at),
+    })),
+    abilities: {
+      edit: row.status === 'draft' && requestAbilities.edit,
+      submit: row.status === 'draft' && requestAbilities.submit,
+      amend: ['pending', 'awaiting_acceptance', 'cleared'].includes(row.status) && requestAbilities.amend,
+      withdraw: !['denied', 'withdrawn'].includes(row.status) && requestAbilities.withdraw,
+      acceptConditions: open && unaccepted && requestAbilities.acceptConditions,
+    },
+  };
+}
+
+export function presentRequestListItem(
+  actor: Actor,
+  row: ClearanceRequestRow,
+  legs: ClearanceLegRow[],
+  now = new Date(),
+): z.infer<typeof RequestListItemSchema> {
+  const own = actor.kind === 'person' ? actor.stateCode : null;
+  return {
+    ...envelope(row),
+    legs: legs.map((l) => ({
+      state: trimState(l.state_code),
+      status: l.status,
+      dueAt: iso(l.due_at),
+      remainingSeconds: remaining(l, now),
+    })),
+    toDecide: !!own && legs.some((l) => trimState(l.state_code) === own && isOpenLeg(l.status)),
+  };
+}
