@@ -119,14 +119,14 @@ export function AssetListsPage() {
                 key: 'updated',
                 header: t('clearances.assets.updated'),
                 width: 200,
-                cell: (l) => <Text size="xs">{`${dateTime(l.updatedAt)} · ${l.updatedByLabel}`}</Text>,
+                cell: (l) => <Text size="xs">{`${dateTime(l.updatedAt)} · ${l.updatedBy}`}</Text>,
               },
               {
                 key: 'actions',
                 header: '',
                 width: 170,
                 cell: (l) =>
-                  l.abilities?.update === false ? null : (
+                  !l.abilities.write ? null : (
                     <Group gap={6}>
                       <Button size="compact-sm" variant="default" onClick={() => setEditing(l)}>
                         {t('common.edit')}

@@ -57,8 +57,8 @@ export function useMapData(
     points: (points.data?.items ?? []).map((p) => ({
       code: p.code,
       name: text(p.name),
-      lat: p.latitude,
-      lon: p.longitude,
+      lat: p.lat,
+      lon: p.lon,
     })),
     members: (states.data?.items ?? []).map((s) => s.code),
   };
@@ -123,14 +123,16 @@ export function BoardPage() {
         title={t('clearances.board.title')}
         description={t('clearances.board.description')}
         actions={
-          <Button
-            component={Link}
-            to="/clearances/new"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            data-testid="new-request"
-          >
-            {t('clearances.board.new')}
-          </Button>
+          list.data?.abilities.create ? (
+            <Button
+              component={Link}
+              to="/clearances/new"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              data-testid="new-request"
+            >
+              {t('clearances.board.new')}
+            </Button>
+          ) : null
         }
       />
       <ClearancesNav />

@@ -103,11 +103,9 @@ export function DeploymentsPage() {
                     <Badge color={DEPLOYMENT_COLOR[d.status]} variant="light" radius="sm">
                       {t(`clearances.deployments.statuses.${d.status}`)}
                     </Badge>
-                    {d.proposal ? (
-                      <Anchor component={Link} to={`/proposals/${d.proposal.id}`} size="xs">
-                        {t('clearances.deployments.proposal')}
-                      </Anchor>
-                    ) : null}
+                    <Anchor component={Link} to={`/proposals/${d.proposalId}`} size="xs">
+                      {t('clearances.deployments.proposal')}
+                    </Anchor>
                   </Stack>
                 ),
               },

@@ -103,7 +103,14 @@ export function LegEditor({
                     placeholder={t('clearances.form.chooseState')}
                     data={members.map((code) => ({ value: code, label: stateName(code) }))}
                     value={leg.state}
-                    onChange={(v) => set(i, { state: v, entryPoint: null, exitPoint: null })}
+                    onChange={(v) => {
+                      // A shared border crossing stays chosen when it belongs to the new state too.
+                      const keep = (code: string | null) =>
+                        code && points.some((p) => p.code === code && v && p.states.includes(v))
+                          ? code
+                          : null;
+                      set(i, { state: v, entryPoint: keep(leg.entryPoint), exitPoint: keep(leg.exitPoint) });
+                    }}
                     allowDeselect={false}
                     required
                     error={err(i, 'state')}

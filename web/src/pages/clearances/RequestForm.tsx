@@ -276,7 +276,7 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
 
           <Section title={t('clearances.form.itinerary')} hint={t('clearances.form.itineraryHint')}>
             <Grid gap="md">
-              <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Grid.Col span={{ base: 12, xl: 8 }}>
                 <LegEditor
                   legs={draft.legs}
                   onChange={(legs) => set('legs', legs)}
@@ -285,15 +285,15 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
                   errors={errors}
                 />
               </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Grid.Col span={{ base: 12, xl: 4 }}>
                 <div style={{ position: 'sticky', top: 76 }}>
                   <MapPanel
                     legs={mapLegs}
                     points={pointList.map((p) => ({
                       code: p.code,
                       name: text(p.name),
-                      lat: p.latitude,
-                      lon: p.longitude,
+                      lat: p.lat,
+                      lon: p.lon,
                     }))}
                     members={members}
                   />

@@ -45,6 +45,14 @@ type Dialog =
   | { kind: 'withdraw' }
   | null;
 
+/** The open question of a leg waiting for information: the last one asked. */
+export function openQuestion(request: ClearanceRequest, leg: Leg): string | null {
+  if (leg.status !== 'info_requested') return null;
+  const asked = request.events.filter((e) => e.state === leg.state && e.kind === 'info_requested');
+  const question = asked[asked.length - 1]?.details.question;
+  return typeof question === 'string' ? question : null;
+}
+
 function Conditions({ leg }: { leg: Leg }) {
   const { t } = useTranslation();
   if (!leg.conditions?.length) return null;
@@ -98,7 +106,7 @@ function LegActionsCell({ leg, open }: { leg: Leg; open: (d: Dialog) => void }) 
   const { t } = useTranslation();
   const a = leg.abilities;
   return (
-    <Group gap={6}>
+    <Stack gap={6} align="flex-start">
       {a.decide ? (
         <Button
           size="compact-sm"
@@ -118,7 +126,7 @@ function LegActionsCell({ leg, open }: { leg: Leg; open: (d: Dialog) => void }) 
           {t('clearances.actions.ask')}
         </Button>
       ) : null}
-      {a.answerInfo ? (
+      {a.giveInfo ? (
         <Button
           size="compact-sm"
           onClick={() => open({ kind: 'answer', leg })}
@@ -127,7 +135,7 @@ function LegActionsCell({ leg, open }: { leg: Leg; open: (d: Dialog) => void }) 
           {t('clearances.actions.answer')}
         </Button>
       ) : null}
-      {a.decideEscalation ? (
+      {a.decideEscalated ? (
         <Button
           size="compact-sm"
           color="violet"
@@ -137,7 +145,7 @@ function LegActionsCell({ leg, open }: { leg: Leg; open: (d: Dialog) => void }) 
           {t('clearances.actions.decideEscalation')}
         </Button>
       ) : null}
-    </Group>
+    </Stack>
   );
 }
 
@@ -155,7 +163,7 @@ function Legs({ request, open }: { request: ClearanceRequest; open: (d: Dialog) 
       empty="—"
       rows={request.legs}
       rowKey={(l) => l.state}
-      minWidth={900}
+      minWidth={760}
       columns={[
         {
           key: 'state',
@@ -180,13 +188,13 @@ function Legs({ request, open }: { request: ClearanceRequest; open: (d: Dialog) 
           header: t('clearances.request.decision'),
           cell: (l) => (
             <Stack gap={4} align="flex-start" data-testid={`leg-row-${l.state}`} data-status={l.status}>
-              <LegChip leg={l} />
+              <LegChip leg={l} withTime={false} />
               {l.clearanceNumber ? <CodeBadge code={l.clearanceNumber} /> : null}
               {l.decidedAt ? (
                 <Text size="xs" c="dimmed">
                   {[
                     dateTime(l.decidedAt),
-                    l.decidedByLabel,
+                    l.decidedBy,
                     l.decidedHow && l.decidedHow !== 'state' ? t(`clearances.how.${l.decidedHow}`) : null,
                   ]
                     .filter(Boolean)
@@ -194,9 +202,7 @@ function Legs({ request, open }: { request: ClearanceRequest; open: (d: Dialog) 
                 </Text>
               ) : null}
               {l.standingPermission ? (
-                <Text size="xs">
-                  {t('clearances.leg.byPermission', { number: l.standingPermission.number })}
-                </Text>
+                <Text size="xs">{t('clearances.leg.byPermission', { number: l.standingPermission })}</Text>
               ) : null}
               <Conditions leg={l} />
               {l.conditions?.length ? (
@@ -207,9 +213,9 @@ function Legs({ request, open }: { request: ClearanceRequest; open: (d: Dialog) 
                 </Text>
               ) : null}
               {l.reason ? <Text size="xs">{t('clearances.leg.reason', { reason: l.reason })}</Text> : null}
-              {l.question ? (
+              {openQuestion(request, l) ? (
                 <Text size="xs" c="orange.8">
-                  {t('clearances.leg.question', { question: l.question })}
+                  {t('clearances.leg.question', { question: openQuestion(request, l) })}
                 </Text>
               ) : null}
               {l.internalNote ? (
@@ -324,9 +330,10 @@ function History({ request }: { request: ClearanceRequest }) {
           </Text>
         ) : (
           <Timeline bulletSize={12} lineWidth={2} data-testid="request-history">
-            {events.map((e) => (
+            {events.map((e, i) => (
               <Timeline.Item
-                key={e.id}
+                // biome-ignore lint/suspicious/noArrayIndexKey: events have no id and never move
+                key={i}
                 title={
                   <Text
                     size="sm"
@@ -335,7 +342,7 @@ function History({ request }: { request: ClearanceRequest }) {
                 }
               >
                 <Text size="xs" c="dimmed">
-                  {dateTime(e.at)} · {e.actorLabel}
+                  {dateTime(e.at)} · {e.actor}
                 </Text>
                 {typeof e.details.question === 'string' || typeof e.details.answer === 'string' ? (
                   <Text size="xs">{String(e.details.question ?? e.details.answer)}</Text>
@@ -355,7 +362,7 @@ function History({ request }: { request: ClearanceRequest }) {
                   {t('clearances.request.versionLine', {
                     n: v.version,
                     at: dateTime(v.submittedAt ?? v.createdAt),
-                    by: v.createdByLabel,
+                    by: v.createdBy,
                   })}
                 </List.Item>
               ))}
@@ -482,12 +489,10 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
         </Alert>
       ) : null}
 
+      <Legs request={request} open={setDialog} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack gap="md">
-            <Legs request={request} open={setDialog} />
-            <Envelope request={request} />
-          </Stack>
+          <Envelope request={request} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
@@ -527,7 +532,7 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
           opened
           onClose={shut}
           title={t('clearances.answer.title', { state: stateName(dialog.leg.state) })}
-          hint={dialog.leg.question ?? undefined}
+          hint={openQuestion(request, dialog.leg) ?? undefined}
           label={t('clearances.answer.label')}
           submit={t('clearances.answer.submit')}
           path={legPath(dialog.leg, 'answers')}

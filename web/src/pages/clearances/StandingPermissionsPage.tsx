@@ -191,7 +191,7 @@ export function StandingPermissionsPage() {
     (id: string) => api.delete(`/api/standing-permissions/${id}`),
     t('clearances.permissions.revoked'),
   );
-  const mayGrant = list.data?.abilities?.grant ?? false;
+  const mayGrant = list.data?.abilities.grant ?? false;
   return (
     <>
       <PageHeader
@@ -226,7 +226,7 @@ export function StandingPermissionsPage() {
                 header: t('clearances.permissions.parties'),
                 cell: (p) => (
                   <Text size="sm">
-                    {stateName(p.grantingState)} → {stateName(p.granteeState)}
+                    {stateName(p.grantingState)} → {stateName(p.grantee)}
                   </Text>
                 ),
               },
@@ -238,7 +238,7 @@ export function StandingPermissionsPage() {
                     {[
                       p.pattern.frameworks.map((f) => t(`clearances.framework.${f}`)).join(', '),
                       p.pattern.assetKinds.map((k) => t(`clearances.assetKind.${k}`)).join(', '),
-                      p.pattern.crossingPoints.length ? p.pattern.crossingPoints.join(', ') : null,
+                      p.pattern.crossingPoints?.length ? p.pattern.crossingPoints.join(', ') : null,
                       p.pattern.maxPersonnel !== undefined
                         ? t('clearances.permissions.upTo', { n: p.pattern.maxPersonnel })
                         : null,
@@ -271,7 +271,7 @@ export function StandingPermissionsPage() {
                     <Text size="xs" c="dimmed">
                       {t('clearances.permissions.revokedOn', { date: shortDate(p.revokedAt) })}
                     </Text>
-                  ) : p.abilities?.revoke ? (
+                  ) : p.abilities.revoke ? (
                     <Button
                       size="compact-sm"
                       variant="default"

@@ -38,12 +38,13 @@ export interface CrossingPoint {
   name: Localized;
   kind: 'road' | 'rail' | 'air' | 'sea';
   states: string[];
-  latitude: number;
-  longitude: number;
+  lat: number;
+  lon: number;
 }
 
 export interface ClearanceWindow {
   state: string;
+  timeZone: string;
   urgency: Urgency;
   hours: number;
   onSilence: 'consent' | 'refusal' | 'escalation';
@@ -59,46 +60,57 @@ export interface Condition {
 export interface LegAbilities {
   decide: boolean;
   askInfo: boolean;
-  answerInfo: boolean;
-  decideEscalation: boolean;
+  decideEscalated: boolean;
+  /** The requester answers the state's question. */
+  giveInfo: boolean;
 }
 
-export interface Leg {
+/** A leg as the list shows it. */
+export interface LegSummary {
   state: string;
-  position: number;
-  version: number;
   status: LegStatus;
-  openedAt: string | null;
   dueAt: string | null;
+  remainingSeconds: number | null;
+  /** Only on a request's own page, and only when the caller may see the details. */
+  conditions?: Condition[] | null;
+  clearanceNumber?: string | null;
+}
+
+export interface Leg extends LegSummary {
+  id: string;
+  position: number;
+  timeZone: string;
+  version: number;
+  openedAt: string | null;
+  onSilence: 'consent' | 'refusal' | 'escalation' | null;
   pausedAt: string | null;
   decidedAt: string | null;
-  decidedByLabel: string | null;
   decidedHow: 'state' | 'tacit' | 'standing_permission' | 'secretariat' | null;
+  decidedBy: string | null;
   clearanceNumber: string | null;
   conditions: Condition[] | null;
   conditionsAcceptedAt: string | null;
   reason: string | null;
-  standingPermission: { id: string; number: string } | null;
-  internalNote?: string | null;
-  /** The open question, when the state asked for information. */
-  question?: string | null;
-  onSilence?: 'consent' | 'refusal' | 'escalation' | null;
+  /** The number of the standing permission that cleared it. */
+  standingPermission: string | null;
+  internalNote: string | null;
+  /** Whether the caller sees this leg's decision details. */
+  details: boolean;
   abilities: LegAbilities;
 }
 
 export interface LegEvent {
-  id: number;
   state: string;
   at: string;
   kind: string;
-  actorLabel: string;
+  actor: string;
   details: Record<string, unknown>;
 }
 
 export interface RequestVersion {
   version: number;
   createdAt: string;
-  createdByLabel: string;
+  createdBy: string;
   submittedAt: string | null;
 }
 
@@ -110,7 +122,7 @@ export interface RequestAbilities {
   acceptConditions: boolean;
 }
 
-export interface ClearanceRequestSummary {
+interface Envelope {
   id: string;
   reference: string;
   kind: 'request' | 'notification';
@@ -121,20 +133,29 @@ export interface ClearanceRequestSummary {
   framework: Framework;
   urgency: Urgency;
   classification: string;
+  deploymentId: string | null;
+  createdBy: string;
   createdAt: string;
   submittedAt: string | null;
   clearedAt: string | null;
-  legs: Leg[];
+  closedAt: string | null;
+  updatedAt: string;
 }
 
-export interface ClearanceRequest extends ClearanceRequestSummary {
+export interface ClearanceRequestSummary extends Envelope {
+  legs: LegSummary[];
+  /** A leg of the caller's state is open now. */
+  toDecide: boolean;
+}
+
+export interface ClearanceRequest extends Envelope {
   content: ClearanceContent;
-  deployment: { id: string; reference: string } | null;
-  verificationCode: string | null;
-  createdByLabel: string;
+  legs: Leg[];
   events: LegEvent[];
   versions: RequestVersion[];
   abilities: RequestAbilities;
+  /** The certificate's verification code, once cleared (when the server sends it). */
+  verificationCode?: string | null;
 }
 
 export interface AssetList {
@@ -142,24 +163,29 @@ export interface AssetList {
   state: string;
   name: string;
   assets: AssetInput[];
-  updatedByLabel: string;
+  updatedBy: string;
   updatedAt: string;
-  abilities?: { update: boolean; delete: boolean };
+  abilities: { write: boolean };
 }
 
 export interface StandingPermission {
   id: string;
   number: string;
   grantingState: string;
-  granteeState: string;
-  pattern: { frameworks: Framework[]; crossingPoints: string[]; assetKinds: string[]; maxPersonnel?: number };
+  grantee: string;
+  pattern: {
+    frameworks: Framework[];
+    crossingPoints?: string[];
+    assetKinds: string[];
+    maxPersonnel?: number;
+  };
   validFrom: string;
   validTo: string;
   note: string | null;
-  grantedByLabel: string;
+  grantedBy: string;
   grantedAt: string;
   revokedAt: string | null;
-  abilities?: { revoke: boolean };
+  abilities: { revoke: boolean };
 }
 
 export interface Deployment {
@@ -170,12 +196,13 @@ export interface Deployment {
   purpose: string;
   classification: string;
   status: 'requested' | 'adopted' | 'not_adopted';
-  proposal: { id: string; title?: string; status?: string } | null;
-  procedure: { id: string; kind?: string; status?: string; deadline?: string | null } | null;
-  requests: { id: string; reference: string; status: RequestStatus }[];
-  requestedByLabel: string;
+  proposalId: string;
+  procedureId: string | null;
+  movements: Record<string, unknown>[];
+  requestedBy: string;
   requestedAt: string;
   decidedAt: string | null;
+  requests: { id: string; reference: string; status: RequestStatus; requestingState: string }[];
 }
 
 /** Per state and urgency (src/modules/clearances/timeliness.ts). */
@@ -223,7 +250,7 @@ export const useRequestList = (filters: RequestFilters) =>
   useQuery({
     queryKey: CLEARANCE_KEYS.list(filters),
     queryFn: ({ signal }) =>
-      api.get<{ items: ClearanceRequestSummary[]; abilities?: { create: boolean } }>(
+      api.get<{ items: ClearanceRequestSummary[]; abilities: { create: boolean } }>(
         `/api/clearances?${params({ ...filters, limit: 200 })}`,
         signal,
       ),
@@ -254,15 +281,14 @@ export const useClearanceWindows = () =>
 export const useAssetLists = () =>
   useQuery({
     queryKey: CLEARANCE_KEYS.assetLists,
-    queryFn: ({ signal }) =>
-      api.get<{ items: AssetList[]; abilities?: { create: boolean } }>('/api/asset-lists', signal),
+    queryFn: ({ signal }) => api.get<{ items: AssetList[] }>('/api/asset-lists', signal),
   });
 
 export const useStandingPermissions = () =>
   useQuery({
     queryKey: CLEARANCE_KEYS.permissions,
     queryFn: ({ signal }) =>
-      api.get<{ items: StandingPermission[]; abilities?: { grant: boolean } }>(
+      api.get<{ items: StandingPermission[]; abilities: { grant: boolean } }>(
         '/api/standing-permissions',
         signal,
       ),
@@ -271,14 +297,13 @@ export const useStandingPermissions = () =>
 export const useDeployments = () =>
   useQuery({
     queryKey: CLEARANCE_KEYS.deployments,
-    queryFn: ({ signal }) =>
-      api.get<{ items: Deployment[]; abilities?: { create: boolean } }>('/api/deployments', signal),
+    queryFn: ({ signal }) => api.get<{ items: Deployment[] }>('/api/deployments', signal),
   });
 
 export const useTimeliness = () =>
   useQuery({
     queryKey: CLEARANCE_KEYS.timeliness,
-    queryFn: ({ signal }) => api.get<{ items: TimelinessFigure[] }>('/api/clearances/timeliness', signal),
+    queryFn: ({ signal }) => api.get<{ items: TimelinessFigure[] }>('/api/clearance-timeliness', signal),
     retry: false,
   });
 

@@ -300,12 +300,25 @@ export function move<T>(items: T[], index: number, by: -1 | 1): T[] {
   return out;
 }
 
+/** A picker's wall-clock string moved by some hours. */
+export function shiftWall(wall: string | null, hours: number): string | null {
+  const instant = utcInstant(wall);
+  return instant ? utcWall(new Date(Date.parse(instant) + hours * 3_600_000).toISOString()) : null;
+}
+
 /**
- * The next leg's guess: it enters where the last one leaves, at the same time. Saves
- * typing the shared border crossing twice.
+ * The next leg's guess: it enters where the last one leaves, at the same time, and leaves a
+ * day later. Saves typing the shared border crossing twice.
  */
 export function nextLeg(previous: LegDraft | undefined): LegDraft {
   const leg = emptyLeg();
   if (!previous || previous.hosts) return leg;
-  return { ...leg, entryPoint: previous.exitPoint, entryFrom: previous.exitFrom, entryTo: previous.exitTo };
+  return {
+    ...leg,
+    entryPoint: previous.exitPoint,
+    entryFrom: previous.exitFrom,
+    entryTo: previous.exitTo,
+    exitFrom: shiftWall(previous.exitFrom, 24),
+    exitTo: shiftWall(previous.exitTo, 24),
+  };
 }

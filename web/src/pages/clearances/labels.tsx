@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { useStates } from '../../queries.ts';
 import { useDuration, useNow } from '../decisions/time.ts';
-import type { CrossingPoint, Leg, LegStatus, RequestStatus } from './api.ts';
+import type { CrossingPoint, LegStatus, LegSummary, RequestStatus } from './api.ts';
 import { StatusSwatch } from './map/patterns.tsx';
 
 export const REQUEST_COLOR: Record<RequestStatus, string> = {
@@ -27,7 +27,7 @@ export const LEG_COLOR: Record<LegStatus | 'conditions', string> = {
 };
 
 /** A leg's status as the map and the chips draw it: "approved with conditions" apart. */
-export const legLook = (leg: Pick<Leg, 'status' | 'conditions'>): LegStatus | 'conditions' =>
+export const legLook = (leg: Pick<LegSummary, 'status' | 'conditions'>): LegStatus | 'conditions' =>
   leg.status === 'approved' && (leg.conditions?.length ?? 0) > 0 ? 'conditions' : leg.status;
 
 export function useLegStatusLabel() {
@@ -52,7 +52,7 @@ export function RequestStatusBadge({ status }: { status: RequestStatus }) {
 }
 
 /** A leg on the board: the state's code, its status (pattern swatch as on the map), time left. */
-export function LegChip({ leg }: { leg: Leg }) {
+export function LegChip({ leg, withTime = true }: { leg: LegSummary; withTime?: boolean }) {
   const { t } = useTranslation();
   const stateName = useStateName();
   const label = useLegStatusLabel();
@@ -83,7 +83,7 @@ export function LegChip({ leg }: { leg: Leg }) {
           <Text span size="xs" fw={500} c="dark.5">
             {label(look)}
           </Text>
-          {leg.dueAt && (leg.status === 'pending' || leg.status === 'escalated') ? (
+          {withTime && leg.dueAt && (leg.status === 'pending' || leg.status === 'escalated') ? (
             <TimeLeft dueAt={leg.dueAt} />
           ) : null}
         </Group>

@@ -18,8 +18,8 @@ import { MAP_STATUS_STYLE, PatternDef, StatusSwatch } from './patterns.tsx';
 
 export type { MapLeg, MapPoint } from './geometry.ts';
 
-const WIDTH = 800;
-const HEIGHT = 480;
+const WIDTH = 640;
+const HEIGHT = 420;
 const SHAPES = countryShapes(world as unknown as Topology);
 
 /**
@@ -72,25 +72,32 @@ export function RouteMap({
       type: 'LineString',
       coordinates: stops.map((s) => [s.point.lon, s.point.lat]),
     };
+    // A point's name is written beside it unless an earlier named point is too close (the
+    // name is still in the marker's title and in the description).
+    const named: [number, number][] = [];
     const markers = stops.map((s) => {
       const [x, y] = projection([s.point.lon, s.point.lat]) ?? [0, 0];
-      return { ...s, x, y };
+      const showName = named.every(([nx, ny]) => Math.hypot(nx - x, ny - y) > 110);
+      if (showName) named.push([x, y]);
+      // The first name goes before its marker, the route after it; names near the right edge go left.
+      const anchor: 'start' | 'end' = (s.order === 1 && x > 160) || x > WIDTH - 160 ? 'end' : 'start';
+      return { ...s, x, y, showName, anchor };
     });
-    // Each state on the route is labelled near its own crossing points, or at its centre.
+    // Each state on the route is labelled between its entry and exit, or (hosting) at its
+    // centre when that is on the map, else beside its one crossing point.
+    const inView = (p: [number, number] | null): p is [number, number] =>
+      !!p && p[0] > 40 && p[0] < WIDTH - 40 && p[1] > 20 && p[1] < HEIGHT - 20;
     const labels = legs.map((leg) => {
       const own = [leg.entry, leg.exit]
         .map((code) => markers.find((m) => m.point.code === code))
         .filter((m): m is (typeof markers)[number] => !!m);
       const shape = SHAPES.find((s) => s.id === numericId(leg.state));
+      const centre = shape ? (projection(geoCentroid(shape.feature)) ?? null) : null;
       let at: [number, number] | null = null;
-      if (own.length > 0) {
-        at = [
-          own.reduce((a, m) => a + m.x, 0) / own.length,
-          own.reduce((a, m) => a + m.y, 0) / own.length + 26,
-        ];
-      } else if (shape) {
-        at = projection(geoCentroid(shape.feature)) ?? null;
-      }
+      if (own.length === 2) at = [(own[0].x + own[1].x) / 2, (own[0].y + own[1].y) / 2 + 20];
+      else if (inView(centre)) at = centre;
+      else if (own.length === 1) at = [own[0].x, own[0].y + 24];
+      else at = centre;
       return { leg, at };
     });
     return { countries, routePath: stops.length > 1 ? (path(line) ?? '') : '', markers, labels };
@@ -182,7 +189,7 @@ export function RouteMap({
               x={at[0]}
               y={at[1]}
               textAnchor="middle"
-              fontSize={13}
+              fontSize={14}
               fontWeight={700}
               fill={MAP_STATUS_STYLE[leg.status]?.ink ?? '#1b365d'}
               stroke="white"
@@ -201,11 +208,12 @@ export function RouteMap({
             <text textAnchor="middle" dy={4} fontSize={10} fontWeight={700} fill="white" aria-hidden>
               {m.order}
             </text>
-            {drawing.markers.length <= 8 ? (
+            {m.showName ? (
               <text
-                x={13}
+                x={m.anchor === 'end' ? -13 : 13}
                 dy={-8}
-                fontSize={11}
+                textAnchor={m.anchor}
+                fontSize={12}
                 fill="#1b365d"
                 stroke="white"
                 strokeWidth={3}

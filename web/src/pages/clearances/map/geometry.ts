@@ -93,8 +93,9 @@ export function focusOf(
   const [minLat, maxLat] = [Math.min(...lats), Math.max(...lats)];
   const midLon = (minLon + maxLon) / 2;
   const midLat = (minLat + maxLat) / 2;
-  const halfLon = Math.max(maxLon - minLon, MIN_SPAN) / 2 + 1;
-  const halfLat = Math.max(maxLat - minLat, MIN_SPAN / 2) / 2 + 1;
+  // Room around the route for the labels of its points and a little of the neighbours.
+  const halfLon = (Math.max(maxLon - minLon, MIN_SPAN) / 2) * 1.15 + 2;
+  const halfLat = (Math.max(maxLat - minLat, MIN_SPAN / 2) / 2) * 1.15 + 2;
   return {
     type: 'MultiPoint',
     coordinates: [

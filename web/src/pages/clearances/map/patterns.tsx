@@ -19,7 +19,7 @@ export type Pattern = 'solid' | 'diagonal' | 'dots' | 'cross' | 'horizontal' | '
 
 export function PatternDef({ id, status }: { id: string; status: string }) {
   const style = MAP_STATUS_STYLE[status] ?? MAP_STATUS_STYLE.pending;
-  const ink = { stroke: style.ink, strokeWidth: 1.6, strokeOpacity: 0.7 };
+  const ink = { stroke: style.ink, strokeWidth: 1.2, strokeOpacity: 0.5 };
   return (
     <pattern id={id} width={8} height={8} patternUnits="userSpaceOnUse">
       <rect width={8} height={8} fill={style.fill} />
