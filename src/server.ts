@@ -5,6 +5,7 @@ import { systemActor } from './core/actor.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { loadDemoClearances } from './modules/clearances/demo.ts';
 import { TacitConsentRunner } from './modules/clearances/tacit.ts';
 import { DeadlineRunner } from './modules/decisions/deadlines.ts';
 import { loadDemoDecisions } from './modules/decisions/demo.ts';
@@ -39,6 +40,8 @@ export async function prepareDatabase(handle: DbHandle, log: (line: string) => v
     log('demo organisation loaded (first start)');
     if (await loadDemoDecisions(handle.db))
       log('demo decisions loaded: one adopted, one broken by an objection, one open');
+    if (await loadDemoClearances(handle.db))
+      log('demo clearances loaded: one pending across BY, RU and KZ, two cleared, a standing permission');
   }
   return applied;
 }

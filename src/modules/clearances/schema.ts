@@ -134,7 +134,8 @@ export const PointOfContact = z
       .regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a telephone number'),
     email: z.email('is not an e-mail address').optional(),
   })
-  .openapi('PointOfContact');
+  // Inline in the document (no component): a field of an object type the clients can see.
+  .openapi({ type: 'object' });
 
 /** Everything a version of a request says. */
 export const ClearanceContent = z
@@ -249,7 +250,7 @@ export const StandingPermissionPattern = z
     assetKinds: z.array(z.enum(ASSET_KINDS)).min(1, 'name at least one asset kind'),
     maxPersonnel: z.number().int().min(0).max(100_000).optional(),
   })
-  .openapi('StandingPermissionPattern');
+  .openapi({ type: 'object' });
 export type StandingPermissionPattern = z.infer<typeof StandingPermissionPattern>;
 
 export const GrantStandingPermissionInput = z
