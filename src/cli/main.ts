@@ -3,6 +3,7 @@ import { APP_VERSION } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import { OrganisationFileError } from '../modules/directory/organisation-file.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerClearanceCommands } from './clearances.ts';
 import { registerDirectoryCommands } from './directory.ts';
 import { registerLedgerCommands } from './ledger.ts';
 import { registerProposalCommands } from './proposals.ts';
@@ -25,6 +26,7 @@ registerUserCommands(program);
 registerLedgerCommands(program);
 registerBackupCommands(program);
 registerProposalCommands(program);
+registerClearanceCommands(program);
 
 try {
   await program.parseAsync(process.argv);

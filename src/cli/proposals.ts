@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import type { z } from 'zod';
-import { type Actor, systemActor } from '../core/actor.ts';
-import { validationError } from '../core/errors.ts';
+import type { Actor } from '../core/actor.ts';
 import type { DbHandle } from '../db/connect.ts';
-import { personFromRow } from '../modules/auth/load-actor.ts';
 import { closeDue } from '../modules/decisions/deadlines.ts';
 import { presentProposal, presentProposalListItem } from '../modules/decisions/present.ts';
 import { presentProcedure } from '../modules/decisions/present-procedures.ts';
@@ -17,26 +14,7 @@ import {
   OpenProcedureInput,
 } from '../modules/decisions/schema.ts';
 import { breakSilence, giveStances } from '../modules/decisions/stances.ts';
-import { CliError, print, withDatabase } from './support.ts';
-
-/** The person named by --as (acting with their rights), or the console as the system. */
-async function actorFor(handle: DbHandle, username?: string): Promise<Actor> {
-  if (!username) return systemActor('accord cli');
-  const row = await handle.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw new CliError(`no enabled account named ${username}`);
-  return personFromRow(row);
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
-}
+import { actorFor, CliError, parse, print, withDatabase } from './support.ts';
 
 const list = (value?: string) =>
   value

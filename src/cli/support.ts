@@ -1,7 +1,11 @@
 import cliProgress from 'cli-progress';
+import type { z } from 'zod';
 import { type Config, loadConfig } from '../config.ts';
+import { type Actor, systemActor } from '../core/actor.ts';
+import { validationError } from '../core/errors.ts';
 import type { DbHandle } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
+import { personFromRow } from '../modules/auth/load-actor.ts';
 import { openDatabase } from '../server.ts';
 
 /** A failure the CLI reports as one line on stderr, exiting non-zero. */
@@ -39,3 +43,22 @@ export function progressBar(label: string) {
 }
 
 export const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The person named by --as (acting with their rights), or the console as the system. */
+export async function actorFor(handle: DbHandle, username?: string): Promise<Actor> {
+  if (!username) return systemActor('accord cli');
+  const row = await handle.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new CliError(`no enabled account named ${username}`);
+  return personFromRow(row);
+}
+
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}

@@ -13,6 +13,7 @@ import { authenticateSession, authenticateToken } from '../modules/auth/load-act
 import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { safeEqual } from '../modules/auth/secrets.ts';
 import { registerClearanceRoutes } from '../modules/clearances/routes.ts';
+import { registerCertificateRoutes } from '../modules/clearances/routes-certificates.ts';
 import { registerDecisionRoutes } from '../modules/decisions/routes.ts';
 import { getOrganisation } from '../modules/directory/queries.ts';
 import { registerDirectoryRoutes } from '../modules/directory/routes.ts';
@@ -38,10 +39,15 @@ const PUBLIC_GET = new Set([
 ]);
 /** A calendar feed is public by its secret token: calendar apps send no cookie. */
 const isCalendarFeed = (path: string) => /^\/api\/calendar\/[^/]+\.ics$/.test(path);
+/** A clearance certificate is checked by anyone holding its verification code (a border post). */
+const isCertificateCheck = (path: string) => /^\/api\/verify\/[^/]+$/.test(path);
 const isPublic = (method: string, path: string) =>
   (method === 'POST' && path === '/api/auth/sign-in') ||
   ((method === 'GET' || method === 'HEAD') &&
-    (PUBLIC_GET.has(path) || path.startsWith('/api/docs/assets/') || isCalendarFeed(path)));
+    (PUBLIC_GET.has(path) ||
+      path.startsWith('/api/docs/assets/') ||
+      isCalendarFeed(path) ||
+      isCertificateCheck(path)));
 
 /**
  * Builds the whole HTTP application: the request pipeline (body limit, authentication,
@@ -116,9 +122,10 @@ export function buildApp(deps: Deps): App {
   registerLedgerRoutes(app);
   registerLiveRoutes(app);
   registerDecisionRoutes(app);
-  registerClearanceRoutes(app);
   registerNotificationRoutes(app);
   registerWebhookRoutes(app);
+  registerClearanceRoutes(app);
+  registerCertificateRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

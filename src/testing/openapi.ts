@@ -36,6 +36,8 @@ export const PUBLIC_OPERATIONS = new Set([
   'GET /api/ledger/public-keys',
   // Public by its secret token (404 for an unknown one): calendar apps send no cookie.
   'GET /api/calendar/{file}',
+  // Public by its verification code (404 for an unknown one): a border post checks a certificate.
+  'GET /api/verify/{code}',
 ]);
 /** Sign-in needs no credentials either, but answers 401 for unknown ones. */
 export const OPEN_OPERATIONS = new Set([...PUBLIC_OPERATIONS, 'POST /api/auth/sign-in']);
@@ -191,6 +193,8 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'GET /api/delegations/{state}/webhooks/{id}/deliveries': { params: { state: 'BY', id: randomUUID() } },
     'POST /api/delegations/{state}/webhooks/{id}/test': { params: { state: 'BY', id: randomUUID() } },
     'POST /api/delegations/{state}/deliveries/{id}/redeliver': { params: { state: 'BY', id: randomUUID() } },
+    // Certificates: a well-formed code no certificate has.
+    'GET /api/verify/{code}': { params: { code: 'ABCD-EFGH-JKLM-NPQR' } },
     // Clearances: unknown ids and crossing points, so that a well-formed sample never writes.
     'POST /api/clearances': { body: SAMPLE_CLEARANCE },
     'GET /api/clearances/{id}': { params: { id: randomUUID() } },

@@ -5,6 +5,7 @@ import { RequireAuth } from './components/RequireAuth.tsx';
 import { useFormat } from './i18n/format.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { UserAdminPage } from './pages/admin/UserAdminPage.tsx';
+import { VerifyPage } from './pages/certificates/VerifyPage.tsx';
 import { AssetListsPage } from './pages/clearances/AssetListsPage.tsx';
 import { BoardPage } from './pages/clearances/BoardPage.tsx';
 import { DeploymentsPage, NewDeploymentPage } from './pages/clearances/DeploymentsPage.tsx';
@@ -43,6 +44,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/verify" element={<VerifyPage />} />
+      <Route path="/verify/:code" element={<VerifyPage />} />
       <Route
         element={
           <RequireAuth>

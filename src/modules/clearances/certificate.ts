@@ -4,8 +4,8 @@ import type { Db } from '../../db/connect.ts';
 import type { ClearanceCertificateRow } from '../../db/schema.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from '../ledger/hash.ts';
-import { checkpointSignatureValid, loadPublicKeys, publicKeys } from '../ledger/signing.ts';
 import { listCheckpoints, toExported } from '../ledger/queries.ts';
+import { checkpointSignatureValid, loadPublicKeys, publicKeys } from '../ledger/signing.ts';
 import type { ClearanceContent } from './schema.ts';
 
 /**
@@ -19,6 +19,7 @@ export interface Certificate {
   reference: string;
   version: number;
   requestingState: string;
+  requestingStateName: Names;
   framework: string;
   urgency: string;
   issuedAt: string;
@@ -29,16 +30,27 @@ export interface Certificate {
   legs: CertificateLeg[];
 }
 
+type Names = { en: string; ru: string };
+
 export interface CertificateLeg {
   state: string;
+  stateName: Names;
   clearanceNumber: string;
   decidedAt: string;
   /** state, tacit (silence meant consent), standing_permission, secretariat (after escalation). */
   decidedHow: string;
-  entry: { point: string; from: string; to: string };
-  exit: { point: string; from: string; to: string } | null;
+  entry: CertificatePassage;
+  exit: CertificatePassage | null;
   route: string;
   conditions: { kind: string; text: string }[];
+}
+
+/** Names are written into the certificate so that it reads on its own, at a border post. */
+export interface CertificatePassage {
+  point: string;
+  pointName: Names;
+  from: string;
+  to: string;
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -83,6 +95,20 @@ export async function issueCertificate(
     .where('status', '=', 'approved')
     .orderBy('position')
     .execute();
+  const [states, points] = await Promise.all([
+    trx.selectFrom('member_states').select(['code', 'name_en', 'name_ru']).execute(),
+    trx.selectFrom('crossing_points').select(['code', 'name_en', 'name_ru']).execute(),
+  ]);
+  const named = (rows: { code: string; name_en: string; name_ru: string }[], code: string): Names => {
+    const row = rows.find((r) => r.code === code);
+    return { en: row?.name_en ?? code, ru: row?.name_ru ?? code };
+  };
+  const passage = (p: { point: string; window: { from: string; to: string } }): CertificatePassage => ({
+    point: p.point,
+    pointName: named(points, p.point),
+    from: p.window.from,
+    to: p.window.to,
+  });
   const code = newVerificationCode();
   const doc: Certificate = {
     kind: 'accord.clearance-certificate',
@@ -90,6 +116,7 @@ export async function issueCertificate(
     reference: request.reference,
     version: request.version,
     requestingState: request.requesting_state,
+    requestingStateName: named(states, request.requesting_state),
     framework: request.framework,
     urgency: request.urgency,
     issuedAt: now.toISOString(),
@@ -112,11 +139,12 @@ export async function issueCertificate(
       const conditions = (leg.conditions as { kind: string; text: string }[] | null) ?? [];
       return {
         state: leg.state_code,
+        stateName: named(states, leg.state_code),
         clearanceNumber: leg.clearance_number ?? '',
         decidedAt: (leg.decided_at ?? now).toISOString(),
         decidedHow: leg.decided_how ?? 'state',
-        entry: { point: planned.entry.point, ...planned.entry.window },
-        exit: planned.exit ? { point: planned.exit.point, ...planned.exit.window } : null,
+        entry: passage(planned.entry),
+        exit: planned.exit ? passage(planned.exit) : null,
         route: planned.route ?? '',
         conditions: conditions.map((c) => ({ kind: c.kind, text: c.text })),
       };
@@ -226,7 +254,11 @@ function result(
   record: Verification['record'] | null,
 ): Verification {
   const status: CertificateStatus =
-    request.status === 'withdrawn' ? 'withdrawn' : request.verification_code === cert.code ? 'valid' : 'superseded';
+    request.status === 'withdrawn'
+      ? 'withdrawn'
+      : request.verification_code === cert.code
+        ? 'valid'
+        : 'superseded';
   return {
     code: cert.code,
     verified: problems.length === 0,
@@ -279,10 +311,12 @@ async function checkChainFrom(db: Db, seq: number, problems: string[]) {
   }
   if (!problems.length && expected !== until + 1) problems.push(`record entry ${expected} is missing`);
   if (!checkpoint) {
-    if (!problems.length && prev !== head.hash) problems.push('the record head does not match its last entry');
+    if (!problems.length && prev !== head.hash)
+      problems.push('the record head does not match its last entry');
     return null;
   }
-  const signatureValid = checkpointSignatureValid(checkpoint, loadPublicKeys(keys)) && checkpoint.hash === prev;
+  const signatureValid =
+    checkpointSignatureValid(checkpoint, loadPublicKeys(keys)) && checkpoint.hash === prev;
   if (!signatureValid) problems.push(`checkpoint ${checkpoint.seq} does not hold (signature or hash)`);
   return { seq: checkpoint.seq, signedAt: checkpoint.signedAt, keyId: checkpoint.keyId, signatureValid };
 }

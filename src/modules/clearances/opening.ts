@@ -2,6 +2,7 @@ import { type Actor, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { appendEntry } from '../ledger/commands.ts';
+import { issueCertificate } from './certificate.ts';
 import { publishClearanceEvent } from './events.ts';
 import { addLegEvent, eventBase, legColumns, legOf, trimState, windowFor } from './load.ts';
 import { applyLegEvent, emptyLeg, requestStatusOf } from './machine.ts';
@@ -153,13 +154,19 @@ export async function settleRequest(
     .where('id', '=', request.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (status !== before && status === 'cleared')
+  if (status !== before && status === 'cleared') {
+    const certificate = await issueCertificate(trx, updated.id, now);
     await publishClearanceEvent(trx, {
       kind: 'request_cleared',
       ...eventBase(updated, legs, now),
-      // The certificate and its code are issued by the certificate module (not yet wired here).
-      verificationCode: updated.verification_code ?? '',
+      verificationCode: certificate.code,
     });
+    return {
+      request: { ...updated, verification_code: certificate.code, certificate_seq: certificate.seq },
+      before,
+      status,
+    };
+  }
   if (status !== before && status === 'denied') {
     const denier = legs.find((l) => l.status === 'denied');
     await publishClearanceEvent(trx, {

@@ -78,6 +78,7 @@ describe('submitting', () => {
     const entries = await recordAfter(t.handle, head);
     expect(entries.map((e) => e.action)).toEqual([
       'clearance.leg_decided',
+      'clearance.certificate_issued',
       'clearance.conditions_accepted',
       'clearance.cleared',
     ]);

@@ -9,7 +9,8 @@ import { timeliness } from './timeliness.ts';
 
 const tags = ['Clearances'];
 
-const Window = { from: z.string(), to: z.string() };
+const Names = z.object({ en: z.string(), ru: z.string() });
+const Passage = z.object({ point: z.string(), pointName: Names, from: z.string(), to: z.string() });
 export const CertificateSchema = z
   .object({
     kind: z.literal('accord.clearance-certificate'),
@@ -17,13 +18,18 @@ export const CertificateSchema = z
     reference: z.string(),
     version: z.number().int(),
     requestingState: z.string(),
+    requestingStateName: Names,
     framework: z.string(),
     urgency: z.string(),
     issuedAt: z.string(),
     personnel: z.number().int(),
     armament: z.boolean(),
     dangerousGoods: z.array(
-      z.object({ unNumber: z.string(), hazardClass: z.string(), netExplosiveQuantityKg: z.number().nullable() }),
+      z.object({
+        unNumber: z.string(),
+        hazardClass: z.string(),
+        netExplosiveQuantityKg: z.number().nullable(),
+      }),
     ),
     assets: z.array(
       z.object({
@@ -37,11 +43,12 @@ export const CertificateSchema = z
     legs: z.array(
       z.object({
         state: z.string(),
+        stateName: Names,
         clearanceNumber: z.string(),
         decidedAt: z.string(),
         decidedHow: z.string(),
-        entry: z.object({ point: z.string(), ...Window }),
-        exit: z.object({ point: z.string(), ...Window }).nullable(),
+        entry: Passage,
+        exit: Passage.nullable(),
         route: z.string(),
         conditions: z.array(z.object({ kind: z.string(), text: z.string() })),
       }),
@@ -62,7 +69,12 @@ export const VerificationSchema = z
       hash: z.string(),
       at: z.string(),
       checkpoint: z
-        .object({ seq: z.number().int(), signedAt: z.string(), keyId: z.string(), signatureValid: z.boolean() })
+        .object({
+          seq: z.number().int(),
+          signedAt: z.string(),
+          keyId: z.string(),
+          signatureValid: z.boolean(),
+        })
         .nullable(),
     }),
   })
@@ -108,7 +120,10 @@ const timelinessRoute = createRoute({
     'Per state and urgency: median and 90th percentile hours to decide, tacit consents and refusals, escalations',
   request: { query: TimelinessQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(TimelinessSchema) }), 'Figures over the requests you may read'),
+    200: jsonResponse(
+      z.object({ items: z.array(TimelinessSchema) }),
+      'Figures over the requests you may read',
+    ),
     ...standardErrors,
   },
 });

@@ -52,7 +52,8 @@ export async function timeliness(
     .where('l.status', '<>', 'withdrawn');
   if (filter.from) query = query.where('l.opened_at', '>=', filter.from);
   if (filter.to) query = query.where('l.opened_at', '<', filter.to);
-  if (filter.framework) query = query.where('clearance_requests.framework', '=', filter.framework as 'exercise');
+  if (filter.framework)
+    query = query.where('clearance_requests.framework', '=', filter.framework as 'exercise');
   const hours = sql<number>`(extract(epoch from (l.decided_at - l.opened_at)) - l.paused_seconds) / 3600.0`;
   const byHand = sql<SqlBool>`l.decided_how in ('state', 'secretariat')`;
   const rows = await query
@@ -67,8 +68,12 @@ export async function timeliness(
       sql<number | null>`percentile_cont(0.9) within group (order by ${hours}) filter (where ${byHand})`.as(
         'p90_hours',
       ),
-      sql<number>`count(*) filter (where l.decided_how = 'tacit' and l.status = 'approved')`.as('tacit_consents'),
-      sql<number>`count(*) filter (where l.decided_how = 'tacit' and l.status = 'denied')`.as('tacit_refusals'),
+      sql<number>`count(*) filter (where l.decided_how = 'tacit' and l.status = 'approved')`.as(
+        'tacit_consents',
+      ),
+      sql<number>`count(*) filter (where l.decided_how = 'tacit' and l.status = 'denied')`.as(
+        'tacit_refusals',
+      ),
       sql<number>`count(*) filter (where l.status = 'escalated' or l.decided_how = 'secretariat')`.as(
         'escalations',
       ),
@@ -79,7 +84,8 @@ export async function timeliness(
     .orderBy('l.state_code')
     .orderBy('clearance_requests.urgency')
     .execute();
-  const round = (v: number | null) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
+  const round = (v: number | null) =>
+    v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100;
   return rows.map((r) => ({
     state: r.state,
     urgency: r.urgency,

@@ -1,0 +1,54 @@
+import { Alert, Code, List, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
+import type { Verification } from './types.ts';
+
+/** Whether the certificate holds against the record, and how it was checked. */
+export function VerificationPanel({ verification: v }: { verification: Verification }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const good = v.verified && v.status === 'valid';
+  const title = !v.verified
+    ? t('certificate.verify.broken')
+    : v.status === 'valid'
+      ? t('certificate.verify.valid')
+      : t(`certificate.verify.${v.status}`);
+  return (
+    <Alert
+      color={good ? 'teal' : v.verified ? 'yellow' : 'red'}
+      variant="light"
+      icon={good ? <IconRosetteDiscountCheck aria-hidden /> : <IconAlertTriangle aria-hidden />}
+      title={title}
+      data-testid="verification"
+      data-verified={v.verified}
+      data-status={v.status}
+    >
+      <Stack gap={6}>
+        {v.problems.length ? (
+          <List size="sm">
+            {v.problems.map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+        ) : null}
+        <Text size="sm">
+          {t('certificate.verify.entry', { seq: v.record.seq, at: dateTime(v.record.at) })}
+        </Text>
+        {v.record.checkpoint ? (
+          <Text size="sm">
+            {t('certificate.verify.checkpoint', {
+              seq: v.record.checkpoint.seq,
+              at: dateTime(v.record.checkpoint.signedAt),
+            })}
+          </Text>
+        ) : (
+          <Text size="sm">{t('certificate.verify.noCheckpoint')}</Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('certificate.verify.digest')} <Code>{v.digest}</Code>
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
