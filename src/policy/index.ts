@@ -298,7 +298,9 @@ const draftsFor = (a: Actor, state: string) => isSystem(a) || (!isObserver(a) &&
 /** Decides a state's leg: its head of delegation, a point of contact, or a delegate the head authorised. */
 function decidesFor(a: Actor, l: ClearanceLegSubject): boolean {
   if (!isPerson(a) || !speaksForOwnState(a, l.state)) return false;
-  return a.role === 'head_of_delegation' || a.role === 'point_of_contact' || l.authorisedDelegates.includes(a.id);
+  return (
+    a.role === 'head_of_delegation' || a.role === 'point_of_contact' || l.authorisedDelegates.includes(a.id)
+  );
 }
 
 /** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
@@ -478,7 +480,10 @@ export function clearanceRequestsVisibleTo(actor: Actor) {
         .whereRef('clearance_legs.request_id', '=', 'clearance_requests.id')
         .where('clearance_legs.state_code', '=', actor.stateCode),
     );
-    return eb.and([cleared, eb.or([eb('clearance_requests.requesting_state', '=', actor.stateCode), onRoute])]);
+    return eb.and([
+      cleared,
+      eb.or([eb('clearance_requests.requesting_state', '=', actor.stateCode), onRoute]),
+    ]);
   };
 }
 

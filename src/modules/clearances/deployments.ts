@@ -134,7 +134,7 @@ export async function onProcedureClosed(trx: Db, procedure: ProcedureRow, result
     .where('procedure_id', '=', procedure.id)
     .forUpdate()
     .executeTakeFirst();
-  if (!deployment || deployment.status !== 'requested') return;
+  if (deployment?.status !== 'requested') return;
   const adopted = result === 'adopted' || result === 'partially_adopted';
   const actor = systemActor(`deployment ${deployment.reference}`);
   const created: string[] = [];
