@@ -25,8 +25,9 @@ import { FormError } from '../../components/FormError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { useStates } from '../../queries.ts';
+import { useProcedure, useStates } from '../../queries.ts';
 import { useMe } from '../../session.tsx';
+import { CountdownText } from '../decisions/Countdown.tsx';
 import { fieldPaths } from '../decisions/mutations.ts';
 import { BackLink } from '../decisions/ProposalPage.tsx';
 import { AssetsEditor } from './AssetsEditor.tsx';
@@ -46,6 +47,23 @@ import {
 } from './draft.ts';
 import { LegEditor } from './LegEditor.tsx';
 import { RequestStatusBadge, useStateName } from './labels.tsx';
+
+/** The council's open procedure on a deployment request: its kind and the time left. */
+function ProcedureDeadline({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const procedure = useProcedure(id).data?.procedure;
+  if (!procedure) return null;
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {t(`decisions.kind.${procedure.kind}`)}
+      </Text>
+      {procedure.status === 'open' && procedure.deadline ? (
+        <CountdownText deadline={procedure.deadline} />
+      ) : null}
+    </Stack>
+  );
+}
 
 const DEPLOYMENT_COLOR = { requested: 'blue', adopted: 'teal', not_adopted: 'red' } as const;
 
@@ -106,6 +124,9 @@ export function DeploymentsPage() {
                     <Anchor component={Link} to={`/proposals/${d.proposalId}`} size="xs">
                       {t('clearances.deployments.proposal')}
                     </Anchor>
+                    {d.procedureId && d.status === 'requested' ? (
+                      <ProcedureDeadline id={d.procedureId} />
+                    ) : null}
                   </Stack>
                 ),
               },

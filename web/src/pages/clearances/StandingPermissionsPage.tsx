@@ -213,7 +213,7 @@ export function StandingPermissionsPage() {
             empty={t('clearances.permissions.empty')}
             rows={data.items}
             rowKey={(p) => p.id}
-            minWidth={860}
+            minWidth={720}
             columns={[
               {
                 key: 'number',

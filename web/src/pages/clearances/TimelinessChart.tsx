@@ -21,7 +21,12 @@ export function TimelinessChart({ rows }: { rows: TimelinessFigure[] }) {
   const max = Math.max(1, ...rows.map((r) => r.p90Hours ?? r.medianHours ?? 0));
   const scale = (h: number) => ((WIDTH - LABEL - 90) * h) / max;
   const height = rows.length * ROW + 28;
-  const hours = (h: number | null) => (h === null ? '—' : t('clearances.timeliness.hours', { n: number(h) }));
+  const hours = (h: number | null) =>
+    h === null
+      ? '—'
+      : h < 1
+        ? t('clearances.timeliness.minutes', { n: number(Math.max(1, Math.round(h * 60))) })
+        : t('clearances.timeliness.hours', { n: number(Math.round(h * 10) / 10) });
   return (
     <Stack gap="md">
       <svg
@@ -29,7 +34,7 @@ export function TimelinessChart({ rows }: { rows: TimelinessFigure[] }) {
         width="100%"
         aria-hidden
         data-testid="timeliness-chart"
-        style={{ display: 'block' }}
+        style={{ display: 'block', maxWidth: WIDTH }}
       >
         {rows.map((r, i) => {
           const y = i * ROW + 6;

@@ -1,5 +1,5 @@
 import { Box, Group, Text } from '@mantine/core';
-import { geoCentroid, geoPath } from 'd3-geo';
+import { geoPath } from 'd3-geo';
 import type { LineString } from 'geojson';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,21 +83,28 @@ export function RouteMap({
       const anchor: 'start' | 'end' = (s.order === 1 && x > 160) || x > WIDTH - 160 ? 'end' : 'start';
       return { ...s, x, y, showName, anchor };
     });
-    // Each state on the route is labelled between its entry and exit, or (hosting) at its
-    // centre when that is on the map, else beside its one crossing point.
-    const inView = (p: [number, number] | null): p is [number, number] =>
-      !!p && p[0] > 40 && p[0] < WIDTH - 40 && p[1] > 20 && p[1] < HEIGHT - 20;
+    // A transit state is labelled between its entry and exit; a state with one point on the
+    // route (where the movement starts or ends) in the middle of its part of the map. A label
+    // that would sit on an earlier one moves down a line.
+    const placed: [number, number][] = [];
     const labels = legs.map((leg) => {
       const own = [leg.entry, leg.exit]
         .map((code) => markers.find((m) => m.point.code === code))
         .filter((m): m is (typeof markers)[number] => !!m);
       const shape = SHAPES.find((s) => s.id === numericId(leg.state));
-      const centre = shape ? (projection(geoCentroid(shape.feature)) ?? null) : null;
       let at: [number, number] | null = null;
       if (own.length === 2) at = [(own[0].x + own[1].x) / 2, (own[0].y + own[1].y) / 2 + 20];
-      else if (inView(centre)) at = centre;
-      else if (own.length === 1) at = [own[0].x, own[0].y + 24];
-      else at = centre;
+      else if (shape) {
+        const [[x0, y0], [x1, y1]] = path.bounds(shape.feature);
+        if (Number.isFinite(x0) && x1 > x0) at = [(x0 + x1) / 2, (y0 + y1) / 2];
+      }
+      if (!at && own.length === 1) at = [own[0].x, own[0].y + 24];
+      if (at) {
+        const spot = at;
+        while (placed.some(([x, y]) => Math.abs(x - spot[0]) < 150 && Math.abs(y - spot[1]) < 18))
+          spot[1] += 20;
+        placed.push(spot);
+      }
       return { leg, at };
     });
     return { countries, routePath: stops.length > 1 ? (path(line) ?? '') : '', markers, labels };
