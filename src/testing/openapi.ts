@@ -195,6 +195,8 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/delegations/{state}/deliveries/{id}/redeliver': { params: { state: 'BY', id: randomUUID() } },
     // Certificates: a well-formed code no certificate has.
     'GET /api/verify/{code}': { params: { code: 'ABCD-EFGH-JKLM-NPQR' } },
+    'GET /api/clearances/{id}/certificate': { params: { id: randomUUID() } },
+    'GET /api/clearances/{id}/export': { params: { id: randomUUID() } },
     // Clearances: unknown ids and crossing points, so that a well-formed sample never writes.
     'POST /api/clearances': { body: SAMPLE_CLEARANCE },
     'GET /api/clearances/{id}': { params: { id: randomUUID() } },

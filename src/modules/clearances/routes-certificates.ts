@@ -4,7 +4,9 @@ import { db, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { verifyCertificate } from './certificate.ts';
-import { FRAMEWORKS, URGENCIES, VerificationCodeParam } from './schema.ts';
+import { exportRequest, exportRequestCsv } from './export.ts';
+import { loadRequest } from './load.ts';
+import { FRAMEWORKS, IdParam, URGENCIES, VerificationCodeParam } from './schema.ts';
 import { timeliness } from './timeliness.ts';
 
 const tags = ['Clearances'];
@@ -128,12 +130,69 @@ const timelinessRoute = createRoute({
   },
 });
 
-/** Certificates (the public verification), and timeliness figures. */
+const certificateRoute = createRoute({
+  method: 'get',
+  path: '/api/clearances/{id}/certificate',
+  tags,
+  summary: "A cleared request's certificate, checked against the record (404 until it is cleared)",
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(VerificationSchema, 'The certificate and its check'), ...standardErrors },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/clearances/{id}/export',
+  tags,
+  summary: 'A request and its decisions as JSON, or as CSV with one line per leg (what the caller may see)',
+  request: {
+    params: IdParam,
+    query: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+  },
+  responses: {
+    200: {
+      description: 'The export, as a file to save',
+      content: {
+        'application/json': { schema: z.record(z.string(), z.unknown()) },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...standardErrors,
+  },
+});
+
+/** Certificates (the public verification), exports and timeliness figures. */
 export function registerCertificateRoutes(app: App) {
   app.openapi(verifyRoute, async (c) => {
     const result = await verifyCertificate(db(c), c.req.valid('param').code);
     if (!result) throw notFound('certificate');
     return c.json(result, 200);
+  });
+
+  app.openapi(certificateRoute, async (c) => {
+    const person = requirePerson(c);
+    const loaded = await loadRequest(db(c), person, c.req.valid('param').id);
+    const code = loaded.row.verification_code;
+    const result = code ? await verifyCertificate(db(c), code) : null;
+    if (!result) throw notFound('certificate (the request is not cleared)');
+    return c.json(result, 200);
+  });
+
+  app.openapi(exportRoute, async (c) => {
+    const person = requirePerson(c);
+    const { id } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const name = (reference: string) => `attachment; filename="${reference}.${format}"`;
+    if (format === 'csv') {
+      const [csv, loaded] = await Promise.all([
+        exportRequestCsv(db(c), person, id),
+        loadRequest(db(c), person, id),
+      ]);
+      c.header('Content-Disposition', name(loaded.row.reference));
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    const data = await exportRequest(db(c), person, id);
+    c.header('Content-Disposition', name(data.request.reference));
+    return c.json(data, 200);
   });
 
   app.openapi(timelinessRoute, async (c) => {
