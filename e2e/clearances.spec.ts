@@ -119,5 +119,5 @@ describe('movement clearances', () => {
     // GET /api/clearances/{id}/certificate and the certificate page are wired.
 
     await Promise.all([requester.context.close(), kz.context.close(), ru.context.close()]);
-  });
+  }, 180_000);
 });

@@ -156,7 +156,7 @@ export function LegEditor({
               <Text size="sm" fw={600}>
                 {t('clearances.form.entry')}
               </Text>
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
                 <Select
                   label={t('clearances.form.point')}
                   placeholder={leg.state ? t('clearances.form.choosePoint') : t('clearances.form.stateFirst')}
@@ -215,7 +215,7 @@ export function LegEditor({
                   <Text size="sm" fw={600}>
                     {t('clearances.form.exit')}
                   </Text>
-                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                  <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
                     <Select
                       label={t('clearances.form.point')}
                       placeholder={

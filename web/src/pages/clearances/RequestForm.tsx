@@ -296,6 +296,7 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
                       lon: p.lon,
                     }))}
                     members={members}
+                    height={340}
                   />
                 </div>
               </Grid.Col>

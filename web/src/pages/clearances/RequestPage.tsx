@@ -431,10 +431,11 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
                 {t('clearances.actions.withdraw')}
               </Button>
             ) : null}
-            {request.status === 'cleared' ? (
+            {request.status === 'cleared' && request.verificationCode ? (
+              // The certificate as anyone holding its code sees it, checked against the record.
               <Button
                 component={Link}
-                to={`/clearances/${request.id}/certificate`}
+                to={`/verify/${request.verificationCode}`}
                 variant="light"
                 leftSection={<IconFileCertificate size={16} aria-hidden />}
                 data-testid="certificate-link"

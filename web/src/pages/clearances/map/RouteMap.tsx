@@ -49,8 +49,13 @@ export function RouteMap({
 }) {
   const { t } = useTranslation();
   const uid = useId().replace(/:/g, '');
-  const stops = useMemo(() => routeStops(legs, points), [legs, points]);
+  // Callers often pass new arrays with the same content; redraw (all the shapes, which is
+  // not cheap) only when what is drawn changes.
+  const key = JSON.stringify([members, legs, points.map((p) => [p.code, p.lat, p.lon])]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the content, not the identity
+  const stops = useMemo(() => routeStops(legs, points), [key]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the content, not the identity
   const drawing = useMemo(() => {
     const memberIds = new Set(members.map(numericId).filter((id): id is string => !!id));
     const memberShapes = SHAPES.filter((s) => memberIds.has(s.id)).map((s) => s.feature);
@@ -108,7 +113,7 @@ export function RouteMap({
       return { leg, at };
     });
     return { countries, routePath: stops.length > 1 ? (path(line) ?? '') : '', markers, labels };
-  }, [members, legs, stops]);
+  }, [key]);
 
   const statuses = [...new Set(legs.map((l) => l.status))];
   const description =
