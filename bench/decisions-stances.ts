@@ -52,8 +52,10 @@ const KINDS = ['agree', 'abstain', 'agree', 'not_participating'] as const;
 /**
  * Stances through the API on PostgreSQL: POST /api/procedures/{id}/stances in-process
  * (`app.request`), bearer tokens of the six heads of delegation — authentication,
- * validation, the policy, the row lock, the superseding UPDATE, the INSERT, the record
- * entry under the head lock, the commit, and the procedure view in the answer — against
+ * validation, the policy and the procedure's page read with the row lock (one query), the
+ * superseding UPDATE and the INSERT (one statement, which also reads the history for the
+ * answer), the record entry under the head lock, the commit, the procedure view presented
+ * from what the command read — against
  * plain single-row INSERTs into a copy of the stances table, same database, same clients.
  */
 export async function benchDecisionStances(

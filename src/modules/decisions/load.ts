@@ -1,29 +1,49 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
-import type { ProcedureRow, ProposalRow, ProposalVersionRow } from '../../db/schema.ts';
+import type { ProcedureRow, ProposalRow, ProposalVersionRow, StanceRow } from '../../db/schema.ts';
 import { authorize, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
-import { loadPolicyContext, loadProcedureSubject, type PolicyContext, proposalSubject } from './subjects.ts';
+import {
+  authorisedDelegatesColumn,
+  contextOf,
+  type PolicyContext,
+  policyContextColumns,
+  procedureSubject,
+  proposalSubject,
+} from './subjects.ts';
 
 /** A proposal loaded for a command, with what the policy sees of it. */
 export interface LoadedProposal {
   row: ProposalRow;
   subject: ProposalSubject;
+  /** The policy context around this proposal (its own body and the presidency). */
   ctx: PolicyContext;
 }
 
-/** Loads a proposal (locked when writing) and answers 404 unless the actor may read it. */
+/**
+ * Loads a proposal (locked when writing) and answers 404 unless the actor may read it.
+ * One query: the row and its policy context together.
+ */
 export async function loadProposal(
   trx: Db,
   actor: Actor,
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<LoadedProposal> {
-  let query = trx.selectFrom('proposals').selectAll().where('id', '=', id);
+  let query = trx
+    .selectFrom('proposals')
+    .selectAll('proposals')
+    .select([
+      policyContextColumns.bodyStates.as('policy_body_states'),
+      policyContextColumns.presidencyState.as('policy_presidency_state'),
+    ])
+    .where('proposals.id', '=', id);
   if (opts.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  if (!row) throw notFound('proposal');
-  const ctx = await loadPolicyContext(trx);
+  const found = await query.executeTakeFirst();
+  if (!found) throw notFound('proposal');
+  const { policy_body_states, policy_presidency_state, ...row } = found;
+  const ctx = contextOf(row.body_code, policy_body_states, policy_presidency_state);
   const subject = proposalSubject(ctx, row);
   authorize(actor, 'read', 'proposal', subject);
   return { row, subject, ctx };
@@ -55,21 +75,155 @@ export interface LoadedProcedure {
   subject: ProcedureSubject;
 }
 
-/** Loads a procedure (locked when writing); 404 unless the actor may read its proposal. */
+/** A procedure with what its page shows: the version's title and points, every stance, the decision. */
+export interface ProcedureView extends LoadedProcedure {
+  version: Pick<ProposalVersionRow, 'title' | 'points'>;
+  /** Every stance ever given, oldest first; the current ones are not superseded. */
+  history: StanceRow[];
+  decision: { id: string; number: number; year: number } | null;
+}
+
+/**
+ * The procedure row with its proposal's columns (prefixed `proposal_`), the policy context
+ * and the authorised delegates: everything `loadProcedure` needs, in one query.
+ */
+function procedureQuery(db: Db, id: string) {
+  return db
+    .selectFrom('procedures')
+    .innerJoin('proposals', 'proposals.id', 'procedures.proposal_id')
+    .selectAll('procedures')
+    .select([
+      'proposals.body_code as proposal_body_code',
+      'proposals.title as proposal_title',
+      'proposals.classification as proposal_classification',
+      'proposals.author_state as proposal_author_state',
+      'proposals.priority_code as proposal_priority_code',
+      'proposals.status as proposal_status',
+      'proposals.latest_version as proposal_latest_version',
+      'proposals.created_by as proposal_created_by',
+      'proposals.created_at as proposal_created_at',
+      'proposals.updated_at as proposal_updated_at',
+      policyContextColumns.bodyStates.as('policy_body_states'),
+      policyContextColumns.presidencyState.as('policy_presidency_state'),
+      authorisedDelegatesColumn.as('policy_delegates'),
+    ])
+    .where('procedures.id', '=', id);
+}
+
+type ProcedureQueryRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof procedureQuery>['executeTakeFirst']>>
+>;
+
+/** Splits a `procedureQuery` row into the procedure and its proposal, and applies the read rule. */
+function loadedFrom(actor: Actor, found: ProcedureQueryRow): LoadedProcedure {
+  const {
+    proposal_body_code,
+    proposal_title,
+    proposal_classification,
+    proposal_author_state,
+    proposal_priority_code,
+    proposal_status,
+    proposal_latest_version,
+    proposal_created_by,
+    proposal_created_at,
+    proposal_updated_at,
+    policy_body_states,
+    policy_presidency_state,
+    policy_delegates,
+    ...row
+  } = found;
+  const proposalRow: ProposalRow = {
+    id: row.proposal_id,
+    body_code: proposal_body_code,
+    title: proposal_title,
+    classification: proposal_classification,
+    author_state: proposal_author_state,
+    priority_code: proposal_priority_code,
+    status: proposal_status,
+    latest_version: proposal_latest_version,
+    created_by: proposal_created_by,
+    created_at: proposal_created_at,
+    updated_at: proposal_updated_at,
+  };
+  const ctx = contextOf(proposalRow.body_code, policy_body_states, policy_presidency_state);
+  const proposal = { row: proposalRow, subject: proposalSubject(ctx, proposalRow), ctx };
+  // A procedure is as visible as its proposal, and says so in its own name.
+  try {
+    authorize(actor, 'read', 'proposal', proposal.subject);
+  } catch (err) {
+    throw err instanceof AppError && err.code === 'not_found' ? notFound('procedure') : err;
+  }
+  return { row, proposal, subject: procedureSubject(proposal.subject, row, policy_delegates) };
+}
+
+/**
+ * Loads a procedure (locked when writing: the procedure row only) with its proposal and
+ * what the policy needs, in one query; 404 unless the actor may read its proposal.
+ */
 export async function loadProcedure(
   trx: Db,
   actor: Actor,
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<LoadedProcedure> {
-  let query = trx.selectFrom('procedures').selectAll().where('id', '=', id);
-  if (opts.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  if (!row) throw notFound('procedure');
-  // A procedure is as visible as its proposal, and says so in its own name.
-  const proposal = await loadProposal(trx, actor, row.proposal_id).catch((err) => {
-    throw err instanceof AppError && err.code === 'not_found' ? notFound('procedure') : err;
-  });
-  const subject = await loadProcedureSubject(trx, proposal.ctx, proposal.row, row);
-  return { row, proposal, subject };
+  let query = procedureQuery(trx, id);
+  if (opts.forUpdate) query = query.forUpdate(['procedures']);
+  const found = await query.executeTakeFirst();
+  if (!found) throw notFound('procedure');
+  return loadedFrom(actor, found);
+}
+
+/** A stance as json_agg writes it: timestamps as text. */
+export type StanceJson = Omit<StanceRow, 'given_at' | 'superseded_at'> & {
+  given_at: string;
+  superseded_at: string | null;
+};
+
+/** Stances read back from `json_agg`, with their timestamps as dates again. */
+export const stancesFromJson = (rows: StanceJson[]): StanceRow[] =>
+  rows.map((s) => ({
+    ...s,
+    given_at: new Date(s.given_at),
+    superseded_at: s.superseded_at === null ? null : new Date(s.superseded_at),
+  }));
+
+/**
+ * `loadProcedure` and, in the same query, what the procedure's page shows: the title and
+ * points of its version, its whole stance history and its decision.
+ *
+ * Locked (`forUpdate`) the history is left empty: the query's snapshot is taken before the
+ * lock is granted, so it could miss stances committed while it waited. A command that
+ * answers with the page reads the history with its write instead (`recordStances`).
+ */
+export async function loadProcedureView(
+  db: Db,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ProcedureView> {
+  let query = procedureQuery(db, id).select([
+    sql<ProposalVersionRow['title'] | null>`(select v.title from proposal_versions v
+      where v.proposal_id = procedures.proposal_id and v.version = procedures.version)`.as('view_title'),
+    sql<ProposalVersionRow['points'] | null>`(select v.points from proposal_versions v
+      where v.proposal_id = procedures.proposal_id and v.version = procedures.version)`.as('view_points'),
+    (opts.forUpdate
+      ? sql<StanceJson[]>`'[]'::json`
+      : sql<StanceJson[]>`coalesce((select json_agg(s order by s.id) from stances s
+          where s.procedure_id = procedures.id), '[]')`
+    ).as('view_history'),
+    sql<ProcedureView['decision']>`(select json_build_object('id', d.id, 'number', d."number", 'year', d.year)
+      from decisions d where d.procedure_id = procedures.id)`.as('view_decision'),
+  ]);
+  if (opts.forUpdate) query = query.forUpdate(['procedures']);
+  const found = await query.executeTakeFirst();
+  if (!found) throw notFound('procedure');
+  const { view_title, view_points, view_history, view_decision, ...rest } = found;
+  const loaded = loadedFrom(actor, rest);
+  if (view_title === null || view_points === null) throw notFound('version');
+  return {
+    ...loaded,
+    version: { title: view_title, points: view_points },
+    history: stancesFromJson(view_history),
+    decision: view_decision,
+  };
 }

@@ -3,7 +3,7 @@ import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { PointText, ProposalRow, ProposalVersionRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
-import { appendEntry } from '../ledger/commands.ts';
+import { appendEntry, type RecordInput } from '../ledger/commands.ts';
 import { getVersionRow, isDecided, type LoadedProposal, loadProposal } from './load.ts';
 import type { CreateProposalInput, UpdateProposalInput } from './schema.ts';
 import { audienceOf, loadPolicyContext } from './subjects.ts';
@@ -192,7 +192,9 @@ export async function updateProposal(trx: Db, actor: Actor, id: string, input: U
 /**
  * A state's proposed amendment: a new version of the proposal in which the point takes the
  * amendment's text. The procedure goes on with its own version; the chair may put the
- * amended version to a new procedure. Call with the proposal row locked.
+ * amended version to a new procedure. Call with the proposal row locked. Returns the new
+ * version and its record entry, which the caller appends with its own entries, last (see
+ * `recordStances`).
  */
 export async function addAmendmentVersion(
   trx: Db,
@@ -200,7 +202,7 @@ export async function addAmendmentVersion(
   proposal: LoadedProposal,
   from: { procedureId: string; version: number },
   amendment: { state: string; point: string; text: string },
-): Promise<number> {
+): Promise<{ version: number; entry: RecordInput }> {
   const base = await getVersionRow(trx, proposal.row.id, from.version);
   const current = await trx
     .selectFrom('proposals')
@@ -227,7 +229,7 @@ export async function addAmendmentVersion(
     .set({ latest_version: version, updated_at: new Date() })
     .where('id', '=', proposal.row.id)
     .execute();
-  await appendEntry(trx, actor, {
+  const entry: RecordInput = {
     action: 'proposal.amended',
     subjectType: 'proposal',
     subjectId: proposal.row.id,
@@ -241,6 +243,6 @@ export async function addAmendmentVersion(
     },
     classification: proposal.row.classification,
     audience: audienceOf(proposal.subject),
-  });
-  return version;
+  };
+  return { version, entry };
 }

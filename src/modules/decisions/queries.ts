@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { proposalsVisibleTo } from '../../policy/index.ts';
 import { listAttachments } from './attachments.ts';
 import { currentStances } from './closing.ts';
-import { getVersionRow, loadProcedure, loadProposal } from './load.ts';
+import { getVersionRow, loadProcedureView, loadProposal, type ProcedureView } from './load.ts';
 import { everyoneAnswered } from './procedures.ts';
 import type { ListProposalsQuery } from './schema.ts';
 import { loadPolicyContext } from './subjects.ts';
@@ -141,21 +141,11 @@ export async function getVersionPair(db: Db, actor: Actor, id: string, pick: { f
   return Promise.all([getVersionRow(db, id, from), getVersionRow(db, id, to)]);
 }
 
-/** A procedure with its stance board: every stance ever given, current ones unsuperseded. */
-export async function getProcedureView(db: Db, actor: Actor, id: string) {
-  const loaded = await loadProcedure(db, actor, id);
-  const [version, history, decision] = await Promise.all([
-    getVersionRow(db, loaded.row.proposal_id, loaded.row.version),
-    db.selectFrom('stances').selectAll().where('procedure_id', '=', id).orderBy('id').execute(),
-    db
-      .selectFrom('decisions')
-      .select(['id', 'number', 'year'])
-      .where('procedure_id', '=', id)
-      .executeTakeFirst(),
-  ]);
-  return { ...loaded, version, history, decision: decision ?? null };
+/** A procedure with its stance board: every stance ever given, current ones unsuperseded. One query. */
+export function getProcedureView(db: Db, actor: Actor, id: string): Promise<ProcedureView> {
+  return loadProcedureView(db, actor, id);
 }
-export type ProcedureView = Awaited<ReturnType<typeof getProcedureView>>;
+export type { ProcedureView };
 
 const decisionColumns = [
   'decisions.id',

@@ -158,16 +158,21 @@ export function registerProcedureRoutes(app: App) {
     const person = requirePerson(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    await inTransaction(c, (trx) => giveStances(trx, person, id, input));
-    return c.json(await present(c, id), 200);
+    // The command loads the procedure's page with its lock and keeps it up to date: no re-read.
+    const view = await inTransaction(c, (trx) =>
+      giveStances(trx, person, id, input, new Date(), { view: true }),
+    );
+    return c.json({ procedure: presentProcedure(view, person) }, 200);
   });
 
   app.openapi(breakRoute, async (c) => {
     const person = requirePerson(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    await inTransaction(c, (trx) => breakSilence(trx, person, id, input));
-    return c.json(await present(c, id), 200);
+    const view = await inTransaction(c, (trx) =>
+      breakSilence(trx, person, id, input, new Date(), { view: true }),
+    );
+    return c.json({ procedure: presentProcedure(view, person) }, 200);
   });
 
   app.openapi(closeRoute, async (c) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAfter, recordHead, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
 import { buildDecisionPeople, buildProcedure, buildStances, type DecisionPeople } from './factories.ts';
-import { errorOf, HOUR, inAnHour, procedureOf, stanceCount } from './test-support.ts';
+import { errorOf, HOUR, inAnHour, type Procedure, procedureOf, stanceCount } from './test-support.ts';
 
 let t: TestContext;
 let p: DecisionPeople;
@@ -49,6 +49,50 @@ describe('POST /api/procedures/{id}/stances', () => {
     const entries = await recordAfter(t.handle, head);
     expect(entries.map((e) => e.action)).toEqual(['stance.given', 'stance.given']);
     expect(entries[1].payload).toMatchObject({ state: 'AM', stances: [{ point: '2', kind: 'reservation' }] });
+  });
+
+  it('answers with the procedure exactly as a fresh read shows it (no re-read after the write)', async () => {
+    const procedure = await buildProcedure(t.handle, { kind: 'written', deadline: HOUR });
+    const url = `/api/procedures/${procedure.id}/stances`;
+    await buildStances(t.handle, p.byHead, procedure, 'agree');
+    const answers = [];
+    for (const stances of [
+      [{ point: '1', kind: 'agree' }],
+      [
+        { point: '1', kind: 'abstain' },
+        { point: '2', kind: 'reservation', text: 'Armenia reserves its position.' },
+      ],
+    ]) {
+      const res = await t.request(url, { method: 'POST', as: p.amHead, json: { stances } });
+      expect(res.status).toBe(200);
+      answers.push(await res.json());
+    }
+    const fresh = await t.request(`/api/procedures/${procedure.id}`, { as: p.amHead });
+    expect(answers[1]).toEqual(await fresh.json());
+    const { procedure: view } = answers[1] as { procedure: Procedure };
+    expect(view.history.map((s) => [s.state, s.point, s.kind, s.supersededAt === null])).toEqual([
+      ['BY', '1', 'agree', true],
+      ['BY', '2', 'agree', true],
+      ['AM', '1', 'agree', false],
+      ['AM', '1', 'abstain', true],
+      ['AM', '2', 'reservation', true],
+    ]);
+  });
+
+  it('two states answering at once: the later answer shows both stances', async () => {
+    const procedure = await buildProcedure(t.handle, { kind: 'written', deadline: HOUR });
+    const url = `/api/procedures/${procedure.id}/stances`;
+    const json = { stances: [{ point: '1', kind: 'agree' }] };
+    const answers = await Promise.all(
+      [p.amHead, p.byHead].map(async (as) => {
+        const res = await t.request(url, { method: 'POST', as, json });
+        expect(res.status).toBe(200);
+        return procedureOf(res);
+      }),
+    );
+    // Whichever waited for the other's lock read the stances after it committed.
+    const longest = Math.max(...answers.map((a) => a.history.length));
+    expect(longest).toBe(2);
   });
 
   it('a delegate answers only once the head authorised it, and no longer after revocation', async () => {
@@ -202,6 +246,8 @@ describe('breaking silence and amendments', () => {
       json: { kind: 'propose_amendment', points: ['1'], text: 'First point, as amended by Tajikistan' },
     });
     expect(res.status).toBe(200);
+    const fresh = await t.request(`/api/procedures/${procedure.id}`, { as: p.tjHead });
+    expect(await res.json()).toEqual(await fresh.json());
     expect((await recordAfter(t.handle, head)).map((e) => e.action)).toEqual([
       'proposal.amended',
       'silence.broken',

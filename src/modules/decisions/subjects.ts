@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { ProcedureRow, ProposalRow } from '../../db/schema.ts';
 import type { ProcedureSubject, ProposalSubject } from '../../policy/index.ts';
@@ -37,6 +38,39 @@ export async function loadPolicyContext(db: Db): Promise<PolicyContext> {
   }
   return { bodyStates, presidencyState: presidency?.state_code.trim() ?? null };
 }
+
+/**
+ * The context around one proposal as columns of the query that loads it, so that a
+ * command reads the row and what the policy needs in one round trip: the states of the
+ * proposal's body (in the directory's order) and the presiding state. Select them from
+ * `proposals`; `contextOf` turns them back into a `PolicyContext`.
+ */
+export const policyContextColumns = {
+  bodyStates: sql<string[]>`array(
+    select bm.state_code::text from body_members bm
+    join member_states ms on ms.code = bm.state_code
+    where bm.body_code = proposals.body_code
+    order by ms.position, ms.code)`,
+  presidencyState: sql<
+    string | null
+  >`(select p.state_code::text from presidencies p order by p.starts_on desc limit 1)`,
+};
+
+/** A `PolicyContext` that knows one body: what `policyContextColumns` selected with its proposal. */
+export function contextOf(
+  bodyCode: string,
+  bodyStates: string[],
+  presidencyState: string | null,
+): PolicyContext {
+  return {
+    bodyStates: new Map([[bodyCode, bodyStates.map((s) => s.trim())]]),
+    presidencyState: presidencyState?.trim() ?? null,
+  };
+}
+
+/** The delegates authorised to answer for the states eligible in a procedure, as a column selected from `procedures`. */
+export const authorisedDelegatesColumn = sql<string[]>`array(
+  select da.user_id::text from delegate_authorisations da where da.state_code = any(procedures.eligible))`;
 
 export function proposalSubject(
   ctx: PolicyContext,

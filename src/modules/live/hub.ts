@@ -4,6 +4,8 @@ import { can } from '../../policy/index.ts';
 import { LIVE_CHANNEL } from '../ledger/commands.ts';
 import { NOTIFICATIONS_CHANNEL } from '../notifications/schema.ts';
 
+const DRAIN_PAGE = 1000;
+
 export interface LiveEvent {
   seq: number;
   at: string;
@@ -34,15 +36,37 @@ export class LiveHub {
   private unlistenNotifications?: () => Promise<void>;
   private lastSeq = 0;
   private pending: Promise<void> = Promise.resolve();
+  /** A read of new entries is waiting to start. */
+  private queued = false;
+  /** The highest seq announced by a NOTIFY (each entry's commit sends its seq); infinite when unknown. */
+  private heard = 0;
 
   constructor(private readonly handle: DbHandle) {}
 
   async start() {
     const head = await this.handle.db.selectFrom('ledger_head').select('seq').executeTakeFirst();
     this.lastSeq = Number(head?.seq ?? 0);
-    this.unlisten = await this.handle.listen(LIVE_CHANNEL, () => {
+    this.unlisten = await this.handle.listen(LIVE_CHANNEL, (payload) => {
       // Notifications may arrive out of order across processes: read everything new, in order.
-      this.pending = this.pending.then(() => this.drain()).catch((err) => console.error('accord: live', err));
+      // One read serves every NOTIFY that came in while it waited; with no client there is
+      // nothing to read for, and the payload (the entry's seq) says how far the record got.
+      const seq = Number(payload);
+      if (Number.isSafeInteger(seq)) this.heard = Math.max(this.heard, seq);
+      else this.heard = Number.POSITIVE_INFINITY;
+      if (this.queued) return;
+      this.queued = true;
+      this.pending = this.pending
+        .then(() => {
+          this.queued = false;
+          const heard = this.heard;
+          if (this.clients.size === 0 && Number.isFinite(heard)) {
+            this.lastSeq = Math.max(this.lastSeq, heard);
+            return;
+          }
+          this.heard = 0;
+          return this.drainAll();
+        })
+        .catch((err) => console.error('accord: live', err));
     });
     this.unlistenNotifications = await this.handle.listen(NOTIFICATIONS_CHANNEL, (userId) => {
       for (const client of this.clients)
@@ -66,7 +90,7 @@ export class LiveHub {
     const head = await this.handle.db.selectFrom('ledger_head').select('seq').executeTakeFirst();
     const target = Number(head?.seq ?? 0);
     while (this.lastSeq < target) {
-      this.pending = this.pending.then(() => this.drain());
+      this.pending = this.pending.then(() => this.drainAll());
       await this.pending;
     }
   }
@@ -82,13 +106,19 @@ export class LiveHub {
     return () => this.clients.delete(client);
   }
 
-  private async drain() {
+  /** Reads and hands out everything new, a page at a time. */
+  private async drainAll(): Promise<void> {
+    while ((await this.drain()) === DRAIN_PAGE);
+  }
+
+  /** Reads and hands out up to a page of new entries; returns how many it read. */
+  private async drain(): Promise<number> {
     const rows = await this.handle.db
       .selectFrom('ledger_entries')
       .select(['seq', 'at', 'action', 'subject_type', 'subject_id', 'classification', 'audience', 'actor_id'])
       .where('seq', '>', this.lastSeq)
       .orderBy('seq')
-      .limit(1000)
+      .limit(DRAIN_PAGE)
       .execute();
     for (const row of rows) {
       this.lastSeq = Math.max(this.lastSeq, Number(row.seq));
@@ -103,5 +133,6 @@ export class LiveHub {
         if (can(client.actor, 'read', 'ledgerEntry', row)) client.send(event);
       }
     }
+    return rows.length;
   }
 }
