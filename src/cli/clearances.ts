@@ -1,12 +1,269 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Actor } from '../core/actor.ts';
+import type { DbHandle } from '../db/connect.ts';
 import { verifyCertificate } from '../modules/clearances/certificate.ts';
+import { exportRequest, exportRequestCsv } from '../modules/clearances/export.ts';
+import { acceptConditions, askInfo, decideLeg, giveInfo } from '../modules/clearances/legs.ts';
+import { presentRequest, presentRequestListItem } from '../modules/clearances/present.ts';
+import { getRequestView, listRequests } from '../modules/clearances/queries.ts';
+import {
+  amendRequest,
+  createRequest,
+  submitRequest,
+  withdrawRequest,
+} from '../modules/clearances/requests.ts';
+import {
+  AmendRequestInput,
+  CreateRequestInput,
+  DecideLegInput,
+  RequestListQuery,
+} from '../modules/clearances/schema.ts';
+import { applyDueSilences } from '../modules/clearances/tacit.ts';
 import { timeliness } from '../modules/clearances/timeliness.ts';
-import { actorFor, CliError, print, withDatabase } from './support.ts';
+import { actorFor, CliError, parse, print, withDatabase } from './support.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A request named by its id or its reference number (BY-2026-0001). */
+async function requestId(handle: DbHandle, ref: string): Promise<string> {
+  if (UUID.test(ref)) return ref;
+  const row = await handle.db
+    .selectFrom('clearance_requests')
+    .select('id')
+    .where('reference', '=', ref.trim().toUpperCase())
+    .executeTakeFirst();
+  if (!row) throw new CliError(`no clearance request ${ref}`);
+  return row.id;
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path === '-' ? 0 : path, 'utf8'));
+  } catch (err) {
+    throw new CliError(`${path}: ${(err as Error).message}`);
+  }
+}
+
+async function printRequest(handle: DbHandle, actor: Actor, id: string, json: boolean) {
+  const r = presentRequest(actor, await getRequestView(handle.db, actor, id));
+  if (json) return print(JSON.stringify(r, null, 2));
+  print(`${r.reference}  ${r.status}  v${r.version}  ${r.urgency} ${r.framework}  ${r.title}  (${r.id})`);
+  for (const leg of r.legs) {
+    const conditions = (leg.conditions ?? []).map((c) => `${String(c.kind)}: ${String(c.text)}`).join('; ');
+    const due = leg.dueAt ? `  due ${leg.dueAt}` : '';
+    print(
+      `  ${leg.state}  ${leg.status.padEnd(15)}${leg.clearanceNumber ? ` ${leg.clearanceNumber}` : ''}${leg.decidedHow ? ` (${leg.decidedHow})` : ''}${due}${conditions ? `  conditions: ${conditions}` : ''}`,
+    );
+  }
+}
+
+/** Runs a command in one transaction as the actor, then prints the request. */
+async function act(
+  o: { as?: string; json?: boolean },
+  ref: string,
+  fn: (trx: DbHandle['db'], actor: Actor, id: string) => Promise<unknown>,
+) {
+  await withDatabase(async (handle) => {
+    const actor = await actorFor(handle, o.as);
+    const id = await requestId(handle, ref);
+    await handle.db.transaction().execute((trx) => fn(trx, actor, id));
+    await printRequest(handle, actor, id, !!o.json);
+  });
+}
 
 export function registerClearanceCommands(program: Command) {
   const clearance = program
     .command('clearance')
     .description('Movement clearances; --as <username> acts as that person, under the same rules');
+
+  clearance
+    .command('list')
+    .description('List clearance requests the person may read')
+    .option('--status <status>', 'draft, pending, awaiting_acceptance, cleared, denied or withdrawn')
+    .option('--state <code>', 'requests made by or crossing this state')
+    .option('--to-decide', "only requests with a leg the person's state must decide now")
+    .option('-q, --query <text>', 'search in references and titles')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      await withDatabase(async (handle) => {
+        const actor = await actorFor(handle, o.as);
+        const query = parse(RequestListQuery, {
+          status: o.status,
+          state: o.state,
+          toDecide: o.toDecide ? 'true' : undefined,
+          q: o.query,
+        });
+        const items = (await listRequests(handle.db, actor, query)).map((r) =>
+          presentRequestListItem(actor, r.row, r.legs),
+        );
+        if (o.json) return print(JSON.stringify(items, null, 2));
+        for (const r of items)
+          print(
+            `${r.reference.padEnd(14)} ${r.status.padEnd(19)} ${r.urgency.padEnd(9)} ${r.legs.map((l) => `${l.state}:${l.status}`).join(' ')}  ${r.title}`,
+          );
+      });
+    });
+
+  clearance
+    .command('show')
+    .description('Show a request with every leg, decision and condition the person may read')
+    .argument('<request>', 'id or reference number')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, o) => {
+      await withDatabase(async (handle) => {
+        const actor = await actorFor(handle, o.as);
+        await printRequest(handle, actor, await requestId(handle, ref), !!o.json);
+      });
+    });
+
+  clearance
+    .command('create')
+    .description(
+      'Create a request from a JSON file (the API body of POST /api/clearances); --submit sends it',
+    )
+    .requiredOption('--file <path>', 'JSON file, or - for standard input')
+    .option('--submit', 'submit at once instead of keeping a draft')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      const body = readJson(o.file) as Record<string, unknown>;
+      const input = parse(CreateRequestInput, { ...body, ...(o.submit ? { submit: true } : {}) });
+      await withDatabase(async (handle) => {
+        const actor = await actorFor(handle, o.as);
+        const row = await handle.db.transaction().execute((trx) => createRequest(trx, actor, input));
+        await printRequest(handle, actor, row.id, !!o.json);
+      });
+    });
+
+  clearance
+    .command('submit')
+    .description('Submit a draft: every state on the route gets its leg at once')
+    .argument('<request>', 'id or reference number')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action((ref: string, o) => act(o, ref, (trx, actor, id) => submitRequest(trx, actor, id)));
+
+  clearance
+    .command('amend')
+    .description('Amend with a whole new content from a JSON file; only legs that changed are decided again')
+    .argument('<request>', 'id or reference number')
+    .requiredOption('--file <path>', 'JSON file, or - for standard input')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action((ref: string, o) => {
+      const input = parse(AmendRequestInput, readJson(o.file));
+      return act(o, ref, (trx, actor, id) => amendRequest(trx, actor, id, input));
+    });
+
+  clearance
+    .command('withdraw')
+    .description('Withdraw a request')
+    .argument('<request>', 'id or reference number')
+    .requiredOption('--reason <text>')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action((ref: string, o) =>
+      act(o, ref, (trx, actor, id) => withdrawRequest(trx, actor, id, { reason: o.reason })),
+    );
+
+  clearance
+    .command('decide')
+    .description("Decide a state's leg: approve, approve with conditions, or deny")
+    .argument('<request>', 'id or reference number')
+    .requiredOption('--state <code>', 'the state whose leg this is')
+    .option('--approve', 'approve')
+    .option('--deny <reason>', 'deny, with the reason')
+    .option(
+      '--condition <kind:text>',
+      'approve with this condition (repeatable): time_window, route, crossing_point, escort, restriction, other',
+      (value: string, all: string[] = []) => [...all, value],
+    )
+    .option('--number <clearance-number>', "the state's own clearance number (generated when omitted)")
+    .option('--note <text>', "an internal note, seen only inside the state's delegation")
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action((ref: string, o) => {
+      const conditions = ((o.condition as string[] | undefined) ?? []).map((c) => {
+        const at = c.indexOf(':');
+        if (at < 1)
+          throw new CliError(`--condition ${c}: write kind:text, e.g. escort:Police escort from the border`);
+        return { kind: c.slice(0, at).trim(), text: c.slice(at + 1).trim() };
+      });
+      const chosen = [o.approve, o.deny, conditions.length].filter(Boolean).length;
+      if (chosen !== 1)
+        throw new CliError('choose one of --approve, --deny <reason> or --condition <kind:text>');
+      const input = parse(DecideLegInput, {
+        decision: o.deny ? 'deny' : conditions.length ? 'approve_with_conditions' : 'approve',
+        conditions,
+        reason: o.deny,
+        clearanceNumber: o.number,
+        internalNote: o.note,
+      });
+      return act(o, ref, (trx, actor, id) => decideLeg(trx, actor, id, o.state, input));
+    });
+
+  clearance
+    .command('ask')
+    .description("Ask the requester for more information on a state's leg (its clock pauses)")
+    .argument('<request>', 'id or reference number')
+    .requiredOption('--state <code>')
+    .requiredOption('--question <text>')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action((ref: string, o) =>
+      act(o, ref, (trx, actor, id) => askInfo(trx, actor, id, o.state, { question: o.question })),
+    );
+
+  clearance
+    .command('answer')
+    .description("Answer a state's question (its clock runs again)")
+    .argument('<request>', 'id or reference number')
+    .requiredOption('--state <code>')
+    .requiredOption('--answer <text>')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action((ref: string, o) =>
+      act(o, ref, (trx, actor, id) => giveInfo(trx, actor, id, o.state, { answer: o.answer })),
+    );
+
+  clearance
+    .command('accept')
+    .description("The requester accepts the states' conditions")
+    .argument('<request>', 'id or reference number')
+    .option('--as <username>')
+    .option('--json', 'print JSON')
+    .action((ref: string, o) => act(o, ref, (trx, actor, id) => acceptConditions(trx, actor, id, {})));
+
+  clearance
+    .command('export')
+    .description('Export a request and its decisions as JSON or CSV (what the person may see)')
+    .argument('<request>', 'id or reference number')
+    .option('--format <format>', 'json or csv', 'json')
+    .option('--as <username>')
+    .action(async (ref: string, o) => {
+      if (o.format !== 'json' && o.format !== 'csv') throw new CliError('--format: json or csv');
+      await withDatabase(async (handle) => {
+        const actor = await actorFor(handle, o.as);
+        const id = await requestId(handle, ref);
+        if (o.format === 'csv') process.stdout.write(await exportRequestCsv(handle.db, actor, id));
+        else print(JSON.stringify(await exportRequest(handle.db, actor, id), null, 2));
+      });
+    });
+
+  clearance
+    .command('silences')
+    .description(
+      'Apply what silence means on every leg whose window has closed (the server does this on its own)',
+    )
+    .action(async () => {
+      await withDatabase(async (handle) => {
+        const done = await applyDueSilences(handle.db, new Date());
+        print(`${done.length} leg${done.length === 1 ? '' : 's'} settled by silence`);
+      });
+    });
 
   clearance
     .command('verify')
