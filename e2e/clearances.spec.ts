@@ -111,12 +111,35 @@ describe('movement clearances', () => {
       ).toBeGreaterThan(1);
     }
 
+    // The certificate: every state's clearance number and the condition, checked against the record.
+    await page.getByTestId('certificate-link').click();
+    await page
+      .locator('[data-testid="verification"][data-verified="true"][data-status="valid"]')
+      .waitFor(LONG);
+    const certificate = page.getByTestId('certificate');
+    expect(await certificate.getByTestId('clearance-number').count()).toBe(3);
+    expect(await certificate.textContent()).toContain('Traffic police escort');
+    const code = (await page.getByTestId('verification-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+
+    // Anyone holding the code checks it without signing in: a border post.
+    const post = await newPage(browser);
+    await post.page.goto('/verify');
+    await post.page.getByLabel(/Verification code/).fill(code.toLowerCase().replaceAll('-', ' '));
+    await post.page.getByRole('button', { name: 'Verify' }).click();
+    await post.page
+      .locator('[data-testid="verification"][data-verified="true"][data-status="valid"]')
+      .waitFor(LONG);
+    expect(await post.page.getByTestId('certificate-reference').textContent()).toBe(
+      await page.getByTestId('certificate-reference').textContent(),
+    );
+    // It shows only what the code proves: not the purpose, nor the point of contact.
+    expect(await post.page.textContent('body')).not.toContain('A. Ivanov');
+    await post.context.close();
+
     // The board shows it cleared too.
     await page.goto(`/clearances?status=cleared`);
     await page.locator(`[data-testid="request-card"]`, { hasText: title }).waitFor(LONG);
-
-    // TODO(certificates): open the certificate and verify its code at /verify/:code once
-    // GET /api/clearances/{id}/certificate and the certificate page are wired.
 
     await Promise.all([requester.context.close(), kz.context.close(), ru.context.close()]);
   }, 180_000);

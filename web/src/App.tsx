@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ComponentType, lazy, useEffect } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
@@ -6,13 +6,6 @@ import { useFormat } from './i18n/format.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { UserAdminPage } from './pages/admin/UserAdminPage.tsx';
 import { VerifyPage } from './pages/certificates/VerifyPage.tsx';
-import { AssetListsPage } from './pages/clearances/AssetListsPage.tsx';
-import { BoardPage } from './pages/clearances/BoardPage.tsx';
-import { DeploymentsPage, NewDeploymentPage } from './pages/clearances/DeploymentsPage.tsx';
-import { ExistingRequestFormPage, NewRequestPage } from './pages/clearances/RequestFormPages.tsx';
-import { RequestPage } from './pages/clearances/RequestPage.tsx';
-import { StandingPermissionsPage } from './pages/clearances/StandingPermissionsPage.tsx';
-import { TimelinessPage } from './pages/clearances/TimelinessPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { DecisionPage } from './pages/decisions/DecisionPage.tsx';
 import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
@@ -28,6 +21,32 @@ import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { RecordPage } from './pages/record/RecordPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 import { useSession } from './session.tsx';
+
+/** A page loaded on first visit: its module, and the component it exports under `name`. */
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType<Record<string, unknown>> })));
+}
+
+// The clearance pages (and their map) load when first visited, keeping the first load small.
+const AssetListsPage = lazyPage(() => import('./pages/clearances/AssetListsPage.tsx'), 'AssetListsPage');
+const BoardPage = lazyPage(() => import('./pages/clearances/BoardPage.tsx'), 'BoardPage');
+const DeploymentsPage = lazyPage(() => import('./pages/clearances/DeploymentsPage.tsx'), 'DeploymentsPage');
+const NewDeploymentPage = lazyPage(
+  () => import('./pages/clearances/DeploymentsPage.tsx'),
+  'NewDeploymentPage',
+);
+const ExistingRequestFormPage = lazyPage(
+  () => import('./pages/clearances/RequestFormPages.tsx'),
+  'ExistingRequestFormPage',
+);
+const NewRequestPage = lazyPage(() => import('./pages/clearances/RequestFormPages.tsx'), 'NewRequestPage');
+const RequestPage = lazyPage(() => import('./pages/clearances/RequestPage.tsx'), 'RequestPage');
+const StandingPermissionsPage = lazyPage(
+  () => import('./pages/clearances/StandingPermissionsPage.tsx'),
+  'StandingPermissionsPage',
+);
+const TimelinessPage = lazyPage(() => import('./pages/clearances/TimelinessPage.tsx'), 'TimelinessPage');
+const CertificatePage = lazyPage(() => import('./pages/certificates/CertificatePage.tsx'), 'CertificatePage');
 
 /** "CSTO · Accord" in the browser tab, in the current language. */
 function useDocumentTitle() {
@@ -71,6 +90,7 @@ export function App() {
         <Route path="clearances/:id" element={<RequestPage />} />
         <Route path="clearances/:id/edit" element={<ExistingRequestFormPage key="draft" mode="draft" />} />
         <Route path="clearances/:id/amend" element={<ExistingRequestFormPage key="amend" mode="amend" />} />
+        <Route path="clearances/:id/certificate" element={<CertificatePage />} />
         <Route path="states" element={<StatesPage />} />
         <Route path="bodies" element={<BodiesPage />} />
         <Route path="partners" element={<PartnersPage />} />

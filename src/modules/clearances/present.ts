@@ -87,6 +87,10 @@ const Envelope = {
   clearedAt: Instant,
   closedAt: Instant,
   updatedAt: z.string(),
+  verificationCode: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The current certificate’s verification code, once cleared' }),
 };
 
 export const RequestSchema = z
@@ -144,6 +148,7 @@ function envelope(row: ClearanceRequestRow) {
     clearedAt: iso(row.cleared_at),
     closedAt: iso(row.closed_at),
     updatedAt: row.updated_at.toISOString(),
+    verificationCode: row.verification_code,
   };
 }
 

@@ -1,5 +1,16 @@
-import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Center,
+  Group,
+  Loader,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
@@ -91,9 +102,21 @@ export function AppLayout() {
       <AppShell.Main bg="gray.0" id="main" tabIndex={-1}>
         <Stack gap="lg" maw={1200} mx="auto">
           <DemoBanner />
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Stack>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Shown while a page loaded on first visit arrives. */
+function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader size="sm" aria-label={t('common.loading')} />
+    </Center>
   );
 }

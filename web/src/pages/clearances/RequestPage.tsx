@@ -22,6 +22,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
+import { ExportMenu } from '../certificates/ExportMenu.tsx';
 import { BackLink } from '../decisions/ProposalPage.tsx';
 import { type ClearanceRequest, type Leg, useCrossingPoints, useRequest, useRequestMutation } from './api.ts';
 import { useMapData } from './BoardPage.tsx';
@@ -431,11 +432,12 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
                 {t('clearances.actions.withdraw')}
               </Button>
             ) : null}
+            <ExportMenu id={request.id} />
             {request.status === 'cleared' && request.verificationCode ? (
-              // The certificate as anyone holding its code sees it, checked against the record.
+              // The certificate, checked against the record; printable.
               <Button
                 component={Link}
-                to={`/verify/${request.verificationCode}`}
+                to={`/clearances/${request.id}/certificate`}
                 variant="light"
                 leftSection={<IconFileCertificate size={16} aria-hidden />}
                 data-testid="certificate-link"
