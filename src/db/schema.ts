@@ -42,6 +42,7 @@ export interface Database {
   clearance_legs: ClearanceLegsTable;
   clearance_leg_reminders: { leg_id: string; due_at: Timestamp; sent: boolean; handled_at: CreatedAt };
   clearance_leg_events: ClearanceLegEventsTable;
+  clearance_certificates: ClearanceCertificatesTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
@@ -357,47 +358,6 @@ export interface ProposalAttachmentsTable {
 }
 export type ProposalAttachmentRow = Selectable<ProposalAttachmentsTable>;
 
-export interface WebhooksTable {
-  id: Generated<string>;
-  state_code: string;
-  url: string;
-  secret: string;
-  events: string[];
-  active: ColumnType<boolean, boolean | undefined, boolean>;
-  description: string | null;
-  created_by: string | null;
-  created_by_label: string;
-  created_at: CreatedAt;
-  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
-}
-export type WebhookRow = Selectable<WebhooksTable>;
-
-export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
-export interface WebhookDeliveriesTable {
-  id: Generated<string>;
-  webhook_id: string;
-  event: string;
-  data: ColumnType<unknown, string, never>;
-  occurred_at: Timestamp;
-  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
-  attempts: ColumnType<number, number | undefined, number>;
-  next_attempt_at: NullableTimestamp;
-  last_status_code: number | null;
-  last_error: string | null;
-  delivered_at: NullableTimestamp;
-  created_at: CreatedAt;
-}
-export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
-
-export interface WebhookAttemptsTable {
-  id: Generated<number>;
-  delivery_id: string;
-  at: Timestamp;
-  status_code: number | null;
-  error: string | null;
-  duration_ms: number;
-}
-
 // ---- clearances (0005) --------------------------------------------------------------
 
 export interface CrossingPointsTable {
@@ -482,7 +442,11 @@ export interface ClearanceRequestsTable {
   id: Generated<string>;
   reference: string;
   requesting_state: string;
-  kind: ColumnType<'request' | 'notification', 'request' | 'notification' | undefined, 'request' | 'notification'>;
+  kind: ColumnType<
+    'request' | 'notification',
+    'request' | 'notification' | undefined,
+    'request' | 'notification'
+  >;
   status: ColumnType<RequestStatusValue, RequestStatusValue | undefined, RequestStatusValue>;
   version: ColumnType<number, number | undefined, number>;
   title: string;
@@ -512,7 +476,14 @@ export interface ClearanceRequestVersionsTable {
 }
 export type ClearanceRequestVersionRow = Selectable<ClearanceRequestVersionsTable>;
 
-type LegStatusValue = 'draft' | 'pending' | 'info_requested' | 'escalated' | 'approved' | 'denied' | 'withdrawn';
+type LegStatusValue =
+  | 'draft'
+  | 'pending'
+  | 'info_requested'
+  | 'escalated'
+  | 'approved'
+  | 'denied'
+  | 'withdrawn';
 export interface ClearanceLegsTable {
   id: Generated<string>;
   request_id: string;
