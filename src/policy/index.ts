@@ -266,6 +266,8 @@ const rules: Rules = {
   clearanceNews: {
     notify: (a, s) => receivesClearanceNews(a, s),
   },
+  // A delegation's national systems: its head of delegation, or a secretariat administrator;
+  // anyone else (even the same state's delegates) is answered 404.
   webhooks: {
     read: (a, d) => managesWebhooksOf(a, d.state),
     manage: (a, d) => managesWebhooksOf(a, d.state),

@@ -63,6 +63,8 @@ export const LedgerAction = z.enum([
   'delegate.authorised',
   /** A head of delegation withdrew a delegate's authority to answer for the state. */
   'delegate.revoked',
+  /** A cleared request's certificate was issued: its digest, which its verification code is checked against. */
+  'clearance.certificate_issued',
   /** A delegation's webhook was added: URL, event kinds, active (never its secret). */
   'webhook.created',
   /** A webhook's URL, event kinds or active flag changed, or its secret was rotated (never the secret). */
