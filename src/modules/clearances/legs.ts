@@ -141,13 +141,15 @@ export async function decideLeg(
   id: string,
   state: string,
   input: DecideLegInput,
-  now = new Date(),
+  now?: Date,
 ) {
   const loaded = await loadRequest(trx, actor, id, { forUpdate: true });
   const { leg, subject } = await legSubject(trx, loaded, state);
   authorize(actor, 'decide', 'clearanceLeg', subject, 'leg');
   requireOpenRequest(loaded);
-  return writeDecision(trx, actor, loaded, leg, state, input, 'state', now);
+  // The instant is read under the request's lock (not before waiting for it): decisions on one
+  // request are then ordered as they commit, and the one that clears it is the latest.
+  return writeDecision(trx, actor, loaded, leg, state, input, 'state', now ?? new Date());
 }
 
 /** The secretariat decides a leg that escalated when its window closed in silence. */
@@ -157,13 +159,13 @@ export async function decideEscalated(
   id: string,
   state: string,
   input: DecideLegInput,
-  now = new Date(),
+  now?: Date,
 ) {
   const loaded = await loadRequest(trx, actor, id, { forUpdate: true });
   const { leg, subject } = await legSubject(trx, loaded, state);
   authorize(actor, 'decideEscalated', 'clearanceLeg', subject, 'leg');
   requireOpenRequest(loaded);
-  return writeDecision(trx, actor, loaded, leg, state, input, 'secretariat', now);
+  return writeDecision(trx, actor, loaded, leg, state, input, 'secretariat', now ?? new Date()); // as in decideLeg
 }
 
 /** A state asks the requester for more information: its clock pauses until the answer. */
@@ -261,9 +263,10 @@ export async function acceptConditions(
   actor: Actor,
   id: string,
   input: AcceptConditionsInput,
-  now = new Date(),
+  at?: Date,
 ) {
   const loaded = await loadRequest(trx, actor, id, { forUpdate: true });
+  const now = at ?? new Date(); // under the lock, as in decideLeg
   authorize(actor, 'acceptConditions', 'clearanceRequest', loaded.subject, 'clearance request');
   requireOpenRequest(loaded);
   const waiting = loaded.legs.filter(
