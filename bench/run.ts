@@ -2,7 +2,8 @@
  * Accord's benchmarks: `npm run bench` (options after `--`).
  *
  *   --only append,verify,startup   run some of them (also decisions-stances, decisions-deadlines,
- *                                  decisions-live, decisions-pages)
+ *                                  decisions-live, decisions-pages, clearances-visible,
+ *                                  clearances-throughput, clearances-exercise)
  *   --quick                        a quarter of the work, for a smoke run
  *   --full                         the issue's full sizes where a bench scales them down by default
  *                                  (decisions-deadlines: 100,000 procedures over an hour)
@@ -14,6 +15,9 @@
  */
 import { parseArgs } from 'node:util';
 import { benchAppend } from './append.ts';
+import { benchClearancesExercise } from './clearances-exercise.ts';
+import { benchClearancesThroughput } from './clearances-throughput.ts';
+import { benchClearancesVisible } from './clearances-visible.ts';
 import { benchDecisionDeadlines } from './decisions-deadlines.ts';
 import { benchDecisionLive } from './decisions-live.ts';
 import { benchDecisionPages } from './decisions-pages.ts';
@@ -31,6 +35,9 @@ const BENCHMARKS = [
   'decisions-deadlines',
   'decisions-live',
   'decisions-pages',
+  'clearances-visible',
+  'clearances-throughput',
+  'clearances-exercise',
 ] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
@@ -129,6 +136,23 @@ try {
   await run('decisions-pages', () =>
     benchDecisionPages(target, { proposals: Math.round(10_000 * scale), points: 15, requests: 50 }, log),
   );
+  await run('clearances-visible', () =>
+    benchClearancesVisible(target, { requests: Math.round(200 * scale) }, log),
+  );
+  await run('clearances-throughput', () =>
+    benchClearancesThroughput(
+      target,
+      {
+        requests: values.quick ? 40 : 1000,
+        size: values.quick ? "--quick: 40 requests, not the issue's 1,000" : "the issue's 1,000",
+      },
+      log,
+    ),
+  );
+  await run('clearances-exercise', () =>
+    // --quick leaves out the run with a silent state: its window alone is 36 s.
+    benchClearancesExercise(target, { runs: values.quick ? 2 : 5, silent: !values.quick }, log),
+  );
 } finally {
   target.close();
 }
@@ -149,6 +173,9 @@ Limits, each measured in this run on this machine:
                      UPDATE, COMMIT (what the deadline runner must at least do per outcome)
   bare NOTIFY        median pg_notify through the server's own database handle, sent → heard by its listener
   bare SELECT        median of one SELECT returning the same rows (json_agg for a page), same pool
+  plain INSERT (clearances)  one autocommit INSERT of a decision-shaped row into a plain table, same
+                     database: latency with one client (visible), rate and p99 with six (throughput)
+  aim (overhead)     not a measurement: the issue's "under one second" added to the slowest state's delay
 Ratios are figure / limit (start: figure in units of the limit); the aims come from the issue.`);
 if (failed) {
   console.error('\nbench: some benchmarks failed (see above)');
