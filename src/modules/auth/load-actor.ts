@@ -1,5 +1,6 @@
 import type { Person } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { sha256 } from './secrets.ts';
 
@@ -32,14 +33,9 @@ export interface TokenAuth {
 }
 export type Authentication = SessionAuth | TokenAuth;
 
-/** The person behind a session cookie, if the session is live and the account enabled. */
-export async function authenticateSession(
-  db: Db,
-  cookieValue: string,
-  now = new Date(),
-): Promise<SessionAuth | null> {
-  const id = sha256(cookieValue);
-  const row = await db
+// Asked on every request: built and compiled once.
+const sessionQuery = preparedQuery((db, id: string, now: Date) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
@@ -51,8 +47,29 @@ export async function authenticateSession(
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
-    .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .where('users.disabled_at', 'is', null),
+);
+
+const tokenQuery = preparedQuery((db, tokenHash: string, now: Date) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+    .where('users.disabled_at', 'is', null),
+);
+
+/** The person behind a session cookie, if the session is live and the account enabled. */
+export async function authenticateSession(
+  db: Db,
+  cookieValue: string,
+  now = new Date(),
+): Promise<SessionAuth | null> {
+  const id = sha256(cookieValue);
+  const row = await sessionQuery.takeFirst(db, id, now);
   if (!row) return null;
   // Touch at most once a minute to keep reads cheap.
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
@@ -68,16 +85,7 @@ export async function authenticateSession(
 
 /** The person behind a bearer API token, if it is neither revoked nor expired. */
 export async function authenticateToken(db: Db, token: string, now = new Date()): Promise<TokenAuth | null> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at'])
-    .where('api_tokens.token_hash', '=', sha256(token))
-    .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
-    .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
+  const row = await tokenQuery.takeFirst(db, sha256(token), now);
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();

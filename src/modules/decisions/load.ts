@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { ProcedureRow, ProposalRow, ProposalVersionRow, StanceRow } from '../../db/schema.ts';
 import { authorize, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
 import {
@@ -166,12 +167,14 @@ export async function loadProcedure(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<LoadedProcedure> {
-  let query = procedureQuery(trx, id);
-  if (opts.forUpdate) query = query.forUpdate(['procedures']);
-  const found = await query.executeTakeFirst();
+  const found = await (opts.forUpdate ? procedureLocked : procedureRead).takeFirst(trx, id);
   if (!found) throw notFound('procedure');
   return loadedFrom(actor, found);
 }
+
+// Every command on a procedure asks one of these: built and compiled once.
+const procedureRead = preparedQuery((db, id: string) => procedureQuery(db, id));
+const procedureLocked = preparedQuery((db, id: string) => procedureQuery(db, id).forUpdate(['procedures']));
 
 /** A stance as json_agg writes it: timestamps as text. */
 export type StanceJson = Omit<StanceRow, 'given_at' | 'superseded_at'> & {
@@ -201,21 +204,7 @@ export async function loadProcedureView(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<ProcedureView> {
-  let query = procedureQuery(db, id).select([
-    sql<ProposalVersionRow['title'] | null>`(select v.title from proposal_versions v
-      where v.proposal_id = procedures.proposal_id and v.version = procedures.version)`.as('view_title'),
-    sql<ProposalVersionRow['points'] | null>`(select v.points from proposal_versions v
-      where v.proposal_id = procedures.proposal_id and v.version = procedures.version)`.as('view_points'),
-    (opts.forUpdate
-      ? sql<StanceJson[]>`'[]'::json`
-      : sql<StanceJson[]>`coalesce((select json_agg(s order by s.id) from stances s
-          where s.procedure_id = procedures.id), '[]')`
-    ).as('view_history'),
-    sql<ProcedureView['decision']>`(select json_build_object('id', d.id, 'number', d."number", 'year', d.year)
-      from decisions d where d.procedure_id = procedures.id)`.as('view_decision'),
-  ]);
-  if (opts.forUpdate) query = query.forUpdate(['procedures']);
-  const found = await query.executeTakeFirst();
+  const found = await (opts.forUpdate ? procedureViewLocked : procedureViewRead).takeFirst(db, id);
   if (!found) throw notFound('procedure');
   const { view_title, view_points, view_history, view_decision, ...rest } = found;
   const loaded = loadedFrom(actor, rest);
@@ -227,3 +216,24 @@ export async function loadProcedureView(
     decision: view_decision,
   };
 }
+
+/** `procedureQuery` and the page's columns; locked, the history is left empty (see `loadProcedureView`). */
+function procedureViewQuery(db: Db, id: string, forUpdate: boolean) {
+  const query = procedureQuery(db, id).select([
+    sql<ProposalVersionRow['title'] | null>`(select v.title from proposal_versions v
+      where v.proposal_id = procedures.proposal_id and v.version = procedures.version)`.as('view_title'),
+    sql<ProposalVersionRow['points'] | null>`(select v.points from proposal_versions v
+      where v.proposal_id = procedures.proposal_id and v.version = procedures.version)`.as('view_points'),
+    (forUpdate
+      ? sql<StanceJson[]>`'[]'::json`
+      : sql<StanceJson[]>`coalesce((select json_agg(s order by s.id) from stances s
+          where s.procedure_id = procedures.id), '[]')`
+    ).as('view_history'),
+    sql<ProcedureView['decision']>`(select json_build_object('id', d.id, 'number', d."number", 'year', d.year)
+      from decisions d where d.procedure_id = procedures.id)`.as('view_decision'),
+  ]);
+  return forUpdate ? query.forUpdate(['procedures']) : query;
+}
+
+const procedureViewRead = preparedQuery((db, id: string) => procedureViewQuery(db, id, false));
+const procedureViewLocked = preparedQuery((db, id: string) => procedureViewQuery(db, id, true));

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type Actor, actorDelegation, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { LedgerAction } from './actions.ts';
-import { bodyHash, normalisePayload, payloadHash } from './hash.ts';
+import { bodyHash, payloadHash } from './hash.ts';
 
 export const LIVE_CHANNEL = 'accord_ledger';
 
@@ -45,7 +45,9 @@ export interface RecordedEntry {
  */
 export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Promise<RecordedEntry> {
   const at = (input.at ?? new Date()).toISOString();
-  const payload = normalisePayload(input.payload ?? {});
+  // The payload as it reads back from jsonb (normalisePayload), and the text that is sent.
+  const payloadJson = JSON.stringify(input.payload ?? {});
+  const payload: unknown = JSON.parse(payloadJson);
   const fields = {
     at,
     actorId: actor.kind === 'person' ? actor.id : null,
@@ -68,7 +70,7 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
         classification, audience, payload, payload_hash, prev_hash, hash)
       select head.seq + 1, ${at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorLabel}, ${fields.delegation},
         ${fields.action}, ${fields.subjectType}, ${fields.subjectId}, ${fields.classification}::smallint,
-        ${fields.audience}::text[], ${JSON.stringify(payload)}::jsonb, ${fields.payloadHash}, head.hash,
+        ${fields.audience}::text[], ${payloadJson}::jsonb, ${fields.payloadHash}, head.hash,
         encode(sha256(convert_to(
           '{"bodyHash":"' || ${body}::text || '","prevHash":"' || head.hash || '","seq":' || (head.seq + 1)::text || '}',
           'UTF8')), 'hex')
