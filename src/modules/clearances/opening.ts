@@ -143,19 +143,27 @@ export async function settleRequest(
 ): Promise<Settled> {
   const before = request.status;
   const status = requestStatusOf(legs.map(legOf));
+  // The instant the last leg settled: silence applied late by the runner is dated at its
+  // window's end, which can be before another state's (later, in-window) decision.
+  const settledAt = new Date(
+    Math.max(
+      now.getTime(),
+      ...legs.flatMap((l) => [l.decided_at, l.conditions_accepted_at].map((d) => d?.getTime() ?? 0)),
+    ),
+  );
   const updated = await trx
     .updateTable('clearance_requests')
     .set({
       status,
       updated_at: now,
-      cleared_at: status === 'cleared' ? (before === 'cleared' ? request.cleared_at : now) : null,
-      closed_at: status === 'denied' ? now : null,
+      cleared_at: status === 'cleared' ? (before === 'cleared' ? request.cleared_at : settledAt) : null,
+      closed_at: status === 'denied' ? settledAt : null,
     })
     .where('id', '=', request.id)
     .returningAll()
     .executeTakeFirstOrThrow();
   if (status !== before && status === 'cleared') {
-    const certificate = await issueCertificate(trx, updated.id, now);
+    const certificate = await issueCertificate(trx, updated.id, settledAt);
     await publishClearanceEvent(trx, {
       kind: 'request_cleared',
       ...eventBase(updated, legs, now),

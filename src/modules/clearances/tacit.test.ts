@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHead, secondHandle, type TestContext, testContext } from '../../testing/harness.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
-import { askInfo } from './legs.ts';
+import { askInfo, decideLeg, giveInfo } from './legs.ts';
+import { DecideLegInput } from './schema.ts';
 import { applyDueSilences, TacitConsentRunner } from './tacit.ts';
 import { CLEARANCE_ORGANISATION, HOUR, landRoute } from './test-support.ts';
 
@@ -103,5 +104,44 @@ describe('the tacit-consent runner', () => {
       ['KZ', 'approved'],
     ]);
     expect(legs[0].decided_how).toBe('tacit');
+  });
+
+  it('a request cleared by a late-applied silence is dated at the last leg that settled', async () => {
+    const start = new Date(Date.now() - 100 * HOUR);
+    const at = (hours: number) => new Date(start.getTime() + hours * HOUR);
+    const r = await buildClearanceRequest(t.handle, {
+      by: p.byDelegate,
+      now: start,
+      body: { legs: landRoute(start) },
+    });
+    const run = <T>(fn: (trx: TestContext['handle']['db']) => Promise<T>) =>
+      t.handle.db.transaction().execute(fn);
+    const approve = (who: 'byHead' | 'ruHead', state: string, when: Date) =>
+      run((trx) =>
+        decideLeg(
+          trx,
+          personFromRow(p[who]),
+          r.id,
+          state,
+          DecideLegInput.parse({ decision: 'approve' }),
+          when,
+        ),
+      );
+    // BY's question holds its clock for 2 h: its window now ends at 74 h, KZ's at 72 h.
+    await run((trx) =>
+      askInfo(trx, personFromRow(p.byHead), r.id, 'BY', { question: 'Escort needed?' }, at(1)),
+    );
+    await run((trx) => giveInfo(trx, personFromRow(p.byDelegate), r.id, 'BY', { answer: 'No' }, at(3)));
+    await approve('ruHead', 'RU', at(2));
+    // BY decides after KZ's window closed, before the runner got to KZ.
+    await approve('byHead', 'BY', at(73));
+    await applyDueSilences(t.handle.db, at(73.5));
+    const row = await t.handle.db
+      .selectFrom('clearance_requests')
+      .select(['status', 'cleared_at'])
+      .where('id', '=', r.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('cleared');
+    expect(row.cleared_at?.toISOString()).toBe(at(73).toISOString());
   });
 });
