@@ -1,6 +1,7 @@
 import type { Person } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { personFromRow } from '../auth/load-actor.ts';
+import { loadDemoHistory } from './demo-history.ts';
 import { decideLeg } from './legs.ts';
 import { createAssetList, grantStandingPermission } from './permissions.ts';
 import { createRequest } from './requests.ts';
@@ -39,6 +40,8 @@ export async function loadDemoClearances(db: Db, now = new Date()): Promise<bool
     (typeof DEMO_USERS)[number],
     Person
   >;
+  // First the past eight weeks (for the timeliness figures), so reference numbers follow time.
+  await loadDemoHistory(db, now);
   const at = (hours: number) => new Date(now.getTime() + hours * HOUR).toISOString();
   const window = (from: number, hours = 8) => ({ from: at(from), to: at(from + hours) });
   const tx = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
