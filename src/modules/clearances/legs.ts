@@ -97,7 +97,7 @@ async function writeDecision(
   const legs = replaceLeg(loaded.legs, updated);
   await publishClearanceEvent(trx, {
     kind: 'leg_decided',
-    ...eventBase(loaded.row, legs, now),
+    ...eventBase(loaded.row, legs, now, actor),
     state,
     legId: row.id,
     outcome: approve ? (input.conditions.length ? 'approved_with_conditions' : 'approved') : 'denied',
@@ -191,7 +191,7 @@ export async function askInfo(
   await addLegEvent(trx, row.id, 'info_requested', actorLabel(actor), now, { question: input.question });
   await publishClearanceEvent(trx, {
     kind: 'leg_decided',
-    ...eventBase(loaded.row, loaded.legs, now),
+    ...eventBase(loaded.row, loaded.legs, now, actor),
     state,
     legId: row.id,
     outcome: 'info_requested',
@@ -235,7 +235,7 @@ export async function giveInfo(
   });
   await publishClearanceEvent(trx, {
     kind: 'leg_decided',
-    ...eventBase(loaded.row, loaded.legs, now),
+    ...eventBase(loaded.row, loaded.legs, now, actor),
     state,
     legId: row.id,
     outcome: 'info_given',

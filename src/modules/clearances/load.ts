@@ -179,8 +179,11 @@ export function eventBase(
   row: ClearanceRequestRow,
   legs: Pick<ClearanceLegRow, 'state_code' | 'status'>[],
   at: Date,
+  /** Who caused it: they are not notified of their own action. */
+  actor?: Actor,
 ): Omit<Extract<ClearanceEvent, { kind: 'request_withdrawn' }>, 'kind'> {
   return {
+    actorId: actor?.kind === 'person' ? actor.id : null,
     requestId: row.id,
     reference: row.reference,
     requestingState: trimState(row.requesting_state),

@@ -197,3 +197,25 @@ describe('information, silence, amendment', () => {
     expect(w.status).toBe('withdrawn');
   });
 });
+
+describe('who is told', () => {
+  it("a state's head deciding their own state's leg is not notified of their own decision; the rest are", async () => {
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate });
+    await decide('byHead', r.id, 'BY', { decision: 'approve' });
+    const told = async (userId: string) =>
+      (
+        await t.handle.db
+          .selectFrom('notifications')
+          .select('kind')
+          .where('user_id', '=', userId)
+          .where('clearance_request_id', '=', r.id)
+          .where('kind', '=', 'leg_decided')
+          .execute()
+      ).length;
+    expect(await told(p.byHead.id)).toBe(0);
+    expect(await told(p.byDelegate.id)).toBe(0);
+    // The requester's other people hear of it: Russia's decision reaches Belarus's head.
+    await decide('ruHead', r.id, 'RU', { decision: 'approve' });
+    expect(await told(p.byHead.id)).toBe(1);
+  });
+});

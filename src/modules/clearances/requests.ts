@@ -363,7 +363,7 @@ export async function amendRequest(
   await announceOpened(trx, updatedRow, legs, opened, now);
   await publishClearanceEvent(trx, {
     kind: 'request_amended',
-    ...eventBase(updatedRow, legs, now),
+    ...eventBase(updatedRow, legs, now, actor),
     version,
     reopenedStates: opened.map((o) => o.state),
   });
@@ -429,7 +429,7 @@ export async function withdrawRequest(
     .returningAll()
     .executeTakeFirstOrThrow();
   if (row.status !== 'draft')
-    await publishClearanceEvent(trx, { kind: 'request_withdrawn', ...eventBase(row, loaded.legs, now) });
+    await publishClearanceEvent(trx, { kind: 'request_withdrawn', ...eventBase(row, loaded.legs, now, actor) });
   await appendEntry(trx, actor, {
     action: 'clearance.withdrawn',
     subjectType: 'clearance_request',
