@@ -46,6 +46,7 @@ const StandingPermissionsPage = lazyPage(
   'StandingPermissionsPage',
 );
 const TimelinessPage = lazyPage(() => import('./pages/clearances/TimelinessPage.tsx'), 'TimelinessPage');
+const WebhooksPage = lazyPage(() => import('./pages/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
 const CertificatePage = lazyPage(() => import('./pages/certificates/CertificatePage.tsx'), 'CertificatePage');
 
 /** "CSTO · Accord" in the browser tab, in the current language. */
@@ -97,6 +98,7 @@ export function App() {
         <Route path="people" element={<PeoplePage />} />
         <Route path="admin/users" element={<UserAdminPage />} />
         <Route path="record" element={<RecordPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -10,12 +10,14 @@ import {
   IconRoute,
   IconUserCog,
   IconUsers,
+  IconWebhook,
   IconWorld,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useUsers } from '../queries.ts';
+import { useSession } from '../session.tsx';
 
 interface Item {
   to: string;
@@ -32,6 +34,10 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const users = useUsers();
+  const { user } = useSession();
+  // The `webhooks` rule of src/policy/index.ts: a secretariat administrator, or a head of delegation.
+  const managesWebhooks =
+    user?.role === 'secretariat_admin' || (user?.role === 'head_of_delegation' && user.stateCode !== null);
 
   const sections: { title: string; items: Item[] }[] = [
     {
@@ -68,6 +74,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         ...(canAdminister(users.data)
           ? [{ to: '/admin/users', label: t('nav.userAdmin'), icon: IconUserCog }]
           : []),
+        ...(managesWebhooks ? [{ to: '/webhooks', label: t('webhooks.nav'), icon: IconWebhook }] : []),
       ],
     },
   ];
