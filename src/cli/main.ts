@@ -10,6 +10,7 @@ import { registerProposalCommands } from './proposals.ts';
 import { registerServerCommands } from './server.ts';
 import { CliError } from './support.ts';
 import { registerUserCommands } from './users.ts';
+import { registerWebhookCommands } from './webhooks.ts';
 
 const program = new Command()
   .name('accord')
@@ -27,6 +28,7 @@ registerLedgerCommands(program);
 registerBackupCommands(program);
 registerProposalCommands(program);
 registerClearanceCommands(program);
+registerWebhookCommands(program);
 
 try {
   await program.parseAsync(process.argv);
