@@ -429,7 +429,10 @@ export async function withdrawRequest(
     .returningAll()
     .executeTakeFirstOrThrow();
   if (row.status !== 'draft')
-    await publishClearanceEvent(trx, { kind: 'request_withdrawn', ...eventBase(row, loaded.legs, now, actor) });
+    await publishClearanceEvent(trx, {
+      kind: 'request_withdrawn',
+      ...eventBase(row, loaded.legs, now, actor),
+    });
   await appendEntry(trx, actor, {
     action: 'clearance.withdrawn',
     subjectType: 'clearance_request',
