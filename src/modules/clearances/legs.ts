@@ -181,32 +181,12 @@ export async function askInfo(
   const { leg: row, subject } = await legSubject(trx, loaded, state);
   authorize(actor, 'askInfo', 'clearanceLeg', subject, 'leg');
   requireOpenRequest(loaded);
-  const leg = step(row, { kind: 'ask_info', at: now });
-  const updated = await trx
-    .updateTable('clearance_legs')
-    .set(legColumns(leg))
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await addLegEvent(trx, row.id, 'info_requested', actorLabel(actor), now, { question: input.question });
-  await publishClearanceEvent(trx, {
-    kind: 'leg_decided',
-    ...eventBase(loaded.row, loaded.legs, now, actor),
-    state,
-    legId: row.id,
-    outcome: 'info_requested',
-    how: null,
-    clearanceNumber: null,
-  });
-  await notifyClearances(trx, id);
-  await appendEntry(trx, actor, {
+  return writeInfoStep(trx, actor, loaded, row, state, now, {
+    step: 'ask_info',
+    event: 'info_requested',
     action: 'clearance.info_requested',
-    subjectType: 'clearance_request',
-    subjectId: id,
-    payload: { reference: loaded.row.reference, state, question: input.question },
-    ...legEntry(loaded, state),
+    details: { question: input.question },
   });
-  return { request: loaded.row, leg: updated };
 }
 
 /** The requester answers a state's question: that state's window runs again, moved by the pause. */
@@ -222,32 +202,61 @@ export async function giveInfo(
   const { leg: row } = await legSubject(trx, loaded, state);
   authorize(actor, 'giveInfo', 'clearanceRequest', loaded.subject, 'clearance request');
   requireOpenRequest(loaded);
-  const leg = step(row, { kind: 'give_info', at: now });
+  return writeInfoStep(trx, actor, loaded, row, state, now, {
+    step: 'give_info',
+    event: 'info_given',
+    action: 'clearance.info_given',
+    details: { answer: input.answer },
+  });
+}
+
+/**
+ * A question asked or answered: the leg's clock pauses or runs again (moved by the pause),
+ * the history, the news and the record say so.
+ */
+async function writeInfoStep(
+  trx: Db,
+  actor: Actor,
+  loaded: Awaited<ReturnType<typeof loadRequest>>,
+  row: ClearanceLegRow,
+  state: string,
+  now: Date,
+  what: {
+    step: 'ask_info' | 'give_info';
+    event: 'info_requested' | 'info_given';
+    action: 'clearance.info_requested' | 'clearance.info_given';
+    details: { question: string } | { answer: string };
+  },
+) {
+  const leg = step(row, { kind: what.step, at: now });
   const updated = await trx
     .updateTable('clearance_legs')
     .set(legColumns(leg))
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await addLegEvent(trx, row.id, 'info_given', actorLabel(actor), now, {
-    answer: input.answer,
-    dueAt: leg.dueAt?.toISOString() ?? null,
-  });
+  const dueAt = what.step === 'give_info' ? { dueAt: leg.dueAt?.toISOString() ?? null } : {};
+  await addLegEvent(trx, row.id, what.event, actorLabel(actor), now, { ...what.details, ...dueAt });
   await publishClearanceEvent(trx, {
     kind: 'leg_decided',
     ...eventBase(loaded.row, loaded.legs, now, actor),
     state,
     legId: row.id,
-    outcome: 'info_given',
+    outcome: what.event,
     how: null,
     clearanceNumber: null,
   });
-  await notifyClearances(trx, id);
+  await notifyClearances(trx, loaded.row.id);
   await appendEntry(trx, actor, {
-    action: 'clearance.info_given',
+    action: what.action,
     subjectType: 'clearance_request',
-    subjectId: id,
-    payload: { reference: loaded.row.reference, state, answer: input.answer, dueAt: leg.dueAt },
+    subjectId: loaded.row.id,
+    payload: {
+      reference: loaded.row.reference,
+      state,
+      ...what.details,
+      ...(what.step === 'give_info' ? { dueAt: leg.dueAt } : {}),
+    },
     ...legEntry(loaded, state),
   });
   return { request: loaded.row, leg: updated };

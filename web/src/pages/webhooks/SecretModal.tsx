@@ -1,7 +1,6 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Code, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../components/AppModal.tsx';
+import { ShownOnceModal } from '../../components/ShownOnceModal.tsx';
 
 /** How a receiver checks a delivery (the README's snippet). */
 const SNIPPET = `import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -19,40 +18,18 @@ function isFromAccord(secret, headers, body) {
 export function SecretModal({ secret, onClose }: { secret: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <AppModal opened={secret !== null} onClose={onClose} title={t('webhooks.secretTitle')} size="xl">
-      {secret ? (
-        <Stack gap="md">
-          <Alert color="yellow" variant="light">
-            {t('webhooks.secretWarning')}
-          </Alert>
-          <Code block data-testid="webhook-secret" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-            {secret}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'light' : 'filled'}
-                  color={copied ? 'teal' : undefined}
-                  leftSection={
-                    copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
-                  }
-                  onClick={copy}
-                >
-                  {copied ? t('common.copied') : t('common.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={onClose}>
-              {t('common.done')}
-            </Button>
-          </Group>
-          <Text size="sm">{t('webhooks.secretHint')}</Text>
-          <Code block fz="xs" style={{ whiteSpace: 'pre', overflowX: 'auto' }}>
-            {SNIPPET}
-          </Code>
-        </Stack>
-      ) : null}
-    </AppModal>
+    <ShownOnceModal
+      value={secret}
+      title={t('webhooks.secretTitle')}
+      warning={t('webhooks.secretWarning')}
+      testId="webhook-secret"
+      size="xl"
+      onClose={onClose}
+    >
+      <Text size="sm">{t('webhooks.secretHint')}</Text>
+      <Code block fz="xs" style={{ whiteSpace: 'pre', overflowX: 'auto' }}>
+        {SNIPPET}
+      </Code>
+    </ShownOnceModal>
   );
 }
