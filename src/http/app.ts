@@ -13,6 +13,7 @@ import { authenticateSession, authenticateToken } from '../modules/auth/load-act
 import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { safeEqual } from '../modules/auth/secrets.ts';
 import { registerClearanceRoutes } from '../modules/clearances/routes.ts';
+import { registerClearanceAttachmentRoutes } from '../modules/clearances/routes-attachments.ts';
 import { registerCertificateRoutes } from '../modules/clearances/routes-certificates.ts';
 import { registerDecisionRoutes } from '../modules/decisions/routes.ts';
 import { getOrganisation } from '../modules/directory/queries.ts';
@@ -126,6 +127,7 @@ export function buildApp(deps: Deps): App {
   registerWebhookRoutes(app);
   registerClearanceRoutes(app);
   registerCertificateRoutes(app);
+  registerClearanceAttachmentRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -197,6 +197,16 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'GET /api/verify/{code}': { params: { code: 'ABCD-EFGH-JKLM-NPQR' } },
     'GET /api/clearances/{id}/certificate': { params: { id: randomUUID() } },
     'GET /api/clearances/{id}/export': { params: { id: randomUUID() } },
+    'POST /api/clearances/{id}/attachments': {
+      params: { id: randomUUID() },
+      body: { filename: 'order.txt', contentType: 'text/plain', dataBase64: 'aGVsbG8=' },
+    },
+    'GET /api/clearances/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
+    'DELETE /api/clearances/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
     // Clearances: unknown ids and crossing points, so that a well-formed sample never writes.
     'POST /api/clearances': { body: SAMPLE_CLEARANCE },
     'GET /api/clearances/{id}': { params: { id: randomUUID() } },

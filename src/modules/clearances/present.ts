@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { type Actor, clearanceName } from '../../core/actor.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { abilities, type ClearanceLegSubject, can } from '../../policy/index.ts';
+import { AttachmentSchema, presentAttachment } from '../decisions/present.ts';
 import { requestSubject, trimState } from './load.ts';
 import { isOpenLeg } from './machine.ts';
 import type { RequestView } from './queries.ts';
@@ -62,6 +63,7 @@ export const LegEventSchema = z
   .openapi('ClearanceLegEvent');
 
 const RequestAbilities = z.object({
+  attach: z.boolean(),
   edit: z.boolean(),
   submit: z.boolean(),
   amend: z.boolean(),
@@ -104,6 +106,7 @@ export const RequestSchema = z
     versions: z.array(
       z.object({ version: z.number(), createdAt: z.string(), createdBy: z.string(), submittedAt: Instant }),
     ),
+    attachments: z.array(AttachmentSchema),
     abilities: RequestAbilities,
   })
   .openapi('ClearanceRequest');
@@ -246,7 +249,9 @@ export function presentRequest(
       createdBy: v.created_by_label,
       submittedAt: iso(v.submitted_at),
     })),
+    attachments: view.attachments.map(presentAttachment),
     abilities: {
+      attach: !['denied', 'withdrawn'].includes(row.status) && requestAbilities.edit,
       edit: row.status === 'draft' && requestAbilities.edit,
       submit: row.status === 'draft' && requestAbilities.submit,
       amend: ['pending', 'awaiting_acceptance', 'cleared'].includes(row.status) && requestAbilities.amend,

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { clearanceRequestsVisibleTo } from '../../policy/index.ts';
 import { authorisedDelegates } from '../decisions/subjects.ts';
+import { listClearanceAttachments } from './attachments.ts';
 import { type LoadedRequest, loadRequest, trimState } from './load.ts';
 import type { RequestListQuery } from './schema.ts';
 
@@ -15,6 +16,7 @@ export interface RequestView extends LoadedRequest {
   events: (ClearanceLegEventRow & { state: string })[];
   versions: { version: number; created_at: Date; created_by_label: string; submitted_at: Date | null }[];
   permissionNumbers: Map<string, string>;
+  attachments: Awaited<ReturnType<typeof listClearanceAttachments>>;
 }
 
 export async function stateZones(db: Db): Promise<Map<string, string>> {
@@ -26,7 +28,7 @@ export async function stateZones(db: Db): Promise<Map<string, string>> {
 export async function getRequestView(db: Db, actor: Actor, id: string): Promise<RequestView> {
   const loaded = await loadRequest(db, actor, id);
   const legIds = loaded.legs.map((l) => l.id);
-  const [zones, delegates, events, versions] = await Promise.all([
+  const [zones, delegates, events, versions, attachments] = await Promise.all([
     stateZones(db),
     authorisedDelegates(db, loaded.subject.routeStates),
     legIds.length
@@ -46,6 +48,7 @@ export async function getRequestView(db: Db, actor: Actor, id: string): Promise<
       .where('request_id', '=', id)
       .orderBy('version')
       .execute(),
+    listClearanceAttachments(db, id),
   ]);
   const permissionIds = loaded.legs.map((l) => l.standing_permission_id).filter((x): x is string => !!x);
   const permissions = permissionIds.length
@@ -62,6 +65,7 @@ export async function getRequestView(db: Db, actor: Actor, id: string): Promise<
     events: events.map((e) => ({ ...e, state: trimState(e.state) })),
     versions,
     permissionNumbers: new Map(permissions.map((p) => [p.id, p.number])),
+    attachments,
   };
 }
 

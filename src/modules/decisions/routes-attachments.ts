@@ -33,6 +33,10 @@ const addRoute = createRoute({
   },
 });
 
+export const fileContent = Object.fromEntries(
+  ATTACHMENT_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]),
+);
+
 const downloadRoute = createRoute({
   method: 'get',
   path: '/api/proposals/{id}/attachments/{attachmentId}',
@@ -42,9 +46,7 @@ const downloadRoute = createRoute({
   responses: {
     200: {
       description: 'The file',
-      content: Object.fromEntries(
-        ATTACHMENT_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]),
-      ),
+      content: fileContent,
     },
     ...standardErrors,
   },
@@ -73,13 +75,7 @@ export function registerAttachmentRoutes(app: App) {
     const person = requirePerson(c);
     const { id, attachmentId } = c.req.valid('param');
     const file = await getAttachment(db(c), person, id, attachmentId);
-    return c.body(new Uint8Array(file.data), 200, {
-      'Content-Type': file.content_type,
-      'Content-Length': String(file.size_bytes),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeRFC5987(file.filename)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    });
+    return c.body(new Uint8Array(file.data), 200, fileHeaders(file));
   });
 
   app.openapi(removeRoute, async (c) => {
@@ -89,6 +85,15 @@ export function registerAttachmentRoutes(app: App) {
     return c.body(null, 204);
   });
 }
+
+/** The headers of an attachment download: its own type, never sniffed, never cached, saved under its name. */
+export const fileHeaders = (file: { content_type: string; size_bytes: number; filename: string }) => ({
+  'Content-Type': file.content_type,
+  'Content-Length': String(file.size_bytes),
+  'Content-Disposition': `attachment; filename*=UTF-8''${encodeRFC5987(file.filename)}`,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'private, no-store',
+});
 
 /** RFC 5987 percent-encoding: encodeURIComponent leaves ' ( ) * unescaped. */
 const encodeRFC5987 = (s: string) =>

@@ -65,6 +65,10 @@ export const LedgerAction = z.enum([
   'delegate.revoked',
   /** A cleared request's certificate was issued: its digest, which its verification code is checked against. */
   'clearance.certificate_issued',
+  /** A file was attached to a clearance request (its name, size and SHA-256; never its bytes). */
+  'clearance.attachment_added',
+  /** A file was removed from a clearance request. */
+  'clearance.attachment_removed',
   /** A delegation's webhook was added: URL, event kinds, active (never its secret). */
   'webhook.created',
   /** A webhook's URL, event kinds or active flag changed, or its secret was rotated (never the secret). */
