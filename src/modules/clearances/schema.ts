@@ -150,7 +150,7 @@ export const ClearanceContent = z
     armament: z.boolean(),
     sensors: z.boolean().default(false),
     dangerousGoods: z.array(DangerousGoodsLine).max(100).default([]),
-    /** Ids of attachments uploaded beforehand (optional). */
+    /** Ids of the request's attachments this version refers to (files are added with POST /api/clearances/{id}/attachments). */
     attachments: z.array(z.uuid()).max(20).default([]),
   })
   .openapi('ClearanceContent');

@@ -13,10 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCheck, IconFileCertificate, IconInfoCircle, IconPencil, IconX } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
+import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
 import { CodeBadge } from '../../components/CodeBadge.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -24,7 +26,14 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { ExportMenu } from '../certificates/ExportMenu.tsx';
 import { BackLink } from '../decisions/ProposalPage.tsx';
-import { type ClearanceRequest, type Leg, useCrossingPoints, useRequest, useRequestMutation } from './api.ts';
+import {
+  CLEARANCE_KEYS,
+  type ClearanceRequest,
+  type Leg,
+  useCrossingPoints,
+  useRequest,
+  useRequestMutation,
+} from './api.ts';
 import { useMapData } from './BoardPage.tsx';
 import { DecideModal, TextActionModal } from './LegActions.tsx';
 import {
@@ -314,6 +323,19 @@ function Envelope({ request }: { request: ClearanceRequest }) {
   );
 }
 
+/** Files the requester attached (movement order, manifest, map); every state on the route reads them. */
+function RequestAttachments({ request }: { request: ClearanceRequest }) {
+  const queryClient = useQueryClient();
+  return (
+    <AttachmentsCard
+      base={`/api/clearances/${request.id}/attachments`}
+      attachments={request.attachments}
+      canChange={request.abilities.attach}
+      onChanged={() => void queryClient.invalidateQueries({ queryKey: CLEARANCE_KEYS.one(request.id) })}
+    />
+  );
+}
+
 function History({ request }: { request: ClearanceRequest }) {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
@@ -495,7 +517,10 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
       <Legs request={request} open={setDialog} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Envelope request={request} />
+          <Stack gap="md">
+            <Envelope request={request} />
+            <RequestAttachments request={request} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import { notifySuccess } from '../../components/notify.ts';
-import type { Localized } from '../../types.ts';
+import type { Attachment, Localized } from '../../types.ts';
 import type { AssetInput, ClearanceContent, ConditionKind, Framework, Urgency } from './draft.ts';
 
 /** What the clearance API answers (see src/modules/clearances/present*.ts). */
@@ -115,6 +115,7 @@ export interface RequestVersion {
 }
 
 export interface RequestAbilities {
+  attach: boolean;
   edit: boolean;
   submit: boolean;
   amend: boolean;
@@ -153,6 +154,7 @@ export interface ClearanceRequest extends Envelope {
   legs: Leg[];
   events: LegEvent[];
   versions: RequestVersion[];
+  attachments: Attachment[];
   abilities: RequestAbilities;
   /** The certificate's verification code, once cleared (when the server sends it). */
   verificationCode?: string | null;
