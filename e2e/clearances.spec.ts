@@ -81,11 +81,24 @@ describe('movement clearances', () => {
     await page.locator('[data-testid="request-status"][data-status="pending"]').waitFor(LONG);
     expect(await page.getByTestId('legs-table').locator('[data-testid="leg-chip"]').count()).toBe(3);
 
+    // The movement order goes with the request, for every state on the route.
+    await page
+      .getByTestId('attachments')
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'movement-order.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Order No. 17'),
+      });
+    await page.getByTestId('attachments').getByRole('link', { name: 'movement-order.txt' }).waitFor(LONG);
+
     // Kazakhstan and Russia decide in their own sessions, in parallel with Belarus.
     const kz = await newPage(browser);
     await signIn(kz.page, 'kz.head');
     const ru = await newPage(browser);
     await signIn(ru.page, 'ru.head');
+    await kz.page.goto(`/clearances/${requestId}`);
+    await kz.page.getByTestId('attachments').getByRole('link', { name: 'movement-order.txt' }).waitFor(LONG);
     await Promise.all([
       decide(kz.page, requestId, 'KZ', 'approve'),
       decide(ru.page, requestId, 'RU', 'conditions'),
