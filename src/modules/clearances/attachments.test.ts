@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
-import { CLEARANCE_ORGANISATION } from './test-support.ts';
+import { CLEARANCE_ORGANISATION, errorOf, requestBody } from './test-support.ts';
 
 let t: TestContext;
 let p: ClearancePeople;
@@ -112,5 +113,36 @@ describe('attachments of a clearance request', () => {
     expect(
       (await t.request(`/api/clearances/${r.id}/attachments/${attachment.id}`, { as: p.byDelegate })).status,
     ).toBe(404);
+  });
+
+  it('a version may name only files attached to its request', async () => {
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate });
+    const added = await t.request(`/api/clearances/${r.id}/attachments`, {
+      method: 'POST',
+      json: order,
+      as: p.byDelegate,
+    });
+    const { attachment } = (await added.json()) as { attachment: { id: string } };
+    const { framework: _f, urgency: _u, classification: _c, ...content } = requestBody();
+    const amend = (attachments: string[]) =>
+      t.request(`/api/clearances/${r.id}/amend`, {
+        method: 'POST',
+        json: { ...content, attachments },
+        as: p.byDelegate,
+      });
+    const stranger = randomUUID();
+    const refused = await amend([stranger]);
+    expect(refused.status).toBe(400);
+    expect((await errorOf(refused)).fields).toEqual([
+      { field: 'attachments.0', reason: `${stranger} is not a file attached to this request` },
+    ]);
+    expect((await amend([attachment.id])).status).toBe(200);
+    // A new request has no files yet: it cannot name one.
+    const created = await t.request('/api/clearances', {
+      method: 'POST',
+      json: { ...requestBody(), attachments: [attachment.id] },
+      as: p.byDelegate,
+    });
+    expect(created.status).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
 import { appendEntry } from '../ledger/commands.ts';
+import { listClearanceAttachments } from './attachments.ts';
 import { publishClearanceEvent } from './events.ts';
 import {
   addLegEvent,
@@ -45,8 +46,21 @@ function contentOf(input: UpdateDraftInput | AmendRequestInput): ClearanceConten
   return rest as unknown as ClearanceContent;
 }
 
-async function checkContent(trx: Db, content: ClearanceContent) {
+/**
+ * The itinerary connects, and the attachments a version names are files of this request
+ * (none exist before the request does: files are added with POST …/attachments).
+ */
+async function checkContent(trx: Db, content: ClearanceContent, requestId: string | null) {
   checkItinerary(content, await loadPoints(trx), await loadMembers(trx));
+  const named = content.attachments ?? [];
+  if (named.length === 0) return;
+  const files = requestId
+    ? new Set((await listClearanceAttachments(trx, requestId)).map((a) => a.id))
+    : new Set<string>();
+  named.forEach((attachmentId, i) => {
+    if (!files.has(attachmentId))
+      throw invalid(`attachments.${i}`, `${attachmentId} is not a file attached to this request`);
+  });
 }
 
 async function insertLegs(trx: Db, requestId: string, content: ClearanceContent, version: number) {
@@ -84,7 +98,7 @@ export async function createRequest(
   if (!members.has(requestingState))
     throw invalid('requestingState', `${requestingState} is not a member state`);
   const content = contentOf(input);
-  await checkContent(trx, content);
+  await checkContent(trx, content, null);
   const reference = await nextNumber(trx, requestingState, now);
   const row = await trx
     .insertInto('clearance_requests')
@@ -144,7 +158,7 @@ export async function updateDraft(
   const classification = clearanceLevel(input.classification);
   checkLevel(actor, classification);
   const content = contentOf(input);
-  await checkContent(trx, content);
+  await checkContent(trx, content, id);
   const row = await trx
     .updateTable('clearance_requests')
     .set({
@@ -190,7 +204,7 @@ export async function submitRequest(
   authorize(actor, 'submit', 'clearanceRequest', loaded.subject, 'clearance request');
   const { row } = loaded;
   if (row.status !== 'draft') throw conflict(`the request is ${row.status}, not a draft`);
-  await checkContent(trx, loaded.content);
+  await checkContent(trx, loaded.content, row.id);
   const states = loaded.legs.map((l) => trimState(l.state_code));
   const permissions = await activePermissions(trx, trimState(row.requesting_state), states);
   const opened: Opened[] = [];
@@ -254,7 +268,7 @@ export async function amendRequest(
   if (row.status === 'denied' || row.status === 'withdrawn')
     throw conflict(`the request is ${row.status}: it can no longer change`);
   const content = contentOf(input);
-  await checkContent(trx, content);
+  await checkContent(trx, content, row.id);
   const version = row.version + 1;
   const withdrawnStates = loaded.legs
     .filter((l) => l.status === 'withdrawn')
