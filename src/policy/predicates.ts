@@ -1,0 +1,28 @@
+import type { Actor, Person } from '../core/actor.ts';
+import type { UserRow } from '../db/schema.ts';
+import type { OwnedSubject } from './index.ts';
+
+/** The small named predicates every rule and SQL scope of the policy is built from. */
+
+export const isPerson = (a: Actor): a is Person => a.kind === 'person';
+export const isSystem = (a: Actor) => a.kind === 'system';
+export const isSecretariat = (a: Actor) => isPerson(a) && a.affiliation === 'secretariat';
+export const isAdmin = (a: Actor) => isSystem(a) || (isPerson(a) && a.role === 'secretariat_admin');
+export const isMemberDelegation = (a: Actor) => isPerson(a) && a.affiliation === 'delegation';
+export const isHeadOfDelegation = (a: Actor) => isPerson(a) && a.role === 'head_of_delegation';
+export const isSelf = (a: Actor, user: Pick<UserRow, 'id'>) => isPerson(a) && a.id === user.id;
+export const isOwner = (a: Actor, thing: OwnedSubject) => isPerson(a) && a.id === thing.user_id;
+export const isSignedIn = (a: Actor) => isPerson(a) || isSystem(a);
+export const isObserver = (a: Actor) => isPerson(a) && a.role === 'observer';
+export const isCleared = (a: Actor, level: number) => isSystem(a) || (isPerson(a) && a.clearance >= level);
+export const sitsIn = (a: Actor, states: string[]) =>
+  isMemberDelegation(a) && (a as Person).stateCode !== null && states.includes((a as Person).stateCode!);
+export const speaksForOwnState = (a: Actor, state: string) =>
+  isMemberDelegation(a) && (a as Person).stateCode === state;
+
+/** The audience tokens an entry must name for the person to read it: their state, or `partner:CODE`. */
+export function audienceTokens(a: Person): string[] {
+  if (a.affiliation === 'delegation' && a.stateCode) return [a.stateCode];
+  if (a.affiliation === 'partner' && a.partnerCode) return [`partner:${a.partnerCode}`];
+  return [];
+}

@@ -1,0 +1,127 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Actor } from '../core/actor.ts';
+import type { Database } from '../db/schema.ts';
+import { audienceTokens, isObserver, isPerson, isSecretariat, isSystem } from './predicates.ts';
+
+/**
+ * The policy's rules again as SQL conditions for lists, so a list can never hold a row the
+ * rules in index.ts would refuse; tests hold the two in step.
+ */
+
+type Eb<T extends keyof Database> = ExpressionBuilder<Database, T>;
+const TRUE = sql<SqlBool>`true`;
+const FALSE = sql<SqlBool>`false`;
+
+/** WHERE condition: the users the actor may read. Mirrors `user.read`. */
+export function usersVisibleTo(actor: Actor) {
+  return (eb: Eb<'users'>): Expression<SqlBool> => {
+    if (isSystem(actor) || isSecretariat(actor)) return TRUE;
+    if (!isPerson(actor)) return FALSE;
+    const own = eb('users.id', '=', actor.id);
+    const secretariat = eb('users.affiliation', '=', 'secretariat');
+    if (actor.affiliation === 'delegation') {
+      return eb.or([
+        own,
+        secretariat,
+        eb.and([eb('users.affiliation', '=', 'delegation'), eb('users.state_code', '=', actor.stateCode)]),
+        eb('users.role', '=', 'head_of_delegation'),
+      ]);
+    }
+    return eb.or([
+      own,
+      secretariat,
+      eb.and([eb('users.affiliation', '=', 'partner'), eb('users.partner_code', '=', actor.partnerCode)]),
+    ]);
+  };
+}
+
+/** WHERE condition: the proposals the actor may read. Mirrors `proposal.read`. */
+export function proposalsVisibleTo(actor: Actor) {
+  return (eb: Eb<'proposals'>): Expression<SqlBool> => {
+    if (isSystem(actor)) return TRUE;
+    if (!isPerson(actor) || isObserver(actor)) return FALSE;
+    const cleared = eb('proposals.classification', '<=', actor.clearance);
+    if (isSecretariat(actor)) return cleared;
+    if (actor.affiliation !== 'delegation' || !actor.stateCode) return FALSE;
+    const sitsInBody = eb.exists(
+      eb
+        .selectFrom('body_members')
+        .select('body_members.state_code')
+        .whereRef('body_members.body_code', '=', 'proposals.body_code')
+        .where('body_members.state_code', '=', actor.stateCode),
+    );
+    return eb.and([cleared, sitsInBody]);
+  };
+}
+
+/** WHERE condition: the record entries the actor may read. Mirrors `ledgerEntry.read`. */
+export function ledgerEntriesVisibleTo(actor: Actor) {
+  return (eb: Eb<'ledger_entries'>): Expression<SqlBool> => {
+    if (isSystem(actor)) return TRUE;
+    if (!isPerson(actor)) return FALSE;
+    const cleared = eb('ledger_entries.classification', '<=', actor.clearance);
+    if (isSecretariat(actor)) return cleared;
+    const tokens = audienceTokens(actor);
+    const audienceMatch =
+      tokens.length > 0 ? sql<SqlBool>`ledger_entries.audience && ${sql.val(tokens)}::text[]` : FALSE;
+    const openToMembers =
+      actor.affiliation === 'delegation' ? eb('ledger_entries.audience', 'is', null) : FALSE;
+    return eb.and([
+      cleared,
+      eb.or([eb('ledger_entries.actor_id', '=', actor.id), openToMembers, audienceMatch]),
+    ]);
+  };
+}
+
+/** WHERE condition: the clearance requests the actor may read. Mirrors `clearanceRequest.read`. */
+export function clearanceRequestsVisibleTo(actor: Actor) {
+  return (eb: Eb<'clearance_requests'>): Expression<SqlBool> => {
+    if (isSystem(actor)) return TRUE;
+    if (!isPerson(actor) || isObserver(actor)) return FALSE;
+    const cleared = eb('clearance_requests.classification', '<=', actor.clearance);
+    if (isSecretariat(actor)) return cleared;
+    if (actor.affiliation !== 'delegation' || !actor.stateCode) return FALSE;
+    const onRoute = eb.exists(
+      eb
+        .selectFrom('clearance_legs')
+        .select('clearance_legs.id')
+        .whereRef('clearance_legs.request_id', '=', 'clearance_requests.id')
+        .where('clearance_legs.state_code', '=', actor.stateCode),
+    );
+    return eb.and([
+      cleared,
+      eb.or([eb('clearance_requests.requesting_state', '=', actor.stateCode), onRoute]),
+    ]);
+  };
+}
+
+/**
+ * WHERE condition: the notifications the actor may read, their own. Mirrors
+ * `notification.read`; lists also apply `proposalsVisibleTo`, so a notification about a
+ * proposal the person can no longer read (its classification rose) is not shown.
+ */
+export function notificationsVisibleTo(actor: Actor) {
+  return (eb: Eb<'notifications'>): Expression<SqlBool> =>
+    isPerson(actor) ? eb('notifications.user_id', '=', actor.id) : FALSE;
+}
+
+/**
+ * WHERE condition over notifications left-joined to their subject: a proposal the actor may
+ * still read, or a clearance request within the actor's clearance (its classification may
+ * have risen since). Observers are never told of clearances.
+ */
+export function notificationSubjectsVisibleTo(actor: Actor) {
+  return (eb: Eb<'notifications' | 'proposals' | 'clearance_requests'>): Expression<SqlBool> => {
+    if (!isPerson(actor)) return FALSE;
+    const clearance = isObserver(actor)
+      ? FALSE
+      : eb.and([
+          eb('notifications.clearance_request_id', 'is not', null),
+          eb('clearance_requests.classification', '<=', actor.clearance),
+        ]);
+    return eb.or([
+      eb.and([eb('notifications.proposal_id', 'is not', null), proposalsVisibleTo(actor)(eb)]),
+      clearance,
+    ]);
+  };
+}
