@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import type { z } from 'zod';
+import type { Db, DbHandle } from '../db/connect.ts';
+import type { App } from '../http/env.ts';
+import type { Actor, Person } from './actor.ts';
+import type { EventSubscriptions } from './events.ts';
+
+/**
+ * What a domain module brings to Accord. Each module's `index.ts` exports one of these,
+ * and `src/modules/index.ts` lists them: the HTTP app, the server's runners, the CLI,
+ * the policy, the record's action kinds, the notification kinds, the event subscriptions,
+ * the demo, the home page and the record's subject names are all assembled from that list
+ * (`src/platform.ts`). Nothing outside a module's own folders names its parts.
+ *
+ * @example
+ * export const webhooksModule = defineModule({
+ *   name: 'webhooks',
+ *   routes: registerWebhookRoutes,
+ *   policy: webhookRules,
+ *   ledgerActions: { 'webhook.created': WebhookCreated },
+ *   runners: (handle) => [new WebhookRunner(handle)],
+ *   cli: registerWebhookCommands,
+ * });
+ */
+export interface AccordModule {
+  /** Folder name under src/modules, and the prefix of its record actions. */
+  name: string;
+  /** Registers the module's HTTP routes (thin: validate, transaction, command, present). */
+  routes?: (app: App) => void;
+  /** Paths answered without a signed-in person (GET/HEAD unless the method says otherwise). */
+  publicPaths?: PublicPath[];
+  /** Policy rules per subject kind, merged into the one `authorize` (default deny). */
+  policy?: PolicyRules;
+  /**
+   * The kinds of record entries the module writes: each action with the zod schema of its
+   * payload, and a one-line description (shown by `accord ledger actions` and the API).
+   */
+  ledgerActions?: Record<string, LedgerActionSpec>;
+  /** The kinds of notification the module sends (each person may turn each one off). */
+  notificationKinds?: Record<string, NotificationKindSpec>;
+  /** Handlers of domain events published by other modules, run inside the publishing transaction. */
+  subscriptions?: EventSubscriptions;
+  /** Background work due at instants (deadlines, reminders, deliveries): started by `accord serve`. */
+  runners?: (handle: DbHandle) => Runner[];
+  /** `accord <command>`s of the module. */
+  cli?: (program: Command) => void;
+  /** Loads the module's demo data on a fresh demo database; answers a line for the log, or null. */
+  demo?: DemoLoader;
+  /** What waits on the signed-in person (home page), newest or most urgent first. */
+  attention?: (db: Db, person: Person, now: Date) => Promise<AttentionItem[]>;
+  /** What closed recently that the person may read (home page). */
+  recent?: (db: Db, person: Person, since: Date) => Promise<AttentionItem[]>;
+  /** Names and links of the module's record subjects, by subject type (the record page). */
+  subjects?: Record<string, SubjectResolver>;
+}
+
+export interface PublicPath {
+  method?: 'GET' | 'POST';
+  /** An exact path, or a pattern matched against the whole path. */
+  path: string | RegExp;
+}
+
+/** A rule: whether the actor may do the action to the subject. */
+export type PolicyRule<T = never> = (actor: Actor, subject: T) => boolean;
+/** Subject kind -> action -> rule. */
+export type PolicyRules = Record<string, Record<string, PolicyRule<never>>>;
+
+export interface LedgerActionSpec {
+  description: string;
+  payload: z.ZodType;
+}
+
+export interface NotificationKindSpec {
+  description: string;
+}
+
+export interface Runner {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface DemoLoader {
+  /** Lower loads first (a module's demo may rely on another's). */
+  order: number;
+  load(handle: DbHandle): Promise<string | null>;
+}
+
+/** One line on the home page: something that waits on the person, or that closed recently. */
+export interface AttentionItem {
+  /** The module and kind, e.g. "decisions.stance_due"; the UI words it in the reader's language. */
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  /** A short name of the subject in its own words (a reference, a title). */
+  title: string;
+  /** The web path that opens it. */
+  path: string;
+  /** When it must be done by, if it has a deadline (ISO). */
+  dueAt?: string | null;
+  /** When it happened (recent items), ISO. */
+  at?: string | null;
+  /** Facts the UI words (the state concerned, the result...). */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/** The name and web path of subjects of one type, by id; missing ids are unknown or unreadable. */
+export type SubjectResolver = (
+  db: Db,
+  actor: Actor,
+  ids: string[],
+) => Promise<Map<string, { label: string; path: string | null }>>;
+
+/** Declares a module (an identity function, for the types). */
+export const defineModule = (module: AccordModule): AccordModule => module;

@@ -1,0 +1,72 @@
+import type {
+  AccordModule,
+  AttentionItem,
+  LedgerActionSpec,
+  NotificationKindSpec,
+  PolicyRule,
+  SubjectResolver,
+} from './module.ts';
+
+/**
+ * What the list of modules brings, gathered once by `assemble` (src/platform.ts calls it
+ * with src/modules/index.ts). Shared services read their part from here (the policy its
+ * rules, the record its action kinds, the notifications their kinds, the record page its
+ * subject names) without importing the modules that contribute them.
+ */
+interface Registry {
+  modules: AccordModule[];
+  rules: Map<string, Map<string, PolicyRule<never>>>;
+  ledgerActions: Map<string, LedgerActionSpec & { module: string }>;
+  notificationKinds: Map<string, NotificationKindSpec & { module: string }>;
+  subjects: Map<string, SubjectResolver>;
+}
+
+const registry: Registry = {
+  modules: [],
+  rules: new Map(),
+  ledgerActions: new Map(),
+  notificationKinds: new Map(),
+  subjects: new Map(),
+};
+
+/** Gathers the modules' contributions; a name declared twice is a programming error. */
+export function assemble(modules: AccordModule[]) {
+  registry.modules = modules;
+  registry.rules.clear();
+  registry.ledgerActions.clear();
+  registry.notificationKinds.clear();
+  registry.subjects.clear();
+  for (const module of modules) {
+    for (const [kind, actions] of Object.entries(module.policy ?? {})) {
+      if (registry.rules.has(kind)) throw new Error(`policy subject ${kind} declared twice (${module.name})`);
+      registry.rules.set(kind, new Map(Object.entries(actions)));
+    }
+    for (const [action, spec] of Object.entries(module.ledgerActions ?? {})) {
+      if (registry.ledgerActions.has(action)) throw new Error(`record action ${action} declared twice`);
+      registry.ledgerActions.set(action, { ...spec, module: module.name });
+    }
+    for (const [kind, spec] of Object.entries(module.notificationKinds ?? {})) {
+      if (registry.notificationKinds.has(kind)) throw new Error(`notification kind ${kind} declared twice`);
+      registry.notificationKinds.set(kind, { ...spec, module: module.name });
+    }
+    for (const [type, resolver] of Object.entries(module.subjects ?? {})) {
+      if (registry.subjects.has(type)) throw new Error(`record subject ${type} declared twice`);
+      registry.subjects.set(type, resolver);
+    }
+  }
+}
+
+/** The modules in their listed order. */
+export const modules = (): readonly AccordModule[] => registry.modules;
+/** The rule for an action on a subject kind, if any module declared one. */
+export const ruleFor = (kind: string, action: string) => registry.rules.get(kind)?.get(action);
+/** Every record action kind with its payload schema. */
+export const ledgerActions = (): ReadonlyMap<string, LedgerActionSpec & { module: string }> =>
+  registry.ledgerActions;
+/** Every notification kind, in the order the modules declared them. */
+export const notificationKinds = (): ReadonlyMap<string, NotificationKindSpec & { module: string }> =>
+  registry.notificationKinds;
+/** The resolver of a record subject type's names and links. */
+export const subjectResolver = (type: string) => registry.subjects.get(type);
+
+export type { AttentionItem };
