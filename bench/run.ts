@@ -14,6 +14,7 @@
  * throwaway local server is started, else PGlite is used and the report says so.
  */
 import { parseArgs } from 'node:util';
+import { assemblePlatform } from '../src/platform.ts';
 import { benchAppend } from './append.ts';
 import { benchClearancesExercise } from './clearances-exercise.ts';
 import { benchClearancesThroughput } from './clearances-throughput.ts';
@@ -26,6 +27,8 @@ import { type BenchRow, printTable } from './report.ts';
 import { benchStartup } from './startup.ts';
 import { openTarget } from './target.ts';
 import { benchVerify } from './verify.ts';
+
+assemblePlatform();
 
 const BENCHMARKS = [
   'append',

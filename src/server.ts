@@ -5,18 +5,11 @@ import { systemActor } from './core/actor.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
-import { loadDemoClearances } from './modules/clearances/demo.ts';
-import { TacitConsentRunner } from './modules/clearances/tacit.ts';
-import { DeadlineRunner } from './modules/decisions/deadlines.ts';
-import { loadDemoDecisions } from './modules/decisions/demo.ts';
-import { isDirectoryLoaded, loadOrganisation } from './modules/directory/commands.ts';
-import { readOrganisationFile } from './modules/directory/organisation-file.ts';
-import { createCheckpoint, ensureSigningKey } from './modules/ledger/signing.ts';
-import { LiveHub } from './modules/live/hub.ts';
-import { LegReminderRunner } from './modules/notifications/clearances.ts';
-import { ReminderRunner } from './modules/notifications/reminders.ts';
-import { demoAccountsActive } from './modules/users/demo.ts';
-import { WebhookRunner } from './modules/webhooks/deliver.ts';
+import { isDirectoryLoaded, loadOrganisation, readOrganisationFile } from './modules/directory/index.ts';
+import { createCheckpoint, ensureSigningKey } from './modules/ledger/index.ts';
+import { LiveHub } from './modules/live/index.ts';
+import { demoAccountsActive } from './modules/users/index.ts';
+import { assemblePlatform } from './platform.ts';
 
 export const openDatabase = (config: Config) =>
   connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -30,6 +23,7 @@ export function isLoopback(host: string): boolean {
 
 /** Applies migrations and, on a database with no directory yet, loads the demo organisation. */
 export async function prepareDatabase(handle: DbHandle, log: (line: string) => void = () => {}) {
+  assemblePlatform();
   const applied = await migrate(handle.db, (m) => log(`migration ${m.name} applied`));
   await ensureSigningKey(handle.db);
   if (!(await isDirectoryLoaded(handle.db))) {
@@ -38,10 +32,13 @@ export async function prepareDatabase(handle: DbHandle, log: (line: string) => v
       .transaction()
       .execute((trx) => loadOrganisation(trx, systemActor('accord serve'), file, 'demo/organisation.yaml'));
     log('demo organisation loaded (first start)');
-    if (await loadDemoDecisions(handle.db))
-      log('demo decisions loaded: one adopted, one broken by an objection, one open');
-    if (await loadDemoClearances(handle.db))
-      log('demo clearances loaded: one pending across BY, RU and KZ, two cleared, a standing permission');
+    const loaders = assemblePlatform()
+      .flatMap((m) => (m.demo ? [m.demo] : []))
+      .sort((a, b) => a.order - b.order);
+    for (const demo of loaders) {
+      const line = await demo.load(handle);
+      if (line) log(line);
+    }
   }
   return applied;
 }
@@ -52,7 +49,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts Accord: database, migrations, demo on first start, live hub, deadline and reminder runners, checkpoints, HTTP. */
+/** Starts Accord: database, migrations, demo on first start, live hub, the modules' runners, checkpoints, HTTP. */
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
@@ -71,21 +68,10 @@ export async function startServer(
   }
   const live = new LiveHub(handle);
   await live.start();
-  // Outcomes on time: closes what fell due while the server was down, then follows the deadlines.
-  const deadlines = new DeadlineRunner(handle);
-  await deadlines.start();
-  // Deadline reminders 24 h and 1 h before, once each, even with several processes.
-  const reminders = new ReminderRunner(handle);
-  await reminders.start();
-  // Clearance legs: silence takes effect when a window closes (consent, refusal or escalation), once.
-  const tacit = new TacitConsentRunner(handle);
-  await tacit.start();
-  // Clearance legs: the 1 h reminder before a window closes, once per (leg, due_at).
-  const legReminders = new LegReminderRunner(handle);
-  await legReminders.start();
-  // Webhook deliveries queued by committed changes, retried with back-off.
-  const webhooks = new WebhookRunner(handle);
-  await webhooks.start();
+  // Each module's work due at instants (deadlines, reminders, silence, deliveries), started in
+  // list order; each catches up on what fell due while the server was down.
+  const runners = assemblePlatform().flatMap((m) => m.runners?.(handle) ?? []);
+  for (const runner of runners) await runner.start();
   const app = buildApp({ handle, config, live });
   const checkpointTimer = setInterval(() => {
     createCheckpoint(handle.db).catch((err) => console.error('accord: checkpoint failed', err));
@@ -111,11 +97,7 @@ export async function startServer(
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      await webhooks.stop();
-      await legReminders.stop();
-      await tacit.stop();
-      await reminders.stop();
-      await deadlines.stop();
+      for (const runner of [...runners].reverse()) await runner.stop();
       await live.stop();
       await createCheckpoint(handle.db).catch(() => {});
       await handle.close();

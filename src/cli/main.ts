@@ -1,16 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../config.ts';
 import { AppError } from '../core/errors.ts';
-import { OrganisationFileError } from '../modules/directory/organisation-file.ts';
-import { registerBackupCommands } from './backup.ts';
-import { registerClearanceCommands } from './clearances.ts';
-import { registerDirectoryCommands } from './directory.ts';
-import { registerLedgerCommands } from './ledger.ts';
-import { registerProposalCommands } from './proposals.ts';
+import { OrganisationFileError } from '../modules/directory/index.ts';
+import { assemblePlatform } from '../platform.ts';
 import { registerServerCommands } from './server.ts';
 import { CliError } from './support.ts';
-import { registerUserCommands } from './users.ts';
-import { registerWebhookCommands } from './webhooks.ts';
 
 const program = new Command()
   .name('accord')
@@ -22,13 +16,7 @@ const program = new Command()
   .exitOverride();
 
 registerServerCommands(program);
-registerDirectoryCommands(program);
-registerUserCommands(program);
-registerLedgerCommands(program);
-registerBackupCommands(program);
-registerProposalCommands(program);
-registerClearanceCommands(program);
-registerWebhookCommands(program);
+for (const module of assemblePlatform()) module.cli?.(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,10 +3,9 @@ import type { z } from 'zod';
 import { type Config, loadConfig } from '../config.ts';
 import { type Actor, systemActor } from '../core/actor.ts';
 import { validationError } from '../core/errors.ts';
-import type { DbHandle } from '../db/connect.ts';
+import { connect, type DbHandle } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { personFromRow } from '../modules/auth/load-actor.ts';
-import { openDatabase } from '../server.ts';
 
 /** A failure the CLI reports as one line on stderr, exiting non-zero. */
 export class CliError extends Error {}
@@ -14,7 +13,7 @@ export class CliError extends Error {}
 /** Opens the configured database with migrations applied, runs fn, and always closes it. */
 export async function withDatabase<T>(fn: (handle: DbHandle, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const handle = await openDatabase(config);
+  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(handle.db);
     return await fn(handle, config);

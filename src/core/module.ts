@@ -25,6 +25,8 @@ import type { EventSubscriptions } from './events.ts';
 export interface AccordModule {
   /** Folder name under src/modules, and the prefix of its record actions. */
   name: string;
+  /** Middleware for every /api request, installed before any module's routes (authentication). */
+  middleware?: (app: App) => void;
   /** Registers the module's HTTP routes (thin: validate, transaction, command, present). */
   routes?: (app: App) => void;
   /** Paths answered without a signed-in person (GET/HEAD unless the method says otherwise). */

@@ -66,6 +66,17 @@ export const ledgerActions = (): ReadonlyMap<string, LedgerActionSpec & { module
 /** Every notification kind, in the order the modules declared them. */
 export const notificationKinds = (): ReadonlyMap<string, NotificationKindSpec & { module: string }> =>
   registry.notificationKinds;
+/** Whether a request may go without a signed-in person: a path some module declared public. */
+export function isPublicPath(method: string, path: string): boolean {
+  const verb = method === 'HEAD' ? 'GET' : method;
+  return registry.modules.some((m) =>
+    (m.publicPaths ?? []).some(
+      (p) =>
+        (p.method ?? 'GET') === verb &&
+        (typeof p.path === 'string' ? p.path === path : new RegExp(`^(?:${p.path.source})$`).test(path)),
+    ),
+  );
+}
 /** The resolver of a record subject type's names and links. */
 export const subjectResolver = (type: string) => registry.subjects.get(type);
 

@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/module.ts';
+import { installAuthentication } from './middleware.ts';
+import { registerAuthRoutes } from './routes.ts';
+
+/** Sign-in, sessions, CSRF, API tokens; authenticates every /api request. */
+export const authModule = defineModule({
+  name: 'auth',
+  middleware: installAuthentication,
+  routes: registerAuthRoutes,
+  publicPaths: [{ method: 'POST', path: '/api/auth/sign-in' }],
+});
+
+export { createToken, signIn } from './commands.ts';
+export { personFromRow } from './load-actor.ts';
+export { Password } from './schema.ts';
+export { hashPassword, randomToken, sha256 } from './secrets.ts';

@@ -1,0 +1,38 @@
+import { registerClearanceCommands } from '../../cli/clearances.ts';
+import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { loadDemoClearances } from './demo.ts';
+import { clearancesRules } from './policy.ts';
+import { registerClearanceRoutes } from './routes.ts';
+import { registerClearanceAttachmentRoutes } from './routes-attachments.ts';
+import { registerCertificateRoutes } from './routes-certificates.ts';
+import { TacitConsentRunner } from './tacit.ts';
+
+/**
+ * Rapid authorisation: movement clearance requests decided by every state on the route in
+ * parallel, with conditions and tacit consent; standing permissions; deployments;
+ * certificates anyone can verify.
+ */
+export const clearancesModule = defineModule({
+  name: 'clearances',
+  routes: (app) => {
+    registerClearanceRoutes(app);
+    registerCertificateRoutes(app);
+    registerClearanceAttachmentRoutes(app);
+  },
+  // A certificate is checked by anyone holding its verification code (a border post).
+  publicPaths: [{ path: /\/api\/verify\/[^/]+/ }],
+  policy: clearancesRules as PolicyRules,
+  // Silence takes effect when a window closes (consent, refusal or escalation), once.
+  runners: (handle) => [new TacitConsentRunner(handle)],
+  cli: registerClearanceCommands,
+  demo: {
+    order: 20,
+    load: async (handle) =>
+      (await loadDemoClearances(handle.db))
+        ? 'demo clearances loaded: one pending across BY, RU and KZ, two cleared, a standing permission'
+        : null,
+  },
+});
+
+export { onProcedureClosed } from './deployments.ts';
+export { type ClearanceEvent, publishClearanceEvent } from './events.ts';

@@ -1,0 +1,117 @@
+import type { Actor } from '../../core/actor.ts';
+import type { ClearanceLegSubject, ClearanceRequestSubject, PolicyRulesFor } from '../../policy/index.ts';
+import {
+  isAdmin,
+  isCleared,
+  isHeadOfDelegation,
+  isMemberDelegation,
+  isObserver,
+  isPerson,
+  isSecretariat,
+  isSignedIn,
+  isSystem,
+  sitsIn,
+  speaksForOwnState,
+} from '../../policy/predicates.ts';
+
+/** Movement clearances: the requesting state, the states on the route and the secretariat, within clearance; never observers. Default deny: an action not listed is refused. */
+export const clearancesRules: PolicyRulesFor<
+  | 'clearanceRequests'
+  | 'clearanceRequest'
+  | 'clearanceLeg'
+  | 'standingPermissions'
+  | 'standingPermission'
+  | 'assetList'
+  | 'deployment'
+  | 'clearanceNews'
+> = {
+  // Clearances: the requesting state's delegation and the states on the route, and the
+  // secretariat, within their clearance; never observers (there is no invitation yet).
+  clearanceRequests: {
+    read: isSignedIn,
+    create: (a, r) => isCleared(a, r.classification) && draftsFor(a, r.requestingState),
+  },
+  clearanceRequest: {
+    read: (a, r) => canReadClearance(a, r),
+    /** Edit a draft, submit, amend, withdraw, accept conditions, answer questions: the requester. */
+    edit: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    submit: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    amend: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    withdraw: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    acceptConditions: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+    giveInfo: (a, r) => canReadClearance(a, r) && draftsFor(a, r.requestingState),
+  },
+  clearanceLeg: {
+    /** Its status: everyone who reads the request. */
+    read: (a, l) => canReadClearance(a, l.request),
+    /** Its conditions, reason, questions and answers: the requester, the leg's state, the secretariat. */
+    readDetails: (a, l) =>
+      canReadClearance(a, l.request) &&
+      (isSystem(a) || isSecretariat(a) || sitsIn(a, [l.request.requestingState, l.state])),
+    /** The deciding state's own note: that state's delegation and the secretariat. */
+    readInternalNote: (a, l) =>
+      canReadClearance(a, l.request) && (isSystem(a) || isSecretariat(a) || sitsIn(a, [l.state])),
+    decide: (a, l) => canReadClearance(a, l.request) && decidesFor(a, l),
+    askInfo: (a, l) => canReadClearance(a, l.request) && decidesFor(a, l),
+    /** A leg escalated at the end of its window: a secretariat administrator decides it. */
+    decideEscalated: (a, l) => canReadClearance(a, l.request) && isAdmin(a),
+  },
+  standingPermissions: {
+    read: isSignedIn,
+    grant: (a, p) => isSystem(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, p.grantingState)),
+  },
+  standingPermission: {
+    read: (a, p) =>
+      isSystem(a) ||
+      (isPerson(a) && !isObserver(a) && (isSecretariat(a) || sitsIn(a, [p.grantingState, p.granteeState]))),
+    revoke: (a, p) => isSystem(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, p.grantingState)),
+  },
+  assetList: {
+    read: (a, l) =>
+      isSystem(a) || (isPerson(a) && !isObserver(a) && (isSecretariat(a) || sitsIn(a, [l.state]))),
+    write: (a, l) => isSystem(a) || (isPerson(a) && !isObserver(a) && speaksForOwnState(a, l.state)),
+  },
+  deployment: {
+    read: (a, d) =>
+      isSystem(a) ||
+      (isPerson(a) &&
+        !isObserver(a) &&
+        isCleared(a, d.classification) &&
+        (isSecretariat(a) || isMemberDelegation(a))),
+    /** A host state's head of delegation requests collective forces on its territory. */
+    create: (a, d) =>
+      isSystem(a) ||
+      (isHeadOfDelegation(a) && isCleared(a, d.classification) && speaksForOwnState(a, d.hostState)),
+  },
+  clearanceNews: {
+    notify: (a, s) => receivesClearanceNews(a, s),
+  },
+};
+
+const isPointOfContact = (a: Actor) => isPerson(a) && a.role === 'point_of_contact';
+
+/** The people a state's clearance news goes to; the secretariat's administrators for escalations. */
+const receivesClearanceNews = (a: Actor, s: { state: string | null; classification: number }) =>
+  isPerson(a) &&
+  isCleared(a, s.classification) &&
+  (s.state === null
+    ? isSecretariat(a) && a.role === 'secretariat_admin'
+    : speaksForOwnState(a, s.state) && (isPointOfContact(a) || isHeadOfDelegation(a)));
+
+/** Secretariat staff, the requesting state and the states on the route, within clearance; never observers. */
+function canReadClearance(a: Actor, r: ClearanceRequestSubject): boolean {
+  if (isSystem(a)) return true;
+  if (!isPerson(a) || isObserver(a) || !isCleared(a, r.classification)) return false;
+  return isSecretariat(a) || sitsIn(a, [r.requestingState, ...r.routeStates]);
+}
+
+/** A member of the state's delegation (not an observer) writes its requests. */
+const draftsFor = (a: Actor, state: string) => isSystem(a) || (!isObserver(a) && speaksForOwnState(a, state));
+
+/** Decides a state's leg: its head of delegation, a point of contact, or a delegate the head authorised. */
+function decidesFor(a: Actor, l: ClearanceLegSubject): boolean {
+  if (!isPerson(a) || !speaksForOwnState(a, l.state)) return false;
+  return (
+    a.role === 'head_of_delegation' || a.role === 'point_of_contact' || l.authorisedDelegates.includes(a.id)
+  );
+}

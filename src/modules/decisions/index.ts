@@ -1,0 +1,39 @@
+import { registerProposalCommands } from '../../cli/proposals.ts';
+import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { DeadlineRunner } from './deadlines.ts';
+import { loadDemoDecisions } from './demo.ts';
+import { decisionsRules } from './policy.ts';
+import { registerDecisionRoutes } from './routes.ts';
+
+/**
+ * Decisions by consensus: proposals with points and versions, procedures (meeting
+ * consensus, silence, written, unanimity, qualified majority), stances, outcomes exactly
+ * at the deadline, numbered decisions.
+ */
+export const decisionsModule = defineModule({
+  name: 'decisions',
+  routes: registerDecisionRoutes,
+  policy: decisionsRules as PolicyRules,
+  // Outcomes on time: closes what fell due while the server was down, then follows the deadlines.
+  runners: (handle) => [new DeadlineRunner(handle)],
+  cli: registerProposalCommands,
+  demo: {
+    order: 10,
+    load: async (handle) =>
+      (await loadDemoDecisions(handle.db))
+        ? 'demo decisions loaded: one adopted, one broken by an objection, one open'
+        : null,
+  },
+});
+
+export { AddAttachmentInput } from './attachments.ts';
+export { currentStances, PROCEDURES_CHANNEL } from './closing.ts';
+export { closeDue } from './deadlines.ts';
+export { PROCEDURE_KINDS, type Rule } from './outcome.ts';
+export { AttachmentSchema, presentAttachment } from './present.ts';
+export { closeProcedure, openProcedure } from './procedures.ts';
+export { createProposal } from './proposals.ts';
+export { fileContent, fileHeaders } from './routes-attachments.ts';
+export { CreateProposalInput, OpenProcedureInput } from './schema.ts';
+export { authoriseDelegate } from './stances.ts';
+export { authorisedDelegates, loadPolicyContext, loadProcedureSubject, proposalSubject } from './subjects.ts';

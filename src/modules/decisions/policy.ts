@@ -1,0 +1,72 @@
+import type { Actor } from '../../core/actor.ts';
+import type {
+  NewProposalSubject,
+  PolicyRulesFor,
+  ProcedureSubject,
+  ProposalSubject,
+} from '../../policy/index.ts';
+import {
+  isAdmin,
+  isCleared,
+  isHeadOfDelegation,
+  isObserver,
+  isPerson,
+  isSecretariat,
+  isSignedIn,
+  isSystem,
+  sitsIn,
+  speaksForOwnState,
+} from '../../policy/predicates.ts';
+
+/** Proposals and procedures: the body's delegations and the secretariat, within clearance; the chair opens and closes. Default deny: an action not listed is refused. */
+export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedure' | 'delegation'> = {
+  proposals: {
+    /** Lists are scoped by proposalsVisibleTo; this only lets create answer 403 rather than 404. */
+    read: isSignedIn,
+    create: (a, p) => canDraftIn(a, p),
+  },
+  proposal: {
+    read: (a, p) => canReadProposal(a, p),
+    /** Change the text before a procedure opens (the command refuses frozen texts with 409). */
+    edit: (a, p) => canReadProposal(a, p) && (isChair(a, p) || isAuthor(a, p)),
+    openProcedure: (a, p) => canReadProposal(a, p) && isChair(a, p),
+    /** Close the open procedure (the command says when: meeting consensus, or once due). */
+    close: (a, p) => canReadProposal(a, p) && isChair(a, p),
+  },
+  procedure: {
+    read: (a, s) => canReadProposal(a, s.proposal),
+    /** Answer for one's own state: its head of delegation, or a delegate the head authorised. */
+    giveStance: (a, s) => canReadProposal(a, s.proposal) && speaksForEligibleState(a, s),
+    /** At a meeting the chair records which states objected, on their behalf. */
+    recordForStates: (a, s) =>
+      canReadProposal(a, s.proposal) && isChair(a, s.proposal) && s.kind === 'meeting_consensus',
+    close: (a, s) => canReadProposal(a, s.proposal) && isChair(a, s.proposal),
+  },
+  delegation: {
+    read: (a, d) => isSystem(a) || isSecretariat(a) || speaksForOwnState(a, d.state),
+    authorise: (a, d) => isAdmin(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, d.state)),
+  },
+};
+
+/** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
+function canReadProposal(a: Actor, p: NewProposalSubject): boolean {
+  if (isSystem(a)) return true;
+  if (!isPerson(a) || isObserver(a) || !isCleared(a, p.classification)) return false;
+  return isSecretariat(a) || sitsIn(a, p.bodyStates);
+}
+
+const canDraftIn = (a: Actor, p: NewProposalSubject) => canReadProposal(a, p);
+
+/** The chair: a secretariat administrator, or the head of delegation of the presiding state. */
+const isChair = (a: Actor, p: ProposalSubject) =>
+  isAdmin(a) ||
+  (isHeadOfDelegation(a) && p.presidencyState !== null && speaksForOwnState(a, p.presidencyState));
+
+/** The author's delegation, or the secretariat for its own proposals. */
+const isAuthor = (a: Actor, p: ProposalSubject) =>
+  p.authorState === null ? isSecretariat(a) : speaksForOwnState(a, p.authorState);
+
+function speaksForEligibleState(a: Actor, s: ProcedureSubject): boolean {
+  if (!isPerson(a) || !sitsIn(a, s.eligible)) return false;
+  return isHeadOfDelegation(a) || (a.role !== 'observer' && s.authorisedDelegates.includes(a.id));
+}

@@ -1,0 +1,16 @@
+import { registerDirectoryCommands } from '../../cli/directory.ts';
+import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { directoryRules } from './policy.ts';
+import { registerDirectoryRoutes } from './routes.ts';
+
+/** The organisation file: member states, bodies, partners, presidency, crossing points, windows. */
+export const directoryModule = defineModule({
+  name: 'directory',
+  routes: registerDirectoryRoutes,
+  policy: directoryRules as PolicyRules,
+  cli: registerDirectoryCommands,
+});
+
+export { DEFAULT_RESPONSE_WINDOWS, isDirectoryLoaded, loadOrganisation } from './commands.ts';
+export { OrganisationFileError, parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
+export { getOrganisation, getPresidency, listBodies, listPartners, listStates } from './queries.ts';

@@ -1,0 +1,10 @@
+import type { PolicyRulesFor } from '../../policy/index.ts';
+import { isAdmin, isSignedIn } from '../../policy/predicates.ts';
+
+/** The organisation file: read by every signed-in person, loaded by an administrator. Default deny: an action not listed is refused. */
+export const directoryRules: PolicyRulesFor<'directory'> = {
+  directory: {
+    read: isSignedIn,
+    load: isAdmin,
+  },
+};

@@ -1,0 +1,35 @@
+import type { Actor } from '../../core/actor.ts';
+import type { LedgerSubject, PolicyRulesFor } from '../../policy/index.ts';
+import {
+  audienceTokens,
+  isAdmin,
+  isHeadOfDelegation,
+  isMemberDelegation,
+  isPerson,
+  isSecretariat,
+  isSignedIn,
+  isSystem,
+} from '../../policy/predicates.ts';
+
+/** The record: who reads an entry, who verifies and exports the record. Default deny: an action not listed is refused. */
+export const ledgerRules: PolicyRulesFor<'ledger' | 'ledgerEntry'> = {
+  ledger: {
+    read: isSignedIn,
+    verify: isSignedIn,
+    /** A full export hides the payloads the reader may not see behind their hashes. */
+    export: (a) => isAdmin(a) || (isMemberDelegation(a) && isHeadOfDelegation(a)),
+  },
+  ledgerEntry: {
+    read: (a, e) => canReadEntry(a, e),
+  },
+};
+
+function canReadEntry(a: Actor, e: LedgerSubject): boolean {
+  if (isSystem(a)) return true;
+  if (!isPerson(a)) return false;
+  if (e.classification > a.clearance) return false;
+  if (isSecretariat(a)) return true;
+  if (e.actor_id === a.id) return true;
+  if (e.audience === null) return a.affiliation === 'delegation';
+  return e.audience.some((token) => audienceTokens(a).includes(token));
+}

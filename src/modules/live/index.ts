@@ -1,0 +1,10 @@
+import { defineModule } from '../../core/module.ts';
+import { registerLiveRoutes } from './routes.ts';
+
+/** Server-sent events of new record entries and notifications, fed by LISTEN/NOTIFY. */
+export const liveModule = defineModule({
+  name: 'live',
+  routes: registerLiveRoutes,
+});
+
+export { type LiveEvent, LiveHub } from './hub.ts';
