@@ -215,7 +215,7 @@ async function publishDecision(
 
 function verdictSummary(verdict: Outcome['points'][number]['verdict']) {
   return verdict.adopted
-    ? { adopted: true, reason: verdict.reason, detail: null }
+    ? { adopted: true, reason: verdict.reason, detail: verdict.detail ?? null }
     : { adopted: false, reason: verdict.reason, detail: verdict.detail };
 }
 

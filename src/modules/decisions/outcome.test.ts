@@ -134,6 +134,96 @@ describe('named cases', () => {
     expect(v).toMatchObject({ adopted: false, reason: 'weights_threshold', states: ['RU', 'TJ'] });
   });
 
+  const all = (kind: StanceKind, except: Record<string, StanceKind> = {}) => ({
+    ...(Object.fromEntries(SIX.map((s) => [s, kind])) as Record<string, StanceKind>),
+    ...except,
+  });
+  const weighsAndBlocksAtTwo: Rule = {
+    ...doubleMajority,
+    majority: { ...doubleMajority.majority!, states: { num: 1, den: 3 }, blockingMinority: 2 },
+  };
+  it.each([
+    {
+      name: 'weight missed, blocking minority not reached: deemed reached, and said so with the figures',
+      rule: doubleMajority,
+      stances: all('agree', { RU: 'object' }),
+      adopted: true,
+      reason: 'majority_reached',
+      figures: {
+        states: { inFavour: 5, counted: 6, required: 4, met: true },
+        weights: { inFavour: 48, counted: 194, required: 126.1, met: false },
+        against: { states: 1, weight: 146 },
+        blockingMinority: { states: 4, reached: false },
+        failed: [],
+      },
+      detail:
+        /^States in favour: 5 of 6, 4 required \(55\/100\): met\. Weight in favour: 48 of 194, 126\.1 required \(65\/100\): not met\. Against: 1 state, weight 146; blocking minority: 4 states: not reached\. The weight threshold was missed, but only 1 state is against, fewer than the blocking minority of 4: the majority is deemed reached\.$/,
+    },
+    {
+      name: 'weight missed with the blocking minority reached: the weight threshold failed',
+      rule: weighsAndBlocksAtTwo,
+      stances: all('agree', { RU: 'object', TJ: 'object' }),
+      adopted: false,
+      reason: 'weights_threshold',
+      figures: {
+        states: { inFavour: 4, counted: 6, required: 2, met: true },
+        weights: { inFavour: 38, counted: 194, required: 126.1, met: false },
+        against: { states: 2, weight: 156 },
+        blockingMinority: { states: 2, reached: true },
+        failed: ['weights'],
+      },
+      detail:
+        /Not adopted: the weight threshold failed \(38 in favour, 126\.1 required\) and the blocking minority was reached \(2 states against, 2 needed\)\.$/,
+    },
+    {
+      name: 'too few states: the states threshold failed',
+      rule: twoThirds,
+      stances: { AM: 'agree', BY: 'agree', KZ: 'agree', KG: 'object', RU: 'object', TJ: 'abstain' } as Record<
+        string,
+        StanceKind
+      >,
+      adopted: false,
+      reason: 'states_threshold',
+      figures: { states: { inFavour: 3, counted: 6, required: 4, met: false }, failed: ['states'] },
+      detail:
+        /^States in favour: 3 of 6, 4 required \(2\/3\): not met\. Against: 3 states\. Not adopted: the states threshold failed \(3 in favour, 4 required\)\.$/,
+    },
+    {
+      name: 'too few states and too little weight: both failed',
+      rule: doubleMajority,
+      stances: all('object', { AM: 'agree', BY: 'agree' }),
+      adopted: false,
+      reason: 'states_threshold',
+      figures: {
+        states: { inFavour: 2, counted: 6, required: 4, met: false },
+        weights: { inFavour: 12, required: 126.1, met: false },
+        blockingMinority: { states: 4, reached: true },
+        failed: ['states', 'weights'],
+      },
+      detail: /Not adopted: both the states threshold and the weight threshold failed\.$/,
+    },
+    {
+      name: 'both thresholds met',
+      rule: doubleMajority,
+      stances: all('agree', { AM: 'object' }),
+      adopted: true,
+      reason: 'majority_reached',
+      figures: { weights: { inFavour: 191, met: true }, against: { states: 1, weight: 3 }, failed: [] },
+      detail:
+        /Against: 1 state, weight 3; blocking minority: 4 states: not reached\. Both thresholds were met\.$/,
+    },
+  ])('qualified majority figures: $name', ({ rule, stances, adopted, reason, figures, detail }) => {
+    const v = verdict(stances, rule);
+    expect(v).toMatchObject({ adopted, reason, figures });
+    expect(v.detail).toMatch(detail);
+    expect(v.detail).not.toMatch(/The required majority was reached/);
+  });
+
+  it('abstentions not counted and everyone abstains: nobody is in favour, so nothing is adopted', () => {
+    const rule: Rule = { ...twoThirds, majority: { states: { num: 2, den: 3 }, abstention: 'not_counted' } };
+    expect(verdict(all('abstain'), rule)).toMatchObject({ adopted: false, reason: 'no_support' });
+  });
+
   it('abstention not counted: the share is over those who voted', () => {
     const rule: Rule = { ...twoThirds, majority: { states: { num: 2, den: 3 }, abstention: 'not_counted' } };
     const stances = {

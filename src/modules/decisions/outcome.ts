@@ -53,8 +53,35 @@ export interface Rule {
   };
 }
 
+/**
+ * The figures behind a qualified-majority verdict, so that its explanation states them:
+ * how many states and how much weight were in favour against what the rule requires, how
+ * many were against against the blocking minority, and which condition failed.
+ */
+export interface MajorityFigures {
+  /** States in favour, of the states counted, and the fewest in favour that reach the share. */
+  states: { inFavour: number; counted: number; required: number; share: Share; met: boolean };
+  /** The same by weight when the rule weighs states (`required` rounded to two decimals). */
+  weights?: { inFavour: number; counted: number; required: number; share: Share; met: boolean };
+  /** The states counted and not in favour, and their weight when the rule weighs states. */
+  against: { states: number; weight?: number };
+  /** The weight threshold blocks only with at least `states` states against: whether they were. */
+  blockingMinority?: { states: number; reached: boolean };
+  /**
+   * The conditions that failed: the states threshold, and the weight threshold when it
+   * blocks (missed, with the blocking minority reached or none set). Empty when adopted.
+   */
+  failed: ('states' | 'weights')[];
+}
+
 export type PointVerdict =
-  | { adopted: true; reason: 'no_objection' | 'silence_kept' | 'unanimous' | 'majority_reached' }
+  | {
+      adopted: true;
+      reason: 'no_objection' | 'silence_kept' | 'unanimous' | 'majority_reached';
+      /** Qualified majority: the figures in words. */
+      detail?: string;
+      figures?: MajorityFigures;
+    }
   | {
       adopted: false;
       reason:
@@ -68,6 +95,7 @@ export type PointVerdict =
         | 'no_support';
       states: string[];
       detail: string;
+      figures?: MajorityFigures;
     };
 
 export interface PointOutcome {
@@ -144,11 +172,12 @@ function decidePoint(input: OutcomeInput, point: string): { outcome: PointOutcom
     outcome: { point, verdict, participating, tally },
     extend,
   });
+  let figures: MajorityFigures | undefined;
   const no = (
     reason: Extract<PointVerdict, { adopted: false }>['reason'],
     states: string[],
     detail: string,
-  ) => done({ adopted: false, reason, states, detail });
+  ) => done({ adopted: false, reason, states, detail, ...(figures ? { figures } : {}) });
 
   if (participating.length === 0) return no('no_participants', [], 'no state takes part in this decision');
 
@@ -188,25 +217,13 @@ function decidePoint(input: OutcomeInput, point: string): { outcome: PointOutcom
         m.abstention === 'not_counted' ? participating.filter((s) => !abstainers.includes(s)) : participating;
       const inFavour = by(SUPPORTS);
       const against = counted.filter((s) => !inFavour.includes(s));
-      if (!atLeast(inFavour.length, counted.length, m.states)) {
-        return no(
-          'states_threshold',
-          against,
-          `${inFavour.length} of ${counted.length} states in favour; ${m.states.num}/${m.states.den} needed`,
-        );
-      }
-      if (m.weights) {
-        const forWeight = sum(inFavour, m.weights.byState);
-        const total = sum(counted, m.weights.byState);
-        const blockingPossible = m.blockingMinority === undefined || against.length >= m.blockingMinority;
-        if (blockingPossible && !atLeast(forWeight, total, m.weights.share)) {
-          return no(
-            'weights_threshold',
-            against,
-            `${forWeight} of ${total} weight in favour; ${m.weights.share.num}/${m.weights.share.den} needed`,
-          );
-        }
-      }
+      figures = majorityFigures(m, counted, inFavour, against);
+      // Every participating state abstained and abstentions are not counted: 0 of 0 is no majority.
+      if (counted.length === 0)
+        return no('no_support', [], 'no state agreed: every answer was an abstention');
+      if (figures.failed.includes('states')) return no('states_threshold', against, majorityDetail(figures));
+      if (figures.failed.includes('weights'))
+        return no('weights_threshold', against, majorityDetail(figures));
       break;
     }
   }
@@ -240,5 +257,99 @@ function decidePoint(input: OutcomeInput, point: string): { outcome: PointOutcom
         : rule.kind === 'meeting_consensus'
           ? 'no_objection'
           : 'unanimous';
-  return done({ adopted: true, reason });
+  return done(
+    figures ? { adopted: true, reason, detail: majorityDetail(figures), figures } : { adopted: true, reason },
+  );
+}
+
+/** Counts a qualified majority: each threshold against its figures, and what failed. */
+function majorityFigures(
+  m: NonNullable<Rule['majority']>,
+  counted: string[],
+  inFavour: string[],
+  against: string[],
+): MajorityFigures {
+  const states = {
+    inFavour: inFavour.length,
+    counted: counted.length,
+    required: Math.ceil((m.states.num * counted.length) / m.states.den),
+    share: m.states,
+    met: atLeast(inFavour.length, counted.length, m.states),
+  };
+  const failed: MajorityFigures['failed'] = states.met ? [] : ['states'];
+  if (!m.weights) return { states, against: { states: against.length }, failed };
+  const forWeight = sum(inFavour, m.weights.byState);
+  const total = sum(counted, m.weights.byState);
+  const weights = {
+    inFavour: round2(forWeight),
+    counted: round2(total),
+    required: round2((m.weights.share.num * total) / m.weights.share.den),
+    share: m.weights.share,
+    met: atLeast(forWeight, total, m.weights.share),
+  };
+  const blockingMinority =
+    m.blockingMinority === undefined
+      ? undefined
+      : { states: m.blockingMinority, reached: against.length >= m.blockingMinority };
+  if (!weights.met && (blockingMinority?.reached ?? true)) failed.push('weights');
+  return {
+    states,
+    weights,
+    against: { states: against.length, weight: round2(sum(against, m.weights.byState)) },
+    ...(blockingMinority ? { blockingMinority } : {}),
+    failed,
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const shareText = (s: Share) => `${s.num}/${s.den}`;
+const statesText = (n: number) => `${n} state${n === 1 ? '' : 's'}`;
+
+/**
+ * A qualified-majority verdict in words, with every figure and the condition that failed.
+ *
+ * @example
+ * "States in favour: 5 of 6, 4 required (55/100): met. Weight in favour: 48 of 194, 126.1
+ * required (65/100): not met. Against: 1 state, weight 146; blocking minority: 4 states:
+ * not reached. The weight threshold was missed, but only 1 state is against, fewer than the
+ * blocking minority of 4: the majority is deemed reached."
+ */
+export function majorityDetail(f: MajorityFigures): string {
+  const met = (ok: boolean) => (ok ? 'met' : 'not met');
+  const parts = [
+    `States in favour: ${f.states.inFavour} of ${f.states.counted}, ${f.states.required} required (${shareText(f.states.share)}): ${met(f.states.met)}.`,
+  ];
+  const w = f.weights;
+  if (w)
+    parts.push(
+      `Weight in favour: ${w.inFavour} of ${w.counted}, ${w.required} required (${shareText(w.share)}): ${met(w.met)}.`,
+    );
+  const b = f.blockingMinority;
+  parts.push(
+    `Against: ${statesText(f.against.states)}${f.against.weight !== undefined ? `, weight ${f.against.weight}` : ''}${
+      b ? `; blocking minority: ${statesText(b.states)}: ${b.reached ? 'reached' : 'not reached'}` : ''
+    }.`,
+  );
+  const failedStates = f.failed.includes('states');
+  const failedWeights = f.failed.includes('weights');
+  if (failedStates && failedWeights)
+    parts.push('Not adopted: both the states threshold and the weight threshold failed.');
+  else if (failedStates)
+    parts.push(
+      `Not adopted: the states threshold failed (${f.states.inFavour} in favour, ${f.states.required} required).`,
+    );
+  else if (failedWeights && w)
+    parts.push(
+      `Not adopted: the weight threshold failed (${w.inFavour} in favour, ${w.required} required)${
+        b
+          ? ` and the blocking minority was reached (${statesText(f.against.states)} against, ${b.states} needed)`
+          : ''
+      }.`,
+    );
+  else if (w && !w.met && b)
+    parts.push(
+      `The weight threshold was missed, but only ${statesText(f.against.states)} ${f.against.states === 1 ? 'is' : 'are'} against, fewer than the blocking minority of ${b.states}: the majority is deemed reached.`,
+    );
+  else parts.push(w ? 'Both thresholds were met.' : 'The states threshold was met.');
+  return parts.join(' ');
 }

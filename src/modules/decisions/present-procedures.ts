@@ -29,6 +29,26 @@ export const RuleSchema = z
   })
   .openapi('Rule');
 
+const Threshold = z.object({
+  inFavour: z.number(),
+  counted: z.number(),
+  required: z.number(),
+  share: Share,
+  met: z.boolean(),
+});
+const MajorityFiguresSchema = z
+  .object({
+    states: Threshold,
+    weights: Threshold.optional(),
+    against: z.object({ states: z.number().int(), weight: z.number().optional() }),
+    blockingMinority: z.object({ states: z.number().int(), reached: z.boolean() }).optional(),
+    failed: z.array(z.enum(['states', 'weights'])),
+  })
+  .openapi('MajorityFigures', {
+    description:
+      'Qualified majority: states and weight in favour against what is required, those against against the blocking minority, and the conditions that failed',
+  });
+
 export const OutcomeSchema = z
   .object({
     result: z.enum(['adopted', 'partially_adopted', 'not_adopted']),
@@ -40,6 +60,7 @@ export const OutcomeSchema = z
           reason: z.string(),
           states: z.array(z.string()).optional(),
           detail: z.string().optional(),
+          figures: MajorityFiguresSchema.optional(),
         }),
         participating: z.array(z.string()),
         tally: z.record(z.string(), z.array(z.string())),

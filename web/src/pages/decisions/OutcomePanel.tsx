@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Outcome, Point, PointOutcome, Rule, StanceKind } from '../../types.ts';
 import { STANCE_KINDS } from '../../types.ts';
 import { ResultBadge } from './badges.tsx';
+import { figuresOf, majorityText } from './figures.ts';
 import { REASONS_WITH_STATES, useStateList } from './labels.ts';
 
 const SUPPORTS: StanceKind[] = ['agree', 'reservation', 'interpretative_statement'];
@@ -11,11 +12,15 @@ const ABSTAINS: StanceKind[] = ['abstain', 'constructive_abstention'];
 
 /** Why a point was or was not adopted, in the reader's language, naming the states. */
 export function useVerdictText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stateList = useStateList();
   return (point: Pick<PointOutcome, 'verdict'> & Partial<PointOutcome>, rule?: Rule): string => {
     const { verdict } = point;
     const states = verdict.states ?? [];
+    const figures = figuresOf(verdict);
+    // A qualified majority decided by its thresholds: state the figures and what failed.
+    if (figures && ['majority_reached', 'states_threshold', 'weights_threshold'].includes(verdict.reason))
+      return majorityText(figures, t, i18n.language === 'ru' ? 'ru' : 'en');
     if (verdict.reason === 'states_threshold' && rule?.majority && point.tally && point.participating) {
       const count = (kinds: StanceKind[]) => kinds.reduce((n, k) => n + (point.tally?.[k]?.length ?? 0), 0);
       const counted =
