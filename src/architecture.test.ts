@@ -1,0 +1,370 @@
+/**
+ * The shape of the code, checked from its imports (read with the TypeScript compiler's
+ * `preProcessFile`: `import`, `import type`, `export ... from`, `import('...')`).
+ *
+ * 1. A file of src/modules/<a>/ imports another module only through its front door,
+ *    src/modules/<b>/index.ts; anything in its own folder is fine.
+ * 2. Nothing in src/core, src/db or src/http imports from src/modules, except the one
+ *    module list src/modules/index.ts.
+ * 3. No import loops between modules: the graph has an edge a -> b when a file of module a
+ *    (not test code) imports module b, through index.ts or not.
+ *
+ * Test code may import anything: *.test.ts, src/testing/, and the modules' factories.ts,
+ * *-factories.ts and test-support.ts.
+ *
+ * What breaks the rules today is listed below, so the test passes now, fails on any new
+ * break, and fails when a listed one is gone (then delete its line: the lists only shrink).
+ * On 2026-12-04: 88 known violations, 36 known edges on loops.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** 'from -> to', paths from the repository root. */
+const KNOWN_VIOLATIONS: string[] = [
+  'src/http/app.ts -> src/modules/home/index.ts',
+  'src/http/env.ts -> src/modules/auth/load-actor.ts',
+  'src/http/env.ts -> src/modules/live/hub.ts',
+  'src/modules/auth/commands.ts -> src/modules/ledger/commands.ts',
+  'src/modules/auth/commands.ts -> src/modules/users/present.ts',
+  'src/modules/auth/routes.ts -> src/modules/users/commands.ts',
+  'src/modules/auth/routes.ts -> src/modules/users/present.ts',
+  'src/modules/auth/routes.ts -> src/modules/users/schema.ts',
+  'src/modules/auth/schema.ts -> src/modules/users/present.ts',
+  'src/modules/backup/restore.ts -> src/modules/ledger/commands.ts',
+  'src/modules/backup/restore.ts -> src/modules/ledger/queries.ts',
+  'src/modules/backup/restore.ts -> src/modules/ledger/signing.ts',
+  'src/modules/backup/restore.ts -> src/modules/ledger/verify.ts',
+  'src/modules/clearances/attachments.ts -> src/modules/decisions/attachments.ts',
+  'src/modules/clearances/attachments.ts -> src/modules/ledger/commands.ts',
+  'src/modules/clearances/certificate.ts -> src/modules/ledger/commands.ts',
+  'src/modules/clearances/certificate.ts -> src/modules/ledger/hash.ts',
+  'src/modules/clearances/certificate.ts -> src/modules/ledger/queries.ts',
+  'src/modules/clearances/certificate.ts -> src/modules/ledger/signing.ts',
+  'src/modules/clearances/demo-history.ts -> src/modules/auth/load-actor.ts',
+  'src/modules/clearances/demo.ts -> src/modules/auth/load-actor.ts',
+  'src/modules/clearances/deployments.ts -> src/modules/decisions/procedures.ts',
+  'src/modules/clearances/deployments.ts -> src/modules/decisions/proposals.ts',
+  'src/modules/clearances/deployments.ts -> src/modules/decisions/schema.ts',
+  'src/modules/clearances/deployments.ts -> src/modules/ledger/commands.ts',
+  'src/modules/clearances/events.ts -> src/modules/notifications/clearances.ts',
+  'src/modules/clearances/events.ts -> src/modules/webhooks/commands.ts',
+  'src/modules/clearances/exercise-support.ts -> src/modules/auth/commands.ts',
+  'src/modules/clearances/exercise-support.ts -> src/modules/auth/load-actor.ts',
+  'src/modules/clearances/exercise-support.ts -> src/modules/directory/commands.ts',
+  'src/modules/clearances/exercise-support.ts -> src/modules/directory/organisation-file.ts',
+  'src/modules/clearances/exercise.ts -> src/modules/live/hub.ts',
+  'src/modules/clearances/legs.ts -> src/modules/ledger/commands.ts',
+  'src/modules/clearances/load.ts -> src/modules/decisions/subjects.ts',
+  'src/modules/clearances/load.ts -> src/modules/directory/commands.ts',
+  'src/modules/clearances/machine.ts -> src/modules/ledger/hash.ts',
+  'src/modules/clearances/opening.ts -> src/modules/ledger/commands.ts',
+  'src/modules/clearances/permissions.ts -> src/modules/ledger/commands.ts',
+  'src/modules/clearances/present.ts -> src/modules/decisions/present.ts',
+  'src/modules/clearances/queries.ts -> src/modules/decisions/subjects.ts',
+  'src/modules/clearances/requests.ts -> src/modules/ledger/commands.ts',
+  'src/modules/clearances/routes-attachments.ts -> src/modules/decisions/attachments.ts',
+  'src/modules/clearances/routes-attachments.ts -> src/modules/decisions/present.ts',
+  'src/modules/clearances/routes-attachments.ts -> src/modules/decisions/routes-attachments.ts',
+  'src/modules/clearances/tacit.ts -> src/modules/ledger/commands.ts',
+  'src/modules/decisions/attachments.ts -> src/modules/ledger/commands.ts',
+  'src/modules/decisions/closing.ts -> src/modules/ledger/commands.ts',
+  'src/modules/decisions/closing.ts -> src/modules/notifications/emit.ts',
+  'src/modules/decisions/demo.ts -> src/modules/auth/load-actor.ts',
+  'src/modules/decisions/procedures.ts -> src/modules/ledger/commands.ts',
+  'src/modules/decisions/procedures.ts -> src/modules/notifications/emit.ts',
+  'src/modules/decisions/proposals.ts -> src/modules/ledger/commands.ts',
+  'src/modules/decisions/routes.ts -> src/modules/directory/queries.ts',
+  'src/modules/decisions/stances.ts -> src/modules/ledger/commands.ts',
+  'src/modules/decisions/stances.ts -> src/modules/notifications/emit.ts',
+  'src/modules/directory/commands.ts -> src/modules/ledger/commands.ts',
+  'src/modules/directory/commands.ts -> src/modules/ledger/hash.ts',
+  'src/modules/directory/commands.ts -> src/modules/users/commands.ts',
+  'src/modules/ledger/actions.ts -> src/modules/auth/record.ts',
+  'src/modules/ledger/actions.ts -> src/modules/backup/record.ts',
+  'src/modules/ledger/actions.ts -> src/modules/clearances/record.ts',
+  'src/modules/ledger/actions.ts -> src/modules/decisions/record.ts',
+  'src/modules/ledger/actions.ts -> src/modules/directory/record.ts',
+  'src/modules/ledger/actions.ts -> src/modules/notifications/record.ts',
+  'src/modules/ledger/actions.ts -> src/modules/users/record.ts',
+  'src/modules/ledger/actions.ts -> src/modules/webhooks/record.ts',
+  'src/modules/live/hub.ts -> src/modules/ledger/commands.ts',
+  'src/modules/live/hub.ts -> src/modules/notifications/schema.ts',
+  'src/modules/live/routes.ts -> src/modules/notifications/queries.ts',
+  'src/modules/notifications/clearances.ts -> src/modules/clearances/events.ts',
+  'src/modules/notifications/clearances.ts -> src/modules/webhooks/commands.ts',
+  'src/modules/notifications/commands.ts -> src/modules/auth/secrets.ts',
+  'src/modules/notifications/commands.ts -> src/modules/ledger/commands.ts',
+  'src/modules/notifications/commands.ts -> src/modules/users/present.ts',
+  'src/modules/notifications/email.ts -> src/modules/auth/load-actor.ts',
+  'src/modules/notifications/emit.ts -> src/modules/auth/load-actor.ts',
+  'src/modules/notifications/emit.ts -> src/modules/decisions/subjects.ts',
+  'src/modules/notifications/present.ts -> src/modules/decisions/outcome.ts',
+  'src/modules/notifications/queries.ts -> src/modules/auth/load-actor.ts',
+  'src/modules/notifications/queries.ts -> src/modules/auth/secrets.ts',
+  'src/modules/notifications/reminders.ts -> src/modules/decisions/closing.ts',
+  'src/modules/notifications/reminders.ts -> src/modules/decisions/outcome.ts',
+  'src/modules/notifications/reminders.ts -> src/modules/decisions/subjects.ts',
+  'src/modules/users/commands.ts -> src/modules/auth/secrets.ts',
+  'src/modules/users/commands.ts -> src/modules/ledger/commands.ts',
+  'src/modules/users/schema.ts -> src/modules/auth/schema.ts',
+  'src/modules/webhooks/commands.ts -> src/modules/auth/secrets.ts',
+  'src/modules/webhooks/commands.ts -> src/modules/ledger/commands.ts',
+];
+
+/**
+ * Module imports that lie on a loop ('a -> b' where b also reaches a). Listing edges, not
+ * every loop, keeps the list short when one module sits in many loops, and still catches
+ * any new edge that closes a loop.
+ */
+const KNOWN_LOOP_EDGES: string[] = [
+  'auth -> ledger',
+  'auth -> users',
+  'backup -> ledger',
+  'clearances -> auth',
+  'clearances -> decisions',
+  'clearances -> directory',
+  'clearances -> ledger',
+  'clearances -> live',
+  'clearances -> notifications',
+  'clearances -> webhooks',
+  'decisions -> auth',
+  'decisions -> directory',
+  'decisions -> ledger',
+  'decisions -> notifications',
+  'directory -> ledger',
+  'directory -> users',
+  'ledger -> auth',
+  'ledger -> backup',
+  'ledger -> clearances',
+  'ledger -> decisions',
+  'ledger -> directory',
+  'ledger -> notifications',
+  'ledger -> users',
+  'ledger -> webhooks',
+  'live -> ledger',
+  'live -> notifications',
+  'notifications -> auth',
+  'notifications -> clearances',
+  'notifications -> decisions',
+  'notifications -> ledger',
+  'notifications -> users',
+  'notifications -> webhooks',
+  'users -> auth',
+  'users -> ledger',
+  'webhooks -> auth',
+  'webhooks -> ledger',
+];
+
+interface Import {
+  from: string;
+  to: string;
+}
+
+/** The relative imports of a file's text, resolved against its path (repository-relative). */
+function importsOf(file: string, text: string): string[] {
+  const found = ts.preProcessFile(text, true, true).importedFiles.map((ref) => ref.fileName);
+  return found.filter((name) => name.startsWith('.')).map((name) => resolveImport(file, name));
+}
+
+function resolveImport(file: string, specifier: string): string {
+  const target = relative(ROOT, resolve(ROOT, dirname(file), specifier));
+  const candidates = [
+    target,
+    target.replace(/\.js$/, '.ts'),
+    target.replace(/\.js$/, '.tsx'),
+    `${target}.ts`,
+    `${target}.tsx`,
+    join(target, 'index.ts'),
+  ];
+  return (
+    candidates.find((path) => existsSync(join(ROOT, path)) && statSync(join(ROOT, path)).isFile()) ?? target
+  );
+}
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(join(ROOT, dir))) return [];
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') return [];
+    if (statSync(join(ROOT, path)).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Every relative import of src, bench and e2e. */
+function readImports(): Import[] {
+  return ['src', 'bench', 'e2e']
+    .flatMap(sourceFiles)
+    .flatMap((from) => importsOf(from, readFileSync(join(ROOT, from), 'utf8')).map((to) => ({ from, to })));
+}
+
+/** Test code: test files, the harness, and the modules' factories and test support. */
+const isTest = (path: string) =>
+  /\.test\.tsx?$/.test(path) ||
+  path.startsWith('src/testing/') ||
+  /(^|\/|-)factories\.ts$/.test(path) ||
+  path.endsWith('/test-support.ts');
+
+const moduleOf = (path: string) => /^src\/modules\/([^/]+)\//.exec(path)?.[1];
+
+/** The imports that break rule 1 or 2, as 'from -> to'. */
+function violations(imports: Import[], tests: Set<string>): string[] {
+  const broken = imports.filter(({ from, to }) => {
+    if (tests.has(from) || !to.startsWith('src/modules/')) return false;
+    const target = moduleOf(to);
+    if (from === 'src/modules/index.ts') return to !== `src/modules/${target}/index.ts`;
+    if (/^src\/(core|db|http)\//.test(from)) return to !== 'src/modules/index.ts';
+    const source = moduleOf(from);
+    return (
+      source !== undefined &&
+      target !== undefined &&
+      source !== target &&
+      to !== `src/modules/${target}/index.ts`
+    );
+  });
+  return [...new Set(broken.map(({ from, to }) => `${from} -> ${to}`))].sort();
+}
+
+/** Module -> the modules its (non-test) files import. */
+function moduleGraph(imports: Import[], tests: Set<string>): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const { from, to } of imports) {
+    const a = moduleOf(from);
+    const b = moduleOf(to);
+    if (!a || !b || a === b || tests.has(from)) continue;
+    graph.set(a, (graph.get(a) ?? new Set()).add(b));
+  }
+  return graph;
+}
+
+/** The shortest path of modules from `from` to `to`, or undefined when there is none. */
+function pathBetween(graph: Map<string, Set<string>>, from: string, to: string): string[] | undefined {
+  const previous = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length) {
+    const node = queue.shift() as string;
+    if (node === to) {
+      const path = [to];
+      while (path[0] !== from) path.unshift(previous.get(path[0]) as string);
+      return path;
+    }
+    for (const next of [...(graph.get(node) ?? [])].sort())
+      if (!previous.has(next)) {
+        previous.set(next, node);
+        queue.push(next);
+      }
+  }
+  return undefined;
+}
+
+/** The edges 'a -> b' of the graph that lie on a loop: b leads back to a. */
+function loopEdges(graph: Map<string, Set<string>>): string[] {
+  const edges: string[] = [];
+  for (const [a, targets] of graph)
+    for (const b of targets) if (pathBetween(graph, b, a)) edges.push(`${a} -> ${b}`);
+  return edges.sort();
+}
+
+/** What is new in the current list, and what the known list holds that is gone. */
+function compare(known: string[], current: string[]): { added: string[]; gone: string[] } {
+  return {
+    added: current.filter((line) => !known.includes(line)),
+    gone: known.filter((line) => !current.includes(line)),
+  };
+}
+
+const imports = readImports();
+const tests = new Set(imports.flatMap(({ from, to }) => [from, to]).filter(isTest));
+const currentViolations = violations(imports, tests);
+const graph = moduleGraph(imports, tests);
+const currentLoopEdges = loopEdges(graph);
+
+/** A loop through the edge 'a -> b', with one import behind each step. */
+function explainLoop(edge: string): string {
+  const [a, b] = edge.split(' -> ');
+  const steps = [a, ...(pathBetween(graph, b, a) ?? [])];
+  const lines = steps.slice(1).map((to, i) => {
+    const from = steps[i];
+    const example = imports.find(
+      (one) => moduleOf(one.from) === from && moduleOf(one.to) === to && !tests.has(one.from),
+    );
+    return `    ${from} -> ${to}: ${example ? `${example.from} imports ${example.to}` : '?'}`;
+  });
+  return [`  '${edge}' closes the loop ${steps.join(' -> ')}`, ...lines].join('\n');
+}
+
+describe('the import rules', () => {
+  it('reads imports of every form', () => {
+    const text = `
+      import { a } from './a.ts';
+      import type { B } from '../b/index.ts';
+      export { c } from './c.ts';
+      export * from './d.ts';
+      const e = await import('./e.ts');
+      type F = typeof import('./f.ts');
+      import 'node:fs';
+      import z from 'zod';`;
+    expect(importsOf('src/modules/x/file.ts', text).sort()).toEqual(
+      [
+        'src/modules/x/a.ts',
+        'src/modules/b/index.ts',
+        'src/modules/x/c.ts',
+        'src/modules/x/d.ts',
+        'src/modules/x/e.ts',
+        'src/modules/x/f.ts',
+      ].sort(),
+    );
+    // The real tree: enough imports were read, and the tests' own helpers count as tests.
+    expect(imports.length).toBeGreaterThan(500);
+    expect(tests.has('src/testing/harness.ts')).toBe(true);
+    expect(tests.has('src/modules/decisions/factories.ts')).toBe(true);
+    expect(tests.has('src/server.ts')).toBe(false);
+  });
+
+  it('finds the edges that lie on loops', () => {
+    const sample = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a', 'b', 'e'])],
+      ['d', new Set(['a'])],
+    ]);
+    expect(loopEdges(sample)).toEqual(['a -> b', 'b -> c', 'c -> a', 'c -> b']);
+    expect(pathBetween(sample, 'c', 'b')).toEqual(['c', 'b']);
+    expect(pathBetween(sample, 'a', 'd')).toBeUndefined();
+  });
+
+  it(`modules meet only through index.ts, and core/db/http only through src/modules/index.ts (${KNOWN_VIOLATIONS.length} known violations left)`, () => {
+    const { added, gone } = compare(KNOWN_VIOLATIONS, currentViolations);
+    const message = [
+      added.length
+        ? `New imports that break the rules: import through src/modules/<b>/index.ts instead (core, db and http: through src/modules/index.ts):\n${added.map((line) => `  '${line}',`).join('\n')}`
+        : '',
+      gone.length
+        ? `Fixed, so delete these lines from KNOWN_VIOLATIONS in src/architecture.test.ts:\n${gone.map((line) => `  '${line}',`).join('\n')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    expect({ added, gone }, message).toEqual({ added: [], gone: [] });
+  });
+
+  it(`has no import loops between modules (${KNOWN_LOOP_EDGES.length} known edges on loops left)`, () => {
+    const { added, gone } = compare(KNOWN_LOOP_EDGES, currentLoopEdges);
+    const message = [
+      added.length
+        ? `New import loops between modules (break them with an event from src/core/events.ts, or move the shared part down):\n${added.map(explainLoop).join('\n')}`
+        : '',
+      gone.length
+        ? `Gone, so delete these lines from KNOWN_LOOP_EDGES in src/architecture.test.ts:\n${gone.map((line) => `  '${line}',`).join('\n')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    expect({ added, gone }, message).toEqual({ added: [], gone: [] });
+  });
+});
