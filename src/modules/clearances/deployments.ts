@@ -1,15 +1,16 @@
 import { type Actor, actorLabel, clearanceLevel, clearanceName, systemActor } from '../../core/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
-import type { DeploymentRow, ProcedureRow } from '../../db/schema.ts';
+import type { DeploymentRow } from '../../db/schema.ts';
 import { authorize, can } from '../../policy/index.ts';
+import type { ProcedureClosed } from '../decisions/index.ts';
 import { openProcedure } from '../decisions/procedures.ts';
 import { createProposal } from '../decisions/proposals.ts';
 import { CreateProposalInput, OpenProcedureInput } from '../decisions/schema.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { loadMembers, loadPoints, nextNumber, trimState } from './load.ts';
 import { createRequest } from './requests.ts';
-import { checkItinerary } from './route.ts';
+import { checkItinerary, checkWindowsAhead } from './route.ts';
 import { CreateRequestInput, type RequestDeploymentInput } from './schema.ts';
 
 const HOUR = 3_600_000;
@@ -127,11 +128,12 @@ export async function requestDeployment(
  * (a crossing point removed since) is skipped and named in the record rather than
  * blocking the council's outcome.
  */
-export async function onProcedureClosed(trx: Db, procedure: ProcedureRow, result: string, now: Date) {
+export async function onProcedureClosed(trx: Db, closed: ProcedureClosed) {
+  const { result, at: now } = closed;
   const deployment = await trx
     .selectFrom('deployments')
     .selectAll()
-    .where('procedure_id', '=', procedure.id)
+    .where('procedure_id', '=', closed.procedureId)
     .forUpdate()
     .executeTakeFirst();
   if (deployment?.status !== 'requested') return;
@@ -156,6 +158,8 @@ export async function onProcedureClosed(trx: Db, procedure: ProcedureRow, result
       }
       try {
         checkItinerary(parsed.data, points, members);
+        // Adopted after a window began: named and skipped (submission would refuse it).
+        checkWindowsAhead(parsed.data, now);
       } catch (err) {
         skipped.push({ index, reason: err instanceof AppError ? err.message : String(err) });
         continue;
@@ -181,7 +185,7 @@ export async function onProcedureClosed(trx: Db, procedure: ProcedureRow, result
     payload: {
       reference: deployment.reference,
       result,
-      procedureId: procedure.id,
+      procedureId: closed.procedureId,
       requests: created,
       skipped,
     },

@@ -1,6 +1,7 @@
 import { registerClearanceCommands } from '../../cli/clearances.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { loadDemoClearances } from './demo.ts';
+import { onProcedureClosed } from './deployments.ts';
 import { clearancesRules } from './policy.ts';
 import { registerClearanceRoutes } from './routes.ts';
 import { registerClearanceAttachmentRoutes } from './routes-attachments.ts';
@@ -24,6 +25,8 @@ export const clearancesModule = defineModule({
   policy: clearancesRules as PolicyRules,
   // Silence takes effect when a window closes (consent, refusal or escalation), once.
   runners: (handle) => [new TacitConsentRunner(handle)],
+  // A deployment request's planned movements become clearance requests once its council adopts it.
+  subscriptions: { 'decisions.procedure_closed': onProcedureClosed },
   cli: registerClearanceCommands,
   demo: {
     order: 20,
@@ -34,5 +37,4 @@ export const clearancesModule = defineModule({
   },
 });
 
-export { onProcedureClosed } from './deployments.ts';
 export { type ClearanceEvent, publishClearanceEvent } from './events.ts';
