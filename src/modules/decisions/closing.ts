@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { actorLabel } from '../../core/actor.ts';
+import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { DecisionRow, ProcedureRow, StanceRow } from '../../db/schema.ts';
-import { onProcedureClosed } from '../clearances/deployments.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { notifyOutcome } from '../notifications/emit.ts';
 import { getVersionRow } from './load.ts';
@@ -121,9 +121,16 @@ export async function recordOutcome(trx: Db, actor: Actor, proc: ProcedureRow, n
     },
     ...entry,
   });
-  // Other modules that wait on an outcome, in this same transaction so it happens exactly
-  // once: a deployment request's planned movements become clearance requests when adopted.
-  await onProcedureClosed(trx, procedure, outcome.result, now);
+  // Whoever waits on an outcome (a deployment request, say) hears of it in this same
+  // transaction, so what they do happens exactly once, with the close.
+  await publish(trx, 'decisions.procedure_closed', {
+    procedureId: proc.id,
+    proposalId: proc.proposal_id,
+    procedureKind: proc.kind,
+    result: outcome.result,
+    at: now,
+    actorId: actor.kind === 'person' ? actor.id : null,
+  });
   if (outcome.result === 'not_adopted') return { status: 'closed', procedure, outcome, decision: null };
 
   const decision = await publishDecision(trx, actor, procedure, outcome, stances, now, entry);
