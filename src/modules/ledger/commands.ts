@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type Actor, actorDelegation, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import type { LedgerAction } from './actions.ts';
+import { checkLedgerEntry, type LedgerAction } from './actions.ts';
 import { bodyHash, payloadHash } from './hash.ts';
 
 export const LIVE_CHANNEL = 'accord_ledger';
@@ -35,7 +35,8 @@ export interface RecordedEntry {
  * Appends an entry to the record inside the caller's transaction. The head row is
  * locked so entries are numbered and chained one after another; call this as the last
  * step of a command to hold the lock briefly. A NOTIFY goes out when the transaction
- * commits, which is what feeds the live stream in every server process.
+ * commits, which is what feeds the live stream in every server process. The payload is
+ * checked first against its action's schema (see `checkLedgerEntry` in actions.ts).
  *
  * @example
  * await db.transaction().execute(async (trx) => {
@@ -48,6 +49,9 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
   // The payload as it reads back from jsonb (normalisePayload), and the text that is sent.
   const payloadJson = JSON.stringify(input.payload ?? {});
   const payload: unknown = JSON.parse(payloadJson);
+  // An unknown action or a payload its schema refuses throws here, before the head is
+  // locked, and the caller's transaction rolls back: nothing undeclared reaches the record.
+  checkLedgerEntry(input.action, payload);
   const fields = {
     at,
     actorId: actor.kind === 'person' ? actor.id : null,
