@@ -215,7 +215,8 @@ export async function loadOrganisation(
     action: 'organisation.loaded',
     subjectType: 'organisation',
     subjectId: org.shortName.en,
-    payload: { source, fileHash: payloadHash(directory), ...summary },
+    // The procedure settings are read back from this entry (`getProcedureSettings`).
+    payload: { source, fileHash: payloadHash(directory), ...summary, procedures: file.procedures },
   });
   return summary;
 }

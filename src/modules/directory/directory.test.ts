@@ -33,10 +33,29 @@ function refusal(text: string): OrganisationFileError {
   throw new Error('the file was accepted');
 }
 
-const edit = (from: string, to: string) => {
-  if (!TEST_ORGANISATION.includes(from)) throw new Error(`${from} is not in the test organisation`);
-  return TEST_ORGANISATION.replace(from, to);
+const edit = (from: string, to: string, text = TEST_ORGANISATION) => {
+  if (!text.includes(from)) throw new Error(`${from} is not in the test organisation`);
+  return text.replace(from, to);
 };
+
+/** The test organisation with response windows, a deployment rule and procedure settings. */
+const WITH_SETTINGS = `${TEST_ORGANISATION}clearances:
+  responseWindows:
+    default:
+      emergency: { hours: 6, onSilence: consent }
+      urgent: { hours: 24, onSilence: consent }
+      routine: { hours: 72, onSilence: refusal }
+    byState:
+      TJ:
+        routine: { hours: 96.5, onSilence: escalation }
+  deployment: { body: council, procedure: silence, hours: 48 }
+procedures:
+  maxHorizonDays: 30
+users:
+  - { username: staff.one, displayName: Staff One, email: one@example.org, password: correct-horse-1, affiliation: secretariat, role: delegate, clearance: public }
+  - { username: by.one, displayName: BY One, email: by@example.org, password: correct-horse-1, affiliation: delegation, state: BY, role: delegate, clearance: public }
+`;
+const editSettings = (from: string, to: string) => edit(from, to, WITH_SETTINGS);
 
 describe('organisation files', () => {
   it('the demo file loads: six member states, the Belarus presidency with four priorities', () => {
@@ -113,6 +132,109 @@ describe('organisation files', () => {
       path: 'presidency.to',
       reason: /ends before it starts/,
     },
+    // Values whose range only the database used to check: the load failed on a CHECK
+    // (or a unique index) instead of naming the file's line and field.
+    {
+      what: 'a response window the database would round to 0 hours',
+      text: editSettings('emergency: { hours: 6,', 'emergency: { hours: 0.001,'),
+      onLine: 'hours: 0.001',
+      path: 'clearances.responseWindows.default.emergency.hours',
+      reason: /at most two decimals/,
+    },
+    {
+      what: "a state's response window in thousandths of an hour",
+      text: editSettings('hours: 96.5,', 'hours: 96.125,'),
+      onLine: 'hours: 96.125',
+      path: 'clearances.responseWindows.byState.TJ.routine.hours',
+      reason: /at most two decimals/,
+    },
+    {
+      what: 'a response window longer than 90 days',
+      text: editSettings('urgent: { hours: 24,', 'urgent: { hours: 2161,'),
+      onLine: 'hours: 2161',
+      path: 'clearances.responseWindows.default.urgent.hours',
+      reason: /at most 2160/,
+    },
+    {
+      what: 'a deployment decided in less than a hundredth of an hour',
+      text: editSettings('hours: 48 }', 'hours: 0.004 }'),
+      onLine: 'hours: 0.004',
+      path: 'clearances.deployment.hours',
+      reason: /at most two decimals/,
+    },
+    {
+      what: 'a deployment procedure longer than the procedure horizon',
+      text: editSettings('hours: 48 }', 'hours: 721 }'),
+      onLine: 'hours: 721',
+      path: 'clearances.deployment.hours',
+      reason: /at most procedures\.maxHorizonDays \(30 days = 720 h\)/,
+    },
+    {
+      what: 'a procedure horizon of no days',
+      text: editSettings('maxHorizonDays: 30', 'maxHorizonDays: 0'),
+      onLine: 'maxHorizonDays: 0',
+      path: 'procedures.maxHorizonDays',
+      reason: /at least 1/,
+    },
+    {
+      what: 'a procedure horizon in part days',
+      text: editSettings('maxHorizonDays: 30', 'maxHorizonDays: 1.5'),
+      onLine: 'maxHorizonDays: 1.5',
+      path: 'procedures.maxHorizonDays',
+      reason: /whole number of days/,
+    },
+    {
+      what: 'a presidency starting on a day that does not exist',
+      text: edit('from: 2026-01-01', 'from: 2026-02-30'),
+      onLine: 'from: 2026-02-30',
+      path: 'presidency.from',
+      reason: /not a real date/,
+    },
+    {
+      what: 'a presidency in year 0',
+      text: edit('from: 2026-01-01', 'from: 0000-01-01'),
+      onLine: 'from: 0000-01-01',
+      path: 'presidency.from',
+      reason: /not a real date/,
+    },
+    {
+      what: 'a priority listed twice',
+      text: edit(
+        '      items: [{ en: One, ru: Один }]\n',
+        '      items: [{ en: One, ru: Один }]\n    - { code: first, title: { en: Again, ru: Снова } }\n',
+      ),
+      onLine: 'en: Again',
+      path: 'presidency.priorities.1.code',
+      reason: /first is listed twice/,
+    },
+    {
+      what: 'a partner listed twice',
+      text: edit('  - { code: SCO,', '  - { code: UN,'),
+      onLine: '  - { code: UN, shortName: { en: SCO',
+      path: 'partners.1.code',
+      reason: /UN is listed twice/,
+    },
+    {
+      what: 'a partner code longer than 16 characters',
+      text: edit('  - { code: SCO,', '  - { code: SHANGHAI-COOPERATION,'),
+      onLine: 'SHANGHAI-COOPERATION',
+      path: 'partners.1.code',
+      reason: /2 to 16 capital letters, digits, _ or -/,
+    },
+    {
+      what: 'a state given to secretariat staff',
+      text: editSettings('affiliation: secretariat,', 'affiliation: secretariat, state: AM,'),
+      onLine: 'state: AM',
+      path: 'users.0.state',
+      reason: /only a delegation member has a state/,
+    },
+    {
+      what: 'an e-mail address given twice',
+      text: editSettings('email: by@example.org', 'email: ONE@example.org'),
+      onLine: 'ONE@example.org',
+      path: 'users.1.email',
+      reason: /listed twice/,
+    },
   ];
   it.each(cases)('$what is refused naming the line and the field', ({ text, onLine, path, reason }) => {
     const err = refusal(text);
@@ -140,6 +262,12 @@ describe('organisation files', () => {
     const line = lineOf(text, needle);
     expect(err.problems[0].line).toBe(line);
     expect(err.message).toMatch(new RegExp(`^org\\.yaml:${line}:\\d+: \\S`));
+  });
+
+  it('procedure settings: as the file gives them, else a horizon of 365 days', () => {
+    expect(parseOrganisationFile(WITH_SETTINGS).procedures).toEqual({ maxHorizonDays: 30 });
+    expect(parseOrganisationFile(TEST_ORGANISATION).procedures).toEqual({ maxHorizonDays: 365 });
+    expect(readOrganisationFile(DEMO_FILE).procedures.maxHorizonDays).toBeGreaterThanOrEqual(90);
   });
 
   it('a file that cannot be read says so', () => {
@@ -178,6 +306,7 @@ describe('the directory over the API', () => {
       '/api/bodies',
       '/api/bodies/council',
       '/api/partners',
+      '/api/partners/UN',
     ]) {
       expect((await t.request(path)).status, path).toBe(401);
     }
@@ -205,6 +334,7 @@ describe('the directory over the API', () => {
           },
         ],
       },
+      procedures: { maxHorizonDays: 365 },
     });
   });
 
@@ -243,12 +373,81 @@ describe('the directory over the API', () => {
     expect((await t.request('/api/bodies/no-such-body', { as: delegate })).status).toBe(404);
   });
 
-  it('partner organisations', async () => {
+  it('partner organisations; one by code, 404 for one that is not a partner, 400 for a malformed code', async () => {
     const partners = await get<{ items: { code: string; shortName: { en: string } }[] }>('/api/partners');
     expect(partners.items.map((p) => [p.code, p.shortName.en])).toEqual([
       ['UN', 'UN'],
       ['SCO', 'SCO'],
     ]);
+    expect((await get<{ partner: { code: string } }>('/api/partners/sco')).partner.code).toBe('SCO');
+    expect((await t.request('/api/partners/CIS', { as: delegate })).status).toBe(404);
+    for (const code of ['1UN', 'A', 'SHANGHAI-COOPERATION']) {
+      const res = await t.request(`/api/partners/${code}`, { as: delegate });
+      expect(res.status, code).toBe(400);
+      expect(((await res.json()) as { error: { fields: { field: string }[] } }).error.fields[0].field).toBe(
+        'path.code',
+      );
+    }
+  });
+
+  it('every code the organisation file accepts can be fetched: a body code of 64 characters', async () => {
+    const long = `committee-of-security-council-secretaries-${'x'.repeat(22)}`;
+    expect(long).toHaveLength(64);
+    const demo = 'committee-of-security-council-secretaries';
+    await load(
+      edit(
+        '  - { code: committee,',
+        `  - { code: ${long}, kind: committee, name: { en: Long, ru: Длинный }, members: [AM] }\n  - { code: ${demo}, kind: committee, name: { en: CSCS, ru: КССБ }, members: [BY] }\n  - { code: committee,`,
+      ),
+    );
+    try {
+      expect((await get<{ body: { members: string[] } }>(`/api/bodies/${long}`)).body.members).toEqual([
+        'AM',
+      ]);
+      expect((await get<{ body: { code: string } }>(`/api/bodies/${demo}`)).body.code).toBe(demo);
+      expect((await get<{ body: { code: string } }>(`/api/bodies/${demo.toUpperCase()}`)).body.code).toBe(
+        demo,
+      );
+      for (const code of [`${long}x`, '9-lives', 'a']) {
+        const res = await t.request(`/api/bodies/${code}`, { as: delegate });
+        expect(res.status, code).toBe(400);
+        expect(((await res.json()) as { error: { fields: { field: string }[] } }).error.fields[0].field).toBe(
+          'path.code',
+        );
+      }
+    } finally {
+      await load(TEST_ORGANISATION);
+    }
+  });
+
+  it("the organisation file's procedure settings are served with the organisation, and follow each load", async () => {
+    const settings = async () =>
+      (await get<{ procedures: { maxHorizonDays: number } }>('/api/organisation')).procedures;
+    expect(await settings()).toEqual({ maxHorizonDays: 365 });
+    await load(WITH_SETTINGS);
+    try {
+      expect(await settings()).toEqual({ maxHorizonDays: 30 });
+      const recorded = await recordAfter(t.handle, (await recordHead(t.handle)) - 1);
+      expect(recorded[0].payload).toMatchObject({ procedures: { maxHorizonDays: 30 } });
+    } finally {
+      await load(TEST_ORGANISATION);
+    }
+    expect(await settings()).toEqual({ maxHorizonDays: 365 });
+  });
+
+  it('a file that passes its schema loads: windows in hundredths of an hour are kept exactly', async () => {
+    await load(editSettings('hours: 96.5,', 'hours: 0.01,'));
+    try {
+      const window = await t.handle.db
+        .selectFrom('clearance_windows')
+        .select('hours')
+        .where('state_code', '=', 'TJ')
+        .where('urgency', '=', 'routine')
+        .executeTakeFirstOrThrow();
+      expect(Number(window.hours)).toBe(0.01);
+    } finally {
+      await load(TEST_ORGANISATION);
+    }
   });
 
   it('reloading converges on the file: a removed body disappears, a new state appears, and the load is recorded', async () => {

@@ -13,4 +13,12 @@ export const directoryModule = defineModule({
 
 export { DEFAULT_RESPONSE_WINDOWS, isDirectoryLoaded, loadOrganisation } from './commands.ts';
 export { OrganisationFileError, parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
-export { getOrganisation, getPresidency, listBodies, listPartners, listStates } from './queries.ts';
+export {
+  getOrganisation,
+  getPresidency,
+  getProcedureSettings,
+  listBodies,
+  listPartners,
+  listStates,
+} from './queries.ts';
+export { BodyCode, DEFAULT_MAX_HORIZON_DAYS, PartnerCode, type ProcedureSettings } from './schema.ts';

@@ -32,4 +32,13 @@ export const PartnerSchema = z
   .object({ code: z.string(), shortName: Bilingual, name: Bilingual })
   .openapi('Partner');
 
+export const ProcedureSettingsSchema = z
+  .object({
+    maxHorizonDays: z
+      .number()
+      .int()
+      .openapi({ description: 'How far ahead of its opening a procedure deadline may be, in days' }),
+  })
+  .openapi('ProcedureSettings');
+
 export const bilingual = (en: string, ru: string) => ({ en, ru });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { bilingual } from './present.ts';
+import { DEFAULT_MAX_HORIZON_DAYS, type ProcedureSettings } from './schema.ts';
 
 const trimCode = (code: string) => code.trim();
 
@@ -96,11 +97,30 @@ export async function listBodies(db: Db, code?: string) {
   }));
 }
 
-export async function listPartners(db: Db) {
-  const rows = await db.selectFrom('partners').selectAll().orderBy('position').orderBy('code').execute();
+export async function listPartners(db: Db, code?: string) {
+  let query = db.selectFrom('partners').selectAll().orderBy('position').orderBy('code');
+  if (code) query = query.where('code', '=', code);
+  const rows = await query.execute();
   return rows.map((p) => ({
     code: p.code,
     shortName: bilingual(p.short_name_en, p.short_name_ru),
     name: bilingual(p.name_en, p.name_ru),
   }));
+}
+
+/**
+ * The procedure settings of the organisation file in force: those of the last file
+ * loaded. They are read from that load's record entry, which states them, as no table
+ * holds them yet; the default applies before any file set them.
+ */
+export async function getProcedureSettings(db: Db): Promise<ProcedureSettings> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select(sql<number | null>`(payload -> 'procedures' ->> 'maxHorizonDays')::integer`.as('maxHorizonDays'))
+    .where('subject_type', '=', 'organisation')
+    .where('action', '=', 'organisation.loaded')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { maxHorizonDays: row?.maxHorizonDays ?? DEFAULT_MAX_HORIZON_DAYS };
 }

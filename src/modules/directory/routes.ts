@@ -10,21 +10,41 @@ import {
   OrganisationSchema,
   PartnerSchema,
   PresidencySchema,
+  ProcedureSettingsSchema,
 } from './present.ts';
-import { getOrganisation, getPresidency, listBodies, listPartners, listStates } from './queries.ts';
+import {
+  getOrganisation,
+  getPresidency,
+  getProcedureSettings,
+  listBodies,
+  listPartners,
+  listStates,
+} from './queries.ts';
+import { BODY_CODE, PARTNER_CODE, STATE_CODE } from './schema.ts';
 
 const tags = ['Directory'];
 const list = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
 const readErrors = { 401: standardErrors[401], 404: standardErrors[404] };
 
+/**
+ * A code in a path: the organisation file's pattern, in either case as a convenience (the
+ * handler puts it in the file's case).
+ */
+const codeParam = (pattern: RegExp, reason: string) =>
+  z.object({ code: z.string().regex(new RegExp(pattern.source, 'i'), reason) });
+
 const organisationRoute = createRoute({
   method: 'get',
   path: '/api/organisation',
   tags,
-  summary: 'The organisation and its current presidency with the priorities',
+  summary: 'The organisation, its current presidency with the priorities, and its procedure settings',
   responses: {
     200: jsonResponse(
-      z.object({ organisation: OrganisationSchema, presidency: PresidencySchema.nullable() }),
+      z.object({
+        organisation: OrganisationSchema,
+        presidency: PresidencySchema.nullable(),
+        procedures: ProcedureSettingsSchema,
+      }),
       'The organisation',
     ),
     ...readErrors,
@@ -42,7 +62,7 @@ const stateRoute = createRoute({
   path: '/api/states/{code}',
   tags,
   summary: 'One member state',
-  request: { params: z.object({ code: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter code') }) },
+  request: { params: codeParam(STATE_CODE, 'must be a two-letter code') },
   responses: { 200: jsonResponse(z.object({ state: MemberStateSchema }), 'The state'), ...standardErrors },
 });
 const bodiesRoute = createRoute({
@@ -57,7 +77,9 @@ const bodyRoute = createRoute({
   path: '/api/bodies/{code}',
   tags,
   summary: 'One body',
-  request: { params: z.object({ code: z.string().max(40) }) },
+  request: {
+    params: codeParam(BODY_CODE, 'must be 2 to 64 letters, digits or dashes, starting with a letter'),
+  },
   responses: { 200: jsonResponse(z.object({ body: BodySchema }), 'The body'), ...standardErrors },
 });
 const partnersRoute = createRoute({
@@ -67,14 +89,28 @@ const partnersRoute = createRoute({
   summary: 'Partner organisations that may be invited as observers',
   responses: { 200: jsonResponse(list(PartnerSchema), 'Partners'), 401: standardErrors[401] },
 });
+const partnerRoute = createRoute({
+  method: 'get',
+  path: '/api/partners/{code}',
+  tags,
+  summary: 'One partner organisation',
+  request: {
+    params: codeParam(PARTNER_CODE, 'must be 2 to 16 letters, digits, _ or -, starting with a letter'),
+  },
+  responses: { 200: jsonResponse(z.object({ partner: PartnerSchema }), 'The partner'), ...standardErrors },
+});
 
 export function registerDirectoryRoutes(app: App) {
   app.openapi(organisationRoute, async (c) => {
     const person = requirePerson(c);
     authorize(person, 'read', 'directory', null, 'organisation');
-    const [organisation, presidency] = await Promise.all([getOrganisation(db(c)), getPresidency(db(c))]);
+    const [organisation, presidency, procedures] = await Promise.all([
+      getOrganisation(db(c)),
+      getPresidency(db(c)),
+      getProcedureSettings(db(c)),
+    ]);
     if (!organisation) throw notFound('organisation');
-    return c.json({ organisation, presidency }, 200);
+    return c.json({ organisation, presidency, procedures }, 200);
   });
   app.openapi(statesRoute, async (c) => {
     authorize(requirePerson(c), 'read', 'directory', null);
@@ -92,12 +128,18 @@ export function registerDirectoryRoutes(app: App) {
   });
   app.openapi(bodyRoute, async (c) => {
     authorize(requirePerson(c), 'read', 'directory', null);
-    const [body] = await listBodies(db(c), c.req.valid('param').code);
+    const [body] = await listBodies(db(c), c.req.valid('param').code.toLowerCase());
     if (!body) throw notFound('body');
     return c.json({ body }, 200);
   });
   app.openapi(partnersRoute, async (c) => {
     authorize(requirePerson(c), 'read', 'directory', null);
     return c.json({ items: await listPartners(db(c)) }, 200);
+  });
+  app.openapi(partnerRoute, async (c) => {
+    authorize(requirePerson(c), 'read', 'directory', null);
+    const [partner] = await listPartners(db(c), c.req.valid('param').code.toUpperCase());
+    if (!partner) throw notFound('partner');
+    return c.json({ partner }, 200);
   });
 }

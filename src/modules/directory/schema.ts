@@ -7,11 +7,50 @@ const Bilingual = z.strictObject({ en: Text, ru: Text });
 const BilingualLong = z.strictObject({ en: LongText, ru: LongText });
 
 const TimeZone = z.string().refine(isTimeZone, 'is not an IANA time zone (e.g. Europe/Minsk)');
+/** A calendar date that exists (not 2026-02-30) in a year PostgreSQL stores (not year 0). */
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
-const StateCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 code in capitals');
+  .refine(
+    (s) => s >= '0001-01-01' && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+    'is not a real date',
+  );
+
+/**
+ * The codes of the directory, the same for the organisation file, the database's CHECKs
+ * and the API's paths (`/api/states/{code}`, `/api/bodies/{code}`, `/api/partners/{code}`).
+ */
+export const STATE_CODE = /^[A-Z]{2}$/;
+export const BODY_CODE = /^[a-z][a-z0-9-]{1,63}$/;
+export const PARTNER_CODE = /^[A-Z][A-Z0-9_-]{1,15}$/;
+const StateCode = z.string().regex(STATE_CODE, 'must be a two-letter ISO 3166 code in capitals');
+export const BodyCode = z.string().regex(BODY_CODE, 'use 2 to 64 lowercase letters, digits or dashes');
+export const PartnerCode = z
+  .string()
+  .regex(PARTNER_CODE, 'use 2 to 16 capital letters, digits, _ or -, starting with a letter');
+
+/**
+ * Hours as the database keeps them (numeric(6, 2)): more than 0 and at most 2160, in
+ * hundredths, so that nothing is rounded on the way in (0.001 would become 0).
+ */
+const Hours = z
+  .number()
+  .positive('must be more than 0')
+  .max(2160, 'must be at most 2160 (90 days)')
+  .refine((h) => Math.abs(h * 100 - Math.round(h * 100)) < 1e-6, 'use at most two decimals (0.01 h)');
+
+/** How far ahead a procedure's deadline may be when the file says nothing. */
+export const DEFAULT_MAX_HORIZON_DAYS = 365;
+/** Decision procedures: the latest deadline a chair may set, in days from the opening. */
+const ProceduresSection = z.strictObject({
+  maxHorizonDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650 (ten years)')
+    .default(DEFAULT_MAX_HORIZON_DAYS),
+});
+export type ProcedureSettings = z.infer<typeof ProceduresSection>;
 
 function isTimeZone(zone: string) {
   try {
@@ -23,10 +62,7 @@ function isTimeZone(zone: string) {
 }
 
 const SilenceMeaning = z.enum(['consent', 'refusal', 'escalation']);
-const ResponseWindow = z.strictObject({
-  hours: z.number().positive('must be more than 0').max(2160, 'must be at most 2160 (90 days)'),
-  onSilence: SilenceMeaning,
-});
+const ResponseWindow = z.strictObject({ hours: Hours, onSilence: SilenceMeaning });
 const PartialWindows = z.strictObject({
   emergency: ResponseWindow.optional(),
   urgent: ResponseWindow.optional(),
@@ -59,7 +95,7 @@ const ClearancesSection = z.strictObject({
     .strictObject({
       body: z.string(),
       procedure: z.enum(['silence', 'written', 'meeting_consensus', 'vote']),
-      hours: z.number().positive('must be more than 0').max(2160),
+      hours: Hours,
     })
     .optional(),
 });
@@ -81,7 +117,7 @@ export const OrganisationFile = z
       .min(1, 'name at least one member state'),
     bodies: z.array(
       z.strictObject({
-        code: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'use 2 to 64 lowercase letters, digits or dashes'),
+        code: BodyCode,
         kind: z.enum(['council', 'permanent', 'secretariat', 'committee', 'other']),
         name: Bilingual,
         members: z.union([z.literal('all'), z.array(StateCode)]),
@@ -90,7 +126,7 @@ export const OrganisationFile = z
     partners: z
       .array(
         z.strictObject({
-          code: z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/, 'use 2 to 16 capital letters or digits'),
+          code: PartnerCode,
           shortName: Bilingual,
           name: Bilingual,
         }),
@@ -133,6 +169,7 @@ export const OrganisationFile = z
       )
       .default([]),
     clearances: ClearancesSection.optional(),
+    procedures: ProceduresSection.default({ maxHorizonDays: DEFAULT_MAX_HORIZON_DAYS }),
   })
   .superRefine((file, ctx) => {
     const states = new Set<string>();
@@ -145,7 +182,12 @@ export const OrganisationFile = z
         });
       states.add(s.code);
     });
-    const partners = new Set(file.partners.map((p) => p.code));
+    const partners = new Set<string>();
+    file.partners.forEach((p, i) => {
+      if (partners.has(p.code))
+        ctx.addIssue({ code: 'custom', path: ['partners', i, 'code'], message: `${p.code} is listed twice` });
+      partners.add(p.code);
+    });
     const bodies = new Set<string>();
     file.bodies.forEach((b, i) => {
       if (bodies.has(b.code))
@@ -170,14 +212,48 @@ export const OrganisationFile = z
         });
       if (file.presidency.to < file.presidency.from)
         ctx.addIssue({ code: 'custom', path: ['presidency', 'to'], message: 'ends before it starts' });
+      const priorities = new Set<string>();
+      file.presidency.priorities.forEach((p, i) => {
+        if (priorities.has(p.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['presidency', 'priorities', i, 'code'],
+            message: `${p.code} is listed twice`,
+          });
+        priorities.add(p.code);
+      });
     }
     if (file.clearances) checkClearances(file.clearances, states, bodies, ctx);
+    // A deployment request opens a procedure that many hours ahead: it must fit the horizon.
+    const deployment = file.clearances?.deployment;
+    if (deployment && deployment.hours > file.procedures.maxHorizonDays * 24)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clearances', 'deployment', 'hours'],
+        message: `must be at most procedures.maxHorizonDays (${file.procedures.maxHorizonDays} days = ${file.procedures.maxHorizonDays * 24} h)`,
+      });
     const usernames = new Set<string>();
+    const emails = new Set<string>();
     file.users.forEach((u, i) => {
       const at = (field: string) => ['users', i, field];
       if (usernames.has(u.username))
         ctx.addIssue({ code: 'custom', path: at('username'), message: `${u.username} is listed twice` });
       usernames.add(u.username);
+      if (u.email && emails.has(u.email.toLowerCase()))
+        ctx.addIssue({ code: 'custom', path: at('email'), message: `${u.email} is listed twice` });
+      if (u.email) emails.add(u.email.toLowerCase());
+      if (u.affiliation !== 'delegation' && u.state)
+        ctx.addIssue({
+          code: 'custom',
+          path: at('state'),
+          message: `only a delegation member has a state (this is ${u.affiliation} staff)`,
+        });
+      if (u.affiliation !== 'partner' && u.partner)
+        ctx.addIssue({
+          code: 'custom',
+          path: at('partner'),
+          message: 'only a member of a partner organisation has a partner',
+        });
       if (u.affiliation === 'delegation' && (!u.state || !states.has(u.state)))
         ctx.addIssue({
           code: 'custom',
