@@ -1,12 +1,37 @@
 import type { Actor } from '../../core/actor.ts';
+import { subjectResolver } from '../../core/registry.ts';
 import type { Db } from '../../db/connect.ts';
 import type { LedgerEntryRow } from '../../db/schema.ts';
 import { can, ledgerEntriesVisibleTo } from '../../policy/index.ts';
 import { type Checkpoint, presentCheckpoint, publicKeys } from './signing.ts';
 import { ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
 
-/** The entries the actor may read, newest first, before a sequence number. */
-export async function listEntries(db: Db, actor: Actor, opts: { before?: number; limit: number }) {
+/** What a reader may narrow the record to; every filter given must hold. */
+export interface EntryFilters {
+  /** Any of these action kinds. */
+  actions?: string[];
+  subjectType?: string;
+  subjectId?: string;
+  /** The person who acted (their id). */
+  actor?: string;
+  /** The delegation the actor spoke for: a state code, "secretariat" or "partner:CODE". */
+  state?: string;
+  /** At or after this instant. */
+  from?: Date;
+  /** Before this instant (exclusive). */
+  to?: Date;
+}
+
+/**
+ * The entries the actor may read (`ledgerEntriesVisibleTo`), newest first, before a
+ * sequence number, narrowed by the filters. Paging is by `seq` (keyset), so a page never
+ * repeats or skips an entry while new ones are appended.
+ */
+export async function listEntries(
+  db: Db,
+  actor: Actor,
+  opts: EntryFilters & { before?: number; limit: number },
+) {
   let query = db
     .selectFrom('ledger_entries')
     .selectAll()
@@ -14,10 +39,58 @@ export async function listEntries(db: Db, actor: Actor, opts: { before?: number;
     .orderBy('seq', 'desc')
     .limit(opts.limit + 1);
   if (opts.before) query = query.where('seq', '<', opts.before);
+  if (opts.actions?.length) query = query.where('action', 'in', opts.actions);
+  if (opts.subjectType) query = query.where('subject_type', '=', opts.subjectType);
+  if (opts.subjectId) query = query.where('subject_id', '=', opts.subjectId);
+  if (opts.actor) query = query.where('actor_id', '=', opts.actor);
+  if (opts.state) query = query.where('delegation', '=', opts.state);
+  if (opts.from) query = query.where('at', '>=', opts.from);
+  if (opts.to) query = query.where('at', '<', opts.to);
   const rows = await query.execute();
   const more = rows.length > opts.limit;
   const items = rows.slice(0, opts.limit);
   return { items, nextBefore: more ? Number(items[items.length - 1].seq) : null };
+}
+
+/** A subject's name and web page as the reader may see them. */
+export interface SubjectName {
+  label: string;
+  path: string | null;
+}
+
+/** The key of a subject in the map `resolveSubjects` answers. */
+export const subjectKey = (type: string, id: string) => `${type}\u0000${id}`;
+
+/**
+ * The names and pages of the entries' subjects, and of the people who acted (as `user`
+ * subjects), that the reader may read: one batch per subject type, through the resolver
+ * its module declared (`subjectResolver`). A type no module resolves, and a subject the
+ * resolver leaves out (unknown or not readable), has no name.
+ */
+export async function resolveSubjects(
+  db: Db,
+  actor: Actor,
+  rows: Pick<LedgerEntryRow, 'subject_type' | 'subject_id' | 'actor_id'>[],
+): Promise<Map<string, SubjectName>> {
+  const idsByType = new Map<string, Set<string>>();
+  const want = (type: string, id: string) => {
+    const ids = idsByType.get(type) ?? new Set<string>();
+    ids.add(id);
+    idsByType.set(type, ids);
+  };
+  for (const row of rows) {
+    want(row.subject_type, row.subject_id);
+    if (row.actor_id) want('user', row.actor_id);
+  }
+  const names = new Map<string, SubjectName>();
+  await Promise.all(
+    [...idsByType].map(async ([type, ids]) => {
+      const resolve = subjectResolver(type);
+      if (!resolve) return;
+      for (const [id, name] of await resolve(db, actor, [...ids])) names.set(subjectKey(type, id), name);
+    }),
+  );
+  return names;
 }
 
 export function toExported(row: LedgerEntryRow, showPayload: boolean): ExportedEntry {

@@ -1,27 +1,138 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
+import { ledgerActions } from '../../core/registry.ts';
 import { db, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { authorize, can } from '../../policy/index.ts';
+import { LedgerAction } from './actions.ts';
 import { exportLines } from './export.ts';
 import { LedgerEntrySchema, presentEntry, VerifyResultSchema } from './present.ts';
-import { listCheckpoints, listEntries, verifyDatabase } from './queries.ts';
+import {
+  type EntryFilters,
+  listCheckpoints,
+  listEntries,
+  resolveSubjects,
+  verifyDatabase,
+} from './queries.ts';
 import { publicKeys } from './signing.ts';
 
 const tags = ['Record'];
+
+/** Every record action kind: those the modules declare, and the kinds listed in actions.ts. */
+function knownActions(): Map<string, { module: string; description: string }> {
+  const known = new Map<string, { module: string; description: string }>();
+  for (const [action, spec] of ledgerActions()) {
+    known.set(action, { module: spec.module, description: spec.description });
+  }
+  for (const action of LedgerAction.options) {
+    if (!known.has(action)) known.set(action, { module: action.split('.')[0], description: '' });
+  }
+  return known;
+}
+
+/** A query parameter given once, repeated, or as a comma-separated list. */
+const listParam = (v: string | string[] | undefined) =>
+  v === undefined
+    ? []
+    : (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day (UTC) or an instant with its offset; null when neither. */
+function parseWhen(value: string): { at: Date; day: boolean } | null {
+  if (DAY.test(value)) {
+    const at = new Date(`${value}T00:00:00Z`);
+    return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== value ? null : { at, day: true };
+  }
+  if (!z.iso.datetime({ offset: true }).safeParse(value).success) return null;
+  return { at: new Date(value), day: false };
+}
+
+/** The end of a `to` bound, exclusive: the next midnight after a day, just after an instant. */
+const endOf = (when: { at: Date; day: boolean }) => new Date(when.at.getTime() + (when.day ? 86_400_000 : 1));
+
+const WHEN_REASON =
+  'must be a date (2026-03-01, a UTC day) or an instant with its offset (2026-03-01T09:00:00Z)';
+
+export const ListQuery = z
+  .object({
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    action: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .openapi({
+        description: 'One or several action kinds (repeat the parameter, or separate them with commas)',
+      }),
+    subjectType: z
+      .string()
+      .regex(/^[a-z][a-z_]{0,39}$/, 'must be a subject type such as proposal or clearance_request')
+      .optional(),
+    subjectId: z.string().min(1).max(200).optional().openapi({ description: 'Needs subjectType' }),
+    actor: z.guid('must be the id of a person').optional().openapi({ description: 'The person who acted' }),
+    state: z
+      .string()
+      .regex(
+        /^([A-Z]{2}|secretariat|partner:[A-Za-z0-9_-]{1,20})$/,
+        'must be a state code (BY), secretariat, or partner:CODE',
+      )
+      .optional()
+      .openapi({ description: 'The delegation the actor spoke for' }),
+    from: z.string().optional().openapi({ description: 'At or after: a UTC day or an instant' }),
+    to: z
+      .string()
+      .optional()
+      .openapi({ description: 'At or before: a UTC day (the whole day) or an instant' }),
+  })
+  .superRefine((q, ctx) => {
+    const known = knownActions();
+    const actions = listParam(q.action);
+    if (actions.length > 100)
+      ctx.addIssue({ code: 'custom', path: ['action'], message: 'at most 100 actions' });
+    for (const action of actions) {
+      if (!known.has(action))
+        ctx.addIssue({ code: 'custom', path: ['action'], message: `unknown action ${action}` });
+    }
+    if (q.subjectId !== undefined && q.subjectType === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['subjectId'], message: 'needs subjectType' });
+    }
+    const from = q.from === undefined ? null : parseWhen(q.from);
+    const to = q.to === undefined ? null : parseWhen(q.to);
+    if (q.from !== undefined && !from) ctx.addIssue({ code: 'custom', path: ['from'], message: WHEN_REASON });
+    if (q.to !== undefined && !to) ctx.addIssue({ code: 'custom', path: ['to'], message: WHEN_REASON });
+    if (from && to && from.at.getTime() >= endOf(to).getTime()) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
+    }
+  });
+
+/** The validated query as the list's filters. */
+function filtersOf(q: z.infer<typeof ListQuery>): EntryFilters & { before?: number; limit: number } {
+  const from = q.from === undefined ? null : parseWhen(q.from);
+  const to = q.to === undefined ? null : parseWhen(q.to);
+  return {
+    before: q.before,
+    limit: q.limit,
+    actions: listParam(q.action),
+    subjectType: q.subjectType,
+    subjectId: q.subjectId,
+    actor: q.actor,
+    state: q.state,
+    from: from?.at,
+    to: to ? endOf(to) : undefined,
+  };
+}
 
 const listRoute = createRoute({
   method: 'get',
   path: '/api/ledger',
   tags,
-  summary: 'Entries of the record the caller may read, newest first',
-  request: {
-    query: z.object({
-      before: z.coerce.number().int().positive().optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-    }),
-  },
+  summary:
+    'Entries of the record the caller may read, newest first, with their subjects named; filters by action, subject, actor, state and time',
+  request: { query: ListQuery },
   responses: {
     200: jsonResponse(
       z.object({
@@ -32,6 +143,22 @@ const listRoute = createRoute({
       'Entries',
     ),
     ...standardErrors,
+  },
+});
+
+const actionsRoute = createRoute({
+  method: 'get',
+  path: '/api/ledger/actions',
+  tags,
+  summary: 'Every kind of record entry, with the module that writes it (for the record filter)',
+  responses: {
+    200: jsonResponse(
+      z.object({
+        items: z.array(z.object({ action: z.string(), module: z.string(), description: z.string() })),
+      }),
+      'Action kinds',
+    ),
+    401: standardErrors[401],
   },
 });
 
@@ -99,11 +226,11 @@ const exportRoute = createRoute({
 export function registerLedgerRoutes(app: App) {
   app.openapi(listRoute, async (c) => {
     const person = requirePerson(c);
-    const query = c.req.valid('query');
-    const { items, nextBefore } = await listEntries(db(c), person, query);
+    const { items, nextBefore } = await listEntries(db(c), person, filtersOf(c.req.valid('query')));
+    const names = await resolveSubjects(db(c), person, items);
     return c.json(
       {
-        items: items.map(presentEntry),
+        items: items.map((row) => presentEntry(row, names)),
         nextBefore,
         abilities: {
           export: can(person, 'export', 'ledger', null),
@@ -112,6 +239,12 @@ export function registerLedgerRoutes(app: App) {
       },
       200,
     );
+  });
+
+  app.openapi(actionsRoute, (c) => {
+    requirePerson(c);
+    const items = [...knownActions()].map(([action, spec]) => ({ action, ...spec }));
+    return c.json({ items }, 200);
   });
 
   app.openapi(verifyRoute, async (c) => {

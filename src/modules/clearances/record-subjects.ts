@@ -1,0 +1,86 @@
+import type { SubjectResolver } from '../../core/module.ts';
+import { can, clearanceRequestsVisibleTo } from '../../policy/index.ts';
+
+/** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
+const state = (code: string) => code.trim();
+
+/**
+ * The names and pages of the record's clearance subjects, for the record page. One query per
+ * type for all the ids asked; a subject the reader may not read (by `clearanceRequestsVisibleTo`
+ * or the same rules the lists apply) is left out, so its name is never shown.
+ */
+export const clearanceSubjects: Record<string, SubjectResolver> = {
+  /** A request by its reference and title, e.g. "BY-2026-0042 Convoy to Minsk". */
+  clearance_request: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('clearance_requests')
+      .select(['clearance_requests.id', 'clearance_requests.reference', 'clearance_requests.title'])
+      .where('clearance_requests.id', 'in', wanted)
+      .where(clearanceRequestsVisibleTo(actor))
+      .execute();
+    return new Map(
+      rows.map((r) => [r.id, { label: `${r.reference} ${r.title}`, path: `/clearances/${r.id}` }]),
+    );
+  },
+
+  deployment: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('deployments')
+      .select(['id', 'reference', 'title', 'classification', 'host_state'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(
+      rows
+        .filter((r) =>
+          can(actor, 'read', 'deployment', {
+            classification: r.classification,
+            hostState: state(r.host_state),
+          }),
+        )
+        .map((r) => [r.id, { label: `${r.reference} ${r.title}`, path: '/clearances/deployments' }]),
+    );
+  },
+
+  /** A standing permission by its number. */
+  standing_permission: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('standing_permissions')
+      .select(['id', 'number', 'granting_state', 'grantee_state'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(
+      rows
+        .filter((r) =>
+          can(actor, 'read', 'standingPermission', {
+            grantingState: state(r.granting_state),
+            granteeState: state(r.grantee_state),
+          }),
+        )
+        .map((r) => [r.id, { label: r.number, path: '/clearances/standing-permissions' }]),
+    );
+  },
+
+  /** A delegation's asset list by its name (a deleted list is unknown). */
+  asset_list: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('asset_lists')
+      .select(['id', 'name', 'state_code'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(
+      rows
+        .filter((r) => can(actor, 'read', 'assetList', { state: state(r.state_code) }))
+        .map((r) => [r.id, { label: r.name, path: '/clearances/assets' }]),
+    );
+  },
+};

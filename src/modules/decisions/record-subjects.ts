@@ -1,0 +1,55 @@
+import type { SubjectResolver } from '../../core/module.ts';
+import { proposalsVisibleTo } from '../../policy/index.ts';
+
+/** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
+
+/**
+ * The names and pages of the record's decision subjects, for the record page. One query per
+ * type for all the ids asked, scoped by `proposalsVisibleTo`: a proposal, procedure or
+ * decision the reader may not read is left out, so its name is never shown.
+ */
+export const decisionSubjects: Record<string, SubjectResolver> = {
+  proposal: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('proposals')
+      .select(['proposals.id', 'proposals.title'])
+      .where('proposals.id', 'in', wanted)
+      .where(proposalsVisibleTo(actor))
+      .execute();
+    return new Map(rows.map((r) => [r.id, { label: r.title, path: `/proposals/${r.id}` }]));
+  },
+
+  /** A procedure is shown by its proposal's title, and opens on the proposal's page. */
+  procedure: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('procedures')
+      .innerJoin('proposals', 'proposals.id', 'procedures.proposal_id')
+      .select(['procedures.id', 'proposals.id as proposalId', 'proposals.title'])
+      .where('procedures.id', 'in', wanted)
+      .where(proposalsVisibleTo(actor))
+      .execute();
+    return new Map(rows.map((r) => [r.id, { label: r.title, path: `/proposals/${r.proposalId}` }]));
+  },
+
+  /** A decision by its number and title, e.g. "3/2026 Budget". */
+  decision: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('decisions')
+      .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
+      .select(['decisions.id', 'decisions.number', 'decisions.year', 'decisions.title'])
+      .where('decisions.id', 'in', wanted)
+      .where(proposalsVisibleTo(actor))
+      .execute();
+    return new Map(
+      rows.map((r) => [r.id, { label: `${r.number}/${r.year} ${r.title}`, path: `/decisions/${r.id}` }]),
+    );
+  },
+};
