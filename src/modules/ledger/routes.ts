@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
-import { ledgerActions } from '../../core/registry.ts';
 import { db, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { authorize, can } from '../../policy/index.ts';
-import { LedgerAction } from './actions.ts';
+import { ledgerActionJsonSchemas, ledgerActionSpecs } from './actions.ts';
 import { exportLines } from './export.ts';
 import { LedgerEntrySchema, presentEntry, VerifyResultSchema } from './present.ts';
 import {
@@ -18,18 +17,6 @@ import {
 import { publicKeys } from './signing.ts';
 
 const tags = ['Record'];
-
-/** Every record action kind: those the modules declare, and the kinds listed in actions.ts. */
-function knownActions(): Map<string, { module: string; description: string }> {
-  const known = new Map<string, { module: string; description: string }>();
-  for (const [action, spec] of ledgerActions()) {
-    known.set(action, { module: spec.module, description: spec.description });
-  }
-  for (const action of LedgerAction.options) {
-    if (!known.has(action)) known.set(action, { module: action.split('.')[0], description: '' });
-  }
-  return known;
-}
 
 /** A query parameter given once, repeated, or as a comma-separated list. */
 const listParam = (v: string | string[] | undefined) =>
@@ -89,7 +76,7 @@ export const ListQuery = z
       .openapi({ description: 'At or before: a UTC day (the whole day) or an instant' }),
   })
   .superRefine((q, ctx) => {
-    const known = knownActions();
+    const known = ledgerActionSpecs();
     const actions = listParam(q.action);
     if (actions.length > 100)
       ctx.addIssue({ code: 'custom', path: ['action'], message: 'at most 100 actions' });
@@ -150,11 +137,19 @@ const actionsRoute = createRoute({
   method: 'get',
   path: '/api/ledger/actions',
   tags,
-  summary: 'Every kind of record entry, with the module that writes it (for the record filter)',
+  summary:
+    'Every kind of record entry: the module that writes it, what it means and the JSON Schema of its payload (the record filter lists them)',
   responses: {
     200: jsonResponse(
       z.object({
-        items: z.array(z.object({ action: z.string(), module: z.string(), description: z.string() })),
+        items: z.array(
+          z.object({
+            action: z.string(),
+            module: z.string(),
+            description: z.string(),
+            payload: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema of the payload' }),
+          }),
+        ),
       }),
       'Action kinds',
     ),
@@ -243,8 +238,7 @@ export function registerLedgerRoutes(app: App) {
 
   app.openapi(actionsRoute, (c) => {
     requirePerson(c);
-    const items = [...knownActions()].map(([action, spec]) => ({ action, ...spec }));
-    return c.json({ items }, 200);
+    return c.json({ items: ledgerActionJsonSchemas() }, 200);
   });
 
   app.openapi(verifyRoute, async (c) => {
