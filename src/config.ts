@@ -19,9 +19,45 @@ export interface Config {
   sessionHours: number;
   /** Seconds between signed checkpoints of the record while the server runs. */
   checkpointSeconds: number;
+  /** Where people reach Accord: the links in e-mails start with it. */
+  publicUrl: string;
+  /** Notifications by e-mail; null when no SMTP server is set (e-mail off). */
+  mail: MailConfig | null;
 }
 
-/** Reads the configuration from the environment (PORT, HOST, ACCORD_DATA_DIR, DATABASE_URL). */
+export interface MailConfig {
+  /** smtp://user:pass@host:port (STARTTLS when the server offers it) or smtps:// (TLS from the start). */
+  smtpUrl: string;
+  /** The sender: "Accord <accord@example.org>". */
+  from: string;
+  /**
+   * The highest classification (0 public .. 3 secret) whose content an e-mail may carry; a
+   * notification about a subject above it says only that something waits in Accord.
+   */
+  maxClassification: number;
+}
+
+const CLASSIFICATION_NAMES = ['public', 'restricted', 'confidential', 'secret'];
+
+/** ACCORD_SMTP_URL, ACCORD_MAIL_FROM, ACCORD_MAIL_MAX_CLASSIFICATION: null when no SMTP URL is set. */
+function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
+  const smtpUrl = env.ACCORD_SMTP_URL?.trim();
+  if (!smtpUrl) return null;
+  const level = (env.ACCORD_MAIL_MAX_CLASSIFICATION ?? 'public').trim().toLowerCase();
+  const maxClassification = /^[0-3]$/.test(level) ? Number(level) : CLASSIFICATION_NAMES.indexOf(level);
+  if (maxClassification < 0)
+    throw new Error(`ACCORD_MAIL_MAX_CLASSIFICATION must be one of ${CLASSIFICATION_NAMES.join(', ')} or 0-3`);
+  const host = (() => {
+    try {
+      return new URL(smtpUrl).hostname || 'localhost';
+    } catch {
+      throw new Error('ACCORD_SMTP_URL must be a URL: smtp://user:password@host:587 or smtps://host:465');
+    }
+  })();
+  return { smtpUrl, from: env.ACCORD_MAIL_FROM?.trim() || `Accord <accord@${host}>`, maxClassification };
+}
+
+/** Reads the configuration from the environment (PORT, HOST, ACCORD_DATA_DIR, DATABASE_URL, ACCORD_SMTP_URL...). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 8080),
@@ -32,5 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: Number(env.ACCORD_BODY_LIMIT ?? 8 * 1024 * 1024),
     sessionHours: Number(env.ACCORD_SESSION_HOURS ?? 12),
     checkpointSeconds: Number(env.ACCORD_CHECKPOINT_SECONDS ?? 60),
+    publicUrl: (env.ACCORD_PUBLIC_URL?.trim() || 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+    mail: loadMailConfig(env),
   };
 }

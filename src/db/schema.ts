@@ -43,7 +43,7 @@ export interface Database {
   decision_numbers: { year: number; last_number: number };
   decisions: DecisionsTable;
   notifications: NotificationsTable;
-  notification_preferences: { user_id: string; kind: NotificationKind };
+  notification_preferences: NotificationPreferencesTable;
   procedure_reminders: ProcedureRemindersTable;
   calendar_feeds: CalendarFeedsTable;
   proposal_attachments: ProposalAttachmentsTable;
@@ -64,6 +64,8 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  notification_emails: NotificationEmailsTable;
+  notification_email_attempts: NotificationEmailAttemptsTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -349,8 +351,41 @@ export interface NotificationsTable {
   dedupe_key: string;
   created_at: CreatedAt;
   read_at: NullableTimestamp;
+  /** False when written only for the e-mail its person wants (not listed in the app). */
+  in_app: Generated<boolean>;
 }
 export type NotificationRow = Selectable<NotificationsTable>;
+
+/** A person's choice for one kind (migration 0010); no row: in the app, no e-mail. */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: NotificationKind;
+  in_app: Generated<boolean>;
+  email: Generated<boolean>;
+}
+
+/** The e-mail outbox (migration 0010): one per notification its person wants by e-mail. */
+export interface NotificationEmailsTable {
+  id: Generated<string>;
+  notification_id: string;
+  status: Generated<'pending' | 'sent' | 'failed' | 'cancelled'>;
+  attempts: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  sent_to: string | null;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+export type NotificationEmailRow = Selectable<NotificationEmailsTable>;
+
+export interface NotificationEmailAttemptsTable {
+  id: Generated<number>;
+  email_id: string;
+  at: Timestamp;
+  response: string | null;
+  error: string | null;
+  duration_ms: number;
+}
 
 export interface ProcedureRemindersTable {
   procedure_id: string;

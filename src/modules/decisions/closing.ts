@@ -117,7 +117,11 @@ export async function recordOutcome(trx: Db, actor: Actor, proc: ProcedureRow, n
       version: proc.version,
       kind: proc.kind,
       result: outcome.result,
-      points: outcome.points.map((p) => ({ point: p.point, verdict: p.verdict, tally: p.tally })),
+      points: outcome.points.map((p) => ({
+        point: p.point,
+        verdict: recordedVerdict(p.verdict),
+        tally: p.tally,
+      })),
     },
     ...entry,
   });
@@ -218,6 +222,16 @@ async function publishDecision(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A verdict as the `procedure.closed` entry declares it: the figures of a qualified
+ * majority stay with the procedure's outcome (and, in words, the decision's points).
+ */
+function recordedVerdict(verdict: Outcome['points'][number]['verdict']) {
+  return verdict.adopted
+    ? { adopted: true, reason: verdict.reason }
+    : { adopted: false, reason: verdict.reason, states: verdict.states, detail: verdict.detail };
 }
 
 function verdictSummary(verdict: Outcome['points'][number]['verdict']) {

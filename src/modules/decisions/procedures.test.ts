@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAfter, recordHead, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
+import {
+  recordAfter,
+  recordHead,
+  TEST_ORGANISATION,
+  type TestContext,
+  testContext,
+  tokenFor,
+} from '../../testing/harness.ts';
 import {
   buildDecisionPeople,
   buildProcedure,
@@ -7,7 +14,15 @@ import {
   buildStances,
   type DecisionPeople,
 } from './factories.ts';
-import { errorOf, procedureOf } from './test-support.ts';
+import { errorOf, HOUR, type Procedure, procedureOf } from './test-support.ts';
+
+const DAY = 24 * HOUR;
+/** A wall-clock 18:00 at +03:00 some days ahead, and the UTC instant it names. */
+function daysAhead(days: number) {
+  const date = new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+  return { given: `${date}T18:00:00+03:00`, stored: `${date}T15:00:00.000Z` };
+}
+const SOON = daysAhead(10).given;
 
 let t: TestContext;
 let p: DecisionPeople;
@@ -23,10 +38,11 @@ describe('POST /api/proposals/{id}/procedures', () => {
   it('201: the chair (head of the presiding state) opens it; the rule and the eligible states are fixed', async () => {
     const proposal = await buildProposal(t.handle, { by: p.byHead, body: 'committee' });
     const head = await recordHead(t.handle);
+    const deadline = daysAhead(30);
     const res = await t.request(`/api/proposals/${proposal.id}/procedures`, {
       method: 'POST',
       as: p.byHead,
-      json: { kind: 'silence', deadline: '2999-01-01T18:00:00+03:00', excludedParties: ['AM'] },
+      json: { kind: 'silence', deadline: deadline.given, excludedParties: ['AM'] },
     });
     expect(res.status).toBe(201);
     const procedure = await procedureOf(res);
@@ -34,7 +50,7 @@ describe('POST /api/proposals/{id}/procedures', () => {
       kind: 'silence',
       status: 'open',
       eligible: ['AM', 'BY'],
-      deadline: '2999-01-01T15:00:00.000Z',
+      deadline: deadline.stored,
       rule: { kind: 'silence', excludedParties: ['AM'] },
       notAnswered: [
         { point: '1', states: ['BY'] },
@@ -56,10 +72,14 @@ describe('POST /api/proposals/{id}/procedures', () => {
     ['deadline', { kind: 'silence' }],
     ['deadline', { kind: 'written', deadline: '2020-01-01T00:00:00Z' }],
     ['deadline', { kind: 'silence', deadline: 'tomorrow' }],
-    ['majority', { kind: 'qualified_majority', deadline: '2999-01-01T00:00:00Z' }],
-    ['extensionHours', { kind: 'written', deadline: '2999-01-01T00:00:00Z', missingAnswer: 'extend_once' }],
+    ['deadline', { kind: 'silence', deadline: '9999-12-31T23:59:00Z' }],
+    ['deadline', { kind: 'silence', deadline: daysAhead(367).given }],
+    ['majority', { kind: 'qualified_majority', deadline: SOON }],
+    ['extensionHours', { kind: 'written', deadline: SOON, missingAnswer: 'extend_once' }],
     ['points.0', { kind: 'meeting_consensus', points: ['7'] }],
     ['excludedParties.0', { kind: 'meeting_consensus', excludedParties: ['KZ'] }],
+    ['excludedParties.1', { kind: 'meeting_consensus', excludedParties: ['AM', 'AM'] }],
+    ['excludedParties', { kind: 'silence', deadline: SOON, excludedParties: ['AM', 'BY', 'TJ'] }],
     ['version', { kind: 'meeting_consensus', version: 5 }],
   ])('400 naming %s, writing nothing', async (field, body) => {
     const proposal = await buildProposal(t.handle);
@@ -72,6 +92,44 @@ describe('POST /api/proposals/{id}/procedures', () => {
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.fields?.[0].field).toBe(field);
+    expect(await recordHead(t.handle)).toBe(head);
+  });
+
+  it('a deadline beyond the horizon is refused naming the field and the limit (365 days by default)', async () => {
+    const proposal = await buildProposal(t.handle);
+    const url = `/api/proposals/${proposal.id}/procedures`;
+    const res = await t.request(url, {
+      method: 'POST',
+      as: p.admin,
+      json: { kind: 'silence', deadline: '9999-12-31T23:59:00Z' },
+    });
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.fields?.[0]).toMatchObject({ field: 'deadline' });
+    expect(error.fields?.[0].reason).toMatch(/^must be at most 365 days ahead, by \d{4}-/);
+    expect(error.fields?.[0].reason).toMatch(/procedures\.maxHorizonDays/);
+    // 364 days ahead is within it.
+    const within = await t.request(url, {
+      method: 'POST',
+      as: p.admin,
+      json: { kind: 'silence', deadline: daysAhead(364).given },
+    });
+    expect(within.status).toBe(201);
+  });
+
+  it('a procedure that excludes every state of the body is refused: nobody would decide', async () => {
+    const proposal = await buildProposal(t.handle, { body: 'committee' });
+    const head = await recordHead(t.handle);
+    const res = await t.request(`/api/proposals/${proposal.id}/procedures`, {
+      method: 'POST',
+      as: p.admin,
+      json: { kind: 'meeting_consensus', excludedParties: ['BY', 'AM'] },
+    });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).fields?.[0]).toMatchObject({
+      field: 'excludedParties',
+      reason: 'excludes every state sitting in committee (AM, BY): no state would be left to decide',
+    });
     expect(await recordHead(t.handle)).toBe(head);
   });
 
@@ -154,6 +212,60 @@ describe('POST /api/procedures/{id}/close', () => {
     expect((await t.request(`/api/decisions/${view.decision!.id}`, { as: p.observer })).status).toBe(404);
   });
 
+  it('a weighted majority deemed reached: the outcome, the decision and the record say which threshold was missed and why it still passed', async () => {
+    const vote = await buildProcedure(t.handle, {
+      kind: 'qualified_majority',
+      proposal: { points: ['Only'] },
+      majority: {
+        states: { num: 1, den: 2 },
+        weights: { share: { num: 65, den: 100 }, byState: { AM: 3, BY: 9, TJ: 10 } },
+        abstention: 'against',
+        blockingMinority: 2,
+      },
+    });
+    await buildStances(t.handle, p.amHead, vote, 'agree');
+    await buildStances(t.handle, p.byHead, vote, 'agree');
+    await buildStances(t.handle, p.tjHead, vote, 'object', { text: 'Against' });
+    const head = await recordHead(t.handle);
+    const res = await t.request(`/api/procedures/${vote.id}/close`, { method: 'POST', as: p.byHead });
+    expect(res.status).toBe(200);
+    const closed = (await res.json()) as {
+      procedure: Procedure & { outcome: { points: { verdict: Record<string, unknown> }[] } };
+    };
+    expect(closed.procedure.result).toBe('adopted');
+    const [verdict] = closed.procedure.outcome.points.map((o) => o.verdict);
+    expect(verdict).toMatchObject({
+      adopted: true,
+      reason: 'majority_reached',
+      figures: {
+        states: { inFavour: 2, counted: 3, required: 2, met: true },
+        weights: { inFavour: 12, counted: 22, required: 14.3, met: false },
+        against: { states: 1, weight: 10 },
+        blockingMinority: { states: 2, reached: false },
+        failed: [],
+      },
+    });
+    const detail =
+      'States in favour: 2 of 3, 2 required (1/2): met. Weight in favour: 12 of 22, 14.3 required (65/100): not met. ' +
+      'Against: 1 state, weight 10; blocking minority: 2 states: not reached. ' +
+      'The weight threshold was missed, but only 1 state is against, fewer than the blocking minority of 2: the majority is deemed reached.';
+    expect(verdict.detail).toBe(detail);
+    const decision = (
+      (await (
+        await t.request(`/api/decisions/${closed.procedure.decision!.id}`, { as: p.amHead })
+      ).json()) as {
+        decision: { points: { key: string; adopted: boolean; detail: string | null }[] };
+      }
+    ).decision;
+    expect(decision.points).toMatchObject([{ key: '1', adopted: true, detail }]);
+    const entries = await recordAfter(t.handle, head);
+    expect(entries.map((e) => e.action)).toEqual(['procedure.closed', 'decision.published']);
+    expect(entries[0].payload).toMatchObject({
+      result: 'adopted',
+      points: [{ point: '1', verdict: { adopted: true, reason: 'majority_reached' } }],
+    });
+  });
+
   it('a silence procedure closes only at expiry; a vote closes early once every state answered', async () => {
     const silence = await buildProcedure(t.handle);
     const early = await t.request(`/api/procedures/${silence.id}/close`, { method: 'POST', as: p.admin });
@@ -170,5 +282,37 @@ describe('POST /api/procedures/{id}/close', () => {
     const closed = await procedureOf(await t.request(url, { method: 'POST', as: p.byHead }));
     expect(closed).toMatchObject({ status: 'closed', result: 'adopted' });
     expect(closed.decision).not.toBeNull();
+  });
+});
+
+describe('the horizon set by the organisation file', () => {
+  let short: TestContext;
+  let q: DecisionPeople;
+  beforeAll(async () => {
+    short = await testContext(`${TEST_ORGANISATION}procedures:\n  maxHorizonDays: 30\n`);
+    q = await buildDecisionPeople(short.handle);
+    await tokenFor(short.handle, q.admin);
+  });
+  afterAll(() => short.close());
+
+  it('procedures.maxHorizonDays: 30 refuses a deadline 31 days ahead and accepts one 29 days ahead', async () => {
+    const proposal = await buildProposal(short.handle);
+    const url = `/api/proposals/${proposal.id}/procedures`;
+    const far = await short.request(url, {
+      method: 'POST',
+      as: q.admin,
+      json: { kind: 'written', deadline: daysAhead(31).given },
+    });
+    expect(far.status).toBe(400);
+    expect((await errorOf(far)).fields?.[0]).toMatchObject({
+      field: 'deadline',
+      reason: expect.stringMatching(/^must be at most 30 days ahead/),
+    });
+    const near = await short.request(url, {
+      method: 'POST',
+      as: q.admin,
+      json: { kind: 'written', deadline: daysAhead(29).given },
+    });
+    expect(near.status).toBe(201);
   });
 });

@@ -3,6 +3,7 @@ import { conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ProcedureRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
+import { getProcedureSettings } from '../directory/index.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { notifyProcedureOpened } from '../notifications/emit.ts';
 import { type Closing, currentStances, notifyProcedures, recordOutcome } from './closing.ts';
@@ -10,6 +11,8 @@ import { getVersionRow, isDecided, loadProcedure, loadProposal } from './load.ts
 import type { Rule } from './outcome.ts';
 import type { CloseProcedureInput, OpenProcedureInput } from './schema.ts';
 import { recordStances } from './stances.ts';
+
+const DAY_MS = 86_400_000;
 
 /**
  * The chair opens a procedure on a version of a proposal (the latest by default). The
@@ -47,6 +50,14 @@ export async function openProcedure(
         'deadline',
         `must be in the future (it is ${deadline.toISOString()}, now is ${now.toISOString()})`,
       );
+    // The organisation file bounds how far ahead a chair may set it (year 9999 is a typo).
+    const { maxHorizonDays } = await getProcedureSettings(trx);
+    const latest = new Date(now.getTime() + maxHorizonDays * DAY_MS);
+    if (deadline.getTime() > latest.getTime())
+      throw invalid(
+        'deadline',
+        `must be at most ${maxHorizonDays} days ahead, by ${latest.toISOString()} (it is ${deadline.toISOString()}; the organisation file's procedures.maxHorizonDays)`,
+      );
   }
 
   const eligible = subject.bodyStates;
@@ -55,6 +66,11 @@ export async function openProcedure(
     if (!eligible.includes(state))
       throw invalid(`excludedParties.${i}`, `${state} does not sit in ${row.body_code}`);
   });
+  if (eligible.every((state) => input.excludedParties.includes(state)))
+    throw invalid(
+      'excludedParties',
+      `excludes every state sitting in ${row.body_code} (${eligible.join(', ')}): no state would be left to decide`,
+    );
   for (const [path, weights] of [
     ['majority.weights.byState', input.majority?.weights],
     ['constructiveAbstentionLimit.weights.byState', input.constructiveAbstentionLimit?.weights],

@@ -105,7 +105,16 @@ export const OpenProcedureInput = z
       .openapi({ description: 'The expiry instant; required except for a meeting consensus' }),
     missingAnswer: z.enum(['blocks', 'extend_once']).optional(),
     extensionHours: z.number().int().min(1).max(720).optional(),
-    excludedParties: z.array(StateCode).max(50).default([]),
+    excludedParties: z
+      .array(StateCode)
+      .max(50)
+      .default([])
+      .superRefine((states, ctx) => {
+        states.forEach((state, i) => {
+          if (states.indexOf(state) !== i)
+            ctx.addIssue({ code: 'custom', path: [i], message: `${state} is listed twice` });
+        });
+      }),
     majority: z
       .strictObject({
         states: Share,
@@ -172,6 +181,10 @@ export const BreakSilenceInput = z
     text: z.string().trim().min(1, 'is required: say why silence is broken').max(20_000),
   })
   .superRefine((v, ctx) => {
+    v.points?.forEach((point, i) => {
+      if (v.points?.indexOf(point) !== i)
+        ctx.addIssue({ code: 'custom', path: ['points', i], message: `point ${point} twice` });
+    });
     if (v.kind === 'propose_amendment' && v.points?.length !== 1)
       ctx.addIssue({
         code: 'custom',

@@ -180,6 +180,25 @@ describe('POST /api/procedures/{id}/stances', () => {
       );
     });
 
+    it('break-silence on an unknown point names the points field, with its index, and says it is unknown', async () => {
+      const procedure = await buildProcedure(t.handle);
+      const error = await refused(
+        `/api/procedures/${procedure.id}/break-silence`,
+        'amHead',
+        { points: ['1', '9'], text: 'We object' },
+        400,
+        'points.1',
+      );
+      expect(error.fields?.[0].reason).toMatch(/^is unknown: no point 9 in this procedure \(points: 1, 2\)$/);
+      await refused(
+        `/api/procedures/${procedure.id}/break-silence`,
+        'amHead',
+        { points: ['2', '2'], text: 'We object' },
+        400,
+        'points.1',
+      );
+    });
+
     it('a stance for another state', async () => {
       const procedure = await buildProcedure(t.handle);
       const json = { state: 'BY', stances: [{ point: '1', kind: 'object', text: 'No' }] };

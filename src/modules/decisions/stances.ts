@@ -25,6 +25,8 @@ export interface GiveOptions {
   silenceOnly?: boolean;
   /** Load the procedure's page with it and return it, the new stances included. */
   view?: boolean;
+  /** The input field that names the i-th point (default `stances.<i>.point`). */
+  pointField?: (i: number) => string;
 }
 
 export interface StanceToRecord {
@@ -100,8 +102,8 @@ export async function giveStances(
   input.stances.forEach((s, i) => {
     if (!row.points.includes(s.point))
       throw invalid(
-        `stances.${i}.point`,
-        `no point ${s.point} in this procedure (points: ${row.points.join(', ')})`,
+        opts.pointField?.(i) ?? `stances.${i}.point`,
+        `is unknown: no point ${s.point} in this procedure (points: ${row.points.join(', ')})`,
       );
   });
   const { history } = await recordStances(trx, actor, loaded, state, input.stances, now, { history: !!view });
@@ -146,6 +148,8 @@ export async function breakSilence(
   return giveStances(trx, actor, procedureId, { state: input.state, stances }, now, {
     silenceOnly: true,
     view: opts.view,
+    // The caller named points, not stances: an unknown one is `points.<i>` of their input.
+    pointField: (i) => `points.${i}`,
   });
 }
 

@@ -4,7 +4,7 @@ import { authorize } from '../../policy/index.ts';
 import { randomToken, sha256 } from '../auth/secrets.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { audienceOfUser } from '../users/present.ts';
-import { getNotification, type NotificationView } from './queries.ts';
+import { choicesFrom, getNotification, type KindChoices, type NotificationView } from './queries.ts';
 import { NOTIFICATION_KINDS, type PreferencesInput } from './schema.ts';
 
 /** Marks one of the actor's notifications read (once: a second call keeps the first time). */
@@ -34,38 +34,60 @@ export async function markAllRead(trx: Db, person: Person, now = new Date()): Pr
 }
 
 /**
- * Replaces the kinds of notification the person turned off. A change is recorded (it
- * decides what the person is told from now on); the same set again records nothing.
+ * Changes how kinds of notification reach the person: `kinds` sets the channels of the kinds
+ * listed, `disabled` (the older form) sets which kinds are shown in the app and keeps the
+ * e-mail choices. A change is recorded (it decides what the person is told from now on);
+ * the same choices again record nothing. Only choices other than the default (in the app,
+ * no e-mail) are stored.
  */
-export async function setPreferences(trx: Db, person: Person, input: PreferencesInput) {
-  authorize(person, 'update', 'notificationPreferences', { user_id: person.id });
-  const wanted = NOTIFICATION_KINDS.filter((kind) => input.disabled.includes(kind));
+export async function setPreferences(
+  trx: Db,
+  person: Person,
+  input: PreferencesInput,
+  userId: string = person.id,
+): Promise<KindChoices> {
+  authorize(person, 'update', 'notificationPreferences', { user_id: userId });
   const current = await trx
     .selectFrom('notification_preferences')
-    .select('kind')
+    .select(['kind', 'in_app', 'email'])
     .where('user_id', '=', person.id)
     .forUpdate()
     .execute();
-  const before = NOTIFICATION_KINDS.filter((kind) => current.some((r) => r.kind === kind));
-  if (before.join() === wanted.join()) return wanted;
+  const before = choicesFrom(current);
+  const after = new Map(before);
+  if (input.disabled)
+    for (const kind of NOTIFICATION_KINDS) {
+      const choice = after.get(kind)!;
+      after.set(kind, { ...choice, inApp: !input.disabled.includes(kind) });
+    }
+  for (const c of input.kinds ?? []) after.set(c.kind, { inApp: c.inApp, email: c.email });
+  const inAppOff = (m: KindChoices) => NOTIFICATION_KINDS.filter((k) => !m.get(k)!.inApp);
+  const byEmail = (m: KindChoices) => NOTIFICATION_KINDS.filter((k) => m.get(k)!.email);
+  const same = (a: string[], b: string[]) => a.join() === b.join();
+  if (same(inAppOff(before), inAppOff(after)) && same(byEmail(before), byEmail(after))) return after;
   await trx.deleteFrom('notification_preferences').where('user_id', '=', person.id).execute();
-  if (wanted.length)
-    await trx
-      .insertInto('notification_preferences')
-      .values(wanted.map((kind) => ({ user_id: person.id, kind })))
-      .execute();
+  const rows = NOTIFICATION_KINDS.flatMap((kind) => {
+    const { inApp, email } = after.get(kind)!;
+    return inApp && !email ? [] : [{ user_id: person.id, kind, in_app: inApp, email }];
+  });
+  if (rows.length) await trx.insertInto('notification_preferences').values(rows).execute();
   await appendEntry(trx, person, {
     action: 'user.notifications_changed',
     subjectType: 'user',
     subjectId: person.id,
-    payload: { disabled: wanted, before },
+    payload: {
+      disabled: inAppOff(after),
+      before: inAppOff(before),
+      email: byEmail(after),
+      emailBefore: byEmail(before),
+    },
     audience: audienceOfUser({
       affiliation: person.affiliation,
       state_code: person.stateCode,
       partner_code: person.partnerCode,
     }),
   });
-  return wanted;
+  return after;
 }
 
 /**

@@ -5,12 +5,14 @@ import type { NotificationKind, ProcedureRow, ProposalRow } from '../../db/schem
 import { can, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { loadPolicyContext, proposalSubject } from '../decisions/subjects.ts';
-import { NOTIFICATIONS_CHANNEL } from './schema.ts';
+import { EMAIL_CHANNEL, NOTIFICATIONS_CHANNEL } from './schema.ts';
 
 // Notifications are written in the transaction of the change that causes them (the chair
 // opening a procedure, a state breaking silence, an outcome) or by the reminder runner, so
 // they exist exactly when the change does. Who is told is decided by the policy's own
 // predicates over each candidate person; the kinds a person turned off are left out in SQL.
+// A person who chose e-mail for the kind gets an e-mail queued in the same statement (the
+// outbox, sent after commit by the e-mail runner, email.ts).
 
 /** What a notification says besides its proposal. Facts only: the UI words them. */
 export interface NotificationDetails {
@@ -50,8 +52,9 @@ interface Candidates {
 }
 
 /**
- * The enabled people among the candidates who have not turned the kind off and whom
- * `may` admits, less the person whose own action caused the notification.
+ * The enabled people among the candidates who have not turned the kind off (neither in the
+ * app nor by e-mail to an address they have) and whom `may` admits, less the person whose
+ * own action caused the notification.
  */
 export async function recipients(
   trx: Db,
@@ -79,7 +82,11 @@ export async function recipients(
           selectFrom('notification_preferences')
             .select('notification_preferences.user_id')
             .whereRef('notification_preferences.user_id', '=', 'users.id')
-            .where('notification_preferences.kind', '=', kind),
+            .where('notification_preferences.kind', '=', kind)
+            .where('notification_preferences.in_app', '=', false)
+            .where((eb) =>
+              eb.or([eb('notification_preferences.email', '=', false), eb('users.email', 'is', null)]),
+            ),
         ),
       ),
     )
@@ -104,41 +111,47 @@ export interface Emission {
 }
 
 /**
- * Writes one notification per recipient and a NOTIFY for each one actually written. A
- * notification already written (same person, kind, subject and instant) is skipped by the
- * unique dedupe key: nothing is sent twice, however many processes try.
+ * Writes one notification per recipient, a NOTIFY for each one actually written that is
+ * shown in the app, and an e-mail in the outbox for each recipient who chose e-mail for the
+ * kind (and has an address). A notification already written (same person, kind, subject and
+ * instant) is skipped by the unique dedupe key, and its e-mail with it: nothing is sent
+ * twice, however many processes try. One statement.
  *
  * @returns the ids of the people notified now
  */
 export async function emit(trx: Db, userIds: string[], e: Emission): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const details = JSON.stringify(e.details);
-  const inserted = await trx
-    .with('inserted', (db) =>
-      db
-        .insertInto('notifications')
-        .values(
-          userIds.map((userId) => ({
-            user_id: userId,
-            kind: e.kind,
-            proposal_id: e.procedure?.proposal_id ?? null,
-            procedure_id: e.procedure?.id ?? null,
-            clearance_request_id: e.clearanceRequestId ?? null,
-            details,
-            dedupe_key: `${e.kind}:${e.key}`,
-            created_at: e.at,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-        .returning('user_id'),
+  const { rows } = await sql<{ user_id: string }>`
+    with chosen as (
+      select u.id as user_id,
+             coalesce(p.in_app, true) as in_app,
+             coalesce(p.email, false) and u.email is not null as email
+      from users u
+      left join notification_preferences p on p.user_id = u.id and p.kind = ${e.kind}
+      where u.id in (${sql.join(userIds.map((id) => sql`${id}::uuid`))})
+    ),
+    inserted as (
+      insert into notifications
+        (user_id, kind, proposal_id, procedure_id, clearance_request_id, details, dedupe_key, created_at, in_app)
+      select c.user_id, ${e.kind}, ${e.procedure?.proposal_id ?? null}::uuid, ${e.procedure?.id ?? null}::uuid,
+             ${e.clearanceRequestId ?? null}::uuid, ${JSON.stringify(e.details)}::jsonb,
+             ${`${e.kind}:${e.key}`}, ${e.at}::timestamptz, c.in_app
+      from chosen c
+      order by c.user_id
+      on conflict (user_id, dedupe_key) do nothing
+      returning id, user_id, in_app
+    ),
+    queued as (
+      insert into notification_emails (notification_id, next_attempt_at)
+      select i.id, now() from inserted i join chosen c on c.user_id = i.user_id where c.email
+      returning pg_notify(${EMAIL_CHANNEL}, '')
     )
-    .selectFrom('inserted')
-    .select([
-      'inserted.user_id',
-      sql<string>`pg_notify(${NOTIFICATIONS_CHANNEL}, inserted.user_id::text)`.as('n'),
-    ])
-    .execute();
-  return inserted.map((r) => r.user_id);
+    select i.user_id,
+           case when i.in_app then pg_notify(${NOTIFICATIONS_CHANNEL}, i.user_id::text) end as n,
+           (select count(*) from queued) as queued
+    from inserted i
+    order by i.user_id`.execute(trx);
+  return rows.map((r) => r.user_id);
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

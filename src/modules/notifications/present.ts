@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import type { NotificationKind } from '../../db/schema.ts';
 import { PROCEDURE_KINDS } from '../decisions/outcome.ts';
 import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
-import type { NotificationView } from './queries.ts';
+import type { KindChoices, NotificationView } from './queries.ts';
 import { NOTIFICATION_KINDS } from './schema.ts';
 
 export const NotificationSchema = z
@@ -103,16 +102,36 @@ function presentClearanceNotification(
 export const PreferencesSchema = z
   .object({
     kinds: z
-      .array(z.object({ kind: z.enum(NOTIFICATION_KINDS), enabled: z.boolean() }))
-      .openapi({ description: 'Every kind of notification, and whether the person receives it' }),
-    disabled: z.array(z.enum(NOTIFICATION_KINDS)),
+      .array(
+        z.object({
+          kind: z.enum(NOTIFICATION_KINDS),
+          enabled: z.boolean().openapi({ description: 'Shown in the app (the same as inApp)' }),
+          inApp: z.boolean(),
+          email: z.boolean().openapi({ description: 'Chosen by e-mail (sent when e-mail is on and the person has an address)' }),
+        }),
+      )
+      .openapi({ description: 'Every kind of notification, and how it reaches the person' }),
+    disabled: z.array(z.enum(NOTIFICATION_KINDS)).openapi({ description: 'The kinds not shown in the app' }),
+    email: z
+      .object({
+        available: z.boolean().openapi({ description: 'Whether this server sends e-mail (an SMTP server is set)' }),
+        address: z.string().nullable().openapi({ description: "The person's e-mail address, null when none" }),
+      })
+      .openapi({ description: 'Where e-mails go, and whether they go at all' }),
   })
   .openapi('NotificationPreferences');
 
-export function presentPreferences(disabled: NotificationKind[]): z.infer<typeof PreferencesSchema> {
+export function presentPreferences(
+  choices: KindChoices,
+  email: { available: boolean; address: string | null },
+): z.infer<typeof PreferencesSchema> {
   return {
-    kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, enabled: !disabled.includes(kind) })),
-    disabled: NOTIFICATION_KINDS.filter((kind) => disabled.includes(kind)),
+    kinds: NOTIFICATION_KINDS.map((kind) => {
+      const { inApp, email } = choices.get(kind)!;
+      return { kind, enabled: inApp, inApp, email };
+    }),
+    disabled: NOTIFICATION_KINDS.filter((kind) => !choices.get(kind)!.inApp),
+    email,
   };
 }
 

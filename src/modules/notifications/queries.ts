@@ -9,11 +9,11 @@ import {
 } from '../../policy/index.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { sha256 } from '../auth/secrets.ts';
-import type { ListNotificationsQuery } from './schema.ts';
+import { type ListNotificationsQuery, NOTIFICATION_KINDS } from './schema.ts';
 
 /**
  * A person's notifications, scoped twice: their own, about proposals they may still read or
- * clearance requests within their clearance.
+ * clearance requests within their clearance; not those written only to be sent by e-mail.
  */
 function visibleNotifications(db: Db, actor: Actor) {
   return db
@@ -21,7 +21,8 @@ function visibleNotifications(db: Db, actor: Actor) {
     .leftJoin('proposals', 'proposals.id', 'notifications.proposal_id')
     .leftJoin('clearance_requests', 'clearance_requests.id', 'notifications.clearance_request_id')
     .where(notificationsVisibleTo(actor))
-    .where(notificationSubjectsVisibleTo(actor));
+    .where(notificationSubjectsVisibleTo(actor))
+    .where('notifications.in_app', '=', true);
 }
 
 const columns = [
@@ -72,16 +73,28 @@ export async function getNotification(db: Db, actor: Actor, id: string): Promise
   return row!;
 }
 
-/** The kinds of notification the person turned off. */
-export async function disabledKinds(db: Db, person: Person): Promise<NotificationKind[]> {
-  authorize(person, 'read', 'notificationPreferences', { user_id: person.id });
+/** How each kind reaches a person: in the app, by e-mail. */
+export type KindChoices = Map<NotificationKind, { inApp: boolean; email: boolean }>;
+
+/** Every kind's choice from the stored rows; a kind without a row is in the app, no e-mail. */
+export function choicesFrom(rows: { kind: NotificationKind; in_app: boolean; email: boolean }[]): KindChoices {
+  return new Map(
+    NOTIFICATION_KINDS.map((kind) => {
+      const row = rows.find((r) => r.kind === kind);
+      return [kind, row ? { inApp: row.in_app, email: row.email } : { inApp: true, email: false }];
+    }),
+  );
+}
+
+/** How each kind of notification reaches the person (`userId`: theirs only, 404 for anyone else's). */
+export async function notificationChoices(db: Db, person: Person, userId = person.id): Promise<KindChoices> {
+  authorize(person, 'read', 'notificationPreferences', { user_id: userId });
   const rows = await db
     .selectFrom('notification_preferences')
-    .select('kind')
+    .select(['kind', 'in_app', 'email'])
     .where('user_id', '=', person.id)
-    .orderBy('kind')
     .execute();
-  return rows.map((r) => r.kind);
+  return choicesFrom(rows);
 }
 
 /** An open deadline in a person's calendar. */

@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../../core/errors.ts';
-import { db, inTransaction, requirePerson } from '../../http/context.ts';
-import type { App } from '../../http/env.ts';
+import type { Context } from 'hono';
+import type { Person } from '../../core/actor.ts';
+import { db, deps, inTransaction, requirePerson } from '../../http/context.ts';
+import type { App, AppEnv } from '../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { buildCalendar } from './calendar.ts';
 import { markAllRead, markRead, rotateCalendarLink, setPreferences } from './commands.ts';
@@ -13,12 +15,13 @@ import {
   presentNotification,
   presentPreferences,
 } from './present.ts';
-import { calendarFeed, disabledKinds, listNotifications, unreadCount } from './queries.ts';
+import { calendarFeed, listNotifications, notificationChoices, unreadCount } from './queries.ts';
 import {
   CalendarFileParam,
   ListNotificationsQuery,
   NotificationIdParam,
   PreferencesInput,
+  PreferencesUserParam,
 } from './schema.ts';
 
 const tags = ['Notifications'];
@@ -73,7 +76,7 @@ const getPreferencesRoute = createRoute({
   method: 'get',
   path: '/api/me/notification-preferences',
   tags,
-  summary: 'The kinds of notification the caller receives, and those turned off',
+  summary: 'How each kind of notification reaches the caller: in the app, by e-mail',
   responses: {
     200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Preferences'),
     401: standardErrors[401],
@@ -84,12 +87,36 @@ const putPreferencesRoute = createRoute({
   method: 'put',
   path: '/api/me/notification-preferences',
   tags,
-  summary: 'Turn kinds of notification off (the list given) and every other kind on',
+  summary: 'Choose how kinds of notification reach the caller (kinds), or which are shown in the app (disabled)',
   request: { body: jsonBody(PreferencesInput) },
   responses: {
     200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Changed'),
     400: standardErrors[400],
     401: standardErrors[401],
+  },
+});
+
+const getUserPreferencesRoute = createRoute({
+  method: 'get',
+  path: '/api/users/{id}/notification-preferences',
+  tags,
+  summary: "A person's notification choices: the caller's own only (anyone else's answers 404)",
+  request: { params: PreferencesUserParam },
+  responses: {
+    200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Preferences'),
+    ...standardErrors,
+  },
+});
+
+const putUserPreferencesRoute = createRoute({
+  method: 'put',
+  path: '/api/users/{id}/notification-preferences',
+  tags,
+  summary: "Change a person's notification choices: the caller's own only (anyone else's answers 404)",
+  request: { params: PreferencesUserParam, body: jsonBody(PreferencesInput) },
+  responses: {
+    200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Changed'),
+    ...standardErrors,
   },
 });
 
@@ -119,6 +146,12 @@ const calendarFeedRoute = createRoute({
   },
 });
 
+/** Whether the server sends e-mail, and the person's address. */
+async function emailStatus(c: Context<AppEnv>, person: Person) {
+  const row = await db(c).selectFrom('users').select('email').where('id', '=', person.id).executeTakeFirst();
+  return { available: deps(c).config.mail !== null, address: row?.email ?? null };
+}
+
 /** Notifications, notification preferences and the calendar feed. */
 export function registerNotificationRoutes(app: App) {
   app.openapi(listRoute, async (c) => {
@@ -141,17 +174,25 @@ export function registerNotificationRoutes(app: App) {
     return c.json({ marked, unread: await unreadCount(db(c), person) }, 200);
   });
 
-  app.openapi(getPreferencesRoute, async (c) => {
+  const readChoices = async (c: Context<AppEnv>, userId?: string) => {
     const person = requirePerson(c);
-    return c.json({ preferences: presentPreferences(await disabledKinds(db(c), person)) }, 200);
-  });
+    const choices = await notificationChoices(db(c), person, userId ?? person.id);
+    return { preferences: presentPreferences(choices, await emailStatus(c, person)) };
+  };
+  const changeChoices = async (c: Context<AppEnv>, input: PreferencesInput, userId?: string) => {
+    const person = requirePerson(c);
+    const choices = await inTransaction(c, (trx) => setPreferences(trx, person, input, userId ?? person.id));
+    return { preferences: presentPreferences(choices, await emailStatus(c, person)) };
+  };
 
-  app.openapi(putPreferencesRoute, async (c) => {
-    const person = requirePerson(c);
-    const input = c.req.valid('json');
-    const disabled = await inTransaction(c, (trx) => setPreferences(trx, person, input));
-    return c.json({ preferences: presentPreferences(disabled) }, 200);
-  });
+  app.openapi(getPreferencesRoute, async (c) => c.json(await readChoices(c), 200));
+  app.openapi(putPreferencesRoute, async (c) => c.json(await changeChoices(c, c.req.valid('json')), 200));
+  app.openapi(getUserPreferencesRoute, async (c) =>
+    c.json(await readChoices(c, c.req.valid('param').id), 200),
+  );
+  app.openapi(putUserPreferencesRoute, async (c) =>
+    c.json(await changeChoices(c, c.req.valid('json'), c.req.valid('param').id), 200),
+  );
 
   app.openapi(calendarLinkRoute, async (c) => {
     const person = requirePerson(c);
