@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { LIVE_STREAM } from './api/links.ts';
 import { NOTIFICATION_KEYS } from './notifications.ts';
 import { CLEARANCE_KEYS } from './pages/clearances/api.ts';
+import { HOME_KEY } from './pages/dashboard/home.ts';
 import { DECISION_KEYS, LIVE_KEYS } from './queries.ts';
 
 /** Record actions that change proposals, procedures, stances or decisions. */
@@ -28,7 +30,7 @@ export function useLiveUpdates(enabled: boolean): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/live', { withCredentials: true });
+    const source = new EventSource(LIVE_STREAM, { withCredentials: true });
     let pending: ReturnType<typeof setTimeout> | null = null;
     let decisions = false;
     let clearances = false;
@@ -43,6 +45,7 @@ export function useLiveUpdates(enabled: boolean): void {
           ...LIVE_KEYS,
           ...(decisions ? DECISION_KEYS : []),
           ...(clearances ? [CLEARANCE_KEYS.all] : []),
+          ...(decisions || clearances ? [HOME_KEY] : []),
         ];
         decisions = false;
         clearances = false;

@@ -1,8 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from './api.ts';
+import { client, ok, type ResponseOf, type Schema } from './api/client.ts';
+import { allOf } from './types.ts';
 
-/** The kinds of notification, as the server's schema lists them (in that order). */
-export const NOTIFICATION_KINDS = [
+export type NotificationItem = Schema<'Notification'>;
+export type NotificationKind = NotificationItem['kind'];
+/** The kinds of notification, in the order the preferences list them. */
+export const NOTIFICATION_KINDS = allOf<NotificationKind>()([
   'procedure_opened',
   'silence_broken',
   'deadline_24h',
@@ -14,54 +17,15 @@ export const NOTIFICATION_KINDS = [
   'request_cleared',
   'request_denied',
   'leg_escalated',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export interface NotificationItem {
-  id: string;
-  kind: NotificationKind;
-  /** The subject: a proposal (and its procedure), or a clearance request. */
-  proposal: { id: string; title: string } | null;
-  procedure: { id: string; kind: string } | null;
-  clearance: {
-    id: string;
-    reference: string;
-    title: string;
-    requestingState: string;
-    outcome: string | null;
-    how: string | null;
-    clearanceNumber: string | null;
-    infoGiven: boolean;
-  } | null;
-  deadline: string | null;
-  state: string | null;
-  stanceKind: 'object' | 'propose_amendment' | null;
-  points: string[];
-  result: 'adopted' | 'partially_adopted' | 'not_adopted' | null;
-  createdAt: string;
-  readAt: string | null;
-}
+]);
 
 /** Where a notification leads: its clearance request, or its proposal. */
 export const notificationLink = (item: NotificationItem) =>
   item.clearance ? `/clearances/${item.clearance.id}` : `/proposals/${item.proposal?.id ?? ''}`;
 
-export interface NotificationPage {
-  items: NotificationItem[];
-  unread: number;
-  nextOffset: number | null;
-}
-
-export interface NotificationPreferences {
-  kinds: { kind: NotificationKind; enabled: boolean }[];
-  disabled: NotificationKind[];
-}
-
-export interface CalendarLink {
-  url: string;
-  path: string;
-  createdAt: string;
-}
+export type NotificationPage = ResponseOf<'/api/notifications'>;
+export type NotificationPreferences = Schema<'NotificationPreferences'>;
+export type CalendarLink = Schema<'CalendarLink'>;
 
 export const NOTIFICATION_KEYS = {
   all: ['notifications'],
@@ -72,7 +36,7 @@ export const NOTIFICATION_KEYS = {
 export const useLatestNotifications = (limit = 8) =>
   useQuery({
     queryKey: [...NOTIFICATION_KEYS.all, 'latest', limit],
-    queryFn: ({ signal }) => api.get<NotificationPage>(`/api/notifications?limit=${limit}`, signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/notifications', { params: { query: { limit } }, signal })),
   });
 
 const PAGE_SIZE = 50;
@@ -82,15 +46,19 @@ export const useNotificationList = () =>
     queryKey: [...NOTIFICATION_KEYS.all, 'list'],
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
-      api.get<NotificationPage>(`/api/notifications?limit=${PAGE_SIZE}&offset=${pageParam}`, signal),
+      ok(
+        client.GET('/api/notifications', {
+          params: { query: { limit: PAGE_SIZE, offset: pageParam } },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => last.nextOffset ?? undefined,
   });
 
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post<{ notification: NotificationItem; unread: number }>(`/api/notifications/${id}/read`),
+    mutationFn: (id: string) => ok(client.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: NOTIFICATION_KEYS.all }),
   });
 }
@@ -98,7 +66,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ marked: number; unread: number }>('/api/notifications/read-all'),
+    mutationFn: () => ok(client.POST('/api/notifications/read-all')),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: NOTIFICATION_KEYS.all }),
   });
 }
@@ -106,18 +74,14 @@ export function useMarkAllRead() {
 export const useNotificationPreferences = () =>
   useQuery({
     queryKey: NOTIFICATION_KEYS.preferences,
-    queryFn: ({ signal }) =>
-      api.get<{ preferences: NotificationPreferences }>('/api/me/notification-preferences', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/me/notification-preferences', { signal })),
   });
 
 export function useSavePreferences() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (disabled: NotificationKind[]) =>
-      request<{ preferences: NotificationPreferences }>('/api/me/notification-preferences', {
-        method: 'PUT',
-        body: { disabled },
-      }),
+      ok(client.PUT('/api/me/notification-preferences', { body: { disabled } })),
     onSuccess: (data) => queryClient.setQueryData(NOTIFICATION_KEYS.preferences, data),
   });
 }
@@ -128,5 +92,5 @@ export function useSavePreferences() {
  */
 export const useRotateCalendarLink = () =>
   useMutation({
-    mutationFn: () => api.post<{ calendar: CalendarLink }>('/api/me/calendar-link'),
+    mutationFn: () => ok(client.POST('/api/me/calendar-link')),
   });

@@ -1,20 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from './api.ts';
-import type {
-  ApiTokenItem,
-  Body,
-  Decision,
-  DecisionListPage,
-  ListResponse,
-  MemberState,
-  OrganisationResponse,
-  Partner,
-  Procedure,
-  Proposal,
-  ProposalListPage,
-  UsersResponse,
-  VersionDiff,
-} from './types.ts';
+import { client, ok, type QueryOf } from './api/client.ts';
+import type { Decision, Procedure } from './types.ts';
 
 /** Query keys of the lists a new record entry may change; live updates invalidate them. */
 export const KEYS = {
@@ -45,68 +31,75 @@ export const DECISION_KEYS = [KEYS.proposals, KEYS.procedures, KEYS.decisions];
 export const useOrganisation = () =>
   useQuery({
     queryKey: KEYS.organisation,
-    queryFn: ({ signal }) => api.get<OrganisationResponse>('/api/organisation', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/organisation', { signal })),
   });
 
 export const useStates = () =>
   useQuery({
     queryKey: KEYS.states,
-    queryFn: ({ signal }) => api.get<ListResponse<MemberState>>('/api/states', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/states', { signal })),
   });
 
 export const useBodies = () =>
   useQuery({
     queryKey: KEYS.bodies,
-    queryFn: ({ signal }) => api.get<ListResponse<Body>>('/api/bodies', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/bodies', { signal })),
   });
 
 export const usePartners = () =>
   useQuery({
     queryKey: KEYS.partners,
-    queryFn: ({ signal }) => api.get<ListResponse<Partner>>('/api/partners', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/partners', { signal })),
   });
 
 export const useUsers = () =>
   useQuery({
     queryKey: KEYS.users,
-    queryFn: ({ signal }) => api.get<UsersResponse>('/api/users', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/users', { signal })),
   });
 
 export const useTokens = () =>
   useQuery({
     queryKey: KEYS.tokens,
-    queryFn: ({ signal }) => api.get<ListResponse<ApiTokenItem>>('/api/me/tokens', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/me/tokens', { signal })),
   });
 
 // ---- decisions ----------------------------------------------------------------------
 
 const PAGE_SIZE = 50;
 
-/** Drops empty filters so equal filters share one cache entry. */
-function searchParams(params: Record<string, string | number | null | undefined>): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') out.set(key, String(value));
-  }
-  return out;
+/**
+ * The filters that are set, as the path's query. Filters come from the page's address, so
+ * they are strings the server checks (a wrong value answers 400 naming the parameter).
+ */
+function query<Q>(filters: Record<string, string | number | null | undefined>): Q {
+  return Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== null && value !== undefined && value !== ''),
+  ) as Q;
 }
 
-export interface ProposalFilters {
-  view?: string | null;
-  body?: string | null;
-  status?: string | null;
-  priority?: string | null;
-  q?: string | null;
-}
+/** Filters of the proposals list; empty ones are left out. */
+export type ProposalFilters = {
+  [K in 'view' | 'body' | 'status' | 'priority' | 'q']?: string | null;
+};
 
 export const useProposalList = (filters: ProposalFilters) =>
   useInfiniteQuery({
     queryKey: [...KEYS.proposals, 'list', filters],
     initialPageParam: 0,
-    queryFn: ({ pageParam, signal }) => {
-      const params = searchParams({ ...filters, limit: PAGE_SIZE, offset: pageParam || null });
-      return api.get<ProposalListPage>(`/api/proposals?${params}`, signal);
-    },
+    queryFn: ({ pageParam, signal }) =>
+      ok(
+        client.GET('/api/proposals', {
+          params: {
+            query: query<QueryOf<'/api/proposals'>>({
+              ...filters,
+              limit: PAGE_SIZE,
+              offset: pageParam || null,
+            }),
+          },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => last.nextOffset ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -114,7 +107,8 @@ export const useProposalList = (filters: ProposalFilters) =>
 export const useProposal = (id: string | undefined) =>
   useQuery({
     queryKey: [...KEYS.proposals, id],
-    queryFn: ({ signal }) => api.get<{ proposal: Proposal }>(`/api/proposals/${id}`, signal),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/proposals/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });
 
@@ -122,7 +116,13 @@ export const useProposal = (id: string | undefined) =>
 export const useVersionDiff = (id: string, from: number | null, to: number | null) =>
   useQuery({
     queryKey: ['diff', id, from, to],
-    queryFn: ({ signal }) => api.get<VersionDiff>(`/api/proposals/${id}/diff?from=${from}&to=${to}`, signal),
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/proposals/{id}/diff', {
+          params: { path: { id }, query: { from: from ?? 0, to: to ?? 0 } },
+          signal,
+        }),
+      ),
     enabled: from !== null && to !== null && from !== to,
     staleTime: Infinity,
   });
@@ -130,7 +130,10 @@ export const useVersionDiff = (id: string, from: number | null, to: number | nul
 export const useProcedure = (id: string | null | undefined) =>
   useQuery({
     queryKey: [...KEYS.procedures, id],
-    queryFn: ({ signal }) => api.get<{ procedure: Procedure }>(`/api/procedures/${id}`, signal),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/procedures/{id}', { params: { path: { id: id ?? '' } }, signal })) as Promise<{
+        procedure: Procedure;
+      }>,
     enabled: !!id,
     // Past its deadline but not yet closed: the outcome is moments away; ask until it is there.
     refetchInterval: (query) => {
@@ -150,10 +153,19 @@ export const useDecisionList = (filters: DecisionFilters) =>
   useInfiniteQuery({
     queryKey: [...KEYS.decisions, 'list', filters],
     initialPageParam: 0,
-    queryFn: ({ pageParam, signal }) => {
-      const params = searchParams({ ...filters, limit: PAGE_SIZE, offset: pageParam || null });
-      return api.get<DecisionListPage>(`/api/decisions?${params}`, signal);
-    },
+    queryFn: ({ pageParam, signal }) =>
+      ok(
+        client.GET('/api/decisions', {
+          params: {
+            query: query<QueryOf<'/api/decisions'>>({
+              ...filters,
+              limit: PAGE_SIZE,
+              offset: pageParam || null,
+            }),
+          },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => last.nextOffset ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -161,6 +173,9 @@ export const useDecisionList = (filters: DecisionFilters) =>
 export const useDecision = (id: string | undefined) =>
   useQuery({
     queryKey: [...KEYS.decisions, id],
-    queryFn: ({ signal }) => api.get<{ decision: Decision }>(`/api/decisions/${id}`, signal),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/decisions/{id}', { params: { path: { id: id ?? '' } }, signal })) as Promise<{
+        decision: Decision;
+      }>,
     enabled: !!id,
   });

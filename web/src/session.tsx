@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, use, useEffect, useMemo, useRef } from 'react';
-import { ApiError, api, request, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
+import { ApiError, client, ok, setCsrfToken, setUnauthenticatedHandler } from './api/client.ts';
 import i18n, { isLocale, rememberLocale } from './i18n/index.ts';
 import type { Me, Meta, SessionResponse } from './types.ts';
 
@@ -21,7 +21,7 @@ const SessionContext = createContext<SessionState | null>(null);
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
-    return await request<SessionResponse>('/api/auth/session', { redirectOn401: false });
+    return await ok(client.GET('/api/auth/session'));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -43,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const meta = useQuery({
     queryKey: META_KEY,
-    queryFn: () => api.get<Meta>('/api/meta'),
+    queryFn: ({ signal }) => ok(client.GET('/api/meta', { signal })),
     staleTime: Infinity,
   });
   const session = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1 });

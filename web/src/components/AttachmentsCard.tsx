@@ -3,16 +3,20 @@ import { IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
+import { type BodyOf, client, ok } from '../api/client.ts';
+import { type AttachmentOwner, attachmentHref } from '../api/links.ts';
 import { useFormat } from '../i18n/format.ts';
 import type { Attachment } from '../types.ts';
 import { AppModal } from './AppModal.tsx';
 import { FormError } from './FormError.tsx';
 import { notifySuccess } from './notify.ts';
 
+type AttachmentInput = BodyOf<'/api/proposals/{id}/attachments', 'post'>;
+type ContentType = AttachmentInput['contentType'];
+
 /** The server's limits (src/modules/decisions/attachments.ts, used for proposals and clearance requests). */
 const MAX_BYTES = 5 * 1024 * 1024;
-const TYPES: Record<string, string> = {
+const TYPES: Record<string, ContentType> = {
   pdf: 'application/pdf',
   txt: 'text/plain',
   md: 'text/markdown',
@@ -23,11 +27,14 @@ const TYPES: Record<string, string> = {
 };
 const ACCEPT = [...Object.keys(TYPES).map((ext) => `.${ext}`), ...new Set(Object.values(TYPES))].join(',');
 
-/** Browsers often give no type for Markdown; the extension decides then. */
-const typeOf = (file: File) =>
-  Object.values(TYPES).includes(file.type)
-    ? file.type
-    : (TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? file.type);
+/**
+ * Browsers often give no type for Markdown; the extension decides then. Any other type is
+ * sent as it is, and the server answers 400 naming `contentType`.
+ */
+const typeOf = (file: File): ContentType =>
+  Object.values<string>(TYPES).includes(file.type)
+    ? (file.type as ContentType)
+    : (TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? (file.type as ContentType));
 
 /** The file's bytes as base64, without the data: URL's prefix. */
 const readBase64 = (file: File) =>
@@ -49,21 +56,54 @@ function useSize() {
         : t('decisions.attachments.mb', { size: number(Math.round((bytes / 1024 / 1024) * 10) / 10) });
 }
 
+/** Adds a file to its owner. */
+const addAttachment = (owner: AttachmentOwner, body: AttachmentInput) =>
+  'proposal' in owner
+    ? ok(client.POST('/api/proposals/{id}/attachments', { params: { path: { id: owner.proposal } }, body }))
+    : ok(
+        client.POST('/api/clearances/{id}/attachments', { params: { path: { id: owner.clearance } }, body }),
+      );
+
+/** Removes a file from its owner. */
+const removeAttachment = (owner: AttachmentOwner, attachmentId: string) =>
+  'proposal' in owner
+    ? ok(
+        client.DELETE('/api/proposals/{id}/attachments/{attachmentId}', {
+          params: { path: { id: owner.proposal, attachmentId } },
+        }),
+      )
+    : ok(
+        client.DELETE('/api/clearances/{id}/attachments/{attachmentId}', {
+          params: { path: { id: owner.clearance, attachmentId } },
+        }),
+      );
+
+/**
+ * The owner named by the API path the decisions and clearances pages still pass as `base`
+ * ("/api/proposals/<id>/attachments"); they can pass `owner` instead and this goes.
+ */
+function ownerOfBase(base: string): AttachmentOwner {
+  const match = /^\/api\/(proposals|clearances)\/([^/]+)\/attachments$/.exec(base);
+  if (!match) throw new Error(`not an attachments path: ${base}`);
+  const id = decodeURIComponent(match[2]);
+  return match[1] === 'proposals' ? { proposal: id } : { clearance: id };
+}
+
 /**
  * Attached files (of a proposal, of a clearance request): download links, and adding or
- * removing them when `canChange`. `base` is the API path of the attachments.
+ * removing them when `canChange`.
  */
 export function AttachmentsCard({
-  base,
   attachments,
   canChange,
   onChanged,
-}: {
-  base: string;
+  ...props
+}: ({ owner: AttachmentOwner } | { /** @deprecated pass `owner` */ base: string }) & {
   attachments: Attachment[];
   canChange: boolean;
   onChanged: () => void;
 }) {
+  const owner = 'owner' in props ? props.owner : ownerOfBase(props.base);
   const { t } = useTranslation();
   const size = useSize();
   const refresh = onChanged;
@@ -73,7 +113,7 @@ export function AttachmentsCard({
     mutationFn: async (file: File) => {
       if (file.size > MAX_BYTES) throw new Error(t('decisions.attachments.tooLarge'));
       const body = { filename: file.name, contentType: typeOf(file), dataBase64: await readBase64(file) };
-      return api.post<{ attachment: Attachment }>(base, body);
+      return addAttachment(owner, body);
     },
     onSuccess: ({ attachment }) => {
       refresh();
@@ -81,7 +121,7 @@ export function AttachmentsCard({
     },
   });
   const removal = useMutation({
-    mutationFn: (a: Attachment) => api.delete<void>(`${base}/${a.id}`),
+    mutationFn: (a: Attachment) => removeAttachment(owner, a.id),
     onSuccess: () => {
       refresh();
       setRemoving(null);
@@ -127,7 +167,7 @@ export function AttachmentsCard({
               <Group component="li" key={a.id} gap="sm" wrap="nowrap" justify="space-between">
                 <Group gap="xs" wrap="nowrap" miw={0}>
                   <IconPaperclip size={16} aria-hidden style={{ flexShrink: 0 }} />
-                  <Anchor href={`${base}/${a.id}`} download={a.filename} size="sm" truncate>
+                  <Anchor href={attachmentHref(owner, a.id)} download={a.filename} size="sm" truncate>
                     {a.filename}
                   </Anchor>
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

@@ -1,6 +1,6 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { ApiError } from '../api.ts';
+import { ApiError } from '../api/client.ts';
 import { useErrorMessage } from './QueryState.tsx';
 
 /**

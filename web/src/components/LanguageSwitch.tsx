@@ -1,10 +1,10 @@
 import { SegmentedControl } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
+import { client, ok } from '../api/client.ts';
 import { isLocale, rememberLocale } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
-import type { Locale, Me } from '../types.ts';
+import type { Locale } from '../types.ts';
 import { notifyError } from './notify.ts';
 
 /** Hook shared by the header switch and the account page's preference. */
@@ -12,7 +12,7 @@ export function useChangeLocale() {
   const { i18n, t } = useTranslation();
   const { user, updateUser } = useSession();
   const save = useMutation({
-    mutationFn: (locale: Locale) => api.patch<{ user: Me }>('/api/me', { locale }),
+    mutationFn: (locale: Locale) => ok(client.PATCH('/api/me', { body: { locale } })),
     onSuccess: ({ user: saved }) => updateUser(saved),
     onError: () => notifyError(t('language.saveFailedTitle'), t('language.saveFailed')),
   });

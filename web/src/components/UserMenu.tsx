@@ -3,7 +3,7 @@ import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api.ts';
+import { client, ok } from '../api/client.ts';
 import { useMe, useSession } from '../session.tsx';
 
 function initials(name: string): string {
@@ -21,7 +21,7 @@ export function UserMenu() {
   const { setSession } = useSession();
   const navigate = useNavigate();
   const signOut = useMutation({
-    mutationFn: () => api.post<void>('/api/auth/sign-out', undefined, { redirectOn401: false }),
+    mutationFn: () => ok(client.POST('/api/auth/sign-out')),
     onSettled: () => {
       setSession(null);
       void navigate('/sign-in', { replace: true });

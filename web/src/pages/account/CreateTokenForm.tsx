@@ -3,10 +3,9 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { KEYS } from '../../queries.ts';
-import type { ApiTokenItem } from '../../types.ts';
 
 export function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) {
   const { t } = useTranslation();
@@ -17,10 +16,14 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: string) => v
 
   const create = useMutation({
     mutationFn: () =>
-      api.post<{ token: string; item: ApiTokenItem }>('/api/me/tokens', {
-        name: name.trim(),
-        ...(typeof days === 'number' && days > 0 ? { expiresInDays: days } : {}),
-      }),
+      ok(
+        client.POST('/api/me/tokens', {
+          body: {
+            name: name.trim(),
+            ...(typeof days === 'number' && days > 0 ? { expiresInDays: days } : {}),
+          },
+        }),
+      ),
     onSuccess: ({ token }) => {
       setName('');
       void queryClient.invalidateQueries({ queryKey: KEYS.tokens });

@@ -2,7 +2,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
@@ -17,8 +17,7 @@ export function PasswordForm() {
   const [checked, setChecked] = useState<Record<string, string>>({});
 
   const change = useMutation({
-    mutationFn: () =>
-      api.post<void>('/api/auth/password', { currentPassword, newPassword }, { redirectOn401: false }),
+    mutationFn: () => ok(client.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
     onSuccess: () => {
       setCurrent('');
       setNew('');

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Code, Group, Stack, Text, Title, VisuallyHidden } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -47,7 +47,7 @@ function RevokeModal({ item, onClose }: { item: ApiTokenItem | null; onClose: ()
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/me/tokens/${id}`),
+    mutationFn: (id: string) => ok(client.DELETE('/api/me/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: KEYS.tokens });
       notifySuccess(t('account.tokens.revokedNotice'));

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ErrorAlert } from '../../components/QueryState.tsx';
 import type { User } from '../../types.ts';
@@ -9,7 +9,7 @@ import { useUserMutation } from './useUserMutation.ts';
 export function ConfirmDisableModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const disable = useUserMutation(
-    (id: string) => api.post<{ user: User }>(`/api/users/${id}/disable`),
+    (id: string) => ok(client.POST('/api/users/{id}/disable', { params: { path: { id } } })),
     (saved) => t('users.disabledNotice', { name: saved.displayName }),
     onClose,
   );

@@ -2,13 +2,13 @@ import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/co
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { usePartners, useStates } from '../../queries.ts';
-import { AFFILIATIONS, type Affiliation, type Clearance, type Role, type User } from '../../types.ts';
+import { AFFILIATIONS, type Affiliation, type Clearance, type Role } from '../../types.ts';
 import { ClearanceSelect, NameAndEmailFields, RoleSelect } from './UserFormFields.tsx';
 import { useUserMutation } from './useUserMutation.ts';
 
@@ -65,17 +65,21 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
 
   const create = useUserMutation(
     (d: Draft) =>
-      api.post<{ user: User }>('/api/users', {
-        username: d.username.trim(),
-        displayName: d.displayName.trim(),
-        ...(d.email.trim() ? { email: d.email.trim() } : {}),
-        password: d.password,
-        affiliation: d.affiliation,
-        ...(d.affiliation === 'delegation' ? { stateCode: d.stateCode } : {}),
-        ...(d.affiliation === 'partner' ? { partnerCode: d.partnerCode } : {}),
-        role: d.role,
-        clearance: d.clearance,
-      }),
+      ok(
+        client.POST('/api/users', {
+          body: {
+            username: d.username.trim(),
+            displayName: d.displayName.trim(),
+            ...(d.email.trim() ? { email: d.email.trim() } : {}),
+            password: d.password,
+            affiliation: d.affiliation,
+            ...(d.affiliation === 'delegation' ? { stateCode: d.stateCode } : {}),
+            ...(d.affiliation === 'partner' ? { partnerCode: d.partnerCode } : {}),
+            role: d.role,
+            clearance: d.clearance,
+          },
+        }),
+      ),
     (user) => t('users.created', { name: user.displayName }),
     close,
   );

@@ -1,12 +1,14 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import type { Clearance, Role, User } from '../../types.ts';
 import { ClearanceSelect, NameAndEmailFields, RoleSelect } from './UserFormFields.tsx';
 import { useUserMutation } from './useUserMutation.ts';
+
+type UserChanges = BodyOf<'/api/users/{id}', 'patch'>;
 
 function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +19,8 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
   const [missing, setMissing] = useState<Record<string, string>>({});
 
   const save = useUserMutation(
-    (changes: Record<string, string>) => api.patch<{ user: User }>(`/api/users/${user.id}`, changes),
+    (changes: UserChanges) =>
+      ok(client.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: changes })),
     (saved) => t('users.updated', { name: saved.displayName }),
     onClose,
   );
@@ -31,7 +34,7 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
     }
     setMissing({});
     // Send only what changed, so a field the caller may not touch is left alone.
-    const changes: Record<string, string> = {};
+    const changes: UserChanges = {};
     if (displayName.trim() !== user.displayName) changes.displayName = displayName.trim();
     if (email.trim() !== (user.email ?? '') && email.trim()) changes.email = email.trim();
     if (role !== user.role) changes.role = role;

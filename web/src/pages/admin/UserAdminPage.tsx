@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLock, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { client, ok } from '../../api/client.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PersonName } from '../../components/PersonName.tsx';
@@ -55,7 +55,7 @@ export function UserAdminPage() {
   const [editing, setEditing] = useState<User | null>(null);
   const [disabling, setDisabling] = useState<User | null>(null);
   const enable = useUserMutation(
-    (id: string) => api.post<{ user: User }>(`/api/users/${id}/enable`),
+    (id: string) => ok(client.POST('/api/users/{id}/enable', { params: { path: { id } } })),
     (saved) => t('users.enabledNotice', { name: saved.displayName }),
   );
 

@@ -4,14 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import { OrganisationMark } from '../../components/AppLayout.tsx';
 import { DemoBanner } from '../../components/DemoBanner.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useSession } from '../../session.tsx';
-import type { SessionResponse } from '../../types.ts';
 
 function useSignInError() {
   const { t } = useTranslation();
@@ -45,12 +44,7 @@ export function SignInPage() {
   const errorMessage = useSignInError();
 
   const signIn = useMutation({
-    mutationFn: () =>
-      api.post<SessionResponse>(
-        '/api/auth/sign-in',
-        { username: username.trim(), password },
-        { redirectOn401: false },
-      ),
+    mutationFn: () => ok(client.POST('/api/auth/sign-in', { body: { username: username.trim(), password } })),
     onSuccess: (session) => {
       setSession(session);
       void navigate(from, { replace: true });

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok, type Schema } from '../../api/client.ts';
+import { allOf } from '../../types.ts';
 
-/** What the webhook API answers (see src/modules/webhooks/present.ts). */
-
-/** The event kinds a webhook may subscribe to (WEBHOOK_EVENTS in src/modules/webhooks/schema.ts). */
-export const WEBHOOK_EVENTS = [
+/** What the webhook API answers (src/modules/webhooks/present.ts), as its OpenAPI schema says. */
+export type Webhook = Schema<'Webhook'>;
+export type WebhookEvent = Webhook['events'][number];
+/** The event kinds a webhook may subscribe to, in the order the form lists them. */
+export const WEBHOOK_EVENTS = allOf<WebhookEvent>()([
   'leg_arrived',
   'leg_due_1h',
   'leg_decided',
@@ -12,54 +14,14 @@ export const WEBHOOK_EVENTS = [
   'request_denied',
   'request_withdrawn',
   'request_amended',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+]);
 
-export interface Webhook {
-  id: string;
-  state: string;
-  url: string;
-  events: WebhookEvent[];
-  active: boolean;
-  description: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  abilities: { manage: boolean };
-}
+export type Delivery = Schema<'WebhookDelivery'>;
+export type DeliveryStatus = Delivery['status'];
+export type Attempt = Schema<'WebhookAttempt'>;
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
-
-export interface Attempt {
-  at: string;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-}
-
-export interface Delivery {
-  id: string;
-  webhookId: string;
-  event: string;
-  occurredAt: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  attemptLog: Attempt[];
-}
-
-export interface WebhookInput {
-  url: string;
-  events: WebhookEvent[];
-  active: boolean;
-  description: string | null;
-}
-
-const base = (state: string) => `/api/delegations/${encodeURIComponent(state)}/webhooks`;
+export type WebhookInput = Required<BodyOf<'/api/delegations/{state}/webhooks', 'post'>>;
+type WebhookChanges = BodyOf<'/api/delegations/{state}/webhooks/{id}', 'patch'>;
 
 export const WEBHOOK_KEYS = {
   all: ['webhooks'] as const,
@@ -73,7 +35,10 @@ export const DELIVERIES_REFRESH_MS = 3_000;
 export const useWebhooks = (state: string | null) =>
   useQuery({
     queryKey: WEBHOOK_KEYS.list(state ?? ''),
-    queryFn: ({ signal }) => api.get<{ items: Webhook[] }>(base(state ?? ''), signal),
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/delegations/{state}/webhooks', { params: { path: { state: state ?? '' } }, signal }),
+      ),
     enabled: state !== null,
   });
 
@@ -82,9 +47,11 @@ export const useDeliveries = (state: string, id: string) =>
   useQuery({
     queryKey: WEBHOOK_KEYS.deliveries(state, id),
     queryFn: ({ signal }) =>
-      api.get<{ items: Delivery[]; nextOffset: number | null }>(
-        `${base(state)}/${id}/deliveries?limit=50`,
-        signal,
+      ok(
+        client.GET('/api/delegations/{state}/webhooks/{id}/deliveries', {
+          params: { path: { state, id }, query: { limit: 50 } },
+          signal,
+        }),
       ),
     refetchInterval: DELIVERIES_REFRESH_MS,
   });
@@ -98,7 +65,8 @@ function useInvalidate(state: string) {
 export function useCreateWebhook(state: string) {
   const invalidate = useInvalidate(state);
   return useMutation({
-    mutationFn: (input: WebhookInput) => api.post<{ webhook: Webhook; secret: string }>(base(state), input),
+    mutationFn: (input: WebhookInput) =>
+      ok(client.POST('/api/delegations/{state}/webhooks', { params: { path: { state } }, body: input })),
     onSuccess: () => void invalidate(),
   });
 }
@@ -106,8 +74,13 @@ export function useCreateWebhook(state: string) {
 export function useUpdateWebhook(state: string) {
   const invalidate = useInvalidate(state);
   return useMutation({
-    mutationFn: ({ id, ...input }: Partial<WebhookInput> & { id: string; rotateSecret?: boolean }) =>
-      api.patch<{ webhook: Webhook; secret: string | null }>(`${base(state)}/${id}`, input),
+    mutationFn: ({ id, ...input }: WebhookChanges & { id: string }) =>
+      ok(
+        client.PATCH('/api/delegations/{state}/webhooks/{id}', {
+          params: { path: { state, id } },
+          body: input,
+        }),
+      ),
     onSuccess: () => void invalidate(),
   });
 }
@@ -115,7 +88,8 @@ export function useUpdateWebhook(state: string) {
 export function useDeleteWebhook(state: string) {
   const invalidate = useInvalidate(state);
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ deleted: true }>(`${base(state)}/${id}`),
+    mutationFn: (id: string) =>
+      ok(client.DELETE('/api/delegations/{state}/webhooks/{id}', { params: { path: { state, id } } })),
     onSuccess: () => void invalidate(),
   });
 }
@@ -123,7 +97,8 @@ export function useDeleteWebhook(state: string) {
 export function useTestWebhook(state: string) {
   const invalidate = useInvalidate(state);
   return useMutation({
-    mutationFn: (id: string) => api.post<{ delivery: Delivery }>(`${base(state)}/${id}/test`),
+    mutationFn: (id: string) =>
+      ok(client.POST('/api/delegations/{state}/webhooks/{id}/test', { params: { path: { state, id } } })),
     onSuccess: () => void invalidate(),
   });
 }
@@ -132,8 +107,10 @@ export function useRedeliver(state: string) {
   const invalidate = useInvalidate(state);
   return useMutation({
     mutationFn: (id: string) =>
-      api.post<{ delivery: Delivery }>(
-        `/api/delegations/${encodeURIComponent(state)}/deliveries/${id}/redeliver`,
+      ok(
+        client.POST('/api/delegations/{state}/deliveries/{id}/redeliver', {
+          params: { path: { state, id } },
+        }),
       ),
     onSuccess: () => void invalidate(),
   });

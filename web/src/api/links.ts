@@ -1,0 +1,35 @@
+/**
+ * The API addresses the browser opens itself rather than through the typed client: the live
+ * stream (EventSource), and files a link downloads. Each is a path of the OpenAPI document
+ * (`paths` in schema.d.ts), so renaming one on the server is a compile error here.
+ */
+import type { paths } from './schema.d.ts';
+
+/** A path of the document, checked at compile time. */
+const path = <P extends keyof paths>(p: P): P => p;
+
+/** Server-sent events of the record and of the person's notifications. */
+export const LIVE_STREAM = path('/api/live');
+
+/** What owns attachments: a proposal, or a clearance request. */
+export type AttachmentOwner = { proposal: string } | { clearance: string };
+
+/** A download link for an attached file. */
+export function attachmentHref(owner: AttachmentOwner, attachmentId: string): string {
+  const template =
+    'proposal' in owner
+      ? path('/api/proposals/{id}/attachments/{attachmentId}')
+      : path('/api/clearances/{id}/attachments/{attachmentId}');
+  const id = 'proposal' in owner ? owner.proposal : owner.clearance;
+  return template
+    .replace('{id}', encodeURIComponent(id))
+    .replace('{attachmentId}', encodeURIComponent(attachmentId));
+}
+
+/** The whole record as a signed file. */
+export const LEDGER_EXPORT = path('/api/ledger/export');
+
+/** A clearance request and its decisions, as the caller may see them, as a file. */
+export function clearanceExportHref(id: string, format: 'json' | 'csv'): string {
+  return `${path('/api/clearances/{id}/export').replace('{id}', encodeURIComponent(id))}?format=${format}`;
+}
