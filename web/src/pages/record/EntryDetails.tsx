@@ -1,10 +1,12 @@
-import { Code, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Code, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AppModal } from '../../components/AppModal.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import type { LedgerEntry } from '../../types.ts';
-import { useActionLabel } from './labels.ts';
+import { useActionLabel, useSubjectTypeLabel } from './labels.ts';
+import { useDelegationName, useSubjectName } from './names.ts';
+import type { RecordEntry } from './types.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,10 +19,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function EntryDetails({ entry, onClose }: { entry: LedgerEntry | null; onClose: () => void }) {
+export function EntryDetails({ entry, onClose }: { entry: RecordEntry | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { number, dateTime } = useFormat();
   const actionLabel = useActionLabel();
+  const subjectTypeLabel = useSubjectTypeLabel();
+  const subjectName = useSubjectName();
+  const delegationName = useDelegationName();
   return (
     <AppModal
       opened={entry !== null}
@@ -41,10 +46,24 @@ export function EntryDetails({ entry, onClose }: { entry: LedgerEntry | null; on
               <Text size="sm">{dateTime(entry.at)}</Text>
             </Field>
             <Field label={t('record.columns.actor')}>
-              <Text size="sm">{entry.actorLabel}</Text>
+              <Text size="sm">{entry.actorName ?? entry.actorLabel}</Text>
+              <Text size="xs" c="dimmed">
+                {entry.actorLabel}
+                {entry.delegation ? ` · ${delegationName(entry.delegation)}` : ''}
+              </Text>
             </Field>
             <Field label={t('record.columns.subject')}>
-              <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+              <Text size="sm">
+                {subjectTypeLabel(entry.subjectType)}:{' '}
+                {entry.subjectPath ? (
+                  <Anchor component={Link} to={entry.subjectPath} onClick={onClose}>
+                    {subjectName(entry)}
+                  </Anchor>
+                ) : (
+                  subjectName(entry)
+                )}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
                 {entry.subjectType}: {entry.subjectId}
               </Text>
             </Field>

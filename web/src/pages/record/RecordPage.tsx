@@ -1,55 +1,86 @@
-import { Badge, Button, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconDownload, IconFilter, IconShieldCheck } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { KEYS, usePartners, useStates } from '../../queries.ts';
-import type { LedgerEntry, LedgerPage, VerifyResult } from '../../types.ts';
+import { KEYS } from '../../queries.ts';
+import type { VerifyResult } from '../../types.ts';
 import { EntryDetails } from './EntryDetails.tsx';
-import { useActionLabel, useClassificationLabel } from './labels.ts';
+import {
+  apiQuery,
+  type RecordFilters as Filters,
+  filtersFromParams,
+  filtersToParams,
+  hasFilters,
+} from './filters.ts';
+import { useActionLabel, useClassificationLabel, useSubjectTypeLabel } from './labels.ts';
+import { useDelegationName, useSubjectName } from './names.ts';
+import { RecordFilters } from './RecordFilters.tsx';
+import type { RecordEntry, RecordPageData } from './types.ts';
 import { VerifyResultPanel } from './VerifyResult.tsx';
 
 const PAGE_SIZE = 50;
 
-function useLedger() {
+/** The entries the reader may read that match the filters, newest first, a page at a time. */
+function useLedger(filters: Filters) {
   return useInfiniteQuery({
-    queryKey: KEYS.ledger,
+    // Under KEYS.ledger, so a new entry on the live stream refreshes every filtered list.
+    queryKey: [...KEYS.ledger, filters],
     initialPageParam: null as number | null,
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      if (pageParam !== null) params.set('before', String(pageParam));
-      return api.get<LedgerPage>(`/api/ledger?${params}`, signal);
-    },
+    queryFn: ({ pageParam, signal }) =>
+      api.get<RecordPageData>(
+        `/api/ledger?${apiQuery(filters, { before: pageParam, limit: PAGE_SIZE })}`,
+        signal,
+      ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 }
 
+/**
+ * The record: every entry the reader may read, each action worded in their language, its
+ * subject named (and linked to its page) when they may read it. Filters live in the address,
+ * so a filtered view can be shared as a link.
+ */
 export function RecordPage() {
-  const { t, i18n } = useTranslation();
-  const { number, dateTime, shortDate, time, text } = useFormat();
+  const { t } = useTranslation();
+  const { number, dateTime, shortDate, time } = useFormat();
   const actionLabel = useActionLabel();
   const classification = useClassificationLabel();
-  const ledger = useLedger();
-  const states = useStates();
-  const partners = usePartners();
-  const delegationName = (code: string) => {
-    const state = states.data?.items.find((s) => s.code === code);
-    if (state) return text(state.name);
-    const partner = partners.data?.items.find((p) => p.code === code);
-    if (partner) return text(partner.shortName);
-    return i18n.exists(`affiliations.${code}`) ? t(`affiliations.${code}`) : code;
-  };
-  const [selected, setSelected] = useState<LedgerEntry | null>(null);
+  const subjectTypeLabel = useSubjectTypeLabel();
+  const delegationName = useDelegationName();
+  const subjectName = useSubjectName();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const setFilters = (patch: Partial<Filters>) =>
+    setParams(filtersToParams({ ...filters, ...patch }), { replace: true });
+  const ledger = useLedger(filters);
+  const [selected, setSelected] = useState<RecordEntry | null>(null);
   const verify = useMutation({ mutationFn: () => api.post<VerifyResult>('/api/ledger/verify') });
 
   const abilities = ledger.data?.pages[0]?.abilities;
   const entries = (ledger.data?.pages.flatMap((p) => p.items) ?? []).sort((a, b) => b.seq - a.seq);
+  const filtered = hasFilters(filters);
+  const aboutSubject = filters.subjectId
+    ? entries.find((e) => e.subjectType === filters.subjectType && e.subjectId === filters.subjectId)
+    : undefined;
+  const byActor = filters.actor ? entries.find((e) => e.actorId === filters.actor) : undefined;
 
   return (
     <>
@@ -85,16 +116,22 @@ export function RecordPage() {
       <Stack gap="md">
         {verify.data ? <VerifyResultPanel result={verify.data} /> : null}
         {verify.error ? <ErrorAlert error={verify.error} /> : null}
+        <RecordFilters
+          filters={filters}
+          onChange={setFilters}
+          subjectName={aboutSubject ? subjectName(aboutSubject) : null}
+          actorName={byActor ? (byActor.actorName ?? byActor.actorLabel) : null}
+        />
         <QueryState query={ledger}>
           {() => (
             <Stack gap="md">
-              <DataTable<LedgerEntry>
+              <DataTable<RecordEntry>
                 testId="ledger-table"
                 caption={t('record.title')}
-                empty={t('record.empty')}
+                empty={filtered ? t('record.filters.empty') : t('record.empty')}
                 rows={entries}
                 rowKey={(e) => String(e.seq)}
-                minWidth={700}
+                minWidth={760}
                 columns={[
                   {
                     key: 'seq',
@@ -127,38 +164,78 @@ export function RecordPage() {
                     key: 'action',
                     header: t('record.columns.action'),
                     cell: (e) => (
-                      <Text size="sm" fw={500} title={e.action}>
+                      <Text size="sm" fw={500} title={e.action} data-testid="entry-action">
                         {actionLabel(e.action)}
                       </Text>
                     ),
+                  },
+                  {
+                    key: 'subject',
+                    header: t('record.columns.subject'),
+                    cell: (e) => {
+                      const name = subjectName(e);
+                      const only = filters.subjectType === e.subjectType && filters.subjectId === e.subjectId;
+                      return (
+                        <Stack gap={0} data-testid="entry-subject">
+                          <Text size="xs" c="dimmed">
+                            {subjectTypeLabel(e.subjectType)}
+                          </Text>
+                          <Group gap={4} wrap="nowrap">
+                            {e.subjectPath ? (
+                              <Anchor
+                                component={Link}
+                                to={e.subjectPath}
+                                size="sm"
+                                lineClamp={1}
+                                title={name}
+                              >
+                                {name}
+                              </Anchor>
+                            ) : (
+                              <Text
+                                size="sm"
+                                lineClamp={1}
+                                ff={e.subjectLabel ? undefined : 'monospace'}
+                                title={`${e.subjectType}: ${e.subjectId}`}
+                              >
+                                {name}
+                              </Text>
+                            )}
+                            {only ? null : (
+                              <Tooltip label={t('record.filters.showOnlySubject', { name })} withArrow>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color="gray"
+                                  size="sm"
+                                  aria-label={t('record.filters.showOnlySubject', { name })}
+                                  onClick={() =>
+                                    setFilters({ subjectType: e.subjectType, subjectId: e.subjectId })
+                                  }
+                                  data-testid="filter-by-subject"
+                                >
+                                  <IconFilter size={14} aria-hidden />
+                                </ActionIcon>
+                              </Tooltip>
+                            )}
+                          </Group>
+                        </Stack>
+                      );
+                    },
                   },
                   {
                     key: 'actor',
                     header: t('record.columns.actor'),
                     cell: (e) => (
                       <Stack gap={0}>
-                        <Text size="sm">{e.actorLabel}</Text>
+                        <Text size="sm" title={e.actorLabel}>
+                          {e.actorName ?? e.actorLabel}
+                        </Text>
                         {e.delegation ? (
                           <Text size="xs" c="dimmed">
                             {delegationName(e.delegation)}
                           </Text>
                         ) : null}
                       </Stack>
-                    ),
-                  },
-                  {
-                    key: 'subject',
-                    header: t('record.columns.subject'),
-                    cell: (e) => (
-                      <Text
-                        size="xs"
-                        c="dimmed"
-                        ff="monospace"
-                        lineClamp={1}
-                        title={`${e.subjectType}: ${e.subjectId}`}
-                      >
-                        {e.subjectType}: {e.subjectId}
-                      </Text>
                     ),
                   },
                   {
@@ -178,7 +255,7 @@ export function RecordPage() {
                 label={t('record.loadMore')}
                 testId="load-more"
                 end={
-                  entries.length > 0 ? (
+                  entries.length > 0 && !filtered ? (
                     <Text size="sm" c="dimmed">
                       {t('record.end', { count: entries.length, shown: number(entries.length) })}
                     </Text>

@@ -19,3 +19,21 @@ export function useClassificationLabel() {
     return name && i18n.exists(key) ? t(key) : String(value);
   };
 }
+
+/** A translated name for a kind of record subject, or the raw type when there is none. */
+export function useSubjectTypeLabel() {
+  const { t, i18n } = useTranslation();
+  return (type: string): string => {
+    const key = `record.subjectTypes.${type}`;
+    return i18n.exists(key) ? t(key) : type;
+  };
+}
+
+/** A translated name for the module that writes some actions (the action filter's groups). */
+export function useModuleLabel() {
+  const { t, i18n } = useTranslation();
+  return (module: string): string => {
+    const key = `record.modules.${module}`;
+    return i18n.exists(key) ? t(key) : module;
+  };
+}
