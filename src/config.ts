@@ -46,7 +46,9 @@ function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
   const level = (env.ACCORD_MAIL_MAX_CLASSIFICATION ?? 'public').trim().toLowerCase();
   const maxClassification = /^[0-3]$/.test(level) ? Number(level) : CLASSIFICATION_NAMES.indexOf(level);
   if (maxClassification < 0)
-    throw new Error(`ACCORD_MAIL_MAX_CLASSIFICATION must be one of ${CLASSIFICATION_NAMES.join(', ')} or 0-3`);
+    throw new Error(
+      `ACCORD_MAIL_MAX_CLASSIFICATION must be one of ${CLASSIFICATION_NAMES.join(', ')} or 0-3`,
+    );
   const host = (() => {
     try {
       return new URL(smtpUrl).hostname || 'localhost';

@@ -72,7 +72,11 @@ const LEG_OUTCOMES: Record<Locale, Record<string, string>> = {
   },
 };
 const LEG_HOW: Record<Locale, Record<string, string>> = {
-  en: { tacit: ' (tacit consent)', standing_permission: ' (standing permission)', secretariat: ' (by the secretariat)' },
+  en: {
+    tacit: ' (tacit consent)',
+    standing_permission: ' (standing permission)',
+    secretariat: ' (by the secretariat)',
+  },
   ru: {
     tacit: ' (молчаливое согласие)',
     standing_permission: ' (постоянное разрешение)',
@@ -266,7 +270,10 @@ export const EMAIL_TEXTS: Record<NotificationKind, Record<Locale, Words>> = {
     }),
     ru: (f) => ({
       subject: `Участок передан секретариату: ${named(f.subject)}`,
-      lines: [`${f.state(f.details.state)} не ответило: участок передан секретариату.`, ...requestLines('ru', f)],
+      lines: [
+        `${f.state(f.details.state)} не ответило: участок передан секретариату.`,
+        ...requestLines('ru', f),
+      ],
     }),
   },
 };
@@ -274,7 +281,13 @@ export const EMAIL_TEXTS: Record<NotificationKind, Record<Locale, Words>> = {
 /** The words around every e-mail, in each language. */
 const FRAME: Record<
   Locale,
-  { open: string; withheldSubject: string; withheld: string[]; why: (kind: string) => string; settings: string }
+  {
+    open: string;
+    withheldSubject: string;
+    withheld: string[];
+    why: (kind: string) => string;
+    settings: string;
+  }
 > = {
   en: {
     open: 'Open it in Accord:',

@@ -35,7 +35,11 @@ const runnerFor = (smtpUrl: string, handle = t.handle) =>
 
 /** Chooses, through the API, how kinds reach a person. */
 async function choose(user: UserRow, kinds: { kind: string; inApp: boolean; email: boolean }[]) {
-  const res = await t.request('/api/me/notification-preferences', { method: 'PUT', as: user, json: { kinds } });
+  const res = await t.request('/api/me/notification-preferences', {
+    method: 'PUT',
+    as: user,
+    json: { kinds },
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -124,7 +128,9 @@ describe('a notification by e-mail', () => {
     ]);
     // E-mail only: not listed in the app; both ways: listed.
     const list = async (user: UserRow) =>
-      (await (await t.request('/api/notifications', { as: user })).json()) as { items: { procedure: { id: string } }[] };
+      (await (await t.request('/api/notifications', { as: user })).json()) as {
+        items: { procedure: { id: string } }[];
+      };
     expect((await list(p.byHead)).items.some((n) => n.procedure?.id === procedure.id)).toBe(false);
     expect((await list(p.amHead)).items.some((n) => n.procedure?.id === procedure.id)).toBe(true);
     expect((await list(p.byDelegate)).items.some((n) => n.procedure?.id === procedure.id)).toBe(true);
@@ -132,7 +138,11 @@ describe('a notification by e-mail', () => {
     const attempts = await t.handle.db
       .selectFrom('notification_email_attempts')
       .selectAll()
-      .where('email_id', 'in', after.map((e) => e.id))
+      .where(
+        'email_id',
+        'in',
+        after.map((e) => e.id),
+      )
       .execute();
     expect(attempts).toHaveLength(2);
     expect(attempts.every((a) => a.error === null && /^250/.test(a.response ?? ''))).toBe(true);
@@ -310,7 +320,12 @@ describe('/api/users/{id}/notification-preferences and /api/me/notification-pref
     expect(res.status).toBe(200);
     const { preferences } = await res.json();
     expect(preferences.email).toEqual({ available: true, address: 'by.head@example.org' });
-    expect(preferences.kinds[0]).toEqual({ kind: 'procedure_opened', enabled: true, inApp: true, email: false });
+    expect(preferences.kinds[0]).toEqual({
+      kind: 'procedure_opened',
+      enabled: true,
+      inApp: true,
+      email: false,
+    });
     expect(preferences.disabled).toEqual([]);
   });
 
@@ -329,10 +344,9 @@ describe('/api/users/{id}/notification-preferences and /api/me/notification-pref
     expect(res.status).toBe(200);
     const { preferences } = await res.json();
     expect(preferences.disabled).toEqual(['outcome']);
-    expect(preferences.kinds.filter((k: { email: boolean }) => k.email).map((k: { kind: string }) => k.kind)).toEqual([
-      'outcome',
-      'leg_arrived',
-    ]);
+    expect(
+      preferences.kinds.filter((k: { email: boolean }) => k.email).map((k: { kind: string }) => k.kind),
+    ).toEqual(['outcome', 'leg_arrived']);
     const entries = await recordAfter(t.handle, seq);
     expect(entries.map((e) => [e.action, e.subject_id, e.payload])).toEqual([
       [
@@ -349,7 +363,11 @@ describe('/api/users/{id}/notification-preferences and /api/me/notification-pref
     });
     expect((await legacy.json()).preferences).toMatchObject({ disabled: ['deadline_1h'] });
     const again = await t.request('/api/me/notification-preferences', { as: p.byHead });
-    const kinds = (await again.json()).preferences.kinds as { kind: string; inApp: boolean; email: boolean }[];
+    const kinds = (await again.json()).preferences.kinds as {
+      kind: string;
+      inApp: boolean;
+      email: boolean;
+    }[];
     expect(kinds.find((k) => k.kind === 'outcome')).toMatchObject({ inApp: true, email: true });
     const seq2 = await recordHead(t.handle);
     await choose(p.byHead, [{ kind: 'outcome', inApp: true, email: true }]);

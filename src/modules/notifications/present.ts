@@ -107,15 +107,24 @@ export const PreferencesSchema = z
           kind: z.enum(NOTIFICATION_KINDS),
           enabled: z.boolean().openapi({ description: 'Shown in the app (the same as inApp)' }),
           inApp: z.boolean(),
-          email: z.boolean().openapi({ description: 'Chosen by e-mail (sent when e-mail is on and the person has an address)' }),
+          email: z
+            .boolean()
+            .openapi({
+              description: 'Chosen by e-mail (sent when e-mail is on and the person has an address)',
+            }),
         }),
       )
       .openapi({ description: 'Every kind of notification, and how it reaches the person' }),
     disabled: z.array(z.enum(NOTIFICATION_KINDS)).openapi({ description: 'The kinds not shown in the app' }),
     email: z
       .object({
-        available: z.boolean().openapi({ description: 'Whether this server sends e-mail (an SMTP server is set)' }),
-        address: z.string().nullable().openapi({ description: "The person's e-mail address, null when none" }),
+        available: z
+          .boolean()
+          .openapi({ description: 'Whether this server sends e-mail (an SMTP server is set)' }),
+        address: z
+          .string()
+          .nullable()
+          .openapi({ description: "The person's e-mail address, null when none" }),
       })
       .openapi({ description: 'Where e-mails go, and whether they go at all' }),
   })

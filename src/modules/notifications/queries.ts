@@ -77,7 +77,9 @@ export async function getNotification(db: Db, actor: Actor, id: string): Promise
 export type KindChoices = Map<NotificationKind, { inApp: boolean; email: boolean }>;
 
 /** Every kind's choice from the stored rows; a kind without a row is in the app, no e-mail. */
-export function choicesFrom(rows: { kind: NotificationKind; in_app: boolean; email: boolean }[]): KindChoices {
+export function choicesFrom(
+  rows: { kind: NotificationKind; in_app: boolean; email: boolean }[],
+): KindChoices {
   return new Map(
     NOTIFICATION_KINDS.map((kind) => {
       const row = rows.find((r) => r.kind === kind);

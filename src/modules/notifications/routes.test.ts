@@ -202,7 +202,7 @@ describe('GET and PUT /api/me/notification-preferences', () => {
       [{ disabled: ['birthday'] }, 'disabled.0'],
       [{ disabled: 'outcome' }, 'disabled'],
       [{ disabled: [], email: true }, 'email'],
-      [{}, 'disabled'],
+      [{}, 'kinds'],
     ] as const) {
       const res = await t.request(path, { method: 'PUT', json, as: p.byHead });
       expect(res.status, JSON.stringify(json)).toBe(400);
@@ -217,19 +217,20 @@ describe('GET and PUT /api/me/notification-preferences', () => {
     expect(await first.json()).toEqual({
       preferences: {
         kinds: [
-          { kind: 'procedure_opened', enabled: true },
-          { kind: 'silence_broken', enabled: true },
-          { kind: 'deadline_24h', enabled: true },
-          { kind: 'deadline_1h', enabled: true },
-          { kind: 'outcome', enabled: true },
-          { kind: 'leg_arrived', enabled: true },
-          { kind: 'leg_due_1h', enabled: true },
-          { kind: 'leg_decided', enabled: true },
-          { kind: 'request_cleared', enabled: true },
-          { kind: 'request_denied', enabled: true },
-          { kind: 'leg_escalated', enabled: true },
-        ],
+          'procedure_opened',
+          'silence_broken',
+          'deadline_24h',
+          'deadline_1h',
+          'outcome',
+          'leg_arrived',
+          'leg_due_1h',
+          'leg_decided',
+          'request_cleared',
+          'request_denied',
+          'leg_escalated',
+        ].map((kind) => ({ kind, enabled: true, inApp: true, email: false })),
         disabled: [],
+        email: { available: false, address: null },
       },
     });
     const head = await recordHead(t.handle);
@@ -245,7 +246,12 @@ describe('GET and PUT /api/me/notification-preferences', () => {
     expect(entries.map((e) => [e.action, e.subject_id, e.actor_id, e.audience])).toEqual([
       ['user.notifications_changed', p.amHead.id, p.amHead.id, ['AM']],
     ]);
-    expect(entries[0].payload).toEqual({ disabled: ['deadline_24h', 'outcome'], before: [] });
+    expect(entries[0].payload).toEqual({
+      disabled: ['deadline_24h', 'outcome'],
+      before: [],
+      email: [],
+      emailBefore: [],
+    });
     await t.request(path, { method: 'PUT', as: p.amHead, json: { disabled: ['deadline_24h', 'outcome'] } });
     expect(await recordHead(t.handle)).toBe(head + 1);
     const read = (await (await t.request(path, { as: p.amHead })).json()) as {

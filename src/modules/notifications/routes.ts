@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { notFound } from '../../core/errors.ts';
 import type { Context } from 'hono';
 import type { Person } from '../../core/actor.ts';
+import { notFound } from '../../core/errors.ts';
 import { db, deps, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App, AppEnv } from '../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
@@ -87,7 +87,8 @@ const putPreferencesRoute = createRoute({
   method: 'put',
   path: '/api/me/notification-preferences',
   tags,
-  summary: 'Choose how kinds of notification reach the caller (kinds), or which are shown in the app (disabled)',
+  summary:
+    'Choose how kinds of notification reach the caller (kinds), or which are shown in the app (disabled)',
   request: { body: jsonBody(PreferencesInput) },
   responses: {
     200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Changed'),

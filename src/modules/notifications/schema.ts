@@ -77,7 +77,9 @@ export const PreferencesInput = z
       .array(KindChoice)
       .max(NOTIFICATION_KINDS.length)
       .optional()
-      .openapi({ description: 'How each kind listed reaches the person; kinds not listed keep their choice.' }),
+      .openapi({
+        description: 'How each kind listed reaches the person; kinds not listed keep their choice.',
+      }),
   })
   .superRefine((v, ctx) => {
     if ((v.disabled === undefined) === (v.kinds === undefined))
@@ -85,7 +87,11 @@ export const PreferencesInput = z
     const seen = new Set<string>();
     for (const [i, choice] of (v.kinds ?? []).entries()) {
       if (seen.has(choice.kind))
-        ctx.addIssue({ code: 'custom', path: ['kinds', i, 'kind'], message: `${choice.kind} is listed twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kinds', i, 'kind'],
+          message: `${choice.kind} is listed twice`,
+        });
       seen.add(choice.kind);
     }
   })

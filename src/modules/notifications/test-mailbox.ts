@@ -72,7 +72,9 @@ export async function startMailbox(
   const server = new SMTPServer(options);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
-  const auth = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : '';
+  const auth = opts.auth
+    ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@`
+    : '';
   return {
     url: `smtp://${auth}127.0.0.1:${port}`,
     port,
@@ -85,7 +87,12 @@ export async function startMailbox(
 }
 
 /** Headers (unfolded, encoded words decoded) and the text and HTML parts of a raw message. */
-function parseMail(raw: string): { subject: string; text: string; html: string; headers: Map<string, string> } {
+function parseMail(raw: string): {
+  subject: string;
+  text: string;
+  html: string;
+  headers: Map<string, string>;
+} {
   const { headers, body } = splitPart(raw);
   const parts: { type: string; body: string }[] = [];
   collectParts(headers, body, parts);
@@ -103,7 +110,8 @@ function splitPart(raw: string) {
   const headers = new Map<string, string>();
   for (const line of head.split('\r\n')) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
+    if (colon > 0)
+      headers.set(line.slice(0, colon).trim().toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
   }
   return { headers, body: raw.slice(at + 4) };
 }
