@@ -126,6 +126,15 @@ export const clearancesLedgerActions = {
       reference: Reference,
       version: Version.describe('The new version'),
       reason: z.string().nullable().describe('Why it was amended, or null'),
+      changed: z
+        .partialRecord(
+          z.enum(['title', 'framework', 'urgency', 'classification']),
+          z.strictObject({ from: z.string().describe('Before'), to: z.string().describe('After') }),
+        )
+        .optional()
+        .describe(
+          'What the amendment changed of the envelope, by field (empty when nothing); absent in entries written before it was recorded',
+        ),
       reopened: z.array(Opened).describe('The legs opened again (changed or new)'),
       kept: States.describe('The states whose decision stands'),
       withdrawn: States.describe('The states no longer on the route'),

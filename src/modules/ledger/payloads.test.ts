@@ -1,0 +1,445 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { systemActor } from '../../core/actor.ts';
+import type { AccordModule, LedgerActionSpec } from '../../core/module.ts';
+import type { Db, DbHandle } from '../../db/connect.ts';
+import { assemblePlatform } from '../../platform.ts';
+import { prepareDatabase } from '../../server.ts';
+import { buildUser, testDatabase } from '../../testing/harness.ts';
+import { changePassword, createToken, revokeToken, signIn, signOut } from '../auth/commands.ts';
+import { personFromRow } from '../auth/load-actor.ts';
+import { backupToFile } from '../backup/backup.ts';
+import { restoreFromFile } from '../backup/restore.ts';
+import { addClearanceAttachment, removeClearanceAttachment } from '../clearances/attachments.ts';
+import { requestDeployment } from '../clearances/deployments.ts';
+import { buildClearancePeople, buildClearanceRequest } from '../clearances/factories.ts';
+import { askInfo, decideLeg, giveInfo } from '../clearances/legs.ts';
+import { createAssetList, deleteAssetList, revokeStandingPermission } from '../clearances/permissions.ts';
+import { amendRequest, submitRequest, updateDraft, withdrawRequest } from '../clearances/requests.ts';
+import {
+  AmendRequestInput,
+  DecideLegInput,
+  RequestDeploymentInput,
+  UpdateDraftInput,
+} from '../clearances/schema.ts';
+import { requestBody } from '../clearances/test-support.ts';
+import {
+  AddAttachmentInput,
+  addAttachment as addProposalAttachment,
+  removeAttachment as removeProposalAttachment,
+} from '../decisions/attachments.ts';
+import { closeDue } from '../decisions/deadlines.ts';
+import { buildProcedure, buildProposal } from '../decisions/factories.ts';
+import { BreakSilenceInput } from '../decisions/schema.ts';
+import { authoriseDelegate, breakSilence, revokeDelegate } from '../decisions/stances.ts';
+import { MODULES } from '../index.ts';
+import { rotateCalendarLink, setPreferences } from '../notifications/commands.ts';
+import { setLocale, setUserDisabled, updateUser } from '../users/commands.ts';
+import { createWebhook, deleteWebhook, updateWebhook } from '../webhooks/commands.ts';
+import { CreateWebhookInput, UpdateWebhookInput } from '../webhooks/schema.ts';
+import {
+  LedgerAction,
+  LedgerEntryPayload,
+  LedgerPayloadError,
+  ledgerActionJsonSchemas,
+  ledgerActionSpecs,
+  ledgerActionsByModule,
+} from './actions.ts';
+import { appendEntry } from './commands.ts';
+import { verifyDatabase } from './queries.ts';
+
+// Typed record payloads: every kind of entry has a description and a strict zod schema of its
+// payload, every entry the demo and the commands write matches it, and appendEntry refuses
+// (rolling the command back) an unknown kind or a payload its schema does not describe.
+
+/**
+ * The module list with each module's record actions (its record.ts), as the platform will
+ * assemble it once the modules declare them: the registry then checks every payload.
+ */
+const withRecordActions: readonly AccordModule[] = MODULES.map((module) => ({
+  ...module,
+  ledgerActions:
+    module.ledgerActions ??
+    (ledgerActionsByModule as Record<string, Record<string, LedgerActionSpec>>)[module.name],
+}));
+
+const HOUR = 3_600_000;
+/** The demo organisation's council, where every member state sits. */
+const COUNCIL = 'collective-security-council';
+
+/** The entries whose payload the union refuses, and the actions seen. */
+async function entriesThatDoNotParse(handle: DbHandle) {
+  const rows = await handle.db.selectFrom('ledger_entries').select(['seq', 'action', 'payload']).execute();
+  const bad = rows.flatMap((row) => {
+    const parsed = LedgerEntryPayload.safeParse({ action: row.action, payload: row.payload });
+    return parsed.success ? [] : [`#${row.seq} ${row.action}: ${z.prettifyError(parsed.error)}`];
+  });
+  return { actions: new Set(rows.map((r) => r.action)), bad };
+}
+
+describe('the kinds of record entries', () => {
+  it('every action has a description and a strict payload schema, in JSON Schema too', () => {
+    const specs = ledgerActionSpecs();
+    expect([...specs.keys()].sort()).toEqual([...LedgerAction.options].sort());
+    for (const action of LedgerAction.options) {
+      const spec = specs.get(action);
+      expect(spec?.description, action).toMatch(/^[A-Z].{10,}\.$/);
+      expect(spec?.payload, action).toBeInstanceOf(z.ZodType);
+      // Strict: a field nobody declared is refused.
+      expect(spec?.payload.safeParse({ unexpected: 1 }).success, action).toBe(false);
+    }
+    const documented = ledgerActionJsonSchemas();
+    expect(documented.map((d) => d.action).sort()).toEqual([...LedgerAction.options].sort());
+    for (const d of documented) {
+      expect(d.payload.type, d.action).toBe('object');
+      expect(d.payload.additionalProperties, d.action).toBe(false);
+      expect(d.module, d.action).toMatch(/^[a-z]+$/);
+    }
+  });
+
+  it('every field of every payload is described', () => {
+    const undescribed: string[] = [];
+    const walk = (schema: unknown, path: string) => {
+      if (!schema || typeof schema !== 'object') return;
+      const s = schema as Record<string, unknown>;
+      for (const [name, child] of Object.entries((s.properties as Record<string, unknown>) ?? {})) {
+        const c = child as Record<string, unknown>;
+        const described =
+          c.description ?? (c.anyOf as { description?: string }[] | undefined)?.[0]?.description;
+        if (!described && path.split('.').length < 3) undescribed.push(`${path}.${name}`);
+        walk(child, `${path}.${name}`);
+      }
+    };
+    for (const d of ledgerActionJsonSchemas()) walk(d.payload, d.action);
+    expect(undescribed).toEqual([]);
+  });
+
+  it('no payload has a field for a secret: password, token, webhook secret, file bytes', () => {
+    const names = new Set<string>();
+    const walk = (schema: unknown) => {
+      if (!schema || typeof schema !== 'object') return;
+      if (Array.isArray(schema)) return schema.forEach(walk);
+      const s = schema as Record<string, unknown>;
+      for (const name of Object.keys((s.properties as object) ?? {})) names.add(name);
+      Object.values(s).forEach(walk);
+    };
+    for (const d of ledgerActionJsonSchemas()) walk(d.payload);
+    const secret =
+      /^(password|passwordHash|secret|token|tokenHash|sessionToken|csrfToken|data|dataBase64|internalNote)$/i;
+    expect([...names].filter((n) => secret.test(n))).toEqual([]);
+  });
+
+  it('the union reads an entry by its action and refuses a payload of another kind', () => {
+    const entry = LedgerEntryPayload.parse({ action: 'user.locale_changed', payload: { locale: 'ru' } });
+    expect(entry.action === 'user.locale_changed' && entry.payload.locale).toBe('ru');
+    expect(
+      LedgerEntryPayload.safeParse({ action: 'user.locale_changed', payload: { username: 'x' } }).success,
+    ).toBe(false);
+    expect(LedgerEntryPayload.safeParse({ action: 'no.such_action', payload: {} }).success).toBe(false);
+  });
+});
+
+describe('the demo organisation and the commands write only declared payloads', () => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await testDatabase();
+    // prepareDatabase assembles the platform itself (for the demo loaders): assemble with the
+    // record actions after it, so the commands below are checked as they write.
+    await prepareDatabase(handle);
+    assemblePlatform(withRecordActions);
+  });
+  afterAll(async () => {
+    assemblePlatform();
+    await handle?.close();
+  });
+
+  it('every entry of the demo (organisation, decisions, clearances) matches its schema', async () => {
+    const { actions, bad } = await entriesThatDoNotParse(handle);
+    expect(bad).toEqual([]);
+    for (const action of ['organisation.loaded', 'user.created', 'procedure.closed', 'clearance.leg_tacit'])
+      expect(actions.has(action), action).toBe(true);
+  });
+
+  it("every module's commands write payloads their schemas declare, every action at least once", async () => {
+    const run = <T>(fn: (trx: Db) => Promise<T>) => handle.db.transaction().execute(fn);
+    const console = systemActor('test');
+    const now = new Date();
+    const later = (hours: number) => new Date(now.getTime() + hours * HOUR);
+
+    // auth: failures of every kind, a lock, a session, a password change, a token.
+    const byHead = await buildUser(handle, {
+      role: 'head_of_delegation',
+      stateCode: 'BY',
+      clearance: 'secret',
+    });
+    const head = personFromRow(byHead);
+    const victim = await buildUser(handle, { stateCode: 'BY' });
+    const signInAs = (username: string, password: string, at: Date) =>
+      run((trx) => signIn(trx, { username, password }, { sessionHours: 8, now: at }));
+    await signInAs('nobody-here', 'whatever password', now);
+    for (let i = 0; i < 3; i++) await signInAs(victim.username, 'wrong password', now);
+    await signInAs(victim.username, 'wrong password', now); // too soon
+    for (let i = 4; i <= 6; i++) await signInAs(victim.username, 'wrong password', later(i)); // locked at the 5th
+    await run((trx) => setUserDisabled(trx, console, victim.id, true));
+    await signInAs(victim.username, 'correct horse battery', later(7)); // disabled
+    await run((trx) => setUserDisabled(trx, console, victim.id, false));
+    const session = await signInAs(byHead.username, 'correct horse battery', now);
+    expect(session.ok).toBe(true);
+    await run((trx) =>
+      changePassword(trx, head, {
+        currentPassword: 'correct horse battery',
+        newPassword: 'another good passphrase',
+      }),
+    );
+    await run((trx) => signOut(trx, head, 'no-such-session'));
+    const { token, row: tokenRow } = await run((trx) => createToken(trx, head, { name: 'national system' }));
+    await run((trx) => revokeToken(trx, head, tokenRow.id));
+
+    // users and their preferences
+    await run((trx) =>
+      updateUser(trx, console, victim.id, { displayName: 'Renamed', email: 'r@example.org' }),
+    );
+    await run((trx) => setLocale(trx, head, 'ru'));
+    await run((trx) => setPreferences(trx, head, { disabled: ['outcome', 'deadline_1h'] }));
+    const calendar = await run((trx) => rotateCalendarLink(trx, head));
+
+    // webhooks: the secret never reaches the record
+    const created = await run((trx) =>
+      createWebhook(trx, console, 'BY', CreateWebhookInput.parse({ url: 'https://example.org/accord' })),
+    );
+    const rotated = await run((trx) =>
+      updateWebhook(trx, console, 'BY', created.webhook.id, UpdateWebhookInput.parse({ rotateSecret: true })),
+    );
+    await run((trx) => deleteWebhook(trx, console, 'BY', created.webhook.id));
+
+    // decisions: delegates, attachments, an amendment, a deadline extended once
+    const delegate = await buildUser(handle, { role: 'delegate', stateCode: 'BY' });
+    await run((trx) => authoriseDelegate(trx, console, 'BY', delegate.id));
+    await run((trx) => revokeDelegate(trx, console, 'BY', delegate.id));
+    const proposal = await buildProposal(handle, { body: COUNCIL });
+    const file = AddAttachmentInput.parse({
+      filename: 'note.txt',
+      contentType: 'text/plain',
+      dataBase64: Buffer.from('A note to the proposal.').toString('base64'),
+    });
+    const attachment = await run((trx) => addProposalAttachment(trx, console, proposal.id, file));
+    await run((trx) => removeProposalAttachment(trx, console, proposal.id, attachment.id));
+    const silence = await buildProcedure(handle, { proposal, kind: 'silence', deadline: HOUR, now });
+    await run((trx) =>
+      breakSilence(
+        trx,
+        head,
+        silence.id,
+        BreakSilenceInput.parse({ kind: 'propose_amendment', points: ['1'], text: 'A better first point' }),
+        now,
+      ),
+    );
+    await buildProcedure(handle, {
+      proposal: { body: COUNCIL },
+      kind: 'written',
+      missingAnswer: 'extend_once',
+      extensionHours: 48,
+      deadline: HOUR,
+      now,
+    });
+
+    // clearances: a draft changed, a file, questions, conditions, an amendment, a denial, a withdrawal
+    const people = await buildClearancePeople(handle);
+    const permissions = await handle.db.selectFrom('standing_permissions').select('id').execute();
+    for (const p of permissions) await run((trx) => revokeStandingPermission(trx, console, p.id));
+    const draft = await buildClearanceRequest(handle, { by: people.byHead, submit: false, now });
+    const by = personFromRow(people.byHead);
+    await run((trx) =>
+      updateDraft(
+        trx,
+        by,
+        draft.id,
+        UpdateDraftInput.parse({ ...requestBody({}, now), title: 'Changed' }),
+        now,
+      ),
+    );
+    const clearanceFile = await run((trx) => addClearanceAttachment(trx, by, draft.id, file));
+    await run((trx) => removeClearanceAttachment(trx, by, draft.id, clearanceFile.id));
+    await run((trx) => submitRequest(trx, by, draft.id, now));
+    const ru = personFromRow(people.ruHead);
+    await run((trx) => askInfo(trx, ru, draft.id, 'RU', { question: 'How many drivers?' }, now));
+    await run((trx) => giveInfo(trx, by, draft.id, 'RU', { answer: 'Twenty-four.' }, now));
+    await run((trx) =>
+      decideLeg(
+        trx,
+        personFromRow(people.kzHead),
+        draft.id,
+        'KZ',
+        DecideLegInput.parse({
+          decision: 'approve_with_conditions',
+          conditions: [{ kind: 'escort', text: 'Escorted from the border' }],
+        }),
+        now,
+      ),
+    );
+    await run((trx) =>
+      amendRequest(
+        trx,
+        by,
+        draft.id,
+        AmendRequestInput.parse({ ...requestBody({ personnel: 30 }, now), reason: 'Fewer people' }),
+        now,
+      ),
+    );
+    await run((trx) =>
+      decideLeg(
+        trx,
+        ru,
+        draft.id,
+        'RU',
+        DecideLegInput.parse({ decision: 'deny', reason: 'Road closed' }),
+        now,
+      ),
+    );
+    const second = await buildClearanceRequest(handle, { by: people.byHead, now });
+    await run((trx) => withdrawRequest(trx, by, second.id, { reason: 'Exercise cancelled' }, now));
+    const list = await run((trx) =>
+      createAssetList(trx, by, { name: 'Convoy', assets: requestBody({}, now).assets as never }, now),
+    );
+    await run((trx) => deleteAssetList(trx, by, list.id));
+
+    // a deployment whose silence procedure closes adopted (and the written one is extended)
+    const movement = { ...requestBody({}, now), requestingState: 'BY' } as Record<string, unknown>;
+    delete movement.framework;
+    delete movement.classification;
+    await run((trx) =>
+      requestDeployment(
+        trx,
+        by,
+        RequestDeploymentInput.parse({
+          title: 'Collective forces to Minsk',
+          purpose: 'Joint response to an emergency',
+          hostState: 'BY',
+          movements: [movement],
+        }),
+        now,
+      ),
+    );
+    await closeDue(handle.db, later(2));
+    await closeDue(handle.db, later(13));
+
+    // a backup restored into an empty database
+    const dir = mkdtempSync(join(tmpdir(), 'accord-payloads-'));
+    const restored = await testDatabase();
+    try {
+      await backupToFile(handle.db, join(dir, 'backup.jsonl'));
+      await restoreFromFile(restored.db, join(dir, 'backup.jsonl'));
+      const afterRestore = await entriesThatDoNotParse(restored);
+      expect(afterRestore.bad).toEqual([]);
+      expect(afterRestore.actions.has('system.restored')).toBe(true);
+    } finally {
+      await restored.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    const { actions, bad } = await entriesThatDoNotParse(handle);
+    expect(bad).toEqual([]);
+    const missing = LedgerAction.options.filter((a) => !actions.has(a) && a !== 'system.restored');
+    expect(missing).toEqual([]);
+
+    // No secret was written: the webhook's secrets, the API token, the calendar link, the passwords.
+    const text = JSON.stringify(await handle.db.selectFrom('ledger_entries').select('payload').execute());
+    for (const secret of [created.secret, rotated.secret, token, calendar.token, 'another good passphrase'])
+      expect(text.includes(String(secret)), 'a secret in the record').toBe(false);
+  });
+
+  const head = () => handle.db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+
+  it('a payload its schema refuses fails the command, and nothing of it is written', async () => {
+    // The same modules, but webhook.created declares no description: the command's payload has one.
+    const narrowed = withRecordActions.map((module) =>
+      module.name === 'webhooks'
+        ? {
+            ...module,
+            ledgerActions: {
+              ...module.ledgerActions,
+              'webhook.created': {
+                description: 'narrowed for the test',
+                payload: ledgerActionsByModule.webhooks['webhook.created'].payload.omit({
+                  description: true,
+                }),
+              },
+            },
+          }
+        : module,
+    );
+    const before = await head();
+    const webhooks = await handle.db.selectFrom('webhooks').select('id').execute();
+    assemblePlatform(narrowed);
+    try {
+      await expect(
+        handle.db
+          .transaction()
+          .execute((trx) =>
+            createWebhook(
+              trx,
+              systemActor('test'),
+              'BY',
+              CreateWebhookInput.parse({ url: 'https://example.org/x' }),
+            ),
+          ),
+      ).rejects.toThrow(/the payload of webhook.created does not match its schema: .*description/s);
+    } finally {
+      assemblePlatform(withRecordActions);
+    }
+    expect(await head()).toEqual(before);
+    expect(await handle.db.selectFrom('webhooks').select('id').execute()).toEqual(webhooks);
+    expect((await verifyDatabase(handle.db)).ok).toBe(true);
+  });
+
+  it('an undeclared field or an unknown action is refused, rolling back what the transaction did', async () => {
+    const before = await head();
+    const user = await buildUser(handle, { stateCode: 'KZ' });
+    const afterUser = await head();
+    const attempt = (input: Parameters<typeof appendEntry>[2]) =>
+      handle.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ locale: 'ru' }).where('id', '=', user.id).execute();
+        await appendEntry(trx, systemActor('test'), input);
+      });
+    await expect(
+      attempt({
+        action: 'user.locale_changed',
+        subjectType: 'user',
+        subjectId: user.id,
+        payload: { locale: 'ru', secret: 'never in the record' },
+      }),
+    ).rejects.toThrow(LedgerPayloadError);
+    await expect(
+      attempt({ action: 'user.nickname_changed' as LedgerAction, subjectType: 'user', subjectId: user.id }),
+    ).rejects.toThrow(/record action user.nickname_changed is declared by no module/);
+    const row = await handle.db
+      .selectFrom('users')
+      .select('locale')
+      .where('id', '=', user.id)
+      .executeTakeFirst();
+    expect(row?.locale).toBe('en');
+    expect((await head()).seq).toBe(afterUser.seq);
+    expect(afterUser.seq).toBe(before.seq + 1);
+  });
+
+  it('before the modules declare their actions, only the kind is checked (the LedgerAction enum)', async () => {
+    assemblePlatform(MODULES.map((module) => ({ ...module, ledgerActions: undefined })));
+    try {
+      expect(ledgerActionSpecs().size).toBe(LedgerAction.options.length);
+      await expect(
+        handle.db.transaction().execute((trx) =>
+          appendEntry(trx, systemActor('test'), {
+            action: 'user.nickname_changed' as LedgerAction,
+            subjectType: 'user',
+            subjectId: 'x',
+          }),
+        ),
+      ).rejects.toThrow(/unknown record action user.nickname_changed/);
+    } finally {
+      assemblePlatform(withRecordActions);
+    }
+  });
+});
