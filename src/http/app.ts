@@ -7,7 +7,6 @@ import { secureHeaders } from 'hono/secure-headers';
 import swaggerUi from 'swagger-ui-dist';
 import { APP_VERSION, WEB_DIST } from '../config.ts';
 import { AppError } from '../core/errors.ts';
-import { registerHomeRoutes } from '../modules/home/index.ts';
 import { assemblePlatform } from '../platform.ts';
 import type { App, AppEnv, Deps } from './env.ts';
 import { errorResponse } from './errors.ts';
@@ -44,7 +43,6 @@ export function buildApp(deps: Deps): App {
 
   for (const module of modules) module.middleware?.(app);
   for (const module of modules) module.routes?.(app);
-  registerHomeRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
