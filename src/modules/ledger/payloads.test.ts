@@ -165,7 +165,7 @@ describe('the demo organisation and the commands write only declared payloads', 
 
   it("every module's commands write payloads their schemas declare, every action at least once", async () => {
     const run = <T>(fn: (trx: Db) => Promise<T>) => handle.db.transaction().execute(fn);
-    const console = systemActor('test');
+    const operator = systemActor('test');
     const now = new Date();
     const later = (hours: number) => new Date(now.getTime() + hours * HOUR);
 
@@ -183,9 +183,9 @@ describe('the demo organisation and the commands write only declared payloads', 
     for (let i = 0; i < 3; i++) await signInAs(victim.username, 'wrong password', now);
     await signInAs(victim.username, 'wrong password', now); // too soon
     for (let i = 4; i <= 6; i++) await signInAs(victim.username, 'wrong password', later(i)); // locked at the 5th
-    await run((trx) => setUserDisabled(trx, console, victim.id, true));
+    await run((trx) => setUserDisabled(trx, operator, victim.id, true));
     await signInAs(victim.username, 'correct horse battery', later(7)); // disabled
-    await run((trx) => setUserDisabled(trx, console, victim.id, false));
+    await run((trx) => setUserDisabled(trx, operator, victim.id, false));
     const session = await signInAs(byHead.username, 'correct horse battery', now);
     expect(session.ok).toBe(true);
     await run((trx) =>
@@ -200,7 +200,7 @@ describe('the demo organisation and the commands write only declared payloads', 
 
     // users and their preferences
     await run((trx) =>
-      updateUser(trx, console, victim.id, { displayName: 'Renamed', email: 'r@example.org' }),
+      updateUser(trx, operator, victim.id, { displayName: 'Renamed', email: 'r@example.org' }),
     );
     await run((trx) => setLocale(trx, head, 'ru'));
     await run((trx) => setPreferences(trx, head, { disabled: ['outcome', 'deadline_1h'] }));
@@ -208,25 +208,25 @@ describe('the demo organisation and the commands write only declared payloads', 
 
     // webhooks: the secret never reaches the record
     const created = await run((trx) =>
-      createWebhook(trx, console, 'BY', CreateWebhookInput.parse({ url: 'https://example.org/accord' })),
+      createWebhook(trx, operator, 'BY', CreateWebhookInput.parse({ url: 'https://example.org/accord' })),
     );
     const rotated = await run((trx) =>
-      updateWebhook(trx, console, 'BY', created.webhook.id, UpdateWebhookInput.parse({ rotateSecret: true })),
+      updateWebhook(trx, operator, 'BY', created.webhook.id, UpdateWebhookInput.parse({ rotateSecret: true })),
     );
-    await run((trx) => deleteWebhook(trx, console, 'BY', created.webhook.id));
+    await run((trx) => deleteWebhook(trx, operator, 'BY', created.webhook.id));
 
     // decisions: delegates, attachments, an amendment, a deadline extended once
     const delegate = await buildUser(handle, { role: 'delegate', stateCode: 'BY' });
-    await run((trx) => authoriseDelegate(trx, console, 'BY', delegate.id));
-    await run((trx) => revokeDelegate(trx, console, 'BY', delegate.id));
+    await run((trx) => authoriseDelegate(trx, operator, 'BY', delegate.id));
+    await run((trx) => revokeDelegate(trx, operator, 'BY', delegate.id));
     const proposal = await buildProposal(handle, { body: COUNCIL });
     const file = AddAttachmentInput.parse({
       filename: 'note.txt',
       contentType: 'text/plain',
       dataBase64: Buffer.from('A note to the proposal.').toString('base64'),
     });
-    const attachment = await run((trx) => addProposalAttachment(trx, console, proposal.id, file));
-    await run((trx) => removeProposalAttachment(trx, console, proposal.id, attachment.id));
+    const attachment = await run((trx) => addProposalAttachment(trx, operator, proposal.id, file));
+    await run((trx) => removeProposalAttachment(trx, operator, proposal.id, attachment.id));
     const silence = await buildProcedure(handle, { proposal, kind: 'silence', deadline: HOUR, now });
     await run((trx) =>
       breakSilence(
@@ -249,7 +249,7 @@ describe('the demo organisation and the commands write only declared payloads', 
     // clearances: a draft changed, a file, questions, conditions, an amendment, a denial, a withdrawal
     const people = await buildClearancePeople(handle);
     const permissions = await handle.db.selectFrom('standing_permissions').select('id').execute();
-    for (const p of permissions) await run((trx) => revokeStandingPermission(trx, console, p.id));
+    for (const p of permissions) await run((trx) => revokeStandingPermission(trx, operator, p.id));
     const draft = await buildClearanceRequest(handle, { by: people.byHead, submit: false, now });
     const by = personFromRow(people.byHead);
     await run((trx) =>
