@@ -15,8 +15,8 @@ import { useTranslation } from 'react-i18next';
 import type { Share } from '../../types.ts';
 import { PROCEDURE_KINDS } from '../../types.ts';
 import { useStateName } from './labels.ts';
-import { moveWallTime, type ProcedureDraft } from './procedureDraft.ts';
-import { useZones } from './time.ts';
+import { deadlineBounds, moveWallTime, type ProcedureDraft } from './procedureDraft.ts';
+import { useProcedureHorizon, useZones } from './time.ts';
 
 /** "по московскому времени" starts a label as "По московскому времени". */
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -92,6 +92,9 @@ export function ProcedureForm({
   const set = <K extends keyof ProcedureDraft>(key: K, value: ProcedureDraft[K]) =>
     onChange({ ...draft, [key]: value });
   const zoneOf = (which: ProcedureDraft['zone']) => (which === 'reference' ? zones.reference : zones.reader);
+  // The picker offers only days from now to the organisation's horizon, in the zone shown.
+  const horizon = useProcedureHorizon();
+  const bounds = deadlineBounds(zoneOf(draft.zone), horizon);
 
   return (
     <DatesProvider settings={{ locale: i18n.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>
@@ -126,12 +129,16 @@ export function ProcedureForm({
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <DateTimePicker
                 label={t('decisions.form.deadline')}
-                description={t('decisions.form.deadlineHint', { zone: zones.zoneName(zoneOf(draft.zone)) })}
+                description={t('decisions.form.deadlineHint', {
+                  zone: zones.zoneName(zoneOf(draft.zone)),
+                  count: horizon,
+                })}
                 required
                 value={draft.deadline}
                 onChange={(v) => set('deadline', v)}
                 valueFormat="DD MMM YYYY, HH:mm"
-                minDate={new Date()}
+                minDate={bounds.min}
+                maxDate={bounds.max}
                 error={errors.deadline}
                 data-testid="deadline-picker"
                 submitButtonProps={{ 'aria-label': t('decisions.form.deadlineSubmit') }}

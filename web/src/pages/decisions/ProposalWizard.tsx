@@ -41,7 +41,7 @@ import {
   toInput,
 } from './procedureDraft.ts';
 import { useRuleSentence } from './rule.ts';
-import { useZones } from './time.ts';
+import { useProcedureHorizon, useZones } from './time.ts';
 
 interface ProposalDraft {
   body: string | null;
@@ -133,6 +133,7 @@ export function ProposalWizard({ proposal: initial, start = 0 }: { proposal?: Pr
 
   const members = bodies.data?.items.find((b) => b.code === (saved?.body ?? draft.body))?.members ?? [];
   const deadline = draftDeadline(procedure, zones);
+  const horizon = useProcedureHorizon();
   const rule = draftRule(procedure, members);
 
   const open = useMutation({
@@ -201,11 +202,18 @@ export function ProposalWizard({ proposal: initial, start = 0 }: { proposal?: Pr
       return;
     }
     if (active === 2) {
-      const found = draftErrors(procedure, deadline, {
-        required: t('form.required'),
-        past: t('decisions.form.deadlinePast'),
-        share: t('decisions.form.shareInvalid'),
-      });
+      const found = draftErrors(
+        procedure,
+        deadline,
+        {
+          required: t('form.required'),
+          past: t('decisions.form.deadlinePast'),
+          beyond: t('decisions.form.deadlineBeyond', { count: horizon }),
+          share: t('decisions.form.shareInvalid'),
+          excludedAll: t('decisions.form.excludedAll'),
+        },
+        { maxHorizonDays: horizon, members },
+      );
       setChecked(found);
       if (Object.keys(found).length === 0) setActive(3);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  deadlineBounds,
   draftErrors,
   draftRule,
   emptyProcedureDraft,
@@ -10,7 +11,7 @@ import {
 } from './procedureDraft.ts';
 
 const MEMBERS = ['AM', 'BY', 'KZ', 'KG', 'RU', 'TJ'];
-const messages = { required: 'required', past: 'past', share: 'share' };
+const messages = { required: 'required', past: 'past', beyond: 'beyond', share: 'share', excludedAll: 'all' };
 const draft = (change: Partial<ProcedureDraft>): ProcedureDraft => ({
   ...emptyProcedureDraft('Europe/Moscow'),
   ...change,
@@ -83,7 +84,31 @@ describe('the procedure sent to the server', () => {
     expect(draftErrors(draft({}), null, messages)).toEqual({ deadline: 'required' });
     expect(draftErrors(draft({}), '2000-01-01T00:00:00Z', messages)).toEqual({ deadline: 'past' });
     const bad = draft({ kind: 'qualified_majority', majority: { num: 4, den: 3 } });
-    expect(draftErrors(bad, '2999-01-01T00:00:00Z', messages)).toEqual({ majority: 'share' });
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    expect(draftErrors(bad, soon, messages)).toEqual({ majority: 'share' });
     expect(draftErrors(draft({ kind: 'meeting_consensus' }), null, messages)).toEqual({});
+  });
+
+  it("refuses a deadline beyond the organisation's horizon, and excluding every member", () => {
+    const limits = { maxHorizonDays: 30, members: ['AM', 'BY'] };
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    expect(draftErrors(draft({}), '9999-12-31T00:00:00Z', messages)).toEqual({ deadline: 'beyond' });
+    expect(draftErrors(draft({}), inDays(31), messages, limits)).toEqual({ deadline: 'beyond' });
+    expect(draftErrors(draft({}), inDays(29), messages, limits)).toEqual({});
+    expect(draftErrors(draft({ excludedParties: ['BY', 'AM'] }), inDays(1), messages, limits)).toEqual({
+      excludedParties: 'all',
+    });
+    expect(draftErrors(draft({ excludedParties: ['AM'] }), inDays(1), messages, limits)).toEqual({});
+  });
+});
+
+describe('the dates the picker offers', () => {
+  it('run from now to the horizon, as wall-clock times in the zone', () => {
+    const now = Date.parse('2026-12-04T17:30:00Z');
+    expect(deadlineBounds('Europe/Moscow', 365, now)).toEqual({
+      min: '2026-12-04 20:30:00',
+      max: '2027-12-04 20:30:00',
+    });
+    expect(deadlineBounds('Asia/Almaty', 30, now).max).toBe('2027-01-03 22:30:00');
   });
 });

@@ -30,6 +30,21 @@ export function defaultDeadline(zone: string): string {
   return dayjs().tz(zone).add(3, 'day').hour(18).minute(0).second(0).format('YYYY-MM-DD HH:mm:ss');
 }
 
+/** How far ahead a deadline may be when the organisation says nothing (as on the server). */
+export const DEFAULT_MAX_HORIZON_DAYS = 365;
+
+/**
+ * The earliest and latest wall-clock times the picker offers in a zone: from now to the
+ * organisation's horizon (`procedures.maxHorizonDays` of its file).
+ */
+export function deadlineBounds(zone: string, maxHorizonDays: number, now = Date.now()) {
+  const at = dayjs(now).tz(zone);
+  return {
+    min: at.format('YYYY-MM-DD HH:mm:ss'),
+    max: at.add(maxHorizonDays, 'day').format('YYYY-MM-DD HH:mm:ss'),
+  };
+}
+
 export function emptyProcedureDraft(referenceZone: string): ProcedureDraft {
   return {
     kind: 'silence',
@@ -95,17 +110,28 @@ export function draftDeadline(draft: ProcedureDraft, zones: { reference: string;
   return instantIn(draft.deadline, draft.zone === 'reference' ? zones.reference : zones.reader);
 }
 
-/** Checks made before asking the server, keyed by the API's field names. */
+/**
+ * Checks made before asking the server (which checks again), keyed by the API's field
+ * names: a deadline in the future and within the horizon, someone left to decide, shares.
+ */
 export function draftErrors(
   draft: ProcedureDraft,
   deadline: string | null,
-  messages: { required: string; past: string; share: string },
+  messages: { required: string; past: string; beyond: string; share: string; excludedAll: string },
+  limits: { maxHorizonDays: number; members: string[] } = {
+    maxHorizonDays: DEFAULT_MAX_HORIZON_DAYS,
+    members: [],
+  },
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (needsDeadline(draft.kind)) {
     if (!deadline) errors.deadline = messages.required;
     else if (Date.parse(deadline) <= Date.now()) errors.deadline = messages.past;
+    else if (Date.parse(deadline) > Date.now() + limits.maxHorizonDays * 86_400_000)
+      errors.deadline = messages.beyond;
   }
+  if (limits.members.length > 0 && limits.members.every((s) => draft.excludedParties.includes(s)))
+    errors.excludedParties = messages.excludedAll;
   const badShare = (s: Share) => !(s.num >= 1 && s.den >= 1 && s.num <= s.den);
   if (draft.kind === 'qualified_majority' && badShare(draft.majority)) errors.majority = messages.share;
   if (draft.kind === 'qualified_majority' && draft.useWeights && badShare(draft.weightShare))

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisation } from '../../queries.ts';
 import type { Locale } from '../../types.ts';
+import { DEFAULT_MAX_HORIZON_DAYS } from './procedureDraft.ts';
 
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU' };
 
@@ -85,6 +86,16 @@ export function useZones(): ZoneFormatters {
       time: format({ hour: '2-digit', minute: '2-digit' }),
     };
   }, [locale, reference, reader, t]);
+}
+
+/**
+ * How far ahead a procedure deadline may be, in days: the organisation file's
+ * `procedures.maxHorizonDays`, served with the organisation (the server checks it again).
+ */
+export function useProcedureHorizon(): number {
+  const organisation = useOrganisation();
+  const data = organisation.data as { procedures?: { maxHorizonDays?: number } } | undefined;
+  return data?.procedures?.maxHorizonDays ?? DEFAULT_MAX_HORIZON_DAYS;
 }
 
 /** A duration as its largest parts: "2 d 3 h 12 min", "12 min 5 s". */
