@@ -3,8 +3,8 @@ import { systemActor } from '../core/actor.ts';
 import { validationError } from '../core/errors.ts';
 import { createToken, revokeToken } from '../modules/auth/commands.ts';
 import { personFromRow } from '../modules/auth/load-actor.ts';
-import { createUser, setUserDisabled } from '../modules/users/commands.ts';
-import { CreateUserInput } from '../modules/users/schema.ts';
+import { createUser, setUserDisabled, updateUser } from '../modules/users/commands.ts';
+import { CreateUserInput, UpdateUserInput } from '../modules/users/schema.ts';
 import { CliError, print, withDatabase } from './support.ts';
 
 const console_ = systemActor('accord cli');
@@ -75,6 +75,26 @@ export function registerUserCommands(program: Command) {
           `${r.username.padEnd(24)} ${String(who).padEnd(12)} ${r.role.padEnd(20)} ${r.disabled_at ? 'disabled' : 'active'}`,
         );
       }
+    });
+
+  user
+    .command('email')
+    .description("Set an account's e-mail address, where its notifications by e-mail go ('none' removes it)")
+    .argument('<username>')
+    .argument('<address>', "the e-mail address, or 'none'")
+    .action(async (username: string, address: string) => {
+      const parsed = UpdateUserInput.safeParse({ email: address === 'none' ? null : address });
+      if (!parsed.success) throw validationError(parsed.error);
+      await withDatabase(async (h) => {
+        const row = await h.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirst();
+        if (!row) throw new CliError(`no account named ${username}`);
+        await h.db.transaction().execute((trx) => updateUser(trx, console_, row.id, parsed.data));
+      });
+      print(`${username}: e-mail ${parsed.data.email ?? 'removed'}`);
     });
 
   for (const [name, disabled] of [

@@ -4,8 +4,9 @@ import { AppError } from '../../core/errors.ts';
 import { db, deps, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, NoContent, standardErrors } from '../../http/openapi.ts';
-import { setLocale } from '../users/commands.ts';
+import { updateMe } from '../users/commands.ts';
 import { MeSchema, presentMe } from '../users/present.ts';
+import { UpdateMeInput } from '../users/schema.ts';
 import { changePassword, createToken, listTokens, revokeToken, signIn, signOut } from './commands.ts';
 import { presentToken } from './present.ts';
 import {
@@ -15,7 +16,6 @@ import {
   SessionOutput,
   SignInInput,
   TokenSchema,
-  UpdateMeInput,
 } from './schema.ts';
 
 export const SESSION_COOKIE = 'accord_session';
@@ -65,7 +65,7 @@ const updateMeRoute = createRoute({
   method: 'patch',
   path: '/api/me',
   tags,
-  summary: 'Change your own preferences (language)',
+  summary: 'Change your own language or e-mail address (400 naming `email` when another account has it)',
   request: { body: jsonBody(UpdateMeInput) },
   responses: { 200: jsonResponse(z.object({ user: MeSchema }), 'Updated'), ...standardErrors },
 });
@@ -146,8 +146,8 @@ export function registerAuthRoutes(app: App) {
 
   app.openapi(updateMeRoute, async (c) => {
     const person = requirePerson(c);
-    const { locale } = c.req.valid('json');
-    const row = await inTransaction(c, (trx) => setLocale(trx, person, locale));
+    const input = c.req.valid('json');
+    const row = await inTransaction(c, (trx) => updateMe(trx, person, input));
     return c.json({ user: presentMe(row) }, 200);
   });
 

@@ -1,5 +1,7 @@
+import { loadConfig } from '../../config.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { LegReminderRunner } from './clearances.ts';
+import { emailRunners } from './email.ts';
 import { notificationsRules } from './policy.ts';
 import { ReminderRunner } from './reminders.ts';
 import { registerNotificationRoutes } from './routes.ts';
@@ -11,7 +13,12 @@ export const notificationsModule = defineModule({
   // A calendar feed is public by its secret token: calendar apps send no cookie.
   publicPaths: [{ path: /\/api\/calendar\/[^/]+\.ics/ }],
   policy: notificationsRules as PolicyRules,
-  runners: (handle) => [new ReminderRunner(handle), new LegReminderRunner(handle)],
+  // E-mail only when ACCORD_SMTP_URL is set; the runner contract passes no Config (yet).
+  runners: (handle) => [
+    new ReminderRunner(handle),
+    new LegReminderRunner(handle),
+    ...emailRunners(handle, loadConfig()),
+  ],
 });
 
 export { CLEARANCE_LEGS_CHANNEL, notifyClearanceEvent } from './clearances.ts';

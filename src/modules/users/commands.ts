@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type Actor, clearanceLevel, type Person } from '../../core/actor.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
@@ -6,12 +7,24 @@ import { authorize } from '../../policy/index.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { audienceOfUser } from './present.ts';
-import type { CreateUserInput, UpdateUserInput } from './schema.ts';
+import type { CreateUserInput, UpdateMeInput, UpdateUserInput } from './schema.ts';
 
 async function loadUserForUpdate(trx: Db, id: string): Promise<UserRow> {
   const row = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw notFound('user');
   return row;
+}
+
+/** 400 naming `email` when another account has the address (in any letter case). */
+async function assertEmailFree(trx: Db, email: string | null | undefined, userId: string | null) {
+  if (!email) return;
+  const taken = await trx
+    .selectFrom('users')
+    .select('id')
+    .where(sql<boolean>`lower(email) = lower(${email})`)
+    .$if(userId !== null, (q) => q.where('id', '<>', userId!))
+    .executeTakeFirst();
+  if (taken) throw invalid('email', 'is already used by another account');
 }
 
 /** Creates an account (secretariat administrators, or the console). */
@@ -44,6 +57,7 @@ export async function createUser(
     .where('username', '=', input.username)
     .executeTakeFirst();
   if (taken) throw invalid('username', 'is already taken');
+  await assertEmailFree(trx, input.email, null);
   const row = await trx
     .insertInto('users')
     .values({
@@ -96,6 +110,7 @@ export async function updateUser(trx: Db, actor: Actor, id: string, input: Updat
     throw invalid('role', 'only secretariat staff can be administrators');
   if (before.affiliation === 'partner' && role !== 'observer')
     throw invalid('role', 'partner organisations take part as observers');
+  if (input.email !== undefined) await assertEmailFree(trx, input.email, id);
   const changes = {
     ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
     ...(input.email !== undefined ? { email: input.email } : {}),
@@ -172,4 +187,38 @@ export async function setLocale(trx: Db, person: Person, locale: Locale) {
     });
   }
   return row;
+}
+
+/**
+ * A person changes their own e-mail address (null removes it): checked for form by the
+ * schema, unique here (400 naming `email`), recorded as `user.updated` naming the field.
+ * The same address again records nothing.
+ */
+export async function setOwnEmail(trx: Db, person: Person, email: string | null) {
+  const before = await loadUserForUpdate(trx, person.id);
+  authorize(person, 'updateEmail', 'user', before);
+  if ((before.email ?? null) === email) return before;
+  await assertEmailFree(trx, email, person.id);
+  const row = await trx
+    .updateTable('users')
+    .set({ email })
+    .where('id', '=', person.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendEntry(trx, person, {
+    action: 'user.updated',
+    subjectType: 'user',
+    subjectId: person.id,
+    payload: { changes: { email } },
+    audience: audienceOfUser(row),
+  });
+  return row;
+}
+
+/** A person changes their own account (`PATCH /api/me`): language, e-mail address. */
+export async function updateMe(trx: Db, person: Person, input: UpdateMeInput): Promise<UserRow> {
+  let row: UserRow | null = null;
+  if (input.locale !== undefined) row = await setLocale(trx, person, input.locale);
+  if (input.email !== undefined) row = await setOwnEmail(trx, person, input.email);
+  return row ?? loadUserForUpdate(trx, person.id);
 }

@@ -12,6 +12,8 @@ export const usersRules: PolicyRulesFor<'users' | 'user'> = {
   user: {
     read: (a, u) => isSystem(a) || isSecretariat(a) || isSelf(a, u) || canSeeUserAsColleague(a, u),
     update: (a) => isAdmin(a),
+    // A person's own e-mail address (where their notifications go); administrators set anyone's.
+    updateEmail: (a, u) => isSelf(a, u) || isAdmin(a),
     disable: (a, u) => isAdmin(a) && !isSelf(a, u),
   },
 };

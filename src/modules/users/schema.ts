@@ -8,11 +8,19 @@ export const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'use 2 to 64 letters, digits, dots, dashes or underscores');
 
+/** An e-mail address: trimmed, checked for form; unique across accounts (any letter case), checked by the commands. */
+export const Email = z
+  .string()
+  .trim()
+  .email('is not an e-mail address')
+  .max(320)
+  .openapi({ example: 'a.person@example.org' });
+
 export const CreateUserInput = z
   .strictObject({
     username: Username,
     displayName: z.string().trim().min(1, 'is required').max(200),
-    email: z.string().trim().email('is not an e-mail address').max(320).nullable().optional(),
+    email: Email.nullable().optional(),
     password: Password,
     affiliation: z.enum(AFFILIATIONS),
     stateCode: z
@@ -62,11 +70,26 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 export const UpdateUserInput = z
   .strictObject({
     displayName: z.string().trim().min(1, 'is required').max(200).optional(),
-    email: z.string().trim().email('is not an e-mail address').max(320).nullable().optional(),
+    email: Email.nullable().optional(),
     role: z.enum(ROLES).optional(),
     clearance: z.enum(CLEARANCE_LEVELS).optional(),
   })
   .openapi('UpdateUserInput');
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+/** What a person changes of their own account: language, e-mail address (null removes it). */
+export const UpdateMeInput = z
+  .strictObject({
+    locale: z.enum(['en', 'ru']).optional(),
+    email: Email.nullable()
+      .optional()
+      .openapi({ description: 'Where notifications by e-mail go; null removes it' }),
+  })
+  .refine((v) => v.locale !== undefined || v.email !== undefined, {
+    path: ['email'],
+    message: 'give locale or email',
+  })
+  .openapi('UpdateMeInput');
+export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 
 export const UserIdParam = z.object({ id: z.string().uuid('is not a user id') });
