@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -25,6 +25,8 @@ export interface ConnectOptions {
   /** PGlite data directory; omitted means in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Kysely's query log (tests: the SQL snapshots of src/db/hot-queries.test.ts). */
+  log?: KyselyConfig['log'];
 }
 
 // pg hands int8 (count(*), bigserial) back as a string and PGlite as a number:
@@ -39,16 +41,16 @@ const pgTypes = {
 
 /** Opens the database named by the options: a PostgreSQL server or an embedded PGlite. */
 export async function connect(options: ConnectOptions): Promise<DbHandle> {
-  if (options.databaseUrl) return connectServer(options.databaseUrl, options.poolSize ?? 10);
-  return connectEmbedded(options.dataDir);
+  if (options.databaseUrl) return connectServer(options.databaseUrl, options.poolSize ?? 10, options.log);
+  return connectEmbedded(options.dataDir, options.log);
 }
 
-async function connectServer(url: string, max: number): Promise<DbHandle> {
+async function connectServer(url: string, max: number, log?: KyselyConfig['log']): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
   pool.on('error', () => {
     /* idle client errors are surfaced on the next query */
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
   return {
@@ -113,13 +115,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function connectEmbedded(dataDir?: string): Promise<DbHandle> {
+async function connectEmbedded(dataDir?: string, log?: KyselyConfig['log']): Promise<DbHandle> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const pglite = await createPGlite(dataDir).catch((err) => {
     unlock();
     throw err;
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
   return {
     db,
     kind: 'pglite',

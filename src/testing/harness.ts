@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type Config, loadConfig } from '../config.ts';
 import { type Actor, type ClearanceName, systemActor } from '../core/actor.ts';
-import { connect, type DbHandle } from '../db/connect.ts';
+import { type ConnectOptions, connect, type DbHandle } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Affiliation, Role, UserRow } from '../db/schema.ts';
 import { buildApp } from '../http/app.ts';
@@ -18,12 +18,12 @@ import { createUser } from '../modules/users/commands.ts';
 /**
  * Tests run on a real database with the migrations applied: an in-memory PGlite by
  * default, or a fresh database on the PostgreSQL server named by TEST_DATABASE_URL
- * (CI sets it), dropped again at the end.
+ * (CI sets it), dropped again at the end. `log` sees every query (Kysely's logger).
  */
-export async function testDatabase(): Promise<DbHandle> {
+export async function testDatabase(options: Pick<ConnectOptions, 'log'> = {}): Promise<DbHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const handle = await connect({});
+    const handle = await connect({ ...options });
     await migrate(handle.db);
     return handle;
   }
@@ -34,7 +34,7 @@ export async function testDatabase(): Promise<DbHandle> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await connect({ databaseUrl: url.toString(), poolSize: 5 });
+  const handle = await connect({ ...options, databaseUrl: url.toString(), poolSize: 5 });
   await migrate(handle.db);
   const close = handle.close.bind(handle);
   return {
