@@ -13,18 +13,17 @@ import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { client, ok } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { usePartners, useStates, useUsers } from '../../queries.ts';
 import { type RecordFilters as Filters, hasFilters, SUBJECT_TYPES } from './filters.ts';
 import { useActionLabel, useModuleLabel, useSubjectTypeLabel } from './labels.ts';
-import type { ActionKind } from './types.ts';
 
 /** Every kind of record entry, with the module that writes it. */
 export function useActionKinds() {
   return useQuery({
     queryKey: ['ledger-actions'],
-    queryFn: ({ signal }) => api.get<{ items: ActionKind[] }>('/api/ledger/actions', signal),
+    queryFn: ({ signal }) => ok(client.GET('/api/ledger/actions', { signal })),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -14,14 +14,13 @@ import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
+import { client, ok } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { KEYS } from '../../queries.ts';
-import type { VerifyResult } from '../../types.ts';
 import { EntryDetails } from './EntryDetails.tsx';
 import {
   apiQuery,
@@ -33,7 +32,7 @@ import {
 import { useActionLabel, useClassificationLabel, useSubjectTypeLabel } from './labels.ts';
 import { useDelegationName, useSubjectName } from './names.ts';
 import { RecordFilters } from './RecordFilters.tsx';
-import type { RecordEntry, RecordPageData } from './types.ts';
+import type { RecordEntry } from './types.ts';
 import { VerifyResultPanel } from './VerifyResult.tsx';
 
 const PAGE_SIZE = 50;
@@ -45,9 +44,11 @@ function useLedger(filters: Filters) {
     queryKey: [...KEYS.ledger, filters],
     initialPageParam: null as number | null,
     queryFn: ({ pageParam, signal }) =>
-      api.get<RecordPageData>(
-        `/api/ledger?${apiQuery(filters, { before: pageParam, limit: PAGE_SIZE })}`,
-        signal,
+      ok(
+        client.GET('/api/ledger', {
+          params: { query: apiQuery(filters, { before: pageParam, limit: PAGE_SIZE }) },
+          signal,
+        }),
       ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
@@ -72,7 +73,7 @@ export function RecordPage() {
     setParams(filtersToParams({ ...filters, ...patch }), { replace: true });
   const ledger = useLedger(filters);
   const [selected, setSelected] = useState<RecordEntry | null>(null);
-  const verify = useMutation({ mutationFn: () => api.post<VerifyResult>('/api/ledger/verify') });
+  const verify = useMutation({ mutationFn: () => ok(client.POST('/api/ledger/verify')) });
 
   const abilities = ledger.data?.pages[0]?.abilities;
   const entries = (ledger.data?.pages.flatMap((p) => p.items) ?? []).sort((a, b) => b.seq - a.seq);

@@ -1,3 +1,5 @@
+import type { QueryOf } from '../../api/client.ts';
+
 /**
  * The record page's filters, kept in the page's address so a link shows the same entries:
  * `?action=a&action=b&subjectType=proposal&subjectId=…&actor=…&state=BY&from=2026-03-01&to=2026-03-31`.
@@ -84,21 +86,21 @@ function dayInstant(day: string, end: boolean): string {
   return at.toISOString();
 }
 
-/** The query of `GET /api/ledger` for the filters and a page. */
+/** The query of `GET /api/ledger` for the filters and a page (unset filters left out). */
 export function apiQuery(
   filters: RecordFilters,
   page: { before?: number | null; limit: number },
-): URLSearchParams {
-  const params = new URLSearchParams({ limit: String(page.limit) });
-  if (page.before) params.set('before', String(page.before));
-  if (filters.actions.length) params.set('action', filters.actions.join(','));
-  if (filters.subjectType) params.set('subjectType', filters.subjectType);
-  if (filters.subjectType && filters.subjectId) params.set('subjectId', filters.subjectId);
-  if (filters.actor) params.set('actor', filters.actor);
-  if (filters.state) params.set('state', filters.state);
-  if (filters.from) params.set('from', dayInstant(filters.from, false));
-  if (filters.to) params.set('to', dayInstant(filters.to, true));
-  return params;
+): QueryOf<'/api/ledger'> {
+  const query: QueryOf<'/api/ledger'> = { limit: page.limit };
+  if (page.before) query.before = page.before;
+  if (filters.actions.length) query.action = filters.actions.join(',');
+  if (filters.subjectType) query.subjectType = filters.subjectType;
+  if (filters.subjectType && filters.subjectId) query.subjectId = filters.subjectId;
+  if (filters.actor) query.actor = filters.actor;
+  if (filters.state) query.state = filters.state;
+  if (filters.from) query.from = dayInstant(filters.from, false);
+  if (filters.to) query.to = dayInstant(filters.to, true);
+  return query;
 }
 
 /** The first characters of an id, enough to tell subjects apart; other ids (a name, a code) whole. */
