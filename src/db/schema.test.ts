@@ -40,6 +40,8 @@ interface DeclaredColumn {
   literals: string[] | null;
   /** Whether an insert may leave the column out. */
   insertOptional: boolean;
+  /** Kinds an insert or an update may give (without null and undefined). */
+  written: Set<Kind>;
   text: string;
 }
 
@@ -165,12 +167,15 @@ function readDeclaredSchema(
       const insertSymbol = type.getProperty('__insert__');
       const select = selectSymbol ? checker.getTypeOfSymbolAtLocation(selectSymbol, database) : type;
       const insert = insertSymbol ? checker.getTypeOfSymbolAtLocation(insertSymbol, database) : type;
+      const updateSymbol = type.getProperty('__update__');
+      const update = updateSymbol ? checker.getTypeOfSymbolAtLocation(updateSymbol, database) : type;
       const selected = kindsOf(select);
       columns.set(column.getName(), {
         select: selected.kinds,
         selectNullable: selected.nullable,
         literals: literalsOf(select),
         insertOptional: kindsOf(insert).optional || (column.flags & ts.SymbolFlags.Optional) !== 0,
+        written: new Set([...kindsOf(insert).kinds, ...kindsOf(update).kinds]),
         text: checker.typeToString(type, database, ts.TypeFormatFlags.NoTruncation),
       });
     }
@@ -335,6 +340,27 @@ function wrongLiterals(declared: Declared, catalogue: Catalogue): string[] {
   return problems;
 }
 
+/**
+ * JSON columns take JSON text: the code sends JSON.stringify(...) and casts it (`$1::jsonb`).
+ * Handing the driver an object or an array instead is a trap: node-postgres sends a JS array
+ * as a PostgreSQL array literal, which a jsonb column refuses or misreads.
+ */
+function wrongWrites(declared: Declared, catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  for (const [table, columns] of catalogue.columns) {
+    for (const [name, column] of columns) {
+      const type = declared.get(table)?.get(name);
+      if (!type || (column.udt_name !== 'jsonb' && column.udt_name !== 'json')) continue;
+      const wrong = [...type.written].filter((kind) => kind !== 'string');
+      if (wrong.length)
+        problems.push(
+          `${table}.${name} (${column.udt_name}) is declared ${type.text}: inserts and updates give JSON text (string), not ${wrong.join(' | ')}`,
+        );
+    }
+  }
+  return problems;
+}
+
 let handle: DbHandle;
 let declared: Declared;
 let catalogue: Catalogue;
@@ -375,6 +401,11 @@ describe('src/db/schema.ts against the database catalogue', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  it('writes JSON columns as JSON text', () => {
+    const problems = wrongWrites(declared, catalogue);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it("lists the same values as the column's check (x in (...))", () => {
     const problems = wrongLiterals(declared, catalogue);
     expect(problems, problems.join('\n')).toEqual([]);
@@ -396,6 +427,11 @@ describe('src/db/schema.ts against the database catalogue', () => {
            created_at: CreatedAt; nickname?: string;
          };
          ledger_head: { id: Generated<number>; seq: number; hash: Generated<string> };
+         signing_keys: { id: string; public_key_pem: string; private_key_pem: string; created_at: CreatedAt };
+         asset_lists: {
+           id: Generated<string>; state_code: string; name: string; assets: unknown[];
+           updated_by_label: string; updated_at: Generated<Date>;
+         };
          stars: { id: string };
        }`,
     );
@@ -405,6 +441,7 @@ describe('src/db/schema.ts against the database catalogue', () => {
       ...wrongTypes(wrong, catalogue),
       ...wrongInserts(wrong, catalogue),
       ...wrongLiterals(wrong, catalogue),
+      ...wrongWrites(wrong, catalogue),
     ].join('\n');
     expect(problems).toContain('table stars: in the Database interface, not in the database');
     expect(problems).toContain('table proposals: in the database, missing from the Database interface');
@@ -419,5 +456,8 @@ describe('src/db/schema.ts against the database catalogue', () => {
       'users.affiliation: the database allows partner, which the type does not list',
     );
     expect(problems).toContain("users.locale: the type lists fr, which the database's check refuses");
+    expect(problems).toMatch(
+      /asset_lists\.assets \(jsonb\) is declared unknown\[\]: inserts and updates give JSON text \(string\), not unknown\[\]/,
+    );
   });
 });
