@@ -1,10 +1,12 @@
 import { defineModule } from '../../core/module.ts';
 import { installAuthentication } from './middleware.ts';
+import { authLedgerActions } from './record.ts';
 import { registerAuthRoutes } from './routes.ts';
 
 /** Sign-in, sessions, CSRF, API tokens; authenticates every /api request. */
 export const authModule = defineModule({
   name: 'auth',
+  ledgerActions: authLedgerActions,
   middleware: installAuthentication,
   routes: registerAuthRoutes,
   publicPaths: [{ method: 'POST', path: '/api/auth/sign-in' }],

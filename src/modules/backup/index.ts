@@ -1,8 +1,10 @@
 import { registerBackupCommands } from '../../cli/backup.ts';
 import { defineModule } from '../../core/module.ts';
+import { backupLedgerActions } from './record.ts';
 
 /** A consistent backup of every table, and its verified restore (CLI only). */
 export const backupModule = defineModule({
   name: 'backup',
+  ledgerActions: backupLedgerActions,
   cli: registerBackupCommands,
 });

@@ -1,8 +1,11 @@
 import { registerClearanceCommands } from '../../cli/clearances.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { clearancesAttention, clearancesRecent } from './attention.ts';
 import { loadDemoClearances } from './demo.ts';
 import { onProcedureClosed } from './deployments.ts';
 import { clearancesRules } from './policy.ts';
+import { clearancesLedgerActions } from './record.ts';
+import { clearanceSubjects } from './record-subjects.ts';
 import { registerClearanceRoutes } from './routes.ts';
 import { registerClearanceAttachmentRoutes } from './routes-attachments.ts';
 import { registerCertificateRoutes } from './routes-certificates.ts';
@@ -15,6 +18,10 @@ import { TacitConsentRunner } from './tacit.ts';
  */
 export const clearancesModule = defineModule({
   name: 'clearances',
+  ledgerActions: clearancesLedgerActions,
+  subjects: clearanceSubjects,
+  attention: clearancesAttention,
+  recent: clearancesRecent,
   routes: (app) => {
     registerClearanceRoutes(app);
     registerCertificateRoutes(app);

@@ -1,8 +1,11 @@
 import { registerProposalCommands } from '../../cli/proposals.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { decisionsAttention, decisionsRecent } from './attention.ts';
 import { DeadlineRunner } from './deadlines.ts';
 import { loadDemoDecisions } from './demo.ts';
 import { decisionsRules } from './policy.ts';
+import { decisionsLedgerActions } from './record.ts';
+import { decisionSubjects } from './record-subjects.ts';
 import { registerDecisionRoutes } from './routes.ts';
 
 /**
@@ -12,6 +15,10 @@ import { registerDecisionRoutes } from './routes.ts';
  */
 export const decisionsModule = defineModule({
   name: 'decisions',
+  ledgerActions: decisionsLedgerActions,
+  subjects: decisionSubjects,
+  attention: decisionsAttention,
+  recent: decisionsRecent,
   routes: registerDecisionRoutes,
   policy: decisionsRules as PolicyRules,
   // Outcomes on time: closes what fell due while the server was down, then follows the deadlines.

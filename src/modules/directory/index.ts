@@ -1,11 +1,15 @@
 import { registerDirectoryCommands } from '../../cli/directory.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { directoryRules } from './policy.ts';
+import { directoryLedgerActions } from './record.ts';
+import { directorySubjects } from './record-subjects.ts';
 import { registerDirectoryRoutes } from './routes.ts';
 
 /** The organisation file: member states, bodies, partners, presidency, crossing points, windows. */
 export const directoryModule = defineModule({
   name: 'directory',
+  ledgerActions: directoryLedgerActions,
+  subjects: directorySubjects,
   routes: registerDirectoryRoutes,
   policy: directoryRules as PolicyRules,
   cli: registerDirectoryCommands,

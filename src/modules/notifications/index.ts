@@ -3,12 +3,14 @@ import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { LegReminderRunner } from './clearances.ts';
 import { emailRunners } from './email.ts';
 import { notificationsRules } from './policy.ts';
+import { notificationsLedgerActions } from './record.ts';
 import { ReminderRunner } from './reminders.ts';
 import { registerNotificationRoutes } from './routes.ts';
 
 /** In-app notifications, each person's choices of kinds, deadline reminders, the calendar feed. */
 export const notificationsModule = defineModule({
   name: 'notifications',
+  ledgerActions: notificationsLedgerActions,
   routes: registerNotificationRoutes,
   // A calendar feed is public by its secret token: calendar apps send no cookie.
   publicPaths: [{ path: /\/api\/calendar\/[^/]+\.ics/ }],

@@ -1,11 +1,15 @@
 import { registerUserCommands } from '../../cli/users.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { usersRules } from './policy.ts';
+import { usersLedgerActions } from './record.ts';
+import { userSubjects } from './record-subjects.ts';
 import { registerUserRoutes } from './routes.ts';
 
 /** People: accounts, roles, clearance levels, language. */
 export const usersModule = defineModule({
   name: 'users',
+  ledgerActions: usersLedgerActions,
+  subjects: userSubjects,
   routes: registerUserRoutes,
   policy: usersRules as PolicyRules,
   cli: registerUserCommands,

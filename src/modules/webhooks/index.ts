@@ -2,11 +2,15 @@ import { registerWebhookCommands } from '../../cli/webhooks.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { WebhookRunner } from './deliver.ts';
 import { webhooksRules } from './policy.ts';
+import { webhooksLedgerActions } from './record.ts';
+import { webhookSubjects } from './record-subjects.ts';
 import { registerWebhookRoutes } from './routes.ts';
 
 /** A delegation's national systems: signed deliveries of events, queued with the change, sent after commit. */
 export const webhooksModule = defineModule({
   name: 'webhooks',
+  ledgerActions: webhooksLedgerActions,
+  subjects: webhookSubjects,
   routes: registerWebhookRoutes,
   policy: webhooksRules as PolicyRules,
   runners: (handle) => [new WebhookRunner(handle)],

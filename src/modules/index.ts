@@ -1,0 +1,37 @@
+import type { AccordModule } from '../core/module.ts';
+import { authModule } from './auth/index.ts';
+import { backupModule } from './backup/index.ts';
+import { clearancesModule } from './clearances/index.ts';
+import { decisionsModule } from './decisions/index.ts';
+import { directoryModule } from './directory/index.ts';
+import { homeModule } from './home/index.ts';
+import { ledgerModule } from './ledger/index.ts';
+import { liveModule } from './live/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { systemModule } from './system/index.ts';
+import { usersModule } from './users/index.ts';
+import { webhooksModule } from './webhooks/index.ts';
+
+/**
+ * The one list of Accord's modules: the HTTP app, the server's runners, the CLI, the
+ * policy, the record's action kinds, the notification kinds, the event subscriptions, the
+ * demo and the home page are all built from it (src/platform.ts). Adding a module means
+ * adding it here and writing its own folders (server, web, migration); nothing else.
+ *
+ * Order matters where modules meet: shared services first, then the domains; event
+ * subscribers run in this order inside the publishing transaction.
+ */
+export const MODULES: readonly AccordModule[] = [
+  systemModule,
+  ledgerModule,
+  authModule,
+  usersModule,
+  directoryModule,
+  liveModule,
+  backupModule,
+  notificationsModule,
+  webhooksModule,
+  decisionsModule,
+  clearancesModule,
+  homeModule,
+];
