@@ -208,6 +208,13 @@ describe('organisation files', () => {
       reason: /first is listed twice/,
     },
     {
+      what: 'a body member listed twice',
+      text: edit('members: [AM, BY]', 'members: [AM, BY, AM]'),
+      onLine: 'members: [AM, BY, AM]',
+      path: 'bodies.1.members.2',
+      reason: /AM is listed twice/,
+    },
+    {
       what: 'a partner listed twice',
       text: edit('  - { code: SCO,', '  - { code: UN,'),
       onLine: '  - { code: UN, shortName: { en: SCO',

@@ -195,7 +195,13 @@ export const OrganisationFile = z
       bodies.add(b.code);
       if (Array.isArray(b.members))
         b.members.forEach((m, j) => {
-          if (!states.has(m))
+          if (b.members.indexOf(m) !== j)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['bodies', i, 'members', j],
+              message: `${m} is listed twice`,
+            });
+          else if (!states.has(m))
             ctx.addIssue({
               code: 'custom',
               path: ['bodies', i, 'members', j],
