@@ -156,4 +156,38 @@ describe('movement clearances', () => {
 
     await Promise.all([requester.context.close(), kz.context.close(), ru.context.close()]);
   }, 180_000);
+
+  it('the board, a request and the timeliness figures draw without a console error', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'by.head');
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    // A fresh load: the map draws before the member states arrive (it used to log NaN paths).
+    await page.goto('/clearances');
+    await page.getByTestId('request-card').first().waitFor(LONG);
+    await expect.poll(() => page.getByTestId('route-stop').count(), LONG).toBeGreaterThan(0);
+
+    // A deciding officer sees each leg's entry and exit, in UTC and local time, and its route.
+    await page.getByTestId('request-link').first().click();
+    await page.getByTestId('legs-table').waitFor(LONG);
+    const entry = page.getByTestId('leg-entry').first();
+    await entry.waitFor(LONG);
+    expect(await entry.textContent()).toMatch(/UTC.*\(/);
+    expect(await page.getByTestId('leg-route').count()).toBeGreaterThan(0);
+
+    // The timeliness chart has its axis, and a range of days narrows it.
+    await page.goto('/clearances/timeliness');
+    await page.getByTestId('timeliness-chart').waitFor(LONG);
+    expect(await page.getByTestId('timeliness-axis-title').textContent()).toBe('Hours to decide');
+    expect(await page.getByTestId('timeliness-tick').count()).toBeGreaterThan(2);
+    await page.goto('/clearances/timeliness?from=2020-01-01&to=2020-01-31');
+    await page.getByText('No figures yet.').first().waitFor(LONG);
+    expect(await page.getByTestId('timeliness-range-text').textContent()).toContain('2020');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Actor } from '../core/actor.ts';
 import type { DbHandle } from '../db/connect.ts';
-import { verifyCertificate } from '../modules/clearances/certificate.ts';
+import { type CertificateStatus, verifyCertificate } from '../modules/clearances/certificate.ts';
 import { exportRequest, exportRequestCsv } from '../modules/clearances/export.ts';
 import { acceptConditions, askInfo, decideLeg, giveInfo } from '../modules/clearances/legs.ts';
 import { presentRequest, presentRequestListItem } from '../modules/clearances/present.ts';
@@ -71,6 +71,15 @@ async function act(
     await printRequest(handle, actor, id, !!o.json);
   });
 }
+
+/** What `verify` prints for each status: only `valid` lets the movement through. */
+const STATUS_TEXT: Record<CertificateStatus, string> = {
+  valid: 'valid',
+  under_amendment: 'UNDER AMENDMENT (not valid until the amended request is cleared again)',
+  denied: 'NOT VALID (the amended request was denied)',
+  superseded: 'SUPERSEDED by a later certificate',
+  withdrawn: 'WITHDRAWN by the requester',
+};
 
 export function registerClearanceCommands(program: Command) {
   const clearance = program
@@ -278,7 +287,7 @@ export function registerClearanceCommands(program: Command) {
         else {
           const c = v.certificate;
           print(
-            `${v.verified ? 'verified' : 'NOT VERIFIED'}: ${c.reference} version ${c.version}, ${v.status}, issued ${c.issuedAt}`,
+            `${v.verified ? 'verified' : 'NOT VERIFIED'}: ${c.reference} version ${c.version}, ${STATUS_TEXT[v.status]}, issued ${c.issuedAt}`,
           );
           for (const p of v.problems) print(`  problem: ${p}`);
           for (const leg of c.legs) {
@@ -286,6 +295,12 @@ export function registerClearanceCommands(program: Command) {
             print(
               `  ${leg.state}  ${leg.clearanceNumber.padEnd(22)} ${leg.decidedHow}${conditions ? `  conditions: ${conditions}` : ''}`,
             );
+            const passage = (p: { point: string; from: string; to: string }) =>
+              `${p.point} ${p.from} – ${p.to}`;
+            print(
+              `      entry ${passage(leg.entry)}; ${leg.exit ? `exit ${passage(leg.exit)}` : 'hosts the movement'}`,
+            );
+            if (leg.route) print(`      route ${leg.route}`);
           }
           print(`  record entry ${v.record.seq} (${v.record.hash}), certificate digest ${v.digest}`);
           print(

@@ -8,7 +8,8 @@ import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } fro
 import { acceptConditions, decideLeg } from './legs.ts';
 import { amendRequest, withdrawRequest } from './requests.ts';
 import { AmendRequestInput, DecideLegInput } from './schema.ts';
-import { CLEARANCE_ORGANISATION, requestBody } from './test-support.ts';
+import { applyDueSilences } from './tacit.ts';
+import { CLEARANCE_ORGANISATION, HOUR, landRoute, requestBody } from './test-support.ts';
 
 let t: TestContext;
 let p: ClearancePeople;
@@ -144,6 +145,74 @@ describe('clearance certificates', () => {
       withdrawRequest(trx, personFromRow(p.byDelegate), request.id, { reason: 'cancelled' }),
     );
     expect((await verifyCertificate(t.handle.db, second))?.status).toBe('withdrawn');
+  });
+});
+
+describe('a certificate and amendments', () => {
+  const amendment = (overrides: Record<string, unknown> = {}) => {
+    const { framework: _f, urgency: _u, classification: _c, ...content } = requestBody();
+    return AmendRequestInput.parse({ ...content, ...overrides });
+  };
+
+  it('says under amendment (not valid) the moment an amendment re-opens legs, over the API too', async () => {
+    const { request } = await clearedRequest();
+    const first = await code(request.id);
+    await run((trx) =>
+      amendRequest(trx, personFromRow(p.byDelegate), request.id, amendment({ personnel: 45 })),
+    );
+    expect((await verifyCertificate(t.handle.db, first))?.status).toBe('under_amendment');
+    const res = await t.request(`/api/verify/${first}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ verified: true, status: 'under_amendment' });
+    // Denied on the new version: still not valid, and says why.
+    await decide('ruHead', request.id, 'RU', { decision: 'deny', reason: 'Too many people' });
+    expect((await verifyCertificate(t.handle.db, first))?.status).toBe('denied');
+  });
+
+  it('an amendment every state keeps leaves the request cleared, with a certificate of the new version', async () => {
+    const { request } = await clearedRequest();
+    const first = await code(request.id);
+    const { content } = await t.handle.db
+      .selectFrom('clearance_request_versions')
+      .select('content')
+      .where('request_id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    const same = AmendRequestInput.parse({ ...(content as object), urgency: 'urgent' });
+    const amended = await run((trx) => amendRequest(trx, personFromRow(p.byDelegate), request.id, same));
+    expect(amended.status).toBe('cleared');
+    const second = await code(request.id);
+    expect(second).not.toBe(first);
+    expect((await verifyCertificate(t.handle.db, first))?.status).toBe('superseded');
+    const now = await verifyCertificate(t.handle.db, second);
+    expect(now).toMatchObject({ status: 'valid', certificate: { version: 2, urgency: 'urgent' } });
+  });
+
+  it('gives a leg consented by silence a number of its state marked as tacit, and shows each route', async () => {
+    const start = new Date(Date.now() - 80 * HOUR);
+    const r = await buildClearanceRequest(t.handle, {
+      by: p.byDelegate,
+      now: start,
+      body: { legs: landRoute(new Date()) },
+    });
+    await run((trx) =>
+      decideLeg(
+        trx,
+        personFromRow(p.ruHead),
+        r.id,
+        'RU',
+        DecideLegInput.parse({ decision: 'approve' }),
+        new Date(start.getTime() + HOUR),
+      ),
+    );
+    await applyDueSilences(t.handle.db, new Date());
+    const v = await verifyCertificate(t.handle.db, await code(r.id));
+    const legs = v!.certificate.legs;
+    expect(legs.map((l) => l.decidedHow)).toEqual(['tacit', 'state', 'tacit']);
+    expect(legs[0].clearanceNumber).toMatch(/^BY-CLR-\d{4}-\d{4}-T$/);
+    expect(legs[2].clearanceNumber).toMatch(/^KZ-CLR-\d{4}-\d{4}-T$/);
+    expect(legs[1].route).toBe('M1, M5 via Moscow and Chelyabinsk');
+    expect(legs[1].entry.point).toBe('BY-RU-REDKI');
+    expect(legs[1].exit?.point).toBe('RU-KZ-TROITSK');
   });
 });
 

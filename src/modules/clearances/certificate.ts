@@ -179,14 +179,27 @@ export async function issueCertificate(
   return { code, seq: entry.seq, digest };
 }
 
-export type CertificateStatus = 'valid' | 'superseded' | 'withdrawn';
+/**
+ * What a certificate is worth now: `valid` while its request is cleared on its version;
+ * `under_amendment` from the moment an amendment re-opened legs of the request until it is
+ * cleared again (then `superseded`); `denied` when an amendment was refused; `superseded`
+ * by a later certificate; `withdrawn` by the requester.
+ */
+export const CERTIFICATE_STATUSES = [
+  'valid',
+  'under_amendment',
+  'denied',
+  'superseded',
+  'withdrawn',
+] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /** What a verification code proves, and nothing more. */
 export interface Verification {
   code: string;
   /** The certificate matches the record and the chain around it holds. */
   verified: boolean;
-  /** valid; superseded by an amendment (a later version); withdrawn by the requester. */
+  /** See CERTIFICATE_STATUSES: only `valid` lets the movement through. */
   status: CertificateStatus;
   problems: string[];
   certificate: Certificate;
@@ -256,9 +269,13 @@ function result(
   const status: CertificateStatus =
     request.status === 'withdrawn'
       ? 'withdrawn'
-      : request.verification_code === cert.code
-        ? 'valid'
-        : 'superseded';
+      : request.verification_code !== cert.code
+        ? 'superseded'
+        : request.status === 'cleared'
+          ? 'valid'
+          : request.status === 'denied'
+            ? 'denied'
+            : 'under_amendment';
   return {
     code: cert.code,
     verified: problems.length === 0,

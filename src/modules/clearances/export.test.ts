@@ -6,7 +6,7 @@ import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } fro
 import { askInfo, decideLeg, giveInfo } from './legs.ts';
 import { DecideLegInput } from './schema.ts';
 import { applyDueSilences } from './tacit.ts';
-import { CLEARANCE_ORGANISATION, HOUR } from './test-support.ts';
+import { CLEARANCE_ORGANISATION, errorOf, HOUR, landRoute } from './test-support.ts';
 
 let t: TestContext;
 let p: ClearancePeople;
@@ -89,7 +89,13 @@ describe('exports of a request and its decisions', () => {
       kind: string;
       request: {
         reference: string;
-        legs: { state: string; internalNote: string | null; decidedHow: string }[];
+        legs: {
+          state: string;
+          internalNote: string | null;
+          decidedHow: string;
+          entry: { point: string; from: string; fromLocal: string } | null;
+          route: string | null;
+        }[];
       };
     };
     expect(doc.kind).toBe('accord.clearance-export');
@@ -99,6 +105,11 @@ describe('exports of a request and its decisions', () => {
       ['RU', 'state'],
       ['KZ', 'tacit'],
     ]);
+    expect(doc.request.legs[0]).toMatchObject({
+      entry: { point: 'BY-MSQ', from: landRoute(start)[0].entry.window.from },
+      route: 'M1 Minsk – Orsha',
+    });
+    expect(doc.request.legs[0].entry?.fromLocal).toMatch(/\+03:00$/);
     // The requester never sees another state's internal note, in an export either.
     expect(JSON.stringify(doc)).not.toContain('asked the border service');
 
@@ -118,6 +129,16 @@ describe('exports of a request and its decisions', () => {
     // Tacit consent is dated at the instant the window closed, not when the runner looked.
     expect(rows[2][col('decided_at_utc')]).toBe(at(72).toISOString());
     expect(Number(rows[2][col('hours_to_decide')])).toBe(72);
+    // Each leg's passage in UTC and in the state's own time, its route and stops.
+    const planned = landRoute(start);
+    expect(rows[1][col('entry_point')]).toBe('BY-RU-REDKI');
+    expect(rows[1][col('entry_from_utc')]).toBe(planned[1].entry.window.from);
+    expect(rows[1][col('entry_from_local')]).toMatch(/T\d{2}:\d{2}\+03:00$/);
+    expect(rows[1][col('exit_to_local')]).toMatch(/\+03:00$/);
+    expect(rows[1][col('route')]).toBe('M1, M5 via Moscow and Chelyabinsk');
+    expect(rows[2][col('exit_point')]).toBe('');
+    expect(rows[2][col('entry_from_local')]).toMatch(/\+0[56]:00$/);
+    expect(rows[2][col('clearance_number')]).toMatch(/^KZ-CLR-\d{4}-\d{4}-T$/);
   });
 
   it('answers 404 to a state not concerned and 400 for an unknown format', async () => {
@@ -160,6 +181,28 @@ describe('timeliness and the certificate over HTTP', () => {
     const am = await t.request('/api/clearance-timeliness', { as: p.amHead });
     expect(((await am.json()) as { items: unknown[] }).items).toEqual([]);
     expect((await t.request('/api/clearance-timeliness?from=yesterday', { as: p.admin })).status).toBe(400);
+  });
+
+  it('takes a date range: days in UTC, the last day included; 400 when it ends before it starts', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await t.request(`/api/clearance-timeliness?from=${today}&to=${today}`, { as: p.admin });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { legs: number }[]; range: { from: string; to: string } };
+    expect(body.range).toEqual({
+      from: `${today}T00:00:00.000Z`,
+      to: new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString(),
+    });
+    expect(body.items.reduce((n, i) => n + i.legs, 0)).toBeGreaterThan(0);
+    const past = await t.request('/api/clearance-timeliness?from=2020-01-01&to=2020-01-31', { as: p.admin });
+    expect(((await past.json()) as { items: unknown[] }).items).toEqual([]);
+    const reversed = await t.request('/api/clearance-timeliness?from=2026-02-01&to=2026-01-01', {
+      as: p.admin,
+    });
+    expect(reversed.status).toBe(400);
+    expect((await errorOf(reversed)).fields?.[0]).toMatchObject({
+      field: expect.stringMatching(/(^|\.)to$/),
+      reason: 'is before from',
+    });
   });
 
   it('gives the certificate of a cleared request to those who may read it, 404 before', async () => {

@@ -45,6 +45,19 @@ export const CSV_COLUMNS = [
   'request_status',
   'position',
   'state',
+  'time_zone',
+  'entry_point',
+  'entry_from_utc',
+  'entry_to_utc',
+  'entry_from_local',
+  'entry_to_local',
+  'exit_point',
+  'exit_from_utc',
+  'exit_to_utc',
+  'exit_from_local',
+  'exit_to_local',
+  'route',
+  'stops',
   'leg_status',
   'opened_at_utc',
   'due_at_utc',
@@ -74,7 +87,10 @@ function hoursToDecide(leg: PresentedRequest['legs'][number], pausedSeconds: num
   return Math.round((seconds / 3600) * 100) / 100;
 }
 
-/** The export as CSV: one line per leg with its decision (UTC instants, ISO 8601). */
+/**
+ * The export as CSV: one line per leg with its itinerary (entry and exit windows in UTC and
+ * in the state's own time, route, stops) and its decision (UTC instants, ISO 8601).
+ */
 function exportCsv(
   data: Awaited<ReturnType<typeof exportRequest>>,
   pausedSeconds: Map<string, number> = new Map(),
@@ -93,6 +109,19 @@ function exportCsv(
       r.status,
       leg.position + 1,
       leg.state,
+      leg.timeZone,
+      leg.entry?.point,
+      leg.entry?.from,
+      leg.entry?.to,
+      leg.entry?.fromLocal,
+      leg.entry?.toLocal,
+      leg.exit?.point,
+      leg.exit?.from,
+      leg.exit?.to,
+      leg.exit?.fromLocal,
+      leg.exit?.toLocal,
+      leg.route,
+      leg.stops.join(' | '),
       leg.status,
       leg.openedAt,
       leg.dueAt,

@@ -184,15 +184,17 @@ export type AmendAction = 'keep' | 'reopen' | 'open' | 'withdraw';
  * leg in force: unchanged, it keeps its decision (or its open window); changed, or new on
  * the route, it opens afresh; a state no longer on the route has its leg withdrawn. When
  * the shared cargo (assets, personnel, VIPs, armament, sensors, dangerous goods) changed,
+ * or `everyLeg` says so (the framework changed: the legal ground every state decided on),
  * every state on the route decides again: each decided on that cargo.
  */
 export function planAmendment(
   current: { content: ClearanceContent; withdrawnStates?: string[] },
   next: ClearanceContent,
+  opts: { everyLeg?: boolean } = {},
 ): { state: string; action: AmendAction }[] {
   const before = new Map(current.content.legs.map((l) => [l.state, legKey(l)]));
   const withdrawn = new Set(current.withdrawnStates ?? []);
-  const cargoChanged = cargoKey(current.content) !== cargoKey(next);
+  const cargoChanged = !!opts.everyLeg || cargoKey(current.content) !== cargoKey(next);
   const plan: { state: string; action: AmendAction }[] = next.legs.map((leg) => {
     const old = before.get(leg.state);
     if (old === undefined || withdrawn.has(leg.state)) return { state: leg.state, action: 'open' };

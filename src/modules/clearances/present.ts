@@ -6,6 +6,7 @@ import { AttachmentSchema, presentAttachment } from '../decisions/present.ts';
 import { requestSubject, trimState } from './load.ts';
 import { isOpenLeg } from './machine.ts';
 import type { RequestView } from './queries.ts';
+import type { LegInput } from './schema.ts';
 
 /**
  * What leaves the server about clearances, fields listed one by one. Every state on the
@@ -15,6 +16,17 @@ import type { RequestView } from './queries.ts';
  */
 
 const Instant = z.string().nullable();
+
+/** Where and when a leg enters or leaves its state, in UTC and in the state's own time. */
+export const LegPassageSchema = z
+  .object({
+    point: z.string().openapi({ description: 'A crossing point code' }),
+    from: z.string().openapi({ description: 'Window start, UTC (ISO 8601)' }),
+    to: z.string().openapi({ description: 'Window end, UTC (ISO 8601)' }),
+    fromLocal: z.string().openapi({ description: "Window start in the state's time, with its offset" }),
+    toLocal: z.string().openapi({ description: "Window end in the state's time, with its offset" }),
+  })
+  .openapi('ClearanceLegPassage');
 
 export const LegSchema = z
   .object({
@@ -26,12 +38,16 @@ export const LegSchema = z
     version: z.number().openapi({ description: 'The version the current decision is about' }),
     openedAt: Instant,
     dueAt: Instant,
-    remainingSeconds: z
-      .number()
-      .nullable()
-      .openapi({ description: 'Seconds until silence takes effect; null when paused or decided' }),
+    remainingSeconds: z.number().nullable().openapi({
+      description:
+        'Seconds until silence takes effect; while paused (info_requested) the time left, frozen, when the clock stopped; null when decided',
+    }),
     onSilence: z.string().nullable(),
     pausedAt: Instant,
+    entry: LegPassageSchema.nullable().openapi({ description: 'Null for a leg no longer on the route' }),
+    exit: LegPassageSchema.nullable().openapi({ description: 'Null when the state hosts the movement' }),
+    route: z.string().nullable(),
+    stops: z.array(z.string()),
     decidedAt: Instant,
     decidedHow: z.string().nullable(),
     decidedBy: z.string().nullable(),
@@ -127,10 +143,62 @@ export const RequestListItemSchema = z
   .openapi('ClearanceRequestListItem');
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const remaining = (leg: ClearanceLegRow, now: Date) =>
-  leg.status === 'pending' && leg.due_at
-    ? Math.max(Math.round((leg.due_at.getTime() - now.getTime()) / 1000), 0)
-    : null;
+
+/**
+ * Seconds left in a leg's window: to its due instant while it runs; while the state waits
+ * for an answer (the clock stopped), what was left when it stopped, frozen.
+ */
+export function remainingSeconds(
+  leg: Pick<
+    ClearanceLegRow,
+    'status' | 'due_at' | 'opened_at' | 'paused_at' | 'paused_seconds' | 'window_seconds'
+  >,
+  now: Date,
+): number | null {
+  const left = (until: number, from: number) => Math.max(Math.round((until - from) / 1000), 0);
+  if (leg.status === 'pending' && leg.due_at) return left(leg.due_at.getTime(), now.getTime());
+  if (leg.status === 'info_requested' && leg.paused_at && leg.opened_at && leg.window_seconds !== null) {
+    const due = leg.opened_at.getTime() + (leg.window_seconds + Number(leg.paused_seconds)) * 1000;
+    return left(due, leg.paused_at.getTime());
+  }
+  return null;
+}
+const remaining = remainingSeconds;
+
+/**
+ * An instant in a time zone with its offset, to the minute: `2026-12-05T09:00+03:00`.
+ *
+ * @example localTime('2026-12-05T06:00:00.000Z', 'Europe/Moscow') // '2026-12-05T09:00+03:00'
+ */
+export function localTime(instant: string, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}${offset}`;
+}
+
+function passage(p: LegInput['entry'] | null | undefined, zone: string) {
+  if (!p) return null;
+  return {
+    point: p.point,
+    from: p.window.from,
+    to: p.window.to,
+    fromLocal: localTime(p.window.from, zone),
+    toLocal: localTime(p.window.to, zone),
+  };
+}
 
 function envelope(row: ClearanceRequestRow) {
   return {
@@ -195,11 +263,14 @@ export function presentRequest(
       const details = can(actor, 'readDetails', 'clearanceLeg', subject);
       const note = can(actor, 'readInternalNote', 'clearanceLeg', subject);
       const state = trimState(l.state_code);
+      const zone = view.zones.get(state) ?? 'UTC';
+      // The leg as the version in force plans it (none for a state taken off the route).
+      const planned = l.status === 'withdrawn' ? undefined : view.content.legs.find((x) => x.state === state);
       return {
         id: l.id,
         state,
         position: l.position,
-        timeZone: view.zones.get(state) ?? 'UTC',
+        timeZone: zone,
         status: l.status,
         version: l.version,
         openedAt: iso(l.opened_at),
@@ -207,6 +278,10 @@ export function presentRequest(
         remainingSeconds: remaining(l, now),
         onSilence: l.on_silence,
         pausedAt: iso(l.paused_at),
+        entry: passage(planned?.entry, zone),
+        exit: passage(planned?.exit, zone),
+        route: planned ? (planned.route ?? '') : null,
+        stops: planned?.stops ?? [],
         decidedAt: iso(l.decided_at),
         decidedHow: l.decided_how,
         decidedBy: details ? l.decided_by_label : null,

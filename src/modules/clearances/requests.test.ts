@@ -8,10 +8,10 @@ import {
   type ClearancePeople,
 } from './factories.ts';
 import { acceptConditions, askInfo, decideLeg, giveInfo } from './legs.ts';
-import { amendRequest, withdrawRequest } from './requests.ts';
+import { amendRequest, submitRequest, withdrawRequest } from './requests.ts';
 import { AmendRequestInput, DecideLegInput } from './schema.ts';
 import { applyDueSilences } from './tacit.ts';
-import { CLEARANCE_ORGANISATION, HOUR, landRoute, requestBody } from './test-support.ts';
+import { CLEARANCE_ORGANISATION, HOUR, landRoute, requestBody, window } from './test-support.ts';
 
 let t: TestContext;
 let p: ClearancePeople;
@@ -217,5 +217,132 @@ describe('who is told', () => {
     // The requester's other people hear of it: Russia's decision reaches Belarus's head.
     await decide('ruHead', r.id, 'RU', { decision: 'approve' });
     expect(await told(p.byHead.id)).toBe(1);
+  });
+});
+
+/** The 400 a command threw, as `field: reason`. */
+async function refusal(promise: Promise<unknown>) {
+  const err = (await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { status?: number; code?: string; fields?: { field: string; reason: string }[] } | null;
+  expect(err, 'the command should have been refused').not.toBeNull();
+  return err!;
+}
+
+describe('movement windows that have begun', () => {
+  const amendBody = (legs: ReturnType<typeof landRoute>, extra: Record<string, unknown> = {}) => {
+    const { framework: _f, urgency: _u, classification: _c, ...body } = requestBody({}, new Date());
+    return AmendRequestInput.parse({ ...body, legs, ...extra });
+  };
+
+  it('a draft may keep a past window; submitting it is refused, naming the leg and window', async () => {
+    const now = new Date();
+    const route = landRoute(now);
+    route[1].entry.window = window(-2, 6, now);
+    const draft = await buildClearanceRequest(t.handle, {
+      by: p.byDelegate,
+      submit: false,
+      now,
+      body: { legs: route },
+    });
+    expect(draft.status).toBe('draft');
+    const err = await refusal(run((trx) => submitRequest(trx, personFromRow(p.byDelegate), draft.id, now)));
+    expect(err.status).toBe(400);
+    expect(err.fields?.[0]?.field).toBe('legs.1.entry.window.from');
+    expect(err.fields?.[0]?.reason).toMatch(/before now/);
+    expect((await legs(draft.id)).every((l) => l.status === 'draft')).toBe(true);
+    // Within the tolerance (a form sent a few minutes late) it goes through.
+    route[1].entry.window = window(-2 / 60, 6, now);
+    await expect(
+      buildClearanceRequest(t.handle, { by: p.byDelegate, now, body: { legs: route } }),
+    ).resolves.toMatchObject({ status: 'pending' });
+  });
+
+  it('an amendment is refused when a leg it re-opens has begun; a kept leg under way is not checked', async () => {
+    const start = new Date();
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now: start });
+    await decide('byHead', r.id, 'BY', { decision: 'approve' }, new Date(start.getTime() + HOUR));
+    // A day and a half later BY's passage is under way; KZ's route changes: accepted.
+    const later = new Date(start.getTime() + 26 * HOUR);
+    const route = landRoute(start);
+    route[2].route = 'A21, then the range road';
+    const amended = await run((trx) =>
+      amendRequest(trx, personFromRow(p.byDelegate), r.id, amendBody(route), later),
+    );
+    expect(amended.version).toBe(2);
+    // BY's leg would re-open with its entry in the past: refused, naming it.
+    route[0].route = 'M1 Minsk – Orsha – Vitebsk';
+    const err = await refusal(
+      run((trx) => amendRequest(trx, personFromRow(p.byDelegate), r.id, amendBody(route), later)),
+    );
+    expect(err.fields?.[0]?.field).toBe('legs.0.entry.window.from');
+  });
+});
+
+describe('amending the envelope', () => {
+  it('a new urgency sets the windows of the re-opened legs; the record says what changed', async () => {
+    const now = new Date();
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now });
+    await decide('byHead', r.id, 'BY', { decision: 'approve' }, now);
+    const { framework: _f, urgency: _u, classification: _c, ...body } = requestBody({}, now);
+    const route = landRoute(now);
+    route[2].route = 'A21 to the range';
+    const head = await recordHead(t.handle);
+    const at = new Date(now.getTime() + HOUR);
+    const amended = await run((trx) =>
+      amendRequest(
+        trx,
+        personFromRow(p.byDelegate),
+        r.id,
+        AmendRequestInput.parse({ ...body, legs: route, urgency: 'urgent', reason: 'moved forward' }),
+        at,
+      ),
+    );
+    expect(amended.urgency).toBe('urgent');
+    const rows = await legs(r.id);
+    // KZ re-opens with its urgent window (24 h, escalation); BY keeps its decision, RU its routine window.
+    expect(rows[2]).toMatchObject({ status: 'pending', on_silence: 'escalation' });
+    expect(rows[2].due_at?.getTime()).toBe(at.getTime() + 24 * HOUR);
+    expect(rows[0].status).toBe('approved');
+    expect(rows[1].due_at?.getTime()).toBe(now.getTime() + 48 * HOUR);
+    const entry = (await recordAfter(t.handle, head)).find((e) => e.action === 'clearance.amended')!;
+    expect((entry.payload as { changed: unknown }).changed).toEqual({
+      urgency: { from: 'routine', to: 'urgent' },
+    });
+  });
+
+  it('a new framework re-opens every leg; a classification above the caller is refused', async () => {
+    const now = new Date();
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now });
+    await decide('byHead', r.id, 'BY', { decision: 'approve' }, now);
+    const { framework: _f, urgency: _u, classification: _c, ...body } = requestBody({}, now);
+    const amended = await run((trx) =>
+      amendRequest(
+        trx,
+        personFromRow(p.byHead),
+        r.id,
+        AmendRequestInput.parse({ ...body, framework: 'training', classification: 'confidential' }),
+        now,
+      ),
+    );
+    expect(amended).toMatchObject({ framework: 'training', classification: 2 });
+    expect((await legs(r.id)).map((l) => [l.status, l.version])).toEqual([
+      ['pending', 2],
+      ['pending', 2],
+      ['pending', 2],
+    ]);
+    const err = await refusal(
+      run((trx) =>
+        amendRequest(
+          trx,
+          personFromRow(p.byHead),
+          r.id,
+          AmendRequestInput.parse({ ...body, classification: 'secret' }),
+          now,
+        ),
+      ),
+    );
+    expect(err.fields?.[0]?.field).toBe('classification');
   });
 });

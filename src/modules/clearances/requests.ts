@@ -1,10 +1,11 @@
-import { type Actor, actorLabel, clearanceLevel } from '../../core/actor.ts';
+import { type Actor, actorLabel, clearanceLevel, clearanceName } from '../../core/actor.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { listClearanceAttachments } from './attachments.ts';
+import { issueCertificate } from './certificate.ts';
 import { publishClearanceEvent } from './events.ts';
 import {
   addLegEvent,
@@ -27,7 +28,7 @@ import {
   recordSettled,
   settleRequest,
 } from './opening.ts';
-import { checkItinerary } from './route.ts';
+import { checkItinerary, checkWindowsAhead } from './route.ts';
 import type { AmendRequestInput, ClearanceContent, CreateRequestInput, UpdateDraftInput } from './schema.ts';
 
 const ownState = (actor: Actor) =>
@@ -205,6 +206,7 @@ export async function submitRequest(
   const { row } = loaded;
   if (row.status !== 'draft') throw conflict(`the request is ${row.status}, not a draft`);
   await checkContent(trx, loaded.content, row.id);
+  checkWindowsAhead(loaded.content, now);
   const states = loaded.legs.map((l) => trimState(l.state_code));
   const permissions = await activePermissions(trx, trimState(row.requesting_state), states);
   const opened: Opened[] = [];
@@ -249,10 +251,14 @@ export async function submitRequest(
 }
 
 /**
- * Amends a submitted request: a new version of its whole content. Each state's leg is
- * compared with the one in force (see planAmendment): changed or new legs open afresh,
- * unchanged ones keep their decision, legs of states no longer on the route are
- * withdrawn; a change of the shared cargo re-opens every leg.
+ * Amends a submitted request: a new version of its whole content, and of its framework,
+ * urgency or classification when given. Each state's leg is compared with the one in force
+ * (see planAmendment): changed or new legs open afresh (with the windows of the urgency now
+ * in force), unchanged ones keep their decision, legs of states no longer on the route are
+ * withdrawn; a change of the shared cargo or of the framework re-opens every leg. A leg
+ * that opens must not have a movement window already begun (400 naming it). A cleared
+ * request whose legs all keep their decisions stays cleared with a certificate of the new
+ * version; the record entry names what changed.
  */
 export async function amendRequest(
   trx: Db,
@@ -269,11 +275,24 @@ export async function amendRequest(
     throw conflict(`the request is ${row.status}: it can no longer change`);
   const content = contentOf(input);
   await checkContent(trx, content, row.id);
+  const envelope = {
+    framework: input.framework ?? row.framework,
+    urgency: input.urgency ?? row.urgency,
+    classification: input.classification ? clearanceLevel(input.classification) : row.classification,
+  };
+  if (input.classification) checkLevel(actor, envelope.classification);
+  const changed = envelopeChanges(row, { ...envelope, title: input.title ?? row.title });
   const version = row.version + 1;
   const withdrawnStates = loaded.legs
     .filter((l) => l.status === 'withdrawn')
     .map((l) => trimState(l.state_code));
-  const plan = planAmendment({ content: loaded.content, withdrawnStates }, content);
+  const plan = planAmendment({ content: loaded.content, withdrawnStates }, content, {
+    everyLeg: 'framework' in changed,
+  });
+  const opening = new Set(
+    plan.filter((p) => p.action === 'open' || p.action === 'reopen').map((p) => p.state),
+  );
+  checkWindowsAhead(content, now, new Set(content.legs.flatMap((l, i) => (opening.has(l.state) ? [i] : []))));
   await trx
     .insertInto('clearance_request_versions')
     .values({
@@ -299,7 +318,7 @@ export async function amendRequest(
   );
   const updatedRow = await trx
     .updateTable('clearance_requests')
-    .set({ version, updated_at: now, ...(input.title ? { title: input.title } : {}) })
+    .set({ version, updated_at: now, ...envelope, ...(input.title ? { title: input.title } : {}) })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -382,8 +401,17 @@ export async function amendRequest(
     reopenedStates: opened.map((o) => o.state),
   });
   const settled = await settleRequest(trx, updatedRow, legs, now);
+  if (settled.before === 'cleared' && settled.status === 'cleared') {
+    // Every decision kept: the request stays cleared, and its certificate says the new version.
+    const certificate = await issueCertificate(trx, id, now);
+    settled.request = {
+      ...settled.request,
+      verification_code: certificate.code,
+      certificate_seq: certificate.seq,
+    };
+  }
   await notifyClearances(trx, id);
-  const entry = entryOf(row, legs);
+  const entry = entryOf(updatedRow, legs);
   await appendEntry(trx, actor, {
     action: 'clearance.amended',
     subjectType: 'clearance_request',
@@ -392,6 +420,7 @@ export async function amendRequest(
       reference: row.reference,
       version,
       reason: input.reason ?? null,
+      changed,
       reopened: opened.map((o) => ({
         state: o.state,
         dueAt: o.dueAt,
@@ -405,6 +434,21 @@ export async function amendRequest(
   });
   await recordSettled(trx, actor, settled, legs, entry);
   return settled.request;
+}
+
+/** What an amendment changes of the envelope, as `{ field: { from, to } }` (empty when nothing). */
+function envelopeChanges(
+  row: ClearanceRequestRow,
+  next: Pick<ClearanceRequestRow, 'framework' | 'urgency' | 'classification' | 'title'>,
+) {
+  const changed: Record<string, { from: string; to: string }> = {};
+  for (const field of ['title', 'framework', 'urgency', 'classification'] as const)
+    if (row[field] !== next[field])
+      changed[field] =
+        field === 'classification'
+          ? { from: clearanceName(row[field]), to: clearanceName(next[field]) }
+          : { from: row[field], to: next[field] };
+  return changed;
 }
 
 /** The requesting state withdraws its request; open legs close. 409 once denied or withdrawn. */

@@ -65,6 +65,40 @@ export function checkItinerary(
   }
 }
 
+/**
+ * How far before "now" a movement window may still start when it is submitted or amended:
+ * the minutes a person takes between filling in the form and sending it, and clock skew.
+ */
+export const WINDOW_START_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Refuses movement windows that have already begun: a state cannot clear a passage that
+ * lies in the past, and silence would consent to it. Drafts are not checked (only what is
+ * submitted or amended); `legs` limits the check to the legs of those indexes (an
+ * amendment checks the legs it re-opens, not the kept ones of a movement under way).
+ * Throws a 400 naming the window (`legs.1.entry.window.from`).
+ */
+export function checkWindowsAhead(
+  content: Pick<ClearanceContent, 'legs'>,
+  now: Date,
+  legs?: Set<number>,
+  prefix = '',
+) {
+  const earliest = now.getTime() - WINDOW_START_TOLERANCE_MS;
+  content.legs.forEach((leg, i) => {
+    if (legs && !legs.has(i)) return;
+    for (const side of ['entry', 'exit'] as const) {
+      const passage = leg[side];
+      if (!passage) continue;
+      if (Date.parse(passage.window.from) < earliest)
+        throw invalid(
+          `${prefix}legs.${i}.${side}.window.from`,
+          `starts at ${new Date(passage.window.from).toISOString()}, before now (${now.toISOString()}): a movement window must not have begun`,
+        );
+    }
+  });
+}
+
 /** A standing permission as matching needs it. */
 export interface PermissionInfo {
   id: string;

@@ -3,7 +3,7 @@ import { notFound } from '../../core/errors.ts';
 import { db, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../http/openapi.ts';
-import { verifyCertificate } from './certificate.ts';
+import { CERTIFICATE_STATUSES, verifyCertificate } from './certificate.ts';
 import { exportRequest, exportRequestCsv } from './export.ts';
 import { loadRequest } from './load.ts';
 import { FRAMEWORKS, IdParam, URGENCIES, VerificationCodeParam } from './schema.ts';
@@ -62,7 +62,10 @@ export const VerificationSchema = z
   .object({
     code: z.string(),
     verified: z.boolean().openapi({ description: 'The certificate matches the record and the chain holds' }),
-    status: z.enum(['valid', 'superseded', 'withdrawn']),
+    status: z.enum(CERTIFICATE_STATUSES).openapi({
+      description:
+        'valid; under_amendment (an amendment re-opened legs: not valid until cleared again); denied (the amendment was refused); superseded; withdrawn',
+    }),
     problems: z.array(z.string()),
     certificate: CertificateSchema,
     digest: z.string().openapi({ description: 'SHA-256 of the certificate (RFC 8785 canonical JSON)' }),
@@ -93,11 +96,40 @@ const verifyRoute = createRoute({
   responses: { 200: jsonResponse(VerificationSchema, 'What the code proves'), ...standardErrors },
 });
 
-const TimelinessQuery = z.object({
-  from: z.iso.datetime({ offset: true, message: 'must be an instant, e.g. 2026-01-01T00:00:00Z' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'must be an instant, e.g. 2026-12-31T00:00:00Z' }).optional(),
-  framework: z.enum(FRAMEWORKS).optional(),
-});
+/** A day (`2026-01-31`, read in UTC) or an instant with its zone. */
+const DayOrInstant = (example: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
+      `must be a day or an instant, e.g. ${example}`,
+    )
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real date');
+
+const DAY_MS = 86_400_000;
+/** The instant a range bound means: a day `from` starts at its midnight, a day `to` includes the day. */
+export function rangeBound(value: string | undefined, side: 'from' | 'to'): Date | undefined {
+  if (!value) return undefined;
+  const at = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return side === 'to' && value.length === 10 ? new Date(at.getTime() + DAY_MS) : at;
+}
+
+const TimelinessQuery = z
+  .object({
+    from: DayOrInstant('2026-01-01')
+      .optional()
+      .openapi({ description: 'Legs opened on or after this day (UTC) or instant' }),
+    to: DayOrInstant('2026-12-31')
+      .optional()
+      .openapi({ description: 'Legs opened up to this day (included, UTC) or before this instant' }),
+    framework: z.enum(FRAMEWORKS).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const from = rangeBound(q.from, 'from');
+    const to = rangeBound(q.to, 'to');
+    if (from && to && to <= from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before from' });
+  });
 const TimelinessSchema = z
   .object({
     state: z.string(),
@@ -123,7 +155,12 @@ const timelinessRoute = createRoute({
   request: { query: TimelinessQuery },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(TimelinessSchema) }),
+      z.object({
+        items: z.array(TimelinessSchema),
+        range: z
+          .object({ from: z.string().nullable(), to: z.string().nullable() })
+          .openapi({ description: 'The instants the figures cover: opened at or after from, before to' }),
+      }),
       'Figures over the requests you may read',
     ),
     ...standardErrors,
@@ -198,11 +235,12 @@ export function registerCertificateRoutes(app: App) {
   app.openapi(timelinessRoute, async (c) => {
     const person = requirePerson(c);
     const q = c.req.valid('query');
-    const items = await timeliness(db(c), person, {
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
-      framework: q.framework,
-    });
-    return c.json({ items }, 200);
+    const from = rangeBound(q.from, 'from');
+    const to = rangeBound(q.to, 'to');
+    const items = await timeliness(db(c), person, { from, to, framework: q.framework });
+    return c.json(
+      { items, range: { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null } },
+      200,
+    );
   });
 }

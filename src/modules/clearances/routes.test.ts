@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHead, type TestContext, testContext } from '../../testing/harness.ts';
+import { personFromRow } from '../auth/load-actor.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
+import { askInfo } from './legs.ts';
 import { CLEARANCE_ORGANISATION, errorOf, HOUR, landRoute, requestBody, window } from './test-support.ts';
 
 // Every clearance endpoint: 401, 400 naming the field, 404 for another member, 200; and the
@@ -177,6 +179,69 @@ describe('requests over HTTP', () => {
     expect(await recordHead(t.handle)).toBe(head);
   });
 
+  it('a movement window already begun: a draft is kept, submission answers 400 naming the leg', async () => {
+    const route = landRoute();
+    route[1] = { ...route[1], entry: { point: 'BY-RU-REDKI', window: window(-3) } };
+    const body = requestBody({ legs: route });
+    const submitted = await t.request('/api/clearances', {
+      method: 'POST',
+      as: p.byDelegate,
+      json: { ...body, submit: true },
+    });
+    expect(submitted.status).toBe(400);
+    expect((await errorOf(submitted)).fields?.[0]).toMatchObject({
+      field: 'legs.1.entry.window.from',
+      reason: expect.stringMatching(/before now/),
+    });
+    const draft = await t.request('/api/clearances', { method: 'POST', as: p.byDelegate, json: body });
+    expect(draft.status).toBe(201);
+    const { id } = await requestOf(draft);
+    const submit = await t.request(`/api/clearances/${id}/submit`, { method: 'POST', as: p.byDelegate });
+    expect(submit.status).toBe(400);
+    expect((await errorOf(submit)).fields?.[0].field).toBe('legs.1.entry.window.from');
+  });
+
+  it('a paused leg shows the time left when its clock stopped, frozen', async () => {
+    const opened = new Date(Date.now() - 10 * HOUR);
+    const r = await buildClearanceRequest(t.handle, {
+      by: p.byDelegate,
+      now: opened,
+      body: { legs: landRoute() },
+    });
+    await t.handle.db
+      .transaction()
+      .execute((trx) =>
+        askInfo(
+          trx,
+          personFromRow(p.kzHead),
+          r.id,
+          'KZ',
+          { question: 'Axle loads?' },
+          new Date(opened.getTime() + 6 * HOUR),
+        ),
+      );
+    const view = await requestOf(await t.request(`/api/clearances/${r.id}`, { as: p.byDelegate }));
+    // KZ's routine window is 72 h; 6 h had run when it asked, whatever the time now.
+    expect(view.legs[2]).toMatchObject({ status: 'info_requested', remainingSeconds: 66 * 3600 });
+    const list = (await (await t.request('/api/clearances', { as: p.kzHead })).json()) as {
+      items: { id: string; legs: { state: string; remainingSeconds: number | null }[] }[];
+    };
+    const item = list.items.find((i) => i.id === r.id)!;
+    expect(item.legs[2].remainingSeconds).toBe(66 * 3600);
+  });
+
+  it('the OpenAPI document describes the point of contact and a standing permission pattern field by field', async () => {
+    const doc = (await (await t.request('/api/openapi.json')).json()) as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    const poc = doc.components.schemas.PointOfContact;
+    expect(Object.keys(poc.properties ?? {})).toEqual(['name', 'rank', 'phone', 'email']);
+    expect(poc.required).toEqual(['name', 'phone']);
+    expect(Object.keys(doc.components.schemas.StandingPermissionPattern.properties ?? {})).toContain(
+      'assetKinds',
+    );
+  });
+
   it('a decision after the window: 409 with the instant it closed', async () => {
     const now = new Date(Date.now() - 49 * HOUR);
     const r = await buildClearanceRequest(t.handle, { by: p.byDelegate, now, body: { legs: landRoute() } });
@@ -198,10 +263,10 @@ describe('requests over HTTP', () => {
       json: { question: 'Fuel?' },
     });
     expect(asked.status).toBe(200);
-    expect((await requestOf(asked)).legs[2]).toMatchObject({
-      status: 'info_requested',
-      remainingSeconds: null,
-    });
+    // The clock stopped: the time left is shown, frozen, beside "paused".
+    const paused = (await requestOf(asked)).legs[2];
+    expect(paused.status).toBe('info_requested');
+    expect(paused.remainingSeconds).toBeGreaterThan(71 * 3600);
     const answered = await t.request(`${base}/legs/KZ/answers`, {
       method: 'POST',
       as: p.byDelegate,

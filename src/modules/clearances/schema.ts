@@ -134,8 +134,8 @@ export const PointOfContact = z
       .regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a telephone number'),
     email: z.email('is not an e-mail address').optional(),
   })
-  // Inline in the document (no component): a field of an object type the clients can see.
-  .openapi({ type: 'object' });
+  // A named component: `.openapi({ type: 'object' })` replaced the whole schema and lost its fields.
+  .openapi('PointOfContact');
 
 /** Everything a version of a request says. */
 export const ClearanceContent = z
@@ -181,9 +181,16 @@ export const AcceptConditionsInput = z
   .openapi('AcceptConditionsInput');
 export type AcceptConditionsInput = z.infer<typeof AcceptConditionsInput>;
 
-/** Amending: the whole new content (a new version); only legs that changed are decided again. */
+/**
+ * Amending: the whole new content (a new version); only legs that changed are decided again.
+ * The envelope may change too: a new urgency sets the windows of the legs that re-open; a
+ * new framework re-opens every leg; a new classification is at most the caller's clearance.
+ */
 export const AmendRequestInput = ClearanceContent.extend({
   title: ShortText.optional(),
+  framework: z.enum(FRAMEWORKS).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  classification: z.enum(CLEARANCE_LEVELS).optional(),
   reason: z.string().trim().max(2000).optional(),
 }).openapi('AmendClearanceRequestInput');
 export type AmendRequestInput = z.infer<typeof AmendRequestInput>;
@@ -250,7 +257,7 @@ export const StandingPermissionPattern = z
     assetKinds: z.array(z.enum(ASSET_KINDS)).min(1, 'name at least one asset kind'),
     maxPersonnel: z.number().int().min(0).max(100_000).optional(),
   })
-  .openapi({ type: 'object' });
+  .openapi('StandingPermissionPattern');
 export type StandingPermissionPattern = z.infer<typeof StandingPermissionPattern>;
 
 export const GrantStandingPermissionInput = z

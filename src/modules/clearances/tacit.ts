@@ -11,6 +11,7 @@ import {
   eventBase,
   legColumns,
   legOf,
+  nextNumber,
   requestSubject,
   trimState,
 } from './load.ts';
@@ -18,6 +19,16 @@ import { applyLegEvent } from './machine.ts';
 import { recordSettled, settleRequest } from './opening.ts';
 
 const RUNNER = systemActor('tacit consent runner');
+
+/**
+ * The clearance number of a leg consented by silence: the next number of the deciding
+ * state's own series (`KZ-CLR-2026-0042`, as its decisions get), dated at the window's end
+ * and marked as tacit with this suffix (`KZ-CLR-2026-0042-T`), so a border post reading the
+ * certificate sees that the state did not answer but its silence meant consent.
+ */
+export const TACIT_NUMBER_SUFFIX = '-T';
+export const tacitClearanceNumber = async (trx: Db, state: string, at: Date) =>
+  `${await nextNumber(trx, `${state}-CLR`, at)}${TACIT_NUMBER_SUFFIX}`;
 
 /** When the next pending leg falls due, or null when none waits. */
 export async function nextLegDue(db: Db): Promise<Date | null> {
@@ -107,18 +118,21 @@ async function applySilence(trx: Db, actor: Actor, row: ClearanceLegRow, now: Da
   const leg = applyLegEvent(legOf(row), { kind: 'due', at: now });
   const meaning = row.on_silence ?? 'consent';
   const state = trimState(row.state_code);
+  const clearanceNumber = leg.status === 'approved' ? await tacitClearanceNumber(trx, state, dueAt) : null;
   const updated = await trx
     .updateTable('clearance_legs')
     .set({
       ...legColumns(leg),
       decided_by_label:
         leg.status === 'escalated' ? null : actor.kind === 'system' ? actor.label : actor.username,
+      clearance_number: clearanceNumber,
     })
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
   await addLegEvent(trx, row.id, leg.status === 'escalated' ? 'escalated' : 'tacit', 'silence', dueAt, {
     meaning,
+    ...(clearanceNumber ? { clearanceNumber } : {}),
   });
   const legs = others.map((l) => (l.id === row.id ? updated : l));
   await publishClearanceEvent(trx, {
@@ -128,7 +142,7 @@ async function applySilence(trx: Db, actor: Actor, row: ClearanceLegRow, now: Da
     legId: row.id,
     outcome: leg.status === 'escalated' ? 'escalated' : leg.status === 'approved' ? 'approved' : 'denied',
     how: leg.status === 'escalated' ? null : 'tacit',
-    clearanceNumber: null,
+    clearanceNumber,
   });
   const settled = await settleRequest(trx, request, legs, dueAt);
   const entry = {
@@ -145,6 +159,7 @@ async function applySilence(trx: Db, actor: Actor, row: ClearanceLegRow, now: Da
       state,
       meaning,
       status: leg.status,
+      clearanceNumber,
       closedAt: dueAt,
       appliedAt: now,
     },

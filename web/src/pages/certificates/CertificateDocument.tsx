@@ -73,7 +73,7 @@ export function CertificateDocument({ certificate }: { certificate: Certificate 
         <Title order={2} fz="md">
           {t('certificate.legs')}
         </Title>
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm" data-testid="certificate-legs">
             <Table.Thead>
               <Table.Tr>
@@ -81,6 +81,7 @@ export function CertificateDocument({ certificate }: { certificate: Certificate 
                 <Table.Th>{t('certificate.clearanceNumber')}</Table.Th>
                 <Table.Th>{t('certificate.entry')}</Table.Th>
                 <Table.Th>{t('certificate.exit')}</Table.Th>
+                <Table.Th>{t('certificate.route')}</Table.Th>
                 <Table.Th>{t('certificate.conditions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -111,6 +112,11 @@ export function CertificateDocument({ certificate }: { certificate: Certificate 
                     )}
                   </Table.Td>
                   <Table.Td>
+                    <Text size="sm" data-testid="certificate-route" style={{ whiteSpace: 'pre-line' }}>
+                      {leg.route || '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
                     {leg.conditions.length ? (
                       <List size="sm" spacing={2}>
                         {leg.conditions.map((cond) => (
@@ -133,6 +139,11 @@ export function CertificateDocument({ certificate }: { certificate: Certificate 
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {c.legs.some((leg) => leg.decidedHow === 'tacit') ? (
+          <Text size="xs" c="dimmed" data-testid="tacit-number-note">
+            {t('certificate.tacitNumber')}
+          </Text>
+        ) : null}
         <Title order={2} fz="md">
           {t('certificate.movement')}
         </Title>

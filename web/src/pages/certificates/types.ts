@@ -39,7 +39,8 @@ export interface Passage {
 export interface Verification {
   code: string;
   verified: boolean;
-  status: 'valid' | 'superseded' | 'withdrawn';
+  /** Only `valid` lets the movement through; `under_amendment` from the moment an amendment re-opens legs. */
+  status: 'valid' | 'under_amendment' | 'denied' | 'superseded' | 'withdrawn';
   problems: string[];
   certificate: Certificate;
   digest: string;

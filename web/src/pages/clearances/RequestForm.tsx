@@ -100,9 +100,11 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
     async ({ submit }: { submit: boolean }) => {
       const content = toContent(draft);
       if (mode.kind === 'amend') {
+        // Urgency, framework and classification may change too (a new urgency sets the windows
+        // of the legs that open again; a new framework has every state decide again).
         return api.post<{ request: ClearanceRequest }>(`/api/clearances/${mode.request.id}/amend`, {
           ...content,
-          title: draft.title.trim(),
+          ...envelope(),
           ...(reason.trim() ? { reason: reason.trim() } : {}),
         });
       }
@@ -213,7 +215,6 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
                 data={FRAMEWORKS.map((f) => ({ value: f, label: t(`clearances.framework.${f}`) }))}
                 value={draft.framework}
                 onChange={(v) => set('framework', v as RequestDraft['framework'])}
-                disabled={mode.kind === 'amend'}
                 error={errors.framework}
                 data-testid="request-framework"
               />
@@ -223,7 +224,6 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
                 data={URGENCIES.map((u) => ({ value: u, label: t(`clearances.urgency.${u}`) }))}
                 value={draft.urgency}
                 onChange={(v) => set('urgency', v as RequestDraft['urgency'])}
-                disabled={mode.kind === 'amend'}
                 error={errors.urgency}
                 data-testid="request-urgency"
               />
@@ -233,7 +233,6 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
                 value={draft.classification}
                 onChange={(v) => set('classification', (v as RequestDraft['classification']) ?? 'restricted')}
                 allowDeselect={false}
-                disabled={mode.kind === 'amend'}
                 error={errors.classification}
               />
             </SimpleGrid>

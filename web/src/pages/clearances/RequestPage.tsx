@@ -14,8 +14,10 @@ import { BackLink } from '../decisions/ProposalPage.tsx';
 import { type ClearanceRequest, type Leg, useCrossingPoints, useRequest, useRequestMutation } from './api.ts';
 import { useMapData } from './BoardPage.tsx';
 import { DecideModal, TextActionModal } from './LegActions.tsx';
+import { LegItinerary } from './LegItinerary.tsx';
 import {
   LegChip,
+  PausedLeft,
   RequestStatusBadge,
   TimeLeft,
   usePointName,
@@ -60,12 +62,18 @@ function Conditions({ leg }: { leg: Leg }) {
   );
 }
 
-/** When the state's window closes, in UTC and in its own time; or what stopped the clock. */
+/** When the state's window closes, in UTC and in its own time; or, paused, the time it had left. */
 function Window({ leg }: { leg: Leg }) {
   const { t } = useTranslation();
   const both = useUtcAndLocal();
   const zoneOf = useStateZone();
-  if (leg.status === 'info_requested') return <Text size="xs">{t('clearances.leg.paused')}</Text>;
+  if (leg.status === 'info_requested')
+    return (
+      <Stack gap={0}>
+        {leg.remainingSeconds !== null ? <PausedLeft seconds={leg.remainingSeconds} /> : null}
+        <Text size="xs">{t('clearances.leg.paused')}</Text>
+      </Stack>
+    );
   if (!leg.dueAt || !(leg.status === 'pending' || leg.status === 'escalated'))
     return (
       <Text size="xs" c="dimmed">
@@ -152,7 +160,7 @@ function Legs({ request, open }: { request: ClearanceRequest; open: (d: Dialog) 
       empty="—"
       rows={request.legs}
       rowKey={(l) => l.state}
-      minWidth={760}
+      minWidth={1000}
       columns={[
         {
           key: 'state',
@@ -171,6 +179,12 @@ function Legs({ request, open }: { request: ClearanceRequest; open: (d: Dialog) 
               </Text>
             </Stack>
           ),
+        },
+        {
+          key: 'itinerary',
+          header: t('clearances.request.itinerary'),
+          width: 260,
+          cell: (l) => <LegItinerary leg={l} pointName={pointName} />,
         },
         {
           key: 'status',

@@ -6,21 +6,47 @@ import type { TimelinessFigure } from './api.ts';
 import { useStateName } from './labels.tsx';
 
 const ROW = 34;
-const LABEL = 150;
+const LABEL = 170;
 const WIDTH = 720;
+/** Room above the bars (the rows' axis title) and below them (the hours axis and its title). */
+const TOP = 24;
+const BOTTOM = 52;
+/** Room right of the longest bar for its figures. */
+const RIGHT = 110;
+
+/**
+ * Ticks for an axis from 0 to at least `max`: a round step (1, 2 or 5 times a power of ten)
+ * giving about five intervals, and the axis end on a tick.
+ *
+ * @example hourTicks(37) // { step: 10, end: 40, ticks: [0, 10, 20, 30, 40] }
+ */
+export function hourTicks(max: number, intervals = 5) {
+  const raw = Math.max(max, 1) / intervals;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const end = Math.ceil(Math.max(max, 1) / step) * step;
+  const ticks = Array.from(
+    { length: Math.round(end / step) + 1 },
+    (_, i) => Math.round(i * step * 100) / 100,
+  );
+  return { step, end, ticks };
+}
 
 /**
  * Hours to decide per state: the median as a solid bar, the 90th percentile as a lighter
- * bar behind it, the figures written at the end. The table beneath carries the same numbers
- * (and tacit consents, escalations) for screen readers and for print.
+ * bar behind it, the figures written at the end, on an hours axis with its ticks and title.
+ * The table beneath carries the same numbers (and tacit consents, escalations) for screen
+ * readers and for print.
  */
 export function TimelinessChart({ rows }: { rows: TimelinessFigure[] }) {
   const { t } = useTranslation();
   const { number } = useFormat();
   const stateName = useStateName();
-  const max = Math.max(1, ...rows.map((r) => r.p90Hours ?? r.medianHours ?? 0));
-  const scale = (h: number) => ((WIDTH - LABEL - 90) * h) / max;
-  const height = rows.length * ROW + 28;
+  const axis = hourTicks(Math.max(0, ...rows.map((r) => r.p90Hours ?? r.medianHours ?? 0)));
+  const plotWidth = WIDTH - LABEL - RIGHT;
+  const scale = (h: number) => (plotWidth * h) / axis.end;
+  const plotBottom = TOP + rows.length * ROW;
+  const height = plotBottom + BOTTOM;
   const hours = (h: number | null) =>
     h === null
       ? '—'
@@ -36,8 +62,43 @@ export function TimelinessChart({ rows }: { rows: TimelinessFigure[] }) {
         data-testid="timeliness-chart"
         style={{ display: 'block', maxWidth: WIDTH }}
       >
+        <text x={LABEL - 8} y={14} textAnchor="end" fontSize={11} fontWeight={600} fill="#495057">
+          {t('clearances.timeliness.axisRows')}
+        </text>
+        {axis.ticks.map((tick) => (
+          <g key={tick} data-testid="timeliness-tick">
+            <line
+              x1={LABEL + scale(tick)}
+              x2={LABEL + scale(tick)}
+              y1={TOP}
+              y2={plotBottom + 4}
+              stroke={tick === 0 ? '#adb5bd' : '#e9ecef'}
+            />
+            <text
+              x={LABEL + scale(tick)}
+              y={plotBottom + 18}
+              textAnchor="middle"
+              fontSize={11}
+              fill="#495057"
+            >
+              {number(tick)}
+            </text>
+          </g>
+        ))}
+        <line x1={LABEL} x2={LABEL + plotWidth} y1={plotBottom} y2={plotBottom} stroke="#adb5bd" />
+        <text
+          x={LABEL + plotWidth / 2}
+          y={plotBottom + 40}
+          textAnchor="middle"
+          fontSize={12}
+          fontWeight={600}
+          fill="#343a40"
+          data-testid="timeliness-axis-title"
+        >
+          {t('clearances.timeliness.axisHours')}
+        </text>
         {rows.map((r, i) => {
-          const y = i * ROW + 6;
+          const y = TOP + i * ROW + 3;
           return (
             <g key={`${r.state}-${r.urgency}`}>
               <text x={LABEL - 8} y={y + 17} textAnchor="end" fontSize={12} fill="#343a40">
@@ -62,7 +123,6 @@ export function TimelinessChart({ rows }: { rows: TimelinessFigure[] }) {
             </g>
           );
         })}
-        <line x1={LABEL} x2={LABEL} y1={0} y2={height - 20} stroke="#adb5bd" />
       </svg>
       <Group gap="lg">
         <Group gap={6}>

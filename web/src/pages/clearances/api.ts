@@ -76,6 +76,15 @@ export interface LegSummary {
   clearanceNumber?: string | null;
 }
 
+/** Where and when a leg enters or leaves its state: UTC, and the state's own time with its offset. */
+export interface LegPassage {
+  point: string;
+  from: string;
+  to: string;
+  fromLocal: string;
+  toLocal: string;
+}
+
 export interface Leg extends LegSummary {
   id: string;
   position: number;
@@ -84,6 +93,12 @@ export interface Leg extends LegSummary {
   openedAt: string | null;
   onSilence: 'consent' | 'refusal' | 'escalation' | null;
   pausedAt: string | null;
+  /** The leg as the version in force plans it (null for a state taken off the route). */
+  entry: LegPassage | null;
+  /** Null when the state hosts the movement. */
+  exit: LegPassage | null;
+  route: string | null;
+  stops: string[];
   decidedAt: string | null;
   decidedHow: 'state' | 'tacit' | 'standing_permission' | 'secretariat' | null;
   decidedBy: string | null;
@@ -302,10 +317,21 @@ export const useDeployments = () =>
     queryFn: ({ signal }) => api.get<{ items: Deployment[] }>('/api/deployments', signal),
   });
 
-export const useTimeliness = () =>
+/** A range of days (`2026-01-31`, UTC; the last day included); either end open when null. */
+export interface DayRange {
+  from: string | null;
+  to: string | null;
+}
+
+export const useTimeliness = (range: DayRange = { from: null, to: null }) =>
   useQuery({
-    queryKey: CLEARANCE_KEYS.timeliness,
-    queryFn: ({ signal }) => api.get<{ items: TimelinessFigure[] }>('/api/clearance-timeliness', signal),
+    queryKey: [...CLEARANCE_KEYS.timeliness, range],
+    queryFn: ({ signal }) =>
+      api.get<{ items: TimelinessFigure[]; range: { from: string | null; to: string | null } }>(
+        `/api/clearance-timeliness?${params({ from: range.from, to: range.to })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
     retry: false,
   });
 

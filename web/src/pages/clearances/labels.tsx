@@ -86,6 +86,9 @@ export function LegChip({ leg, withTime = true }: { leg: LegSummary; withTime?: 
           {withTime && leg.dueAt && (leg.status === 'pending' || leg.status === 'escalated') ? (
             <TimeLeft dueAt={leg.dueAt} />
           ) : null}
+          {withTime && leg.status === 'info_requested' && leg.remainingSeconds !== null ? (
+            <PausedLeft seconds={leg.remainingSeconds} />
+          ) : null}
         </Group>
       </Badge>
     </Tooltip>
@@ -107,6 +110,17 @@ export function TimeLeft({ dueAt }: { dueAt: string }) {
       data-testid="time-left"
     >
       {left <= 0 ? t('clearances.leg.windowClosed') : duration(left)}
+    </Text>
+  );
+}
+
+/** The time a paused leg had left when its clock stopped: it does not run until the answer. */
+export function PausedLeft({ seconds }: { seconds: number }) {
+  const { t } = useTranslation();
+  const duration = useDuration();
+  return (
+    <Text span size="xs" fw={500} c="orange.8" data-testid="time-left-paused">
+      {t('clearances.leg.pausedLeft', { time: duration(seconds * 1000) })}
     </Text>
   );
 }

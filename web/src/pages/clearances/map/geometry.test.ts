@@ -1,7 +1,16 @@
+import { geoPath } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import world from 'world-atlas/countries-110m.json';
-import { countryShapes, fittedProjection, focusOf, ISO_NUMERIC, numericId, routeStops } from './geometry.ts';
+import {
+  countryShapes,
+  fittedProjection,
+  focusOf,
+  ISO_NUMERIC,
+  numericId,
+  REGION_FOCUS,
+  routeStops,
+} from './geometry.ts';
 
 const POINTS = [
   { code: 'BREST', name: 'Brest', lat: 52.08, lon: 23.7 },
@@ -101,5 +110,16 @@ describe('fitting', () => {
     ]) {
       expect(inside(projection([lon, lat]), 800, 480)).toBe(true);
     }
+  });
+});
+
+describe('a map with nothing to fit yet', () => {
+  it('fits the region, so no shape gets a NaN path (the board before the states load)', () => {
+    expect(focusOf([], [])).toBe(REGION_FOCUS);
+    const path = geoPath(fittedProjection(focusOf([], []), 640, 420));
+    const broken = shapes.filter((s) => /NaN/.test(path(s.feature) ?? ''));
+    expect(broken.map((s) => s.feature.properties.name)).toEqual([]);
+    const [x, y] = fittedProjection(focusOf([], []), 640, 420)([37.6, 55.75]) ?? [Number.NaN, Number.NaN];
+    expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
   });
 });

@@ -79,14 +79,31 @@ export function countryShapes(topology: Topology): CountryShape[] {
 const MIN_SPAN = 8;
 
 /**
+ * The region of the organisation (Armenia to Chukotka), for a map with nothing else to fit
+ * yet: fitting a projection to nothing gives it a NaN scale, and every shape drawn with it
+ * a path of NaNs (which the browser refuses, one console error per country).
+ */
+export const REGION_FOCUS: MultiPoint = {
+  type: 'MultiPoint',
+  coordinates: [
+    [40, 36],
+    [180, 36],
+    [40, 72],
+    [180, 72],
+  ],
+};
+
+/**
  * What the map fits to: the route's points, widened to at least MIN_SPAN degrees around
- * their middle; with no route, the member states' shapes.
+ * their middle; with no route, the member states' shapes; with neither (the states not
+ * loaded yet), the organisation's region.
  */
 export function focusOf(
   stops: RouteStop[],
   memberShapes: Feature<Geometry, GeoJsonProperties>[],
 ): MultiPoint | FeatureCollection<Geometry, GeoJsonProperties> {
-  if (stops.length === 0) return { type: 'FeatureCollection', features: memberShapes };
+  if (stops.length === 0)
+    return memberShapes.length ? { type: 'FeatureCollection', features: memberShapes } : REGION_FOCUS;
   const lons = stops.map((s) => s.point.lon);
   const lats = stops.map((s) => s.point.lat);
   const [minLon, maxLon] = [Math.min(...lons), Math.max(...lons)];
