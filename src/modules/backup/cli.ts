@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { backupToFile } from '../modules/backup/backup.ts';
-import { BackupFileError, readBackupHeader } from '../modules/backup/format.ts';
-import { RestoreRefused, restoreFromFile } from '../modules/backup/restore.ts';
-import { CliError, print, progressBar, withDatabase } from './support.ts';
+import { CliError, print, progressBar, withDatabase } from '../../cli/support.ts';
+import { backupToFile } from './backup.ts';
+import { BackupFileError, readBackupHeader } from './format.ts';
+import { RestoreRefused, restoreFromFile } from './restore.ts';
 
 /** Progress on stderr, started on the first report (when the total is known). */
 function progress(label: string) {

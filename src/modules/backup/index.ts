@@ -1,5 +1,5 @@
-import { registerBackupCommands } from '../../cli/backup.ts';
 import { defineModule } from '../../core/module.ts';
+import { registerBackupCommands } from './cli.ts';
 import { backupLedgerActions } from './record.ts';
 
 /** A consistent backup of every table, and its verified restore (CLI only). */

@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { systemActor } from '../core/actor.ts';
-import { exportLines, verifyExportFile } from '../modules/ledger/export.ts';
-import { ledgerHead, verifyDatabase } from '../modules/ledger/queries.ts';
-import { keyIdOf } from '../modules/ledger/signing.ts';
-import type { VerifyResult } from '../modules/ledger/verify.ts';
-import { CliError, print, progressBar, withDatabase } from './support.ts';
+import { CliError, print, progressBar, withDatabase } from '../../cli/support.ts';
+import { systemActor } from '../../core/actor.ts';
+import { exportLines, verifyExportFile } from './export.ts';
+import { ledgerHead, verifyDatabase } from './queries.ts';
+import { keyIdOf } from './signing.ts';
+import type { VerifyResult } from './verify.ts';
 
 function report(result: VerifyResult, source: string) {
   if (result.ok) {

@@ -1,5 +1,5 @@
-import { registerLedgerCommands } from '../../cli/ledger.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { registerLedgerCommands } from './cli.ts';
 import { ledgerRules } from './policy.ts';
 import { registerLedgerRoutes } from './routes.ts';
 

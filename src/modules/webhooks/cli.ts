@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
-import { createWebhook, deleteWebhook } from '../modules/webhooks/commands.ts';
-import { presentDelivery, presentWebhook } from '../modules/webhooks/present.ts';
-import { listDeliveries, listWebhooks } from '../modules/webhooks/queries.ts';
-import {
-  CreateWebhookInput,
-  ListDeliveriesQuery,
-  StateParam,
-  WebhookParams,
-} from '../modules/webhooks/schema.ts';
-import { actorFor, parse, print, withDatabase } from './support.ts';
+import { actorFor, parse, print, withDatabase } from '../../cli/support.ts';
+import { createWebhook, deleteWebhook } from './commands.ts';
+import { presentDelivery, presentWebhook } from './present.ts';
+import { listDeliveries, listWebhooks } from './queries.ts';
+import { CreateWebhookInput, ListDeliveriesQuery, StateParam, WebhookParams } from './schema.ts';
 
 const stateOf = (state: string) => parse(StateParam, { state: state.trim().toUpperCase() }).state;
 const idsOf = (state: string, id: string) => parse(WebhookParams, { state: state.trim().toUpperCase(), id });

@@ -1,5 +1,5 @@
-import { registerWebhookCommands } from '../../cli/webhooks.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { registerWebhookCommands } from './cli.ts';
 import { WebhookRunner } from './deliver.ts';
 import { webhooksRules } from './policy.ts';
 import { webhooksLedgerActions } from './record.ts';
