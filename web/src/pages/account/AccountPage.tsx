@@ -2,6 +2,7 @@ import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CalendarLinkSection } from './CalendarLinkSection.tsx';
+import { EmailAddressForm } from './EmailAddressForm.tsx';
 import { LanguagePreference } from './LanguagePreference.tsx';
 import { NotificationPreferences } from './NotificationPreferences.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
@@ -17,6 +18,7 @@ export function AccountPage() {
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap="lg">
             <ProfileCard />
+            <EmailAddressForm />
             <LanguagePreference />
           </Stack>
           <PasswordForm />
