@@ -23,12 +23,12 @@ import { fileURLToPath } from 'node:url';
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, systemActor } from '../core/actor.ts';
-import { authenticateToken, personFromRow } from '../modules/auth/load-actor.ts';
+import { signIn } from '../modules/auth/commands.ts';
+import { authenticateSession, authenticateToken, personFromRow } from '../modules/auth/load-actor.ts';
 import { buildClearanceRequest } from '../modules/clearances/factories.ts';
-import { decideLeg } from '../modules/clearances/legs.ts';
-import { listRequests } from '../modules/clearances/queries.ts';
+import { decideLeg } from '../modules/clearances/legs/commands.ts';
+import { listRequests } from '../modules/clearances/requests/queries.ts';
 import { DecideLegInput, RequestListQuery } from '../modules/clearances/schema.ts';
-import { CLEARANCE_ORGANISATION } from '../modules/clearances/test-support.ts';
 import { buildProcedure } from '../modules/decisions/factories.ts';
 import { listProposals } from '../modules/decisions/queries.ts';
 import { ListProposalsQuery } from '../modules/decisions/schema.ts';
@@ -39,6 +39,7 @@ import { appendEntry } from '../modules/ledger/commands.ts';
 import { LiveHub } from '../modules/live/hub.ts';
 import { listNotifications, unreadCount } from '../modules/notifications/queries.ts';
 import { buildUser, testDatabase, tokenFor } from '../testing/harness.ts';
+import { CLEARANCE_ORGANISATION } from '../testing/simulations/clearances.ts';
 import type { DbHandle } from './connect.ts';
 import type { UserRow } from './schema.ts';
 
@@ -137,6 +138,39 @@ function matchSnapshot(name: string, what: string, queries: CompiledQuery[]) {
   ).toBe(readFileSync(file, 'utf8'));
 }
 
+/**
+ * Appends an entry while a live hub listens, and waits until the hub hands it out: the
+ * statements of both (the append's first, then the hub's: it reads after the commit), and
+ * how many were the append's.
+ */
+async function appendWithHubListening(): Promise<{ queries: CompiledQuery[]; appended: number }> {
+  const hub = new LiveHub(handle);
+  await hub.start();
+  let delivered!: () => void;
+  const arrived = new Promise<void>((resolve) => {
+    delivered = resolve;
+  });
+  const unsubscribe = hub.subscribe(person(people.amHead), () => delivered());
+  let appended = 0;
+  try {
+    const { queries } = await recorded(async () => {
+      await handle.db.transaction().execute(async (trx) => {
+        await appendEntry(trx, person(people.amHead), {
+          action: 'user.calendar_link_rotated',
+          subjectType: 'user',
+          subjectId: people.amHead.id,
+        });
+        appended = (log ?? []).filter((q) => !isTransactionControl(q)).length;
+      });
+      await arrived;
+    });
+    return { queries, appended };
+  } finally {
+    unsubscribe();
+    await hub.stop();
+  }
+}
+
 beforeAll(async () => {
   handle = await testDatabase({
     log: (event) => {
@@ -209,27 +243,7 @@ describe('SQL snapshots of the hot paths (src/db/sql-snapshots)', () => {
   });
 
   it('appending to the record, and the live hub loading the new entry', async () => {
-    const hub = new LiveHub(handle);
-    await hub.start();
-    let delivered!: () => void;
-    const arrived = new Promise<void>((resolve) => {
-      delivered = resolve;
-    });
-    const unsubscribe = hub.subscribe(person(people.amHead), () => delivered());
-    let appended = 0;
-    const { queries } = await recorded(async () => {
-      await handle.db.transaction().execute(async (trx) => {
-        await appendEntry(trx, person(people.amHead), {
-          action: 'user.calendar_link_rotated',
-          subjectType: 'user',
-          subjectId: people.amHead.id,
-        });
-        appended = (log ?? []).filter((q) => !isTransactionControl(q)).length;
-      });
-      await arrived;
-    });
-    unsubscribe();
-    await hub.stop();
+    const { queries, appended } = await appendWithHubListening();
     matchSnapshot('append-entry', 'appending to the record: appendEntry()', queries.slice(0, appended));
     matchSnapshot(
       'live-hub-load',
@@ -261,6 +275,26 @@ describe('SQL snapshots of the hot paths (src/db/sql-snapshots)', () => {
     matchSnapshot(
       'unread-notifications',
       'counting unread notifications: unreadCount(), part of GET /api/notifications',
+      queries,
+    );
+  });
+
+  it('authenticating a session cookie', async () => {
+    const signedIn = await handle.db
+      .transaction()
+      .execute((trx) =>
+        signIn(
+          trx,
+          { username: people.byHead.username, password: 'correct horse battery' },
+          { sessionHours: 8 },
+        ),
+      );
+    if (!signedIn.ok) throw signedIn.error;
+    const { queries, result } = await recorded(() => authenticateSession(handle.db, signedIn.sessionToken));
+    expect(result?.person.id).toBe(people.byHead.id);
+    matchSnapshot(
+      'authenticate-session',
+      'authenticating a request by its session cookie (seen within the minute: last_seen_at is left alone)',
       queries,
     );
   });
@@ -423,28 +457,9 @@ describe(`list queries on a large database (${SEEDED} proposals, requests and re
   });
 
   it("the live hub's load of new entries", async () => {
-    const hub = new LiveHub(handle);
-    await hub.start();
-    let delivered!: () => void;
-    const arrived = new Promise<void>((resolve) => {
-      delivered = resolve;
-    });
-    const unsubscribe = hub.subscribe(person(people.amHead), () => delivered());
-    await handle.db.transaction().execute((trx) =>
-      appendEntry(trx, person(people.amHead), {
-        action: 'user.calendar_link_rotated',
-        subjectType: 'user',
-        subjectId: people.amHead.id,
-      }),
-    );
-    const { queries } = await recorded(async () => {
-      await hub.caughtUp();
-      await arrived;
-    });
-    unsubscribe();
-    await hub.stop();
-    const load = queries.find((q) => /from "ledger_entries"/.test(q.sql));
-    expect(load, 'the hub read no entries').toBeDefined();
+    const { queries, appended } = await appendWithHubListening();
+    const [load] = queries.slice(appended);
+    expect(load?.sql, 'the hub read no entries').toMatch(/from "ledger_entries"/);
     const { nodes, text } = await explain(load as CompiledQuery);
     expect(
       nodes.filter((node) => node['Relation Name'] === 'ledger_entries').map((node) => node['Node Type']),
