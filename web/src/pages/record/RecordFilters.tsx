@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  CloseButton,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-} from '@mantine/core';
+import { Badge, Button, CloseButton, Grid, Group, MultiSelect, Paper, Select, Stack } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -86,63 +76,74 @@ export function RecordFilters({
     <Paper p="sm" withBorder radius="md" component="section" aria-label={t('record.filters.label')}>
       <Stack gap="xs">
         <DatesProvider settings={{ locale: i18n.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
-            <MultiSelect
-              label={t('record.filters.actions')}
-              placeholder={filters.actions.length ? undefined : t('record.filters.actionsPlaceholder')}
-              data={[...actionData, ...unlisted]}
-              value={filters.actions}
-              onChange={(actions) => onChange({ actions })}
-              searchable
-              clearable
-              hidePickedOptions
-              maxDropdownHeight={320}
-              nothingFoundMessage="—"
-              data-testid="filter-actions"
-            />
-            <Select
-              label={t('record.filters.subjectType')}
-              placeholder={t('record.filters.subjectTypePlaceholder')}
-              data={SUBJECT_TYPES.map((type) => ({ value: type, label: subjectTypeLabel(type) }))}
-              value={filters.subjectType}
-              onChange={(subjectType) => onChange({ subjectType, subjectId: null })}
-              clearable
-              data-testid="filter-subject-type"
-            />
-            <Select
-              label={t('record.filters.actor')}
-              placeholder={t('record.filters.actorPlaceholder')}
-              data={actorData}
-              value={filters.actor}
-              onChange={(actor) => onChange({ actor })}
-              searchable
-              clearable
-              data-testid="filter-actor"
-            />
-            <Select
-              label={t('record.filters.state')}
-              placeholder={t('record.filters.statePlaceholder')}
-              data={stateData}
-              value={filters.state}
-              onChange={(state) => onChange({ state })}
-              searchable
-              clearable
-              data-testid="filter-state"
-            />
-            <DatePickerInput
-              type="range"
-              label={t('record.filters.dates')}
-              placeholder={t('record.filters.datesPlaceholder')}
-              value={[filters.from, filters.to]}
-              onChange={([from, to]) =>
-                onChange({ from: from?.slice(0, 10) ?? null, to: to?.slice(0, 10) ?? null })
-              }
-              allowSingleDateInRange
-              valueFormat="DD MMM YYYY"
-              clearable
-              data-testid="filter-dates"
-            />
-          </SimpleGrid>
+          <Grid gutter="sm">
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+              <MultiSelect
+                label={t('record.filters.actions')}
+                placeholder={filters.actions.length ? undefined : t('record.filters.actionsPlaceholder')}
+                data={[...actionData, ...unlisted]}
+                value={filters.actions}
+                onChange={(actions) => onChange({ actions })}
+                searchable
+                clearable
+                hidePickedOptions
+                maxDropdownHeight={320}
+                comboboxProps={{ width: 320, position: 'bottom-start' }}
+                nothingFoundMessage="—"
+                data-testid="filter-actions"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+              <Select
+                label={t('record.filters.subjectType')}
+                placeholder={t('record.filters.subjectTypePlaceholder')}
+                data={SUBJECT_TYPES.map((type) => ({ value: type, label: subjectTypeLabel(type) }))}
+                value={filters.subjectType}
+                onChange={(subjectType) => onChange({ subjectType, subjectId: null })}
+                clearable
+                data-testid="filter-subject-type"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+              <Select
+                label={t('record.filters.actor')}
+                placeholder={t('record.filters.actorPlaceholder')}
+                data={actorData}
+                value={filters.actor}
+                onChange={(actor) => onChange({ actor })}
+                searchable
+                clearable
+                data-testid="filter-actor"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+              <Select
+                label={t('record.filters.state')}
+                placeholder={t('record.filters.statePlaceholder')}
+                data={stateData}
+                value={filters.state}
+                onChange={(state) => onChange({ state })}
+                searchable
+                clearable
+                data-testid="filter-state"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+              <DatePickerInput
+                type="range"
+                label={t('record.filters.dates')}
+                placeholder={t('record.filters.datesPlaceholder')}
+                value={[filters.from, filters.to]}
+                onChange={([from, to]) =>
+                  onChange({ from: from?.slice(0, 10) ?? null, to: to?.slice(0, 10) ?? null })
+                }
+                allowSingleDateInRange
+                valueFormat="D MMM YYYY"
+                clearable
+                data-testid="filter-dates"
+              />
+            </Grid.Col>
+          </Grid>
         </DatesProvider>
         {filters.subjectId || hasFilters(filters) ? (
           <Group gap="xs" justify="space-between">
