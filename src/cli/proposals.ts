@@ -112,7 +112,10 @@ export function registerProposalCommands(program: Command) {
     .description('Open a procedure on a proposal (the chair)')
     .argument('<id>', 'proposal id')
     .requiredOption('--kind <kind>', 'meeting_consensus, silence, written, unanimity or qualified_majority')
-    .option('--deadline <instant>', 'ISO 8601 instant with its zone, e.g. 2026-05-01T18:00:00+03:00')
+    .option(
+      '--deadline <instant>',
+      "ISO 8601 instant with its zone, e.g. 2026-05-01T18:00:00+03:00; at most the organisation file's procedures.maxHorizonDays ahead",
+    )
     .option('--hours <n>', 'deadline this many hours from now')
     .option('--version <n>', 'the version to decide (default: the latest)')
     .option('--points <keys>', 'comma-separated point keys (default: all)')

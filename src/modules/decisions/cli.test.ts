@@ -31,6 +31,22 @@ describe('accord proposal', () => {
       expect(items.find((i) => i.status === 'adopted')?.decision?.label).toMatch(/^No\. 1, \d{4}$/);
       const procedure = items.find((i) => i.status === 'open')!.openProcedure!.id;
 
+      const unknown = await accord(
+        'proposal',
+        'break-silence',
+        procedure,
+        '--as',
+        'am.head',
+        '--points',
+        '2,9',
+        '--text',
+        'No',
+      );
+      expect(unknown).toMatchObject({
+        code: 2,
+        stderr: 'accord: points.1: is unknown: no point 9 in this procedure (points: 1, 2, 3)\n',
+      });
+
       const broke = await accord(
         'proposal',
         'break-silence',
