@@ -1,60 +1,64 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { LIVE_STREAM } from './api/links.ts';
-import { NOTIFICATION_KEYS } from './notifications.ts';
-import { CLEARANCE_KEYS } from './pages/clearances/api.ts';
-import { HOME_KEY } from './pages/dashboard/home.ts';
-import { DECISION_KEYS, LIVE_KEYS } from './queries.ts';
+import type { LiveRefresh } from './module.ts';
+import { WEB_MODULES } from './modules.ts';
 
-/** Record actions that change proposals, procedures, stances or decisions. */
-const DECISION_ACTION = /^(proposal|procedure|stance|silence|decision)\./;
+type EntryRefresh = Extract<LiveRefresh, { on: 'entry' }>;
 
-/** Record actions that change movement clearances, deployments, asset lists or standing permissions. */
-const CLEARANCE_ACTION = /^(clearance|leg|standing_permission|asset_list|deployment)/;
+/** What the modules (web/src/modules.ts) refresh on each kind of live event. */
+function refreshes() {
+  const all = WEB_MODULES.flatMap((m) => m.live ?? []);
+  return {
+    entry: all.filter((r): r is EntryRefresh => r.on === 'entry'),
+    notification: all.filter((r) => r.on === 'notification').flatMap((r) => r.keys),
+  };
+}
 
-/** Whether an `entry` event's action matches; an unreadable event counts as one, to be safe. */
-function isAbout(data: unknown, pattern: RegExp): boolean {
+/** Whether an `entry` event's action is one of the prefixes; an unreadable event counts as one, to be safe. */
+function isAbout(data: unknown, prefixes: string[] | undefined): boolean {
+  if (!prefixes) return true;
   try {
     const { action } = JSON.parse(String(data)) as { action?: unknown };
-    return typeof action !== 'string' || pattern.test(action);
+    return typeof action !== 'string' || prefixes.some((prefix) => action.startsWith(prefix));
   } catch {
     return true;
   }
 }
 
+/** The keys, each once. */
+function distinct(keys: QueryKey[]): QueryKey[] {
+  const seen = new Map(keys.map((key) => [JSON.stringify(key), key]));
+  return [...seen.values()];
+}
+
 /**
  * While someone is signed in, listens to the record's live stream and refreshes the
- * lists a new entry may have changed. EventSource reconnects on its own after a drop.
+ * answers a new entry or notification may have changed, as each module declares them.
+ * EventSource reconnects on its own after a drop.
  */
 export function useLiveUpdates(enabled: boolean): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
+    const { entry, notification } = refreshes();
     const source = new EventSource(LIVE_STREAM, { withCredentials: true });
     let pending: ReturnType<typeof setTimeout> | null = null;
-    let decisions = false;
-    let clearances = false;
+    let stale: QueryKey[] = [];
     const onEntry = (event: MessageEvent) => {
-      if (isAbout(event.data, DECISION_ACTION)) decisions = true;
-      if (isAbout(event.data, CLEARANCE_ACTION)) clearances = true;
+      for (const refresh of entry) if (isAbout(event.data, refresh.actions)) stale.push(...refresh.keys);
       // Entries often arrive in bursts; refresh once per burst.
       if (pending) return;
       pending = setTimeout(() => {
         pending = null;
-        const keys = [
-          ...LIVE_KEYS,
-          ...(decisions ? DECISION_KEYS : []),
-          ...(clearances ? [CLEARANCE_KEYS.all] : []),
-          ...(decisions || clearances ? [HOME_KEY] : []),
-        ];
-        decisions = false;
-        clearances = false;
+        const keys = distinct(stale);
+        stale = [];
         for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
       }, 150);
     };
     // A notification was written for the signed-in person: refresh the bell and the list.
     const onNotification = () => {
-      void queryClient.invalidateQueries({ queryKey: NOTIFICATION_KEYS.all });
+      for (const queryKey of notification) void queryClient.invalidateQueries({ queryKey });
     };
     source.addEventListener('entry', onEntry);
     source.addEventListener('notification', onNotification);

@@ -11,7 +11,6 @@ import { ErrorAlert, QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useStates } from '../../queries.ts';
 import { useMe } from '../../session.tsx';
-import type { Me } from '../../types.ts';
 import {
   useDeleteWebhook,
   useTestWebhook,
@@ -21,13 +20,9 @@ import {
   type Webhook,
 } from './api.ts';
 import { DeliveriesPanel } from './DeliveriesPanel.tsx';
+import { managesWebhooks } from './module.tsx';
 import { SecretModal } from './SecretModal.tsx';
 import { WebhookFormModal } from './WebhookFormModal.tsx';
-
-/** Who manages webhooks (the `webhooks` rule in src/policy/index.ts): an admin, or a head for their state. */
-export function managesWebhooks(me: Pick<Me, 'role' | 'stateCode'>): boolean {
-  return me.role === 'secretariat_admin' || (me.role === 'head_of_delegation' && me.stateCode !== null);
-}
 
 function ConfirmModal({
   opened,
