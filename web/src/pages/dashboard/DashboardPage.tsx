@@ -1,6 +1,7 @@
 import {
   Badge,
   Card,
+  Grid,
   Group,
   List,
   SimpleGrid,
@@ -17,7 +18,10 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useOrganisation } from '../../queries.ts';
 import type { Presidency, Priority } from '../../types.ts';
+import { AttentionCard } from './AttentionCard.tsx';
 import { DirectoryCounts } from './DirectoryCounts.tsx';
+import { useHome } from './home.ts';
+import { RecentCard } from './RecentCard.tsx';
 
 function PresidencyCard({ presidency }: { presidency: Presidency }) {
   const { t } = useTranslation();
@@ -94,15 +98,31 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { text } = useFormat();
   const query = useOrganisation();
+  const home = useHome();
+  const organisation = query.data?.organisation;
   return (
-    <QueryState query={query}>
-      {({ organisation, presidency }) => (
-        <Stack gap="lg">
-          <PageHeader
-            title={organisation ? text(organisation.name) : t('dashboard.title')}
-            description={organisation ? t('dashboard.subtitle') : t('dashboard.noOrganisation')}
-          />
-          {presidency ? (
+    <Stack gap="lg">
+      <PageHeader
+        title={organisation ? text(organisation.name) : t('dashboard.title')}
+        description={
+          organisation || query.isPending ? t('dashboard.subtitle') : t('dashboard.noOrganisation')
+        }
+      />
+      <QueryState query={home}>
+        {({ attention, recent, since }) => (
+          <Grid gutter="md" align="flex-start">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <AttentionCard items={attention} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <RecentCard items={recent} since={since} />
+            </Grid.Col>
+          </Grid>
+        )}
+      </QueryState>
+      <QueryState query={query}>
+        {({ presidency }) =>
+          presidency ? (
             <>
               <PresidencyCard presidency={presidency} />
               <Title order={2} fz="lg" mt="sm">
@@ -118,10 +138,10 @@ export function DashboardPage() {
             <Card>
               <Text c="dimmed">{t('dashboard.noPresidency')}</Text>
             </Card>
-          )}
-          <DirectoryCounts />
-        </Stack>
-      )}
-    </QueryState>
+          )
+        }
+      </QueryState>
+      <DirectoryCounts />
+    </Stack>
   );
 }
