@@ -214,6 +214,21 @@ describe('decisions', () => {
 
     // Saved as a draft; the chair may open a procedure: a silence procedure by default.
     await page.getByTestId('procedure-form').waitFor(LONG);
+    // The picker offers no date beyond the organisation's horizon (365 days in the demo file).
+    expect(await page.getByTestId('procedure-form').textContent()).toContain('at most 365 days ahead');
+    const year = new Date().getFullYear();
+    if (year % 10 <= 7) {
+      await page.getByTestId('deadline-picker').click();
+      const level = page.locator('[data-level-control]');
+      await level.click(); // the months of the year
+      await level.click(); // the years of the decade
+      const tooFar = page.getByRole('button', { name: String(year + 2), exact: true });
+      expect(await tooFar.getAttribute('data-disabled')).toBe('true');
+      expect(
+        await page.getByRole('button', { name: String(year), exact: true }).getAttribute('data-disabled'),
+      ).toBeNull();
+      await page.keyboard.press('Escape');
+    }
     await page.getByTestId('wizard-next').click();
     const sentence = page.getByTestId('wizard-rule-sentence');
     await sentence.waitFor();
