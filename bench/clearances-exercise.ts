@@ -4,8 +4,8 @@ import {
   runExercise,
   scaled,
   silentIn,
-} from '../src/modules/clearances/exercise.ts';
-import { EXERCISE_WINDOW_HOURS } from '../src/modules/clearances/exercise-support.ts';
+} from '../src/testing/simulations/exercise.ts';
+import { EXERCISE_WINDOW_HOURS } from '../src/testing/simulations/exercise-support.ts';
 import { clearanceBench } from './clearances-setup.ts';
 import { formatMs } from './decisions-setup.ts';
 import { type BenchRow, median } from './report.ts';

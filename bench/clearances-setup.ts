@@ -15,7 +15,7 @@ import {
   EXERCISE_STATES,
   type ExerciseCast,
   loadExerciseOrganisation,
-} from '../src/modules/clearances/exercise-support.ts';
+} from '../src/testing/simulations/exercise-support.ts';
 import { LiveHub } from '../src/modules/live/hub.ts';
 import { percentile } from './decisions-setup.ts';
 import { median, perSecond } from './report.ts';

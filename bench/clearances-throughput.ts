@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { call } from '../src/modules/clearances/exercise.ts';
-import { EXERCISE_STATES, exerciseRequestBody } from '../src/modules/clearances/exercise-support.ts';
-import { createRequest } from '../src/modules/clearances/requests.ts';
+import { call } from '../src/testing/simulations/exercise.ts';
+import { EXERCISE_STATES, exerciseRequestBody } from '../src/testing/simulations/exercise-support.ts';
+import { createRequest } from '../src/modules/clearances/requests/commands.ts';
 import { CreateRequestInput } from '../src/modules/clearances/schema.ts';
 import { verifyDatabase } from '../src/modules/ledger/queries.ts';
 import { clearanceBench, latencies, plainInsert, timedConcurrently } from './clearances-setup.ts';

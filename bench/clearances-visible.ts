@@ -1,5 +1,5 @@
-import { call, LiveClient } from '../src/modules/clearances/exercise.ts';
-import { EXERCISE_STATES, exerciseRequestBody } from '../src/modules/clearances/exercise-support.ts';
+import { call, LiveClient } from '../src/testing/simulations/exercise.ts';
+import { EXERCISE_STATES, exerciseRequestBody } from '../src/testing/simulations/exercise-support.ts';
 import { clearanceBench, latencies, plainInsert } from './clearances-setup.ts';
 import { formatMs } from './decisions-setup.ts';
 import type { BenchRow } from './report.ts';

@@ -2,24 +2,24 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Actor } from '../core/actor.ts';
 import type { DbHandle } from '../db/connect.ts';
-import { type CertificateStatus, verifyCertificate } from '../modules/clearances/certificate.ts';
-import { exportRequest, exportRequestCsv } from '../modules/clearances/export.ts';
-import { acceptConditions, askInfo, decideLeg, giveInfo } from '../modules/clearances/legs.ts';
+import { type CertificateStatus, verifyCertificate } from '../modules/clearances/certificates/certificate.ts';
+import { exportRequest, exportRequestCsv } from '../modules/clearances/certificates/export.ts';
+import { acceptConditions, askInfo, decideLeg, giveInfo } from '../modules/clearances/legs/commands.ts';
 import { presentRequest, presentRequestListItem } from '../modules/clearances/present.ts';
-import { getRequestView, listRequests } from '../modules/clearances/queries.ts';
+import { getRequestView, listRequests } from '../modules/clearances/requests/queries.ts';
 import {
   amendRequest,
   createRequest,
   submitRequest,
   withdrawRequest,
-} from '../modules/clearances/requests.ts';
+} from '../modules/clearances/requests/commands.ts';
 import {
   AmendRequestInput,
   CreateRequestInput,
   DecideLegInput,
   RequestListQuery,
 } from '../modules/clearances/schema.ts';
-import { applyDueSilences } from '../modules/clearances/tacit.ts';
+import { applyDueSilences } from '../modules/clearances/legs/tacit.ts';
 import { timeliness } from '../modules/clearances/timeliness.ts';
 import { actorFor, CliError, parse, print, withDatabase } from './support.ts';
 

@@ -1,10 +1,11 @@
 import type { Person } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { personFromRow } from '../auth/load-actor.ts';
+import { createAssetList } from './asset-lists/commands.ts';
 import { loadDemoHistory } from './demo-history.ts';
-import { decideLeg } from './legs.ts';
-import { createAssetList, grantStandingPermission } from './permissions.ts';
-import { createRequest } from './requests.ts';
+import { decideLeg } from './legs/commands.ts';
+import { grantStandingPermission } from './permissions/commands.ts';
+import { createRequest } from './requests/commands.ts';
 import {
   AssetListInput,
   CreateRequestInput,

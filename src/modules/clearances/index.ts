@@ -2,14 +2,12 @@ import { registerClearanceCommands } from '../../cli/clearances.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { clearancesAttention, clearancesRecent } from './attention.ts';
 import { loadDemoClearances } from './demo.ts';
-import { onProcedureClosed } from './deployments.ts';
+import { onProcedureClosed } from './deployments/commands.ts';
+import { TacitConsentRunner } from './legs/tacit.ts';
 import { clearancesRules } from './policy.ts';
 import { clearancesLedgerActions } from './record.ts';
 import { clearanceSubjects } from './record-subjects.ts';
 import { registerClearanceRoutes } from './routes.ts';
-import { registerClearanceAttachmentRoutes } from './routes-attachments.ts';
-import { registerCertificateRoutes } from './routes-certificates.ts';
-import { TacitConsentRunner } from './tacit.ts';
 
 /**
  * Rapid authorisation: movement clearance requests decided by every state on the route in
@@ -22,11 +20,8 @@ export const clearancesModule = defineModule({
   subjects: clearanceSubjects,
   attention: clearancesAttention,
   recent: clearancesRecent,
-  routes: (app) => {
-    registerClearanceRoutes(app);
-    registerCertificateRoutes(app);
-    registerClearanceAttachmentRoutes(app);
-  },
+  // Every sub-resource's routes (requests, legs, permissions, asset lists, deployments, certificates).
+  routes: registerClearanceRoutes,
   // A certificate is checked by anyone holding its verification code (a border post).
   publicPaths: [{ path: /\/api\/verify\/[^/]+/ }],
   policy: clearancesRules as PolicyRules,

@@ -7,7 +7,7 @@ import {
   planAmendment,
   requestStatusOf,
 } from './machine.ts';
-import { type PermissionInfo, permissionCovers } from './route.ts';
+import { type PermissionInfo, permissionCovers } from './itinerary.ts';
 import { ClearanceContent, type LegInput } from './schema.ts';
 
 const T0 = new Date('2026-12-01T00:00:00Z');

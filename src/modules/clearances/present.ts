@@ -5,7 +5,7 @@ import { abilities, type ClearanceLegSubject, can } from '../../policy/index.ts'
 import { AttachmentSchema, presentAttachment } from '../decisions/present.ts';
 import { requestSubject, trimState } from './load.ts';
 import { isOpenLeg } from './machine.ts';
-import type { RequestView } from './queries.ts';
+import type { RequestView } from './requests/queries.ts';
 import type { LegInput } from './schema.ts';
 
 /**

@@ -3,7 +3,7 @@ import { assemble } from '../../core/registry.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { buildUser, TEST_ORGANISATION, type TestContext, testContext } from '../../testing/harness.ts';
 import { clearancesAttention, clearancesRecent } from '../clearances/attention.ts';
-import { applyDueSilences } from '../clearances/tacit.ts';
+import { applyDueSilences } from '../clearances/legs/tacit.ts';
 import { decisionsAttention, decisionsRecent } from '../decisions/attention.ts';
 import { buildProcedure, buildStances } from '../decisions/factories.ts';
 import { closeDue } from '../decisions/index.ts';

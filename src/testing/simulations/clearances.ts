@@ -1,4 +1,4 @@
-import { TEST_ORGANISATION } from '../../testing/harness.ts';
+import { TEST_ORGANISATION } from '../harness.ts';
 
 /** Shapes the clearances API answers with, as the route tests read them. */
 export interface ErrorBody {

@@ -1,12 +1,12 @@
 import { type Actor, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
-import { buildUser } from '../../testing/harness.ts';
-import { createToken } from '../auth/commands.ts';
-import { personFromRow } from '../auth/load-actor.ts';
-import { loadOrganisation } from '../directory/commands.ts';
-import { parseOrganisationFile } from '../directory/organisation-file.ts';
-import { window } from './test-support.ts';
+import { createToken } from '../../modules/auth/commands.ts';
+import { personFromRow } from '../../modules/auth/load-actor.ts';
+import { loadOrganisation } from '../../modules/directory/commands.ts';
+import { parseOrganisationFile } from '../../modules/directory/organisation-file.ts';
+import { buildUser } from '../harness.ts';
+import { window } from './clearances.ts';
 
 /** The six states of the simulated exercise, in route order (Minsk to Yerevan). */
 export const EXERCISE_STATES = ['BY', 'RU', 'KZ', 'KG', 'TJ', 'AM'] as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, testContext } from '../../testing/harness.ts';
+import { type TestContext, testContext } from '../harness.ts';
 import {
   EXERCISE_SCRIPT,
   type ExerciseResult,

@@ -1,17 +1,17 @@
 import type { DbHandle } from '../../db/connect.ts';
 import type { App } from '../../http/env.ts';
-import { SseReader } from '../../testing/sse.ts';
-import type { LiveEvent } from '../live/hub.ts';
+import { decideLeg } from '../../modules/clearances/legs/commands.ts';
+import { TacitConsentRunner } from '../../modules/clearances/legs/tacit.ts';
+import { createRequest } from '../../modules/clearances/requests/commands.ts';
+import { CreateRequestInput, DecideLegInput } from '../../modules/clearances/schema.ts';
+import type { LiveEvent } from '../../modules/live/hub.ts';
+import { SseReader } from '../sse.ts';
 import {
   EXERCISE_STATES,
   type ExerciseCast,
   type ExerciseState,
   exerciseRequestBody,
 } from './exercise-support.ts';
-import { decideLeg } from './legs.ts';
-import { createRequest } from './requests.ts';
-import { CreateRequestInput, DecideLegInput } from './schema.ts';
-import { TacitConsentRunner } from './tacit.ts';
 
 /**
  * A simulated exercise (issue 4): one emergency request of BY crossing six states, each

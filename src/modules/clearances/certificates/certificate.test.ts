@@ -1,15 +1,20 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
-import { createCheckpoint } from '../ledger/signing.ts';
+import { recordAfter, recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
+import {
+  CLEARANCE_ORGANISATION,
+  HOUR,
+  landRoute,
+  requestBody,
+} from '../../../testing/simulations/clearances.ts';
+import { personFromRow } from '../../auth/load-actor.ts';
+import { createCheckpoint } from '../../ledger/signing.ts';
+import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
+import { acceptConditions, decideLeg } from '../legs/commands.ts';
+import { applyDueSilences } from '../legs/tacit.ts';
+import { amendRequest, withdrawRequest } from '../requests/commands.ts';
+import { AmendRequestInput, DecideLegInput } from '../schema.ts';
 import { newVerificationCode, verifyCertificate } from './certificate.ts';
-import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
-import { acceptConditions, decideLeg } from './legs.ts';
-import { amendRequest, withdrawRequest } from './requests.ts';
-import { AmendRequestInput, DecideLegInput } from './schema.ts';
-import { applyDueSilences } from './tacit.ts';
-import { CLEARANCE_ORGANISATION, HOUR, landRoute, requestBody } from './test-support.ts';
 
 let t: TestContext;
 let p: ClearancePeople;

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { type Actor, systemActor } from '../../core/actor.ts';
-import type { Db } from '../../db/connect.ts';
-import type { ClearanceCertificateRow } from '../../db/schema.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from '../ledger/hash.ts';
-import { listCheckpoints, toExported } from '../ledger/queries.ts';
-import { checkpointSignatureValid, loadPublicKeys, publicKeys } from '../ledger/signing.ts';
-import type { ClearanceContent } from './schema.ts';
+import { type Actor, systemActor } from '../../../core/actor.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { ClearanceCertificateRow } from '../../../db/schema.ts';
+import { appendEntry } from '../../ledger/commands.ts';
+import { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from '../../ledger/hash.ts';
+import { listCheckpoints, toExported } from '../../ledger/queries.ts';
+import { checkpointSignatureValid, loadPublicKeys, publicKeys } from '../../ledger/signing.ts';
+import type { ClearanceContent } from '../schema.ts';
 
 /**
  * The clearance certificate: what a border post needs to let the movement through, and

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
+import { type TestContext, testContext } from '../../../testing/harness.ts';
+import { CLEARANCE_ORGANISATION, errorOf, HOUR, landRoute } from '../../../testing/simulations/clearances.ts';
+import { personFromRow } from '../../auth/load-actor.ts';
+import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
+import { askInfo, decideLeg, giveInfo } from '../legs/commands.ts';
+import { applyDueSilences } from '../legs/tacit.ts';
+import { DecideLegInput } from '../schema.ts';
 import { csvField } from './export.ts';
-import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
-import { askInfo, decideLeg, giveInfo } from './legs.ts';
-import { DecideLegInput } from './schema.ts';
-import { applyDueSilences } from './tacit.ts';
-import { CLEARANCE_ORGANISATION, errorOf, HOUR, landRoute } from './test-support.ts';
 
 let t: TestContext;
 let p: ClearancePeople;

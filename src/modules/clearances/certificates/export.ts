@@ -1,8 +1,8 @@
 import type { z } from '@hono/zod-openapi';
-import type { Actor } from '../../core/actor.ts';
-import type { Db } from '../../db/connect.ts';
-import { presentRequest, type RequestSchema } from './present.ts';
-import { getRequestView } from './queries.ts';
+import type { Actor } from '../../../core/actor.ts';
+import type { Db } from '../../../db/connect.ts';
+import { presentRequest, type RequestSchema } from '../present.ts';
+import { getRequestView } from '../requests/queries.ts';
 
 type PresentedRequest = z.infer<typeof RequestSchema>;
 

@@ -1,13 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { notFound } from '../../core/errors.ts';
-import { db, requirePerson } from '../../http/context.ts';
-import type { App } from '../../http/env.ts';
-import { jsonResponse, standardErrors } from '../../http/openapi.ts';
+import { notFound } from '../../../core/errors.ts';
+import { db, requirePerson } from '../../../http/context.ts';
+import type { App } from '../../../http/env.ts';
+import { jsonResponse, standardErrors } from '../../../http/openapi.ts';
+import { loadRequest } from '../load.ts';
+import { IdParam, VerificationCodeParam } from '../schema.ts';
 import { CERTIFICATE_STATUSES, verifyCertificate } from './certificate.ts';
 import { exportRequest, exportRequestCsv } from './export.ts';
-import { loadRequest } from './load.ts';
-import { FRAMEWORKS, IdParam, URGENCIES, VerificationCodeParam } from './schema.ts';
-import { timeliness } from './timeliness.ts';
 
 const tags = ['Clearances'];
 
@@ -96,77 +95,6 @@ const verifyRoute = createRoute({
   responses: { 200: jsonResponse(VerificationSchema, 'What the code proves'), ...standardErrors },
 });
 
-/** A day (`2026-01-31`, read in UTC) or an instant with its zone. */
-const DayOrInstant = (example: string) =>
-  z
-    .string()
-    .trim()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
-      `must be a day or an instant, e.g. ${example}`,
-    )
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real date');
-
-const DAY_MS = 86_400_000;
-/** The instant a range bound means: a day `from` starts at its midnight, a day `to` includes the day. */
-export function rangeBound(value: string | undefined, side: 'from' | 'to'): Date | undefined {
-  if (!value) return undefined;
-  const at = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return side === 'to' && value.length === 10 ? new Date(at.getTime() + DAY_MS) : at;
-}
-
-const TimelinessQuery = z
-  .object({
-    from: DayOrInstant('2026-01-01')
-      .optional()
-      .openapi({ description: 'Legs opened on or after this day (UTC) or instant' }),
-    to: DayOrInstant('2026-12-31')
-      .optional()
-      .openapi({ description: 'Legs opened up to this day (included, UTC) or before this instant' }),
-    framework: z.enum(FRAMEWORKS).optional(),
-  })
-  .superRefine((q, ctx) => {
-    const from = rangeBound(q.from, 'from');
-    const to = rangeBound(q.to, 'to');
-    if (from && to && to <= from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is before from' });
-  });
-const TimelinessSchema = z
-  .object({
-    state: z.string(),
-    urgency: z.enum(URGENCIES),
-    legs: z.number().int(),
-    decided: z.number().int(),
-    medianHours: z.number().nullable(),
-    p90Hours: z.number().nullable(),
-    tacitConsents: z.number().int(),
-    tacitRefusals: z.number().int(),
-    escalations: z.number().int(),
-    standingPermissions: z.number().int(),
-    open: z.number().int(),
-  })
-  .openapi('TimelinessFigure');
-
-const timelinessRoute = createRoute({
-  method: 'get',
-  path: '/api/clearance-timeliness',
-  tags,
-  summary:
-    'Per state and urgency: median and 90th percentile hours to decide, tacit consents and refusals, escalations',
-  request: { query: TimelinessQuery },
-  responses: {
-    200: jsonResponse(
-      z.object({
-        items: z.array(TimelinessSchema),
-        range: z
-          .object({ from: z.string().nullable(), to: z.string().nullable() })
-          .openapi({ description: 'The instants the figures cover: opened at or after from, before to' }),
-      }),
-      'Figures over the requests you may read',
-    ),
-    ...standardErrors,
-  },
-});
-
 const certificateRoute = createRoute({
   method: 'get',
   path: '/api/clearances/{id}/certificate',
@@ -197,7 +125,7 @@ const exportRoute = createRoute({
   },
 });
 
-/** Certificates (the public verification), exports and timeliness figures. */
+/** Certificates (the public verification) and exports. */
 export function registerCertificateRoutes(app: App) {
   app.openapi(verifyRoute, async (c) => {
     const result = await verifyCertificate(db(c), c.req.valid('param').code);
@@ -230,17 +158,5 @@ export function registerCertificateRoutes(app: App) {
     const data = await exportRequest(db(c), person, id);
     c.header('Content-Disposition', name(data.request.reference));
     return c.json(data, 200);
-  });
-
-  app.openapi(timelinessRoute, async (c) => {
-    const person = requirePerson(c);
-    const q = c.req.valid('query');
-    const from = rangeBound(q.from, 'from');
-    const to = rangeBound(q.to, 'to');
-    const items = await timeliness(db(c), person, { from, to, framework: q.framework });
-    return c.json(
-      { items, range: { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null } },
-      200,
-    );
   });
 }

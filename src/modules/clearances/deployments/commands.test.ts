@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
-import { closeDue } from '../decisions/deadlines.ts';
-import { buildClearancePeople, type ClearancePeople } from './factories.ts';
-import { CLEARANCE_ORGANISATION, HOUR, landRoute, requestBody } from './test-support.ts';
+import { recordAfter, recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
+import {
+  CLEARANCE_ORGANISATION,
+  HOUR,
+  landRoute,
+  requestBody,
+} from '../../../testing/simulations/clearances.ts';
+import { closeDue } from '../../decisions/deadlines.ts';
+import { buildClearancePeople, type ClearancePeople } from '../factories.ts';
 
 let t: TestContext;
 let p: ClearancePeople;

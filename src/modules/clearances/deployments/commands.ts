@@ -1,17 +1,17 @@
-import { type Actor, actorLabel, clearanceLevel, clearanceName, systemActor } from '../../core/actor.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
-import type { Db } from '../../db/connect.ts';
-import type { DeploymentRow } from '../../db/schema.ts';
-import { authorize, can } from '../../policy/index.ts';
-import type { ProcedureClosed } from '../decisions/index.ts';
-import { openProcedure } from '../decisions/procedures.ts';
-import { createProposal } from '../decisions/proposals.ts';
-import { CreateProposalInput, OpenProcedureInput } from '../decisions/schema.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { loadMembers, loadPoints, nextNumber, trimState } from './load.ts';
-import { createRequest } from './requests.ts';
-import { checkItinerary, checkWindowsAhead } from './route.ts';
-import { CreateRequestInput, type RequestDeploymentInput } from './schema.ts';
+import { type Actor, actorLabel, clearanceLevel, clearanceName, systemActor } from '../../../core/actor.ts';
+import { AppError, conflict, invalid, notFound } from '../../../core/errors.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { DeploymentRow } from '../../../db/schema.ts';
+import { authorize, can } from '../../../policy/index.ts';
+import type { ProcedureClosed } from '../../decisions/index.ts';
+import { openProcedure } from '../../decisions/procedures.ts';
+import { createProposal } from '../../decisions/proposals.ts';
+import { CreateProposalInput, OpenProcedureInput } from '../../decisions/schema.ts';
+import { appendEntry } from '../../ledger/commands.ts';
+import { checkItinerary, checkWindowsAhead } from '../itinerary.ts';
+import { loadMembers, loadPoints, nextNumber, trimState } from '../load.ts';
+import { createRequest } from '../requests/commands.ts';
+import { CreateRequestInput, type RequestDeploymentInput } from '../schema.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,10 +1,10 @@
-import { type Actor, actorLabel } from '../../core/actor.ts';
-import { conflict, invalid } from '../../core/errors.ts';
-import type { Db } from '../../db/connect.ts';
-import type { ClearanceLegRow } from '../../db/schema.ts';
-import { authorize } from '../../policy/index.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { publishClearanceEvent } from './events.ts';
+import { type Actor, actorLabel } from '../../../core/actor.ts';
+import { conflict, invalid } from '../../../core/errors.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { ClearanceLegRow } from '../../../db/schema.ts';
+import { authorize } from '../../../policy/index.ts';
+import { appendEntry } from '../../ledger/commands.ts';
+import { publishClearanceEvent } from '../events.ts';
 import {
   addLegEvent,
   eventBase,
@@ -17,10 +17,10 @@ import {
   nextNumber,
   notifyClearances,
   trimState,
-} from './load.ts';
-import { applyLegEvent, type Leg, type LegEvent, TransitionRefused } from './machine.ts';
+} from '../load.ts';
+import { applyLegEvent, type Leg, type LegEvent, TransitionRefused } from '../machine.ts';
+import type { AcceptConditionsInput, DecideLegInput } from '../schema.ts';
 import { recordSettled, settleRequest } from './opening.ts';
-import type { AcceptConditionsInput, DecideLegInput } from './schema.ts';
 
 /** The machine's step, with a refusal answered 409 and its reason. */
 function step(leg: ClearanceLegRow, event: LegEvent): Leg {

@@ -1,13 +1,13 @@
-import { type Actor, actorLabel } from '../../core/actor.ts';
-import type { Db } from '../../db/connect.ts';
-import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { issueCertificate } from './certificate.ts';
-import { publishClearanceEvent } from './events.ts';
-import { addLegEvent, eventBase, legColumns, legOf, trimState, windowFor } from './load.ts';
-import { applyLegEvent, emptyLeg, requestStatusOf } from './machine.ts';
-import { findCoveringPermission, type PermissionInfo } from './route.ts';
-import type { ClearanceContent, RequestStatus, StandingPermissionPattern } from './schema.ts';
+import { type Actor, actorLabel } from '../../../core/actor.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
+import { appendEntry } from '../../ledger/commands.ts';
+import { issueCertificate } from '../certificates/certificate.ts';
+import { publishClearanceEvent } from '../events.ts';
+import { findCoveringPermission, type PermissionInfo } from '../itinerary.ts';
+import { addLegEvent, eventBase, legColumns, legOf, trimState, windowFor } from '../load.ts';
+import { applyLegEvent, emptyLeg, requestStatusOf } from '../machine.ts';
+import type { ClearanceContent, RequestStatus, StandingPermissionPattern } from '../schema.ts';
 
 /** The standing permissions in force that the requesting state holds from any of the states. */
 export async function activePermissions(

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordHead, secondHandle, type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
-import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
-import { askInfo, decideLeg, giveInfo } from './legs.ts';
-import { DecideLegInput } from './schema.ts';
+import { recordHead, secondHandle, type TestContext, testContext } from '../../../testing/harness.ts';
+import { CLEARANCE_ORGANISATION, HOUR, landRoute } from '../../../testing/simulations/clearances.ts';
+import { personFromRow } from '../../auth/load-actor.ts';
+import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
+import { DecideLegInput } from '../schema.ts';
+import { askInfo, decideLeg, giveInfo } from './commands.ts';
 import { applyDueSilences, TacitConsentRunner } from './tacit.ts';
-import { CLEARANCE_ORGANISATION, HOUR, landRoute } from './test-support.ts';
 
 // Silence applies exactly once, at the instant the window closed: with two runners on one
 // database (two pools on PostgreSQL when TEST_DATABASE_URL is set), after a restart, and

@@ -1,9 +1,9 @@
-import { type Actor, systemActor } from '../../core/actor.ts';
-import { TimedRunner } from '../../core/timed-runner.ts';
-import type { Db, DbHandle } from '../../db/connect.ts';
-import type { ClearanceLegRow } from '../../db/schema.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { publishClearanceEvent } from './events.ts';
+import { type Actor, systemActor } from '../../../core/actor.ts';
+import { TimedRunner } from '../../../core/timed-runner.ts';
+import type { Db, DbHandle } from '../../../db/connect.ts';
+import type { ClearanceLegRow } from '../../../db/schema.ts';
+import { appendEntry } from '../../ledger/commands.ts';
+import { publishClearanceEvent } from '../events.ts';
 import {
   addLegEvent,
   audienceOf,
@@ -14,8 +14,8 @@ import {
   nextNumber,
   requestSubject,
   trimState,
-} from './load.ts';
-import { applyLegEvent } from './machine.ts';
+} from '../load.ts';
+import { applyLegEvent } from '../machine.ts';
 import { recordSettled, settleRequest } from './opening.ts';
 
 const RUNNER = systemActor('tacit consent runner');

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { db, inTransaction, requirePerson } from '../../http/context.ts';
-import type { App } from '../../http/env.ts';
-import { jsonBody, jsonResponse, NoContent, standardErrors } from '../../http/openapi.ts';
-import { AddAttachmentInput } from '../decisions/attachments.ts';
-import { AttachmentSchema, presentAttachment } from '../decisions/present.ts';
-import { fileContent, fileHeaders } from '../decisions/routes-attachments.ts';
+import { db, inTransaction, requirePerson } from '../../../http/context.ts';
+import type { App } from '../../../http/env.ts';
+import { jsonBody, jsonResponse, NoContent, standardErrors } from '../../../http/openapi.ts';
+import { AddAttachmentInput } from '../../decisions/attachments.ts';
+import { AttachmentSchema, presentAttachment } from '../../decisions/present.ts';
+import { fileContent, fileHeaders } from '../../decisions/routes-attachments.ts';
+import { forbidden } from '../http.ts';
+import { IdParam } from '../schema.ts';
 import { addClearanceAttachment, getClearanceAttachment, removeClearanceAttachment } from './attachments.ts';
-import { forbidden } from './routes.ts';
-import { IdParam } from './schema.ts';
 
 const tags = ['Clearances'];
 const AttachmentParam = z.object({

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
-import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
-import { CLEARANCE_ORGANISATION, errorOf, requestBody } from './test-support.ts';
+import { recordAfter, recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
+import { CLEARANCE_ORGANISATION, errorOf, requestBody } from '../../../testing/simulations/clearances.ts';
+import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 
 let t: TestContext;
 let p: ClearancePeople;

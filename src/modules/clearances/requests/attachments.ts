@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type Actor, actorLabel } from '../../core/actor.ts';
-import { conflict, notFound } from '../../core/errors.ts';
-import type { Db } from '../../db/connect.ts';
-import { authorize } from '../../policy/index.ts';
-import type { AddAttachmentInput } from '../decisions/attachments.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { audienceOf, type LoadedRequest, loadRequest } from './load.ts';
+import { type Actor, actorLabel } from '../../../core/actor.ts';
+import { conflict, notFound } from '../../../core/errors.ts';
+import type { Db } from '../../../db/connect.ts';
+import { authorize } from '../../../policy/index.ts';
+import type { AddAttachmentInput } from '../../decisions/attachments.ts';
+import { appendEntry } from '../../ledger/commands.ts';
+import { audienceOf, type LoadedRequest, loadRequest } from '../load.ts';
 
 const INFO = [
   'id',

@@ -1,17 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
+import { recordAfter, recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
+import {
+  CLEARANCE_ORGANISATION,
+  HOUR,
+  landRoute,
+  requestBody,
+  window,
+} from '../../../testing/simulations/clearances.ts';
+import { personFromRow } from '../../auth/load-actor.ts';
 import {
   buildClearancePeople,
   buildClearanceRequest,
   buildStandingPermission,
   type ClearancePeople,
-} from './factories.ts';
-import { acceptConditions, askInfo, decideLeg, giveInfo } from './legs.ts';
-import { amendRequest, submitRequest, withdrawRequest } from './requests.ts';
-import { AmendRequestInput, DecideLegInput } from './schema.ts';
-import { applyDueSilences } from './tacit.ts';
-import { CLEARANCE_ORGANISATION, HOUR, landRoute, requestBody, window } from './test-support.ts';
+} from '../factories.ts';
+import { acceptConditions, askInfo, decideLeg, giveInfo } from '../legs/commands.ts';
+import { applyDueSilences } from '../legs/tacit.ts';
+import { AmendRequestInput, DecideLegInput } from '../schema.ts';
+import { amendRequest, submitRequest, withdrawRequest } from './commands.ts';
 
 let t: TestContext;
 let p: ClearancePeople;

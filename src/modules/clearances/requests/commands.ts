@@ -1,12 +1,20 @@
-import { type Actor, actorLabel, clearanceLevel, clearanceName } from '../../core/actor.ts';
-import { conflict, invalid } from '../../core/errors.ts';
-import type { Db } from '../../db/connect.ts';
-import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
-import { authorize } from '../../policy/index.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { listClearanceAttachments } from './attachments.ts';
-import { issueCertificate } from './certificate.ts';
-import { publishClearanceEvent } from './events.ts';
+import { type Actor, actorLabel, clearanceLevel, clearanceName } from '../../../core/actor.ts';
+import { conflict, invalid } from '../../../core/errors.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
+import { authorize } from '../../../policy/index.ts';
+import { appendEntry } from '../../ledger/commands.ts';
+import { issueCertificate } from '../certificates/certificate.ts';
+import { publishClearanceEvent } from '../events.ts';
+import { checkItinerary, checkWindowsAhead } from '../itinerary.ts';
+import {
+  activePermissions,
+  announceOpened,
+  type Opened,
+  openLeg,
+  recordSettled,
+  settleRequest,
+} from '../legs/opening.ts';
 import {
   addLegEvent,
   audienceOf,
@@ -18,18 +26,10 @@ import {
   notifyClearances,
   requestSubject,
   trimState,
-} from './load.ts';
-import { isOpenLeg, planAmendment } from './machine.ts';
-import {
-  activePermissions,
-  announceOpened,
-  type Opened,
-  openLeg,
-  recordSettled,
-  settleRequest,
-} from './opening.ts';
-import { checkItinerary, checkWindowsAhead } from './route.ts';
-import type { AmendRequestInput, ClearanceContent, CreateRequestInput, UpdateDraftInput } from './schema.ts';
+} from '../load.ts';
+import { isOpenLeg, planAmendment } from '../machine.ts';
+import type { AmendRequestInput, ClearanceContent, CreateRequestInput, UpdateDraftInput } from '../schema.ts';
+import { listClearanceAttachments } from './attachments.ts';
 
 const ownState = (actor: Actor) =>
   actor.kind === 'person' && actor.affiliation === 'delegation' ? actor.stateCode : null;

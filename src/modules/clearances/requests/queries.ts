@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { notFound } from '../../core/errors.ts';
-import type { Db } from '../../db/connect.ts';
-import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
-import { clearanceRequestsVisibleTo } from '../../policy/index.ts';
-import { authorisedDelegates } from '../decisions/subjects.ts';
+import type { Actor } from '../../../core/actor.ts';
+import { notFound } from '../../../core/errors.ts';
+import type { Db } from '../../../db/connect.ts';
+import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
+import { clearanceRequestsVisibleTo } from '../../../policy/index.ts';
+import { authorisedDelegates } from '../../delegations/index.ts';
+import { type LoadedRequest, loadRequest, trimState } from '../load.ts';
+import type { RequestListQuery } from '../schema.ts';
 import { listClearanceAttachments } from './attachments.ts';
-import { type LoadedRequest, loadRequest, trimState } from './load.ts';
-import type { RequestListQuery } from './schema.ts';
 
 /** What presenting a request needs besides the request: time zones, delegates, history, versions. */
 export interface RequestView extends LoadedRequest {

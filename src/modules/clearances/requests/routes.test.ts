@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordHead, type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
-import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
-import { askInfo } from './legs.ts';
-import { CLEARANCE_ORGANISATION, errorOf, HOUR, landRoute, requestBody, window } from './test-support.ts';
+import { recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
+import {
+  CLEARANCE_ORGANISATION,
+  errorOf,
+  HOUR,
+  landRoute,
+  requestBody,
+  window,
+} from '../../../testing/simulations/clearances.ts';
+import { personFromRow } from '../../auth/load-actor.ts';
+import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
+import { askInfo } from '../legs/commands.ts';
 
 // Every clearance endpoint: 401, 400 naming the field, 404 for another member, 200; and the
 // bad input of issue 4, each a 4xx with its reason.

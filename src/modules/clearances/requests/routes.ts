@@ -1,39 +1,30 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Db } from '../../db/connect.ts';
-import { db, inTransaction, requirePerson } from '../../http/context.ts';
-import type { App, AppEnv } from '../../http/env.ts';
-import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
-import { can } from '../../policy/index.ts';
-import { acceptConditions, askInfo, decideEscalated, decideLeg, giveInfo } from './legs.ts';
-import { presentRequest, presentRequestListItem, RequestListItemSchema, RequestSchema } from './present.ts';
-import { getRequestVersion, getRequestView, listRequests } from './queries.ts';
-import { amendRequest, createRequest, submitRequest, updateDraft, withdrawRequest } from './requests.ts';
-import { registerClearanceOtherRoutes } from './routes-other.ts';
+import type { Db } from '../../../db/connect.ts';
+import { db, inTransaction, requirePerson } from '../../../http/context.ts';
+import type { App, AppEnv } from '../../../http/env.ts';
+import { jsonBody, jsonResponse, standardErrors } from '../../../http/openapi.ts';
+import { can } from '../../../policy/index.ts';
+import { conflictResponse, forbidden } from '../http.ts';
+import { presentRequest, presentRequestListItem, RequestListItemSchema, RequestSchema } from '../present.ts';
 import {
-  AcceptConditionsInput,
   AmendRequestInput,
-  AskInfoInput,
   CreateRequestInput,
-  DecideLegInput,
-  GiveInfoInput,
   IdParam,
-  LegParam,
   RequestListQuery,
   UpdateDraftInput,
   VersionParam,
   WithdrawInput,
-} from './schema.ts';
+} from '../schema.ts';
+import { registerClearanceAttachmentRoutes } from './attachment-routes.ts';
+import { amendRequest, createRequest, submitRequest, updateDraft, withdrawRequest } from './commands.ts';
+import { getRequestVersion, getRequestView, listRequests } from './queries.ts';
 
 const tags = ['Clearances'];
 const RequestOutput = z.object({ request: RequestSchema });
-export const forbidden = {
-  403: { ...standardErrors[401], description: 'The caller may read it but not do this' },
-};
-export const conflictResponse = {
-  409: { ...standardErrors[400], description: 'Not now: submitted, closed, decided or past the window' },
-};
-const writeResponses = (description: string) => ({
+
+/** The answer of every write on a request or a leg: 200 with the request, 4xx as documented. */
+export const writeResponses = (description: string) => ({
   200: jsonResponse(RequestOutput, description),
   ...standardErrors,
   ...forbidden,
@@ -130,49 +121,9 @@ const withdrawRoute = createRoute({
   request: { params: IdParam, body: jsonBody(WithdrawInput) },
   responses: writeResponses('Withdrawn'),
 });
-const acceptRoute = createRoute({
-  method: 'post',
-  path: '/api/clearances/{id}/accept-conditions',
-  tags,
-  summary: 'The requester accepts the conditions of the named legs (all when none are named)',
-  request: { params: IdParam, body: jsonBody(AcceptConditionsInput) },
-  responses: writeResponses('Accepted'),
-});
-const decideRoute = createRoute({
-  method: 'post',
-  path: '/api/clearances/{id}/legs/{state}/decision',
-  tags,
-  summary: 'A state decides its leg: approve, approve with conditions, or deny (409 once the window closed)',
-  request: { params: LegParam, body: jsonBody(DecideLegInput) },
-  responses: writeResponses('Decided'),
-});
-const questionRoute = createRoute({
-  method: 'post',
-  path: '/api/clearances/{id}/legs/{state}/questions',
-  tags,
-  summary: "The leg's state asks the requester for information: its clock pauses",
-  request: { params: LegParam, body: jsonBody(AskInfoInput) },
-  responses: writeResponses('Asked'),
-});
-const answerRoute = createRoute({
-  method: 'post',
-  path: '/api/clearances/{id}/legs/{state}/answers',
-  tags,
-  summary: "The requester answers a state's question: its clock runs again",
-  request: { params: LegParam, body: jsonBody(GiveInfoInput) },
-  responses: writeResponses('Answered'),
-});
-const escalationRoute = createRoute({
-  method: 'post',
-  path: '/api/clearances/{id}/legs/{state}/escalation-decision',
-  tags,
-  summary: 'A secretariat administrator decides a leg escalated when its window closed in silence',
-  request: { params: LegParam, body: jsonBody(DecideLegInput) },
-  responses: writeResponses('Decided'),
-});
 
 /** Runs a write and answers the request as the caller now sees it. */
-async function answer(c: Context<AppEnv>, id: string, write: (trx: Db) => Promise<unknown>) {
+export async function answer(c: Context<AppEnv>, id: string, write: (trx: Db) => Promise<unknown>) {
   const person = requirePerson(c);
   const view = await inTransaction(c, async (trx) => {
     await write(trx);
@@ -181,7 +132,8 @@ async function answer(c: Context<AppEnv>, id: string, write: (trx: Db) => Promis
   return c.json({ request: presentRequest(person, view) }, 200);
 }
 
-export function registerClearanceRoutes(app: App) {
+/** Requests: list, create, read, versions, draft changes, submission, amendment, withdrawal; files. */
+export function registerRequestRoutes(app: App) {
   app.openapi(listRoute, async (c) => {
     const person = requirePerson(c);
     const rows = await listRequests(db(c), person, c.req.valid('query'));
@@ -247,30 +199,5 @@ export function registerClearanceRoutes(app: App) {
     const input = c.req.valid('json');
     return answer(c, id, (trx) => withdrawRequest(trx, requirePerson(c), id, input));
   });
-  app.openapi(acceptRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
-    return answer(c, id, (trx) => acceptConditions(trx, requirePerson(c), id, input));
-  });
-  app.openapi(decideRoute, async (c) => {
-    const { id, state } = c.req.valid('param');
-    const input = c.req.valid('json');
-    return answer(c, id, (trx) => decideLeg(trx, requirePerson(c), id, state, input));
-  });
-  app.openapi(questionRoute, async (c) => {
-    const { id, state } = c.req.valid('param');
-    const input = c.req.valid('json');
-    return answer(c, id, (trx) => askInfo(trx, requirePerson(c), id, state, input));
-  });
-  app.openapi(answerRoute, async (c) => {
-    const { id, state } = c.req.valid('param');
-    const input = c.req.valid('json');
-    return answer(c, id, (trx) => giveInfo(trx, requirePerson(c), id, state, input));
-  });
-  app.openapi(escalationRoute, async (c) => {
-    const { id, state } = c.req.valid('param');
-    const input = c.req.valid('json');
-    return answer(c, id, (trx) => decideEscalated(trx, requirePerson(c), id, state, input));
-  });
-  registerClearanceOtherRoutes(app);
+  registerClearanceAttachmentRoutes(app);
 }
