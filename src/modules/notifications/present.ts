@@ -107,11 +107,9 @@ export const PreferencesSchema = z
           kind: z.enum(NOTIFICATION_KINDS),
           enabled: z.boolean().openapi({ description: 'Shown in the app (the same as inApp)' }),
           inApp: z.boolean(),
-          email: z
-            .boolean()
-            .openapi({
-              description: 'Chosen by e-mail (sent when e-mail is on and the person has an address)',
-            }),
+          email: z.boolean().openapi({
+            description: 'Chosen by e-mail (sent when e-mail is on and the person has an address)',
+          }),
         }),
       )
       .openapi({ description: 'Every kind of notification, and how it reaches the person' }),

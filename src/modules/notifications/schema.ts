@@ -73,13 +73,9 @@ export const PreferencesInput = z
         description:
           'The kinds not to show in the app; every other kind is shown. Replaces the current set; e-mail choices stay.',
       }),
-    kinds: z
-      .array(KindChoice)
-      .max(NOTIFICATION_KINDS.length)
-      .optional()
-      .openapi({
-        description: 'How each kind listed reaches the person; kinds not listed keep their choice.',
-      }),
+    kinds: z.array(KindChoice).max(NOTIFICATION_KINDS.length).optional().openapi({
+      description: 'How each kind listed reaches the person; kinds not listed keep their choice.',
+    }),
   })
   .superRefine((v, ctx) => {
     if ((v.disabled === undefined) === (v.kinds === undefined))
