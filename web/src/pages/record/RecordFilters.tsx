@@ -2,6 +2,7 @@ import { Badge, Button, CloseButton, Grid, Group, MultiSelect, Paper, Select, St
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -72,6 +73,16 @@ export function RecordFilters({
     ...(partners.data?.items ?? []).map((p) => ({ value: `partner:${p.code}`, label: text(p.shortName) })),
   ];
 
+  // The range being picked is kept here; the address (and the list) changes once both days
+  // are picked, or the range is cleared, not after the first click.
+  const [range, setRange] = useState<[string | null, string | null]>([filters.from, filters.to]);
+  useEffect(() => setRange([filters.from, filters.to]), [filters.from, filters.to]);
+  const pickRange = ([from, to]: [string | null, string | null]) => {
+    setRange([from, to]);
+    if ((from && to) || (!from && !to))
+      onChange({ from: from?.slice(0, 10) ?? null, to: to?.slice(0, 10) ?? null });
+  };
+
   return (
     <Paper p="sm" withBorder radius="md" component="section" aria-label={t('record.filters.label')}>
       <Stack gap="xs">
@@ -133,10 +144,8 @@ export function RecordFilters({
                 type="range"
                 label={t('record.filters.dates')}
                 placeholder={t('record.filters.datesPlaceholder')}
-                value={[filters.from, filters.to]}
-                onChange={([from, to]) =>
-                  onChange({ from: from?.slice(0, 10) ?? null, to: to?.slice(0, 10) ?? null })
-                }
+                value={range}
+                onChange={pickRange}
                 allowSingleDateInRange
                 valueFormat="D MMM YYYY"
                 clearable
