@@ -87,7 +87,7 @@ export function RecordFilters({
     <Paper p="sm" withBorder radius="md" component="section" aria-label={t('record.filters.label')}>
       <Stack gap="xs">
         <DatesProvider settings={{ locale: i18n.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>
-          <Grid gutter="sm">
+          <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <MultiSelect
                 label={t('record.filters.actions')}
