@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { modules } from '../../core/registry.ts';
 import { ledgerActionSpecs } from './actions.ts';
 
 type Tree = { [key: string]: string | Tree };
@@ -33,6 +34,16 @@ describe('the record page labels', () => {
       expect(missing).toEqual([]);
     },
   );
+
+  it.each(['en', 'ru'] as const)('names every kind of subject the modules resolve in %s', (lang) => {
+    const tree = translations(lang);
+    const types = modules().flatMap((m) => Object.keys(m.subjects ?? {}));
+    expect(types.length).toBeGreaterThan(5);
+    const missing = types.filter(
+      (type) => typeof labelOf(tree, ['record', 'subjectTypes', type]) !== 'string',
+    );
+    expect(missing).toEqual([]);
+  });
 
   it('has a label in Russian that is not the English one', () => {
     const en = translations('en');
