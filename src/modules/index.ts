@@ -3,6 +3,7 @@ import { authModule } from './auth/index.ts';
 import { backupModule } from './backup/index.ts';
 import { clearancesModule } from './clearances/index.ts';
 import { decisionsModule } from './decisions/index.ts';
+import { delegationsModule } from './delegations/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.ts';
 import { ledgerModule } from './ledger/index.ts';
@@ -27,6 +28,7 @@ export const MODULES: readonly AccordModule[] = [
   authModule,
   usersModule,
   directoryModule,
+  delegationsModule,
   liveModule,
   backupModule,
   notificationsModule,

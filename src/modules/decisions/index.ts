@@ -43,5 +43,4 @@ export { closeProcedure, openProcedure } from './procedures.ts';
 export { createProposal } from './proposals.ts';
 export { fileContent, fileHeaders } from './routes-attachments.ts';
 export { CreateProposalInput, OpenProcedureInput } from './schema.ts';
-export { authoriseDelegate } from './stances.ts';
-export { authorisedDelegates, loadPolicyContext, loadProcedureSubject, proposalSubject } from './subjects.ts';
+export { loadPolicyContext, loadProcedureSubject, proposalSubject } from './subjects.ts';

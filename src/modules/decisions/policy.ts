@@ -19,7 +19,7 @@ import {
 } from '../../policy/predicates.ts';
 
 /** Proposals and procedures: the body's delegations and the secretariat, within clearance; the chair opens and closes. Default deny: an action not listed is refused. */
-export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedure' | 'delegation'> = {
+export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedure'> = {
   proposals: {
     /** Lists are scoped by proposalsVisibleTo; this only lets create answer 403 rather than 404. */
     read: isSignedIn,
@@ -41,10 +41,6 @@ export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedur
     recordForStates: (a, s) =>
       canReadProposal(a, s.proposal) && isChair(a, s.proposal) && s.kind === 'meeting_consensus',
     close: (a, s) => canReadProposal(a, s.proposal) && isChair(a, s.proposal),
-  },
-  delegation: {
-    read: (a, d) => isSystem(a) || isSecretariat(a) || speaksForOwnState(a, d.state),
-    authorise: (a, d) => isAdmin(a) || (isHeadOfDelegation(a) && speaksForOwnState(a, d.state)),
   },
 };
 

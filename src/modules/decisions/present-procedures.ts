@@ -284,29 +284,3 @@ export function presentDecision(row: DecisionView): z.infer<typeof DecisionSchem
     stances: row.stances as z.infer<typeof DecisionSchema>['stances'],
   };
 }
-
-export const AuthorisationSchema = z
-  .object({
-    userId: z.string().uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    grantedBy: z.string(),
-    grantedAt: z.string(),
-  })
-  .openapi('DelegateAuthorisation');
-
-export function presentAuthorisation(r: {
-  id: string;
-  username: string;
-  display_name: string;
-  granted_by_label: string;
-  granted_at: Date;
-}): z.infer<typeof AuthorisationSchema> {
-  return {
-    userId: r.id,
-    username: r.username,
-    displayName: r.display_name,
-    grantedBy: r.granted_by_label,
-    grantedAt: r.granted_at.toISOString(),
-  };
-}

@@ -254,15 +254,4 @@ export const decisionsLedgerActions = {
       adoptedAt: Instant.describe('When it was adopted (the deadline, when it had passed)'),
     }),
   },
-  'delegate.authorised': {
-    description: 'A head of delegation let a delegate answer for the state in procedures.',
-    payload: z.strictObject({
-      userId: Id.describe('The delegate'),
-      username: z.string().describe("The delegate's username"),
-    }),
-  },
-  'delegate.revoked': {
-    description: "A head of delegation withdrew a delegate's authority to answer for the state.",
-    payload: z.strictObject({ userId: Id.describe('The delegate') }),
-  },
 } satisfies Record<string, LedgerActionSpec>;

@@ -1,33 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { db, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
-import { jsonBody, jsonResponse, NoContent, standardErrors } from '../../http/openapi.ts';
-import { can } from '../../policy/index.ts';
-import {
-  AuthorisationSchema,
-  ProcedureSchema,
-  presentAuthorisation,
-  presentProcedure,
-} from './present-procedures.ts';
+import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
+import { ProcedureSchema, presentProcedure } from './present-procedures.ts';
 import { closeProcedure, openProcedure } from './procedures.ts';
 import { getProcedureView } from './queries.ts';
 import {
-  AuthorisationParam,
   BreakSilenceInput,
   CloseProcedureInput,
-  DelegationParam,
   GiveStancesInput,
   OpenProcedureInput,
   ProcedureIdParam,
   ProposalIdParam,
 } from './schema.ts';
-import {
-  authoriseDelegate,
-  breakSilence,
-  giveStances,
-  listAuthorisations,
-  revokeDelegate,
-} from './stances.ts';
+import { breakSilence, giveStances } from './stances.ts';
 
 const tags = ['Decisions'];
 const ProcedureOutput = z.object({ procedure: ProcedureSchema });
@@ -105,39 +91,6 @@ const closeRoute = createRoute({
   },
 });
 
-const listAuthorisationsRoute = createRoute({
-  method: 'get',
-  path: '/api/delegations/{state}/authorisations',
-  tags,
-  summary: 'The delegates authorised to answer for a state, and whether the caller may change that',
-  request: { params: DelegationParam },
-  responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(AuthorisationSchema), abilities: z.object({ authorise: z.boolean() }) }),
-      'Authorised delegates',
-    ),
-    ...standardErrors,
-  },
-});
-
-const authoriseRoute = createRoute({
-  method: 'post',
-  path: '/api/delegations/{state}/authorisations/{userId}',
-  tags,
-  summary: 'The head of delegation authorises a delegate to answer for the state',
-  request: { params: AuthorisationParam },
-  responses: { 204: NoContent, ...standardErrors, ...forbidden },
-});
-
-const revokeRoute = createRoute({
-  method: 'delete',
-  path: '/api/delegations/{state}/authorisations/{userId}',
-  tags,
-  summary: "The head of delegation withdraws a delegate's authority",
-  request: { params: AuthorisationParam },
-  responses: { 204: NoContent, ...standardErrors, ...forbidden },
-});
-
 export function registerProcedureRoutes(app: App) {
   const present = async (c: Parameters<typeof requirePerson>[0], id: string) => {
     const person = requirePerson(c);
@@ -182,32 +135,5 @@ export function registerProcedureRoutes(app: App) {
     const input = { objections: c.req.valid('json').objections ?? [] };
     await inTransaction(c, (trx) => closeProcedure(trx, person, id, input));
     return c.json(await present(c, id), 200);
-  });
-
-  app.openapi(listAuthorisationsRoute, async (c) => {
-    const person = requirePerson(c);
-    const { state } = c.req.valid('param');
-    const rows = await listAuthorisations(db(c), person, state);
-    return c.json(
-      {
-        items: rows.map(presentAuthorisation),
-        abilities: { authorise: can(person, 'authorise', 'delegation', { state }) },
-      },
-      200,
-    );
-  });
-
-  app.openapi(authoriseRoute, async (c) => {
-    const person = requirePerson(c);
-    const { state, userId } = c.req.valid('param');
-    await inTransaction(c, (trx) => authoriseDelegate(trx, person, state, userId));
-    return c.body(null, 204);
-  });
-
-  app.openapi(revokeRoute, async (c) => {
-    const person = requirePerson(c);
-    const { state, userId } = c.req.valid('param');
-    await inTransaction(c, (trx) => revokeDelegate(trx, person, state, userId));
-    return c.body(null, 204);
   });
 }

@@ -250,5 +250,3 @@ export const DiffQuery = z.object({
     description: 'Defaults to the latest version',
   }),
 });
-export const AuthorisationParam = z.object({ state: StateCode, userId: z.uuid('is not a user id') });
-export const DelegationParam = z.object({ state: StateCode });

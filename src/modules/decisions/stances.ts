@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { type Actor, actorLabel } from '../../core/actor.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
+import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { StanceRow } from '../../db/schema.ts';
-import { authorize, can } from '../../policy/index.ts';
+import { can } from '../../policy/index.ts';
 import { appendEntry, type RecordInput } from '../ledger/commands.ts';
 import { notifySilenceBroken } from '../notifications/emit.ts';
 import {
@@ -295,71 +295,4 @@ async function replaceStances(
     ...written,
   ];
   return { written, history };
-}
-
-// ---- delegates authorised by their head ------------------------------------------
-
-/** The head of delegation (or an administrator) lets a delegate of the state answer for it. */
-export async function authoriseDelegate(trx: Db, actor: Actor, state: string, userId: string) {
-  authorize(actor, 'authorise', 'delegation', { state }, 'delegation');
-  const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (!user) throw notFound('user');
-  if (user?.affiliation !== 'delegation' || user.state_code?.trim() !== state)
-    throw invalid('userId', `is not a member of the delegation of ${state}`);
-  if (user.role === 'head_of_delegation')
-    throw invalid('userId', 'a head of delegation answers without authorisation');
-  if (user.role === 'observer') throw invalid('userId', 'an observer cannot answer for a state');
-  if (user.disabled_at) throw invalid('userId', 'the account is disabled');
-  const inserted = await trx
-    .insertInto('delegate_authorisations')
-    .values({ state_code: state, user_id: userId, granted_by_label: actorLabel(actor) })
-    .onConflict((oc) => oc.columns(['state_code', 'user_id']).doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (inserted)
-    await appendEntry(trx, actor, {
-      action: 'delegate.authorised',
-      subjectType: 'delegation',
-      subjectId: state,
-      payload: { userId, username: user.username },
-      audience: [state],
-    });
-  return user;
-}
-
-/** Withdraws a delegate's authority to answer for the state. */
-export async function revokeDelegate(trx: Db, actor: Actor, state: string, userId: string) {
-  authorize(actor, 'authorise', 'delegation', { state }, 'delegation');
-  const removed = await trx
-    .deleteFrom('delegate_authorisations')
-    .where('state_code', '=', state)
-    .where('user_id', '=', userId)
-    .returningAll()
-    .executeTakeFirst();
-  if (!removed) throw notFound('authorisation');
-  await appendEntry(trx, actor, {
-    action: 'delegate.revoked',
-    subjectType: 'delegation',
-    subjectId: state,
-    payload: { userId },
-    audience: [state],
-  });
-}
-
-/** The delegates authorised to answer for a state. */
-export async function listAuthorisations(db: Db, actor: Actor, state: string) {
-  authorize(actor, 'read', 'delegation', { state }, 'delegation');
-  return db
-    .selectFrom('delegate_authorisations')
-    .innerJoin('users', 'users.id', 'delegate_authorisations.user_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'delegate_authorisations.granted_by_label',
-      'delegate_authorisations.granted_at',
-    ])
-    .where('delegate_authorisations.state_code', '=', state)
-    .orderBy('users.username')
-    .execute();
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { ProcedureRow, ProposalRow } from '../../db/schema.ts';
 import type { ProcedureSubject, ProposalSubject } from '../../policy/index.ts';
+import { authorisedDelegates } from '../delegations/index.ts';
 
 /**
  * What the policy needs to know around a proposal or a procedure: which states sit in
@@ -82,17 +83,6 @@ export function proposalSubject(
     authorState: row.author_state?.trim() ?? null,
     presidencyState: ctx.presidencyState,
   };
-}
-
-/** The delegates authorised to answer for any of the given states. */
-export async function authorisedDelegates(db: Db, states: string[]): Promise<string[]> {
-  if (states.length === 0) return [];
-  const rows = await db
-    .selectFrom('delegate_authorisations')
-    .select('user_id')
-    .where('state_code', 'in', states)
-    .execute();
-  return rows.map((r) => r.user_id);
 }
 
 export function procedureSubject(

@@ -5,6 +5,7 @@ import { authLedgerActions } from '../auth/record.ts';
 import { backupLedgerActions } from '../backup/record.ts';
 import { clearancesLedgerActions } from '../clearances/record.ts';
 import { decisionsLedgerActions } from '../decisions/record.ts';
+import { delegationsLedgerActions } from '../delegations/record.ts';
 import { directoryLedgerActions } from '../directory/record.ts';
 import { notificationsLedgerActions } from '../notifications/record.ts';
 import { usersLedgerActions } from '../users/record.ts';
@@ -27,6 +28,7 @@ export const ledgerActionsByModule = {
   notifications: notificationsLedgerActions,
   backup: backupLedgerActions,
   decisions: decisionsLedgerActions,
+  delegations: delegationsLedgerActions,
   clearances: clearancesLedgerActions,
   webhooks: webhooksLedgerActions,
 } as const;
@@ -38,6 +40,7 @@ const allLedgerActions = {
   ...notificationsLedgerActions,
   ...backupLedgerActions,
   ...decisionsLedgerActions,
+  ...delegationsLedgerActions,
   ...clearancesLedgerActions,
   ...webhooksLedgerActions,
 };

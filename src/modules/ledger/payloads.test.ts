@@ -9,17 +9,23 @@ import type { Db, DbHandle } from '../../db/connect.ts';
 import { assemblePlatform } from '../../platform.ts';
 import { prepareDatabase } from '../../server.ts';
 import { buildUser, testDatabase } from '../../testing/harness.ts';
+import { requestBody } from '../../testing/simulations/clearances.ts';
 import { changePassword, createToken, revokeToken, signIn, signOut } from '../auth/commands.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { backupToFile } from '../backup/backup.ts';
 import { restoreFromFile } from '../backup/restore.ts';
-import { addClearanceAttachment, removeClearanceAttachment } from '../clearances/requests/attachments.ts';
+import { createAssetList, deleteAssetList } from '../clearances/asset-lists/commands.ts';
 import { requestDeployment } from '../clearances/deployments/commands.ts';
 import { buildClearancePeople, buildClearanceRequest } from '../clearances/factories.ts';
 import { askInfo, decideLeg, giveInfo } from '../clearances/legs/commands.ts';
-import { createAssetList, deleteAssetList } from '../clearances/asset-lists/commands.ts';
 import { revokeStandingPermission } from '../clearances/permissions/commands.ts';
-import { amendRequest, submitRequest, updateDraft, withdrawRequest } from '../clearances/requests/commands.ts';
+import { addClearanceAttachment, removeClearanceAttachment } from '../clearances/requests/attachments.ts';
+import {
+  amendRequest,
+  submitRequest,
+  updateDraft,
+  withdrawRequest,
+} from '../clearances/requests/commands.ts';
 import {
   AmendRequestInput,
   AssetListInput,
@@ -27,7 +33,6 @@ import {
   RequestDeploymentInput,
   UpdateDraftInput,
 } from '../clearances/schema.ts';
-import { requestBody } from '../../testing/simulations/clearances.ts';
 import {
   AddAttachmentInput,
   addAttachment as addProposalAttachment,
@@ -36,7 +41,8 @@ import {
 import { closeDue } from '../decisions/deadlines.ts';
 import { buildProcedure, buildProposal } from '../decisions/factories.ts';
 import { BreakSilenceInput } from '../decisions/schema.ts';
-import { authoriseDelegate, breakSilence, revokeDelegate } from '../decisions/stances.ts';
+import { breakSilence } from '../decisions/stances.ts';
+import { authoriseDelegate, revokeDelegate } from '../delegations/index.ts';
 import { MODULES } from '../index.ts';
 import { rotateCalendarLink, setPreferences } from '../notifications/commands.ts';
 import { setLocale, setUserDisabled, updateUser } from '../users/commands.ts';

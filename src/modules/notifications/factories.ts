@@ -4,7 +4,7 @@ import type { NotificationKind, UserRow } from '../../db/schema.ts';
 import { buildUser } from '../../testing/harness.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { buildDecisionPeople } from '../decisions/factories.ts';
-import { authoriseDelegate } from '../decisions/stances.ts';
+import { authoriseDelegate } from '../delegations/index.ts';
 import { setUserDisabled } from '../users/commands.ts';
 import { setPreferences } from './commands.ts';
 

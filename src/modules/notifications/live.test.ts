@@ -61,6 +61,7 @@ const sentinel = (id: string) =>
       action: 'user.updated',
       subjectType: 'sentinel',
       subjectId: id,
+      payload: { changes: {} },
       audience: ['AM', 'BY', 'TJ'],
     }),
   );

@@ -72,7 +72,7 @@ describe('a procedure opened', () => {
   it('a refused opening writes no notification', async () => {
     const proposal = await buildProposal(t.handle, { body: 'committee' });
     await expect(buildProcedure(t.handle, { proposal, chair: p.amHead, deadline: HOUR })).rejects.toThrow(
-      /may not openProcedure/,
+      /may not open a procedure on/,
     );
     const rows = await t.handle.db
       .selectFrom('notifications')
