@@ -5,21 +5,21 @@ import type { DbHandle } from '../db/connect.ts';
 import { type CertificateStatus, verifyCertificate } from '../modules/clearances/certificates/certificate.ts';
 import { exportRequest, exportRequestCsv } from '../modules/clearances/certificates/export.ts';
 import { acceptConditions, askInfo, decideLeg, giveInfo } from '../modules/clearances/legs/commands.ts';
+import { applyDueSilences } from '../modules/clearances/legs/tacit.ts';
 import { presentRequest, presentRequestListItem } from '../modules/clearances/present.ts';
-import { getRequestView, listRequests } from '../modules/clearances/requests/queries.ts';
 import {
   amendRequest,
   createRequest,
   submitRequest,
   withdrawRequest,
 } from '../modules/clearances/requests/commands.ts';
+import { getRequestView, listRequests } from '../modules/clearances/requests/queries.ts';
 import {
   AmendRequestInput,
   CreateRequestInput,
   DecideLegInput,
   RequestListQuery,
 } from '../modules/clearances/schema.ts';
-import { applyDueSilences } from '../modules/clearances/legs/tacit.ts';
 import { timeliness } from '../modules/clearances/timeliness.ts';
 import { actorFor, CliError, parse, print, withDatabase } from './support.ts';
 
@@ -51,7 +51,13 @@ async function printRequest(handle: DbHandle, actor: Actor, id: string, json: bo
   print(`${r.reference}  ${r.status}  v${r.version}  ${r.urgency} ${r.framework}  ${r.title}  (${r.id})`);
   for (const leg of r.legs) {
     const conditions = (leg.conditions ?? []).map((c) => `${String(c.kind)}: ${String(c.text)}`).join('; ');
-    const due = leg.dueAt ? `  due ${leg.dueAt}` : '';
+    const hours = (seconds: number) =>
+      `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+    const due = leg.dueAt
+      ? `  due ${leg.dueAt}`
+      : leg.status === 'info_requested' && leg.remainingSeconds !== null
+        ? `  paused, ${hours(leg.remainingSeconds)} left`
+        : '';
     print(
       `  ${leg.state}  ${leg.status.padEnd(15)}${leg.clearanceNumber ? ` ${leg.clearanceNumber}` : ''}${leg.decidedHow ? ` (${leg.decidedHow})` : ''}${due}${conditions ? `  conditions: ${conditions}` : ''}`,
     );

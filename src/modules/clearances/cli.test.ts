@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,10 +76,23 @@ describe('accord clearance', () => {
       const verified = await accord('clearance', 'verify', exported.certificate.code);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toMatch(new RegExp(`^verified: ${ref} version 1, valid`));
+      // An amendment that re-opens legs: the certificate is at once not valid (exit 1).
+      const shown = JSON.parse(
+        (await accord('clearance', 'show', ref, '--as', 'by.head', '--json')).stdout,
+      ) as {
+        content: Record<string, unknown> & { personnel: number };
+      };
+      const amendment = join(dir, 'amendment.json');
+      writeFileSync(amendment, JSON.stringify({ ...shown.content, personnel: shown.content.personnel + 1 }));
+      const amended = await accord('clearance', 'amend', ref, '--file', amendment, '--as', 'by.head');
+      expect(amended.code, amended.stderr).toBe(0);
+      const stale = await accord('clearance', 'verify', exported.certificate.code);
+      expect(stale.code).toBe(1);
+      expect(stale.stdout).toMatch(/UNDER AMENDMENT/);
       const unknown = await accord('clearance', 'verify', 'ABCD-EFGH-JKLM-NPQR');
       expect(unknown.code).not.toBe(0);
       expect(unknown.stderr).toMatch(/no certificate has the code/);
     },
-    CLI_TIMEOUT * 3,
+    CLI_TIMEOUT * 4,
   );
 });
