@@ -6,8 +6,8 @@ import type { TimelinessFigure } from './api.ts';
 import { useStateName } from './labels.tsx';
 
 const ROW = 34;
-const LABEL = 170;
-const WIDTH = 720;
+const LABEL = 240;
+const WIDTH = 780;
 /** Room above the bars (the rows' axis title) and below them (the hours axis and its title). */
 const TOP = 24;
 const BOTTOM = 52;
