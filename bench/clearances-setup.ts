@@ -10,13 +10,13 @@ import { loadConfig } from '../src/config.ts';
 import type { DbHandle } from '../src/db/connect.ts';
 import { buildApp } from '../src/http/app.ts';
 import type { App } from '../src/http/env.ts';
+import { LiveHub } from '../src/modules/live/hub.ts';
 import {
   buildExerciseCast,
   EXERCISE_STATES,
   type ExerciseCast,
   loadExerciseOrganisation,
 } from '../src/testing/simulations/exercise-support.ts';
-import { LiveHub } from '../src/modules/live/hub.ts';
 import { percentile } from './decisions-setup.ts';
 import { median, perSecond } from './report.ts';
 import { type BenchTarget, freshDatabase } from './target.ts';

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { call } from '../src/testing/simulations/exercise.ts';
-import { EXERCISE_STATES, exerciseRequestBody } from '../src/testing/simulations/exercise-support.ts';
 import { createRequest } from '../src/modules/clearances/requests/commands.ts';
 import { CreateRequestInput } from '../src/modules/clearances/schema.ts';
 import { verifyDatabase } from '../src/modules/ledger/queries.ts';
+import { call } from '../src/testing/simulations/exercise.ts';
+import { EXERCISE_STATES, exerciseRequestBody } from '../src/testing/simulations/exercise-support.ts';
 import { clearanceBench, latencies, plainInsert, timedConcurrently } from './clearances-setup.ts';
 import { formatMs } from './decisions-setup.ts';
 import { type BenchRow, formatRate, perSecond } from './report.ts';

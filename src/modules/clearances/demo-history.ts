@@ -2,9 +2,9 @@ import type { Person } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { acceptConditions, decideEscalated, decideLeg } from './legs/commands.ts';
+import { applyDueSilences } from './legs/tacit.ts';
 import { createRequest } from './requests/commands.ts';
 import { CreateRequestInput, DecideLegInput, type Urgency } from './schema.ts';
-import { applyDueSilences } from './legs/tacit.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type PermissionInfo, permissionCovers } from './itinerary.ts';
 import {
   applyLegEvent,
   emptyLeg,
@@ -7,7 +8,6 @@ import {
   planAmendment,
   requestStatusOf,
 } from './machine.ts';
-import { type PermissionInfo, permissionCovers } from './itinerary.ts';
 import { ClearanceContent, type LegInput } from './schema.ts';
 
 const T0 = new Date('2026-12-01T00:00:00Z');
