@@ -22,7 +22,7 @@ export interface ExerciseBenchOptions {
 const AIM_MS = 1000;
 
 /**
- * The simulated exercise in real time through the API (src/modules/clearances/exercise.ts):
+ * The simulated exercise in real time through the API (src/testing/simulations/exercise.ts):
  * six state clients see their legs on the live stream, wait their scripted delays (the
  * slowest 1.2 s) and approve; the requester's live stream shows the clearance. The overhead
  * is the time to clearance minus the slowest state's delay; with a silent state, minus its

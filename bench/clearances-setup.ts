@@ -1,6 +1,6 @@
 /**
  * What the clearances benchmarks share: a fresh database holding the exercise organisation
- * (six states in a chain, src/modules/clearances/exercise-support.ts), its people with API
+ * (six states in a chain, src/testing/simulations/exercise-support.ts), its people with API
  * tokens, the app in-process with its live hub, and the plain-INSERT limit they are
  * measured against.
  */
