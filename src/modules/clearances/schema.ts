@@ -134,8 +134,9 @@ export const PointOfContact = z
       .regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a telephone number'),
     email: z.email('is not an e-mail address').optional(),
   })
-  // A named component: `.openapi({ type: 'object' })` replaced the whole schema and lost its fields.
-  .openapi('PointOfContact');
+  // Inline in the document, fields and all (`.openapi({ type: 'object' })` replaced the whole
+  // schema and lost them); no component, so the field's own type stays `object` where it is used.
+  .describe('Who the states call about the movement');
 
 /** Everything a version of a request says. */
 export const ClearanceContent = z
@@ -257,7 +258,7 @@ export const StandingPermissionPattern = z
     assetKinds: z.array(z.enum(ASSET_KINDS)).min(1, 'name at least one asset kind'),
     maxPersonnel: z.number().int().min(0).max(100_000).optional(),
   })
-  .openapi('StandingPermissionPattern');
+  .describe('What a movement must be for the permission to cover it');
 export type StandingPermissionPattern = z.infer<typeof StandingPermissionPattern>;
 
 export const GrantStandingPermissionInput = z

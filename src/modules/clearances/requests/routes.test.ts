@@ -238,15 +238,16 @@ describe('requests over HTTP', () => {
   });
 
   it('the OpenAPI document describes the point of contact and a standing permission pattern field by field', async () => {
+    type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[] };
     const doc = (await (await t.request('/api/openapi.json')).json()) as {
-      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+      components: { schemas: Record<string, Schema> };
     };
-    const poc = doc.components.schemas.PointOfContact;
-    expect(Object.keys(poc.properties ?? {})).toEqual(['name', 'rank', 'phone', 'email']);
-    expect(poc.required).toEqual(['name', 'phone']);
-    expect(Object.keys(doc.components.schemas.StandingPermissionPattern.properties ?? {})).toContain(
-      'assetKinds',
-    );
+    const poc = doc.components.schemas.ClearanceContent.properties?.pointOfContact;
+    expect(poc?.type).toBe('object');
+    expect(Object.keys(poc?.properties ?? {})).toEqual(['name', 'rank', 'phone', 'email']);
+    expect(poc?.required).toEqual(['name', 'phone']);
+    const pattern = doc.components.schemas.GrantStandingPermissionInput.properties?.pattern;
+    expect(Object.keys(pattern?.properties ?? {})).toContain('assetKinds');
   });
 
   it('a decision after the window: 409 with the instant it closed', async () => {
