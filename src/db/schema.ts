@@ -84,6 +84,8 @@ export interface OrganisationTable {
   name_ru: string;
   working_languages: string[];
   time_zone: string;
+  /** How far ahead a procedure deadline may be, in days (`procedures.maxHorizonDays` of the file). */
+  procedure_max_horizon_days: Generated<number>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

@@ -43,6 +43,7 @@ export async function loadOrganisation(
       name_ru: org.name.ru,
       working_languages: org.workingLanguages,
       time_zone: org.timeZone,
+      procedure_max_horizon_days: file.procedures.maxHorizonDays,
     })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
@@ -52,6 +53,7 @@ export async function loadOrganisation(
         name_ru: eb.ref('excluded.name_ru'),
         working_languages: eb.ref('excluded.working_languages'),
         time_zone: eb.ref('excluded.time_zone'),
+        procedure_max_horizon_days: eb.ref('excluded.procedure_max_horizon_days'),
         updated_at: new Date(),
       })),
     )
@@ -215,7 +217,7 @@ export async function loadOrganisation(
     action: 'organisation.loaded',
     subjectType: 'organisation',
     subjectId: org.shortName.en,
-    // The procedure settings are read back from this entry (`getProcedureSettings`).
+    // The entry states what was loaded, settings included (`getProcedureSettings` reads the organisation row).
     payload: { source, fileHash: payloadHash(directory), ...summary, procedures: file.procedures },
   });
   return summary;

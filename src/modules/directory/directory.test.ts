@@ -436,6 +436,18 @@ describe('the directory over the API', () => {
       expect(await settings()).toEqual({ maxHorizonDays: 30 });
       const recorded = await recordAfter(t.handle, (await recordHead(t.handle)) - 1);
       expect(recorded[0].payload).toMatchObject({ procedures: { maxHorizonDays: 30 } });
+      // A setting of the organisation, kept in its row (the entry only states what was loaded).
+      const row = await t.handle.db
+        .selectFrom('organisation')
+        .select('procedure_max_horizon_days')
+        .executeTakeFirstOrThrow();
+      expect(row.procedure_max_horizon_days).toBe(30);
+      await t.handle.db.updateTable('organisation').set({ procedure_max_horizon_days: 45 }).execute();
+      expect(await settings()).toEqual({ maxHorizonDays: 45 });
+      // The database refuses a horizon out of range, as the file's schema does.
+      await expect(
+        t.handle.db.updateTable('organisation').set({ procedure_max_horizon_days: 3651 }).execute(),
+      ).rejects.toThrow(/check constraint/);
     } finally {
       await load(TEST_ORGANISATION);
     }

@@ -109,18 +109,13 @@ export async function listPartners(db: Db, code?: string) {
 }
 
 /**
- * The procedure settings of the organisation file in force: those of the last file
- * loaded. They are read from that load's record entry, which states them, as no table
- * holds them yet; the default applies before any file set them.
+ * The procedure settings of the organisation file in force: those the last load wrote to
+ * the organisation; the default applies before any file was loaded.
  */
 export async function getProcedureSettings(db: Db): Promise<ProcedureSettings> {
   const row = await db
-    .selectFrom('ledger_entries')
-    .select(sql<number | null>`(payload -> 'procedures' ->> 'maxHorizonDays')::integer`.as('maxHorizonDays'))
-    .where('subject_type', '=', 'organisation')
-    .where('action', '=', 'organisation.loaded')
-    .orderBy('seq', 'desc')
-    .limit(1)
+    .selectFrom('organisation')
+    .select('procedure_max_horizon_days as maxHorizonDays')
     .executeTakeFirst();
   return { maxHorizonDays: row?.maxHorizonDays ?? DEFAULT_MAX_HORIZON_DAYS };
 }
