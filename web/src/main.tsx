@@ -15,7 +15,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
-import { ApiError } from './api.ts';
+import { ApiError } from './api/client.ts';
 import { SessionProvider } from './session.tsx';
 import { theme } from './theme.ts';
 

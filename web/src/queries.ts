@@ -1,6 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { client, ok, type QueryOf } from './api/client.ts';
-import type { Decision, Procedure } from './types.ts';
 
 /** Query keys of the lists a new record entry may change; live updates invalidate them. */
 export const KEYS = {
@@ -15,15 +14,6 @@ export const KEYS = {
   procedures: ['procedures'],
   decisions: ['decisions'],
 } as const;
-
-export const LIVE_KEYS = [
-  KEYS.organisation,
-  KEYS.states,
-  KEYS.bodies,
-  KEYS.partners,
-  KEYS.users,
-  KEYS.ledger,
-];
 
 /** What an entry about proposals, procedures, stances or decisions may change. */
 export const DECISION_KEYS = [KEYS.proposals, KEYS.procedures, KEYS.decisions];
@@ -131,9 +121,7 @@ export const useProcedure = (id: string | null | undefined) =>
   useQuery({
     queryKey: [...KEYS.procedures, id],
     queryFn: ({ signal }) =>
-      ok(client.GET('/api/procedures/{id}', { params: { path: { id: id ?? '' } }, signal })) as Promise<{
-        procedure: Procedure;
-      }>,
+      ok(client.GET('/api/procedures/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
     // Past its deadline but not yet closed: the outcome is moments away; ask until it is there.
     refetchInterval: (query) => {
@@ -174,8 +162,6 @@ export const useDecision = (id: string | undefined) =>
   useQuery({
     queryKey: [...KEYS.decisions, id],
     queryFn: ({ signal }) =>
-      ok(client.GET('/api/decisions/{id}', { params: { path: { id: id ?? '' } }, signal })) as Promise<{
-        decision: Decision;
-      }>,
+      ok(client.GET('/api/decisions/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });

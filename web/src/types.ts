@@ -70,7 +70,7 @@ export const PROCEDURE_KINDS = allOf<ProcedureKind>()([
   'qualified_majority',
 ]);
 
-export type Stance = NonNullable<Schema<'Stance'>>;
+export type Stance = Schema<'Stance'>;
 export type StanceKind = Stance['kind'];
 export const STANCE_KINDS = allOf<StanceKind>()([
   'agree',
@@ -123,46 +123,12 @@ export type Rule = Schema<'Rule'>;
 export type Share = NonNullable<Rule['majority']>['states'];
 export type Weights = NonNullable<NonNullable<Rule['majority']>['weights']>;
 
-/**
- * Why a point was or was not adopted. The server's schema types it as a plain string
- * (src/modules/decisions/routes.ts); the UI names each reason.
- */
-export type VerdictReason =
-  | 'no_objection'
-  | 'silence_kept'
-  | 'unanimous'
-  | 'majority_reached'
-  | 'objected'
-  | 'silence_broken'
-  | 'no_answer'
-  | 'constructive_abstention_limit'
-  | 'states_threshold'
-  | 'weights_threshold'
-  | 'no_participants'
-  | 'no_support';
-
-/*
- * Narrowed where the decisions schema is looser than what the server sends (see the
- * report of the typed-client change): a verdict's reason and a decision's stance kinds are
- * plain strings there, and the `Stance` component is nullable, so history items would be too.
- * Remove each narrowing once src/modules/decisions/routes.ts declares it.
- */
-type ServerOutcome = NonNullable<Schema<'Outcome'>>;
-type ServerPointOutcome = ServerOutcome['points'][number];
-export type PointOutcome = Omit<ServerPointOutcome, 'verdict'> & {
-  verdict: Omit<ServerPointOutcome['verdict'], 'reason'> & { reason: VerdictReason };
-};
-export type Outcome = Omit<ServerOutcome, 'points'> & { points: PointOutcome[] };
-export type Procedure = Omit<Schema<'Procedure'>, 'outcome' | 'history'> & {
-  outcome: Outcome | null;
-  history: Stance[];
-};
+export type Outcome = NonNullable<Schema<'Outcome'>>;
+export type PointOutcome = Outcome['points'][number];
+/** Why a point was or was not adopted. */
+export type VerdictReason = PointOutcome['verdict']['reason'];
+export type Procedure = Schema<'Procedure'>;
 
 export type DecisionListItem = Schema<'DecisionListItem'>;
 export type DecisionListPage = ResponseOf<'/api/decisions'>;
-type ServerDecision = Schema<'Decision'>;
-export type Decision = Omit<ServerDecision, 'points' | 'stances'> & {
-  points: (Omit<ServerDecision['points'][number], 'reason'> & { reason: VerdictReason })[];
-  /** A stance kind, `no_answer` or `excluded`. */
-  stances: { state: string; point: string; kind: StanceKind | 'no_answer' | 'excluded' }[];
-};
+export type Decision = Schema<'Decision'>;

@@ -1,12 +1,21 @@
 import { z } from '@hono/zod-openapi';
-import { type Actor, clearanceName } from '../../core/actor.ts';
+import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { abilities, type ClearanceLegSubject, can } from '../../policy/index.ts';
 import { AttachmentSchema, presentAttachment } from '../decisions/present.ts';
 import { requestSubject, trimState } from './load.ts';
 import { isOpenLeg } from './machine.ts';
 import type { RequestView } from './requests/queries.ts';
-import type { LegInput } from './schema.ts';
+import {
+  ASSET_KINDS,
+  CONDITION_KINDS,
+  FRAMEWORKS,
+  LEG_STATUSES,
+  type LegInput,
+  REQUEST_STATUSES,
+  SILENCE_MEANINGS,
+  URGENCIES,
+} from './schema.ts';
 
 /**
  * What leaves the server about clearances, fields listed one by one. Every state on the
@@ -28,13 +37,74 @@ export const LegPassageSchema = z
   })
   .openapi('ClearanceLegPassage');
 
+/** A condition a state set on its leg (schema.ts, ConditionInput). */
+export const ConditionSchema = z
+  .object({
+    kind: z.enum(CONDITION_KINDS),
+    text: z.string(),
+    window: z.object({ from: z.string(), to: z.string() }).optional(),
+    point: z.string().optional(),
+  })
+  .openapi('ClearanceCondition');
+
+const ContentPassage = z.object({
+  point: z.string(),
+  window: z.object({ from: z.string(), to: z.string() }),
+});
+
+/** A version of a request as stored: ClearanceContent (schema.ts) after its defaults. */
+export const ContentSchema = z
+  .object({
+    purpose: z.string(),
+    operationName: z.string().optional(),
+    pointOfContact: z.object({
+      name: z.string(),
+      rank: z.string().optional(),
+      phone: z.string(),
+      email: z.string().optional(),
+    }),
+    legs: z.array(
+      z.object({
+        state: z.string(),
+        entry: ContentPassage,
+        route: z.string(),
+        stops: z.array(z.string()),
+        exit: z.union([ContentPassage, z.null()]),
+        alternates: z.string().optional(),
+      }),
+    ),
+    assets: z.array(
+      z.object({
+        kind: z.enum(ASSET_KINDS),
+        type: z.string(),
+        count: z.number(),
+        registrations: z.array(z.string()),
+        callSigns: z.array(z.string()),
+      }),
+    ),
+    personnel: z.number(),
+    vips: z.number(),
+    armament: z.boolean(),
+    sensors: z.boolean(),
+    dangerousGoods: z.array(
+      z.object({
+        unNumber: z.string(),
+        hazardClass: z.string(),
+        description: z.string(),
+        netExplosiveQuantityKg: z.number().nullable(),
+      }),
+    ),
+    attachments: z.array(z.string()),
+  })
+  .openapi('ClearanceContentView');
+
 export const LegSchema = z
   .object({
     id: z.string(),
     state: z.string(),
     position: z.number(),
     timeZone: z.string().openapi({ description: "The state's time zone, for local times" }),
-    status: z.string(),
+    status: z.enum(LEG_STATUSES),
     version: z.number().openapi({ description: 'The version the current decision is about' }),
     openedAt: Instant,
     dueAt: Instant,
@@ -42,18 +112,23 @@ export const LegSchema = z
       description:
         'Seconds until silence takes effect; while paused (info_requested) the time left, frozen, when the clock stopped; null when decided',
     }),
-    onSilence: z.string().nullable(),
+    onSilence: z.enum(SILENCE_MEANINGS).nullable(),
     pausedAt: Instant,
-    entry: LegPassageSchema.nullable().openapi({ description: 'Null for a leg no longer on the route' }),
-    exit: LegPassageSchema.nullable().openapi({ description: 'Null when the state hosts the movement' }),
+    // Unions rather than .nullable(), so the named passage stays non-null in the document.
+    entry: z
+      .union([LegPassageSchema, z.null()])
+      .openapi({ description: 'Null for a leg no longer on the route' }),
+    exit: z
+      .union([LegPassageSchema, z.null()])
+      .openapi({ description: 'Null when the state hosts the movement' }),
     route: z.string().nullable(),
     stops: z.array(z.string()),
     decidedAt: Instant,
-    decidedHow: z.string().nullable(),
+    decidedHow: z.enum(['state', 'tacit', 'standing_permission', 'secretariat']).nullable(),
     decidedBy: z.string().nullable(),
     /** Null when the caller may not read the details. */
     clearanceNumber: z.string().nullable(),
-    conditions: z.array(z.record(z.string(), z.unknown())).nullable(),
+    conditions: z.array(ConditionSchema).nullable(),
     conditionsAcceptedAt: Instant,
     reason: z.string().nullable(),
     standingPermission: z.string().nullable(),
@@ -91,12 +166,12 @@ const Envelope = {
   id: z.string(),
   reference: z.string(),
   kind: z.enum(['request', 'notification']),
-  status: z.string(),
+  status: z.enum(REQUEST_STATUSES),
   version: z.number(),
   title: z.string(),
-  framework: z.string(),
-  urgency: z.string(),
-  classification: z.string(),
+  framework: z.enum(FRAMEWORKS),
+  urgency: z.enum(URGENCIES),
+  classification: z.enum(CLEARANCE_LEVELS),
   requestingState: z.string(),
   deploymentId: z.string().nullable(),
   createdBy: z.string(),
@@ -114,9 +189,7 @@ const Envelope = {
 export const RequestSchema = z
   .object({
     ...Envelope,
-    content: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: 'The version in force (ClearanceContent)' }),
+    content: ContentSchema.openapi({ description: 'The version in force' }),
     legs: z.array(LegSchema),
     events: z.array(LegEventSchema),
     versions: z.array(
@@ -133,7 +206,7 @@ export const RequestListItemSchema = z
     legs: z.array(
       z.object({
         state: z.string(),
-        status: z.string(),
+        status: z.enum(LEG_STATUSES),
         dueAt: Instant,
         remainingSeconds: z.number().nullable(),
       }),
@@ -257,7 +330,7 @@ export function presentRequest(
   );
   return {
     ...envelope(row),
-    content: view.content as unknown as Record<string, unknown>,
+    content: view.content as z.infer<typeof ContentSchema>,
     legs: legs.map((l) => {
       const subject = legSubjects.get(l.id)!;
       const details = can(actor, 'readDetails', 'clearanceLeg', subject);
@@ -286,7 +359,7 @@ export function presentRequest(
         decidedHow: l.decided_how,
         decidedBy: details ? l.decided_by_label : null,
         clearanceNumber: details ? l.clearance_number : null,
-        conditions: details ? ((l.conditions as Record<string, unknown>[] | null) ?? null) : null,
+        conditions: details ? ((l.conditions as z.infer<typeof ConditionSchema>[] | null) ?? null) : null,
         conditionsAcceptedAt: iso(l.conditions_accepted_at),
         reason: details ? l.reason : null,
         standingPermission:

@@ -12,7 +12,7 @@ import { trimState } from './load.ts';
 import { registerPermissionRoutes } from './permissions/routes.ts';
 import { listClearanceWindows, listCrossingPoints } from './requests/queries.ts';
 import { registerRequestRoutes } from './requests/routes.ts';
-import { FRAMEWORKS, URGENCIES } from './schema.ts';
+import { FRAMEWORKS, SILENCE_MEANINGS, URGENCIES } from './schema.ts';
 import { timeliness } from './timeliness.ts';
 
 /**
@@ -28,7 +28,7 @@ export const CrossingPointSchema = z
   .object({
     code: z.string(),
     name: z.object({ en: z.string(), ru: z.string() }),
-    kind: z.string(),
+    kind: z.enum(['road', 'rail', 'air', 'sea']),
     states: z.array(z.string()),
     lat: z.number(),
     lon: z.number(),
@@ -38,9 +38,9 @@ export const ClearanceWindowSchema = z
   .object({
     state: z.string(),
     timeZone: z.string(),
-    urgency: z.string(),
+    urgency: z.enum(URGENCIES),
     hours: z.number(),
-    onSilence: z.string(),
+    onSilence: z.enum(SILENCE_MEANINGS),
   })
   .openapi('ClearanceWindow');
 

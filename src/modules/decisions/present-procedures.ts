@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
 import type { StanceRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
-import type { Outcome, Rule } from './outcome.ts';
+import type { Outcome, PointVerdict, Rule } from './outcome.ts';
 import { PROCEDURE_KINDS, STANCE_KINDS } from './outcome.ts';
 import { PointSchema } from './present.ts';
 import { closableNow, everyoneAnswered } from './procedures.ts';
@@ -49,6 +49,23 @@ const MajorityFiguresSchema = z
       'Qualified majority: states and weight in favour against what is required, those against against the blocking minority, and the conditions that failed',
   });
 
+/** Why a point was or was not adopted (outcome.ts, PointVerdict). */
+const VERDICT_REASONS = [
+  'no_objection',
+  'silence_kept',
+  'unanimous',
+  'majority_reached',
+  'objected',
+  'silence_broken',
+  'no_answer',
+  'constructive_abstention_limit',
+  'states_threshold',
+  'weights_threshold',
+  'no_participants',
+  'no_support',
+] as const satisfies readonly PointVerdict['reason'][];
+const VerdictReason = z.enum(VERDICT_REASONS);
+
 export const OutcomeSchema = z
   .object({
     result: z.enum(['adopted', 'partially_adopted', 'not_adopted']),
@@ -57,7 +74,7 @@ export const OutcomeSchema = z
         point: z.string(),
         verdict: z.object({
           adopted: z.boolean(),
-          reason: z.string(),
+          reason: VerdictReason,
           states: z.array(z.string()).optional(),
           detail: z.string().optional(),
           figures: MajorityFiguresSchema.optional(),
@@ -115,13 +132,14 @@ export const ProcedureSchema = z
     closedBy: z.string().nullable(),
     closedAt: z.string().nullable(),
     result: z.enum(['adopted', 'partially_adopted', 'not_adopted']).nullable(),
-    outcome: OutcomeSchema.nullable(),
+    // A union rather than .nullable(), so the named Outcome and Stance stay non-null in the document.
+    outcome: z.union([OutcomeSchema, z.null()]),
     board: z
       .array(
         z.object({
           state: z.string(),
           excluded: z.boolean(),
-          points: z.array(z.object({ point: z.string(), stance: StanceSchema.nullable() })),
+          points: z.array(z.object({ point: z.string(), stance: z.union([StanceSchema, z.null()]) })),
         }),
       )
       .openapi({ description: 'States × points: the current stance of each state on each point' }),
@@ -221,7 +239,7 @@ const DecisionPoint = z.object({
   key: z.string(),
   text: z.string(),
   adopted: z.boolean(),
-  reason: z.string(),
+  reason: VerdictReason,
   detail: z.string().nullable(),
 });
 
@@ -249,9 +267,17 @@ export const DecisionSchema = DecisionListItemSchema.extend({
   statements: z.array(
     z.object({ state: z.string(), point: z.string(), kind: z.enum(STANCE_KINDS), text: z.string() }),
   ),
-  stances: z.array(z.object({ state: z.string(), point: z.string(), kind: z.string() })).openapi({
-    description: "Each state's stance on each point: a stance kind, no_answer or excluded",
-  }),
+  stances: z
+    .array(
+      z.object({
+        state: z.string(),
+        point: z.string(),
+        kind: z.enum([...STANCE_KINDS, 'no_answer', 'excluded']),
+      }),
+    )
+    .openapi({
+      description: "Each state's stance on each point: a stance kind, no_answer or excluded",
+    }),
 }).openapi('Decision');
 
 type DecisionListRow = Awaited<ReturnType<typeof listDecisions>>['items'][number];

@@ -1704,6 +1704,206 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/delegations/{state}/authorisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The delegates authorised to answer for a state, and whether the caller may change that */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          state: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Authorised delegates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['DelegateAuthorisation'][];
+              abilities: {
+                authorise: boolean;
+              };
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/delegations/{state}/authorisations/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The head of delegation authorises a delegate to answer for the state */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          state: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** The head of delegation withdraws a delegate's authority */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          state: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/live': {
     parameters: {
       query?: never;
@@ -3122,7 +3322,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Adopted decisions the caller may read, newest first */
+    /** Adopted decisions the caller may read, newest first (observers and partners: the published ones, of classification public) */
     get: {
       parameters: {
         query?: {
@@ -3662,206 +3862,6 @@ export interface paths {
       };
     };
     delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/delegations/{state}/authorisations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The delegates authorised to answer for a state, and whether the caller may change that */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          state: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Authorised delegates */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['DelegateAuthorisation'][];
-              abilities: {
-                authorise: boolean;
-              };
-            };
-          };
-        };
-        /** @description Invalid input: the body names the field and the reason */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found, or not visible to the caller */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/delegations/{state}/authorisations/{userId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The head of delegation authorises a delegate to answer for the state */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          state: string;
-          userId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Done */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input: the body names the field and the reason */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The caller may read it but not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found, or not visible to the caller */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    /** The head of delegation withdraws a delegate's authority */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          state: string;
-          userId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Done */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input: the body names the field and the reason */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The caller may read it but not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found, or not visible to the caller */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
     options?: never;
     head?: never;
     patch?: never;
@@ -4709,6 +4709,232 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/clearances/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The requester attaches a file (base64, at most 5 MiB): a movement order, a manifest, a map */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AddAttachmentInput'];
+        };
+      };
+      responses: {
+        /** @description Attached */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attachment: components['schemas']['Attachment'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not now: the request is denied or withdrawn */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clearances/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an attachment of a request the caller may read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'text/plain': string;
+            'text/markdown': string;
+            'image/png': string;
+            'image/jpeg': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** The requester removes an attachment */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not now: the request is denied or withdrawn */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/clearances/{id}/accept-conditions': {
     parameters: {
       query?: never;
@@ -5152,100 +5378,6 @@ export interface paths {
         };
       };
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/crossing-points': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Crossing points of the organisation file (for the map) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Crossing points */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['CrossingPoint'][];
-            };
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/clearance-windows': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Each state's response window per urgency and what its silence means */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Windows */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['ClearanceWindow'][];
-            };
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6130,6 +6262,100 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/crossing-points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Crossing points of the organisation file (for the map) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Crossing points */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CrossingPoint'][];
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clearance-windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each state's response window per urgency and what its silence means */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Windows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ClearanceWindow'][];
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/clearance-timeliness': {
     parameters: {
       query?: never;
@@ -6201,232 +6427,6 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/clearances/{id}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The requester attaches a file (base64, at most 5 MiB): a movement order, a manifest, a map */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['AddAttachmentInput'];
-        };
-      };
-      responses: {
-        /** @description Attached */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              attachment: components['schemas']['Attachment'];
-            };
-          };
-        };
-        /** @description Invalid input: the body names the field and the reason */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The caller may read it but not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found, or not visible to the caller */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not now: the request is denied or withdrawn */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/clearances/{id}/attachments/{attachmentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Download an attachment of a request the caller may read */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The file */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/pdf': string;
-            'text/plain': string;
-            'text/markdown': string;
-            'image/png': string;
-            'image/jpeg': string;
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
-          };
-        };
-        /** @description Invalid input: the body names the field and the reason */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found, or not visible to the caller */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    /** The requester removes an attachment */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          attachmentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Done */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid input: the body names the field and the reason */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The caller may read it but not do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found, or not visible to the caller */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not now: the request is denied or withdrawn */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
     options?: never;
     head?: never;
     patch?: never;
@@ -6693,6 +6693,14 @@ export interface components {
       code: string;
       shortName: components['schemas']['Bilingual'];
       name: components['schemas']['Bilingual'];
+    };
+    DelegateAuthorisation: {
+      /** Format: uuid */
+      userId: string;
+      username: string;
+      displayName: string;
+      grantedBy: string;
+      grantedAt: string;
     };
     Notification: {
       /** Format: uuid */
@@ -7089,7 +7097,20 @@ export interface components {
         key: string;
         text: string;
         adopted: boolean;
-        reason: string;
+        /** @enum {string} */
+        reason:
+          | 'no_objection'
+          | 'silence_kept'
+          | 'unanimous'
+          | 'majority_reached'
+          | 'objected'
+          | 'silence_broken'
+          | 'no_answer'
+          | 'constructive_abstention_limit'
+          | 'states_threshold'
+          | 'weights_threshold'
+          | 'no_participants'
+          | 'no_support';
         detail: string | null;
       }[];
       statements: {
@@ -7111,7 +7132,18 @@ export interface components {
       stances: {
         state: string;
         point: string;
-        kind: string;
+        /** @enum {string} */
+        kind:
+          | 'agree'
+          | 'abstain'
+          | 'constructive_abstention'
+          | 'object'
+          | 'propose_amendment'
+          | 'not_participating'
+          | 'reservation'
+          | 'interpretative_statement'
+          | 'no_answer'
+          | 'excluded';
       }[];
     };
     Procedure: {
@@ -7141,14 +7173,14 @@ export interface components {
       closedAt: string | null;
       /** @enum {string|null} */
       result: 'adopted' | 'partially_adopted' | 'not_adopted' | null;
-      outcome: components['schemas']['Outcome'];
+      outcome: components['schemas']['Outcome'] | null;
       /** @description States × points: the current stance of each state on each point */
       board: {
         state: string;
         excluded: boolean;
         points: {
           point: string;
-          stance: components['schemas']['Stance'];
+          stance: components['schemas']['Stance'] | null;
         }[];
       }[];
       /** @description Per point, the participating states with no stance yet */
@@ -7214,7 +7246,20 @@ export interface components {
         point: string;
         verdict: {
           adopted: boolean;
-          reason: string;
+          /** @enum {string} */
+          reason:
+            | 'no_objection'
+            | 'silence_kept'
+            | 'unanimous'
+            | 'majority_reached'
+            | 'objected'
+            | 'silence_broken'
+            | 'no_answer'
+            | 'constructive_abstention_limit'
+            | 'states_threshold'
+            | 'weights_threshold'
+            | 'no_participants'
+            | 'no_support';
           states?: string[];
           detail?: string;
           figures?: components['schemas']['MajorityFigures'];
@@ -7225,7 +7270,7 @@ export interface components {
         };
       }[];
       extend: boolean;
-    } | null;
+    };
     /** @description Qualified majority: states and weight in favour against what is required, those against against the blocking minority, and the conditions that failed */
     MajorityFigures: {
       states: {
@@ -7277,7 +7322,7 @@ export interface components {
       givenAt: string;
       supersededAt: string | null;
       amendmentVersion: number | null;
-    } | null;
+    };
     ProcedureAbilities: {
       giveStance: boolean;
       breakSilence: boolean;
@@ -7369,14 +7414,6 @@ export interface components {
         text?: string;
       }[];
     };
-    DelegateAuthorisation: {
-      /** Format: uuid */
-      userId: string;
-      username: string;
-      displayName: string;
-      grantedBy: string;
-      grantedAt: string;
-    };
     AddAttachmentInput: {
       filename: string;
       /** @enum {string} */
@@ -7395,12 +7432,16 @@ export interface components {
       reference: string;
       /** @enum {string} */
       kind: 'request' | 'notification';
-      status: string;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'awaiting_acceptance' | 'cleared' | 'denied' | 'withdrawn';
       version: number;
       title: string;
-      framework: string;
-      urgency: string;
-      classification: string;
+      /** @enum {string} */
+      framework: 'collective_forces' | 'peacekeeping' | 'exercise' | 'training' | 'humanitarian';
+      /** @enum {string} */
+      urgency: 'emergency' | 'urgent' | 'routine';
+      /** @enum {string} */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
       requestingState: string;
       deploymentId: string | null;
       createdBy: string;
@@ -7413,7 +7454,8 @@ export interface components {
       verificationCode: string | null;
       legs: {
         state: string;
-        status: string;
+        /** @enum {string} */
+        status: 'draft' | 'pending' | 'info_requested' | 'escalated' | 'approved' | 'denied' | 'withdrawn';
         dueAt: string | null;
         remainingSeconds: number | null;
       }[];
@@ -7425,12 +7467,16 @@ export interface components {
       reference: string;
       /** @enum {string} */
       kind: 'request' | 'notification';
-      status: string;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'awaiting_acceptance' | 'cleared' | 'denied' | 'withdrawn';
       version: number;
       title: string;
-      framework: string;
-      urgency: string;
-      classification: string;
+      /** @enum {string} */
+      framework: 'collective_forces' | 'peacekeeping' | 'exercise' | 'training' | 'humanitarian';
+      /** @enum {string} */
+      urgency: 'emergency' | 'urgent' | 'routine';
+      /** @enum {string} */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
       requestingState: string;
       deploymentId: string | null;
       createdBy: string;
@@ -7441,10 +7487,7 @@ export interface components {
       updatedAt: string;
       /** @description The current certificate’s verification code, once cleared */
       verificationCode: string | null;
-      /** @description The version in force (ClearanceContent) */
-      content: {
-        [key: string]: unknown;
-      };
+      content: components['schemas']['ClearanceContentView'];
       legs: components['schemas']['ClearanceLeg'][];
       events: components['schemas']['ClearanceLegEvent'][];
       versions: {
@@ -7463,34 +7506,85 @@ export interface components {
         acceptConditions: boolean;
       };
     };
+    /** @description The version in force */
+    ClearanceContentView: {
+      purpose: string;
+      operationName?: string;
+      pointOfContact: {
+        name: string;
+        rank?: string;
+        phone: string;
+        email?: string;
+      };
+      legs: {
+        state: string;
+        entry: {
+          point: string;
+          window: {
+            from: string;
+            to: string;
+          };
+        };
+        route: string;
+        stops: string[];
+        exit: {
+          point: string;
+          window: {
+            from: string;
+            to: string;
+          };
+        } | null;
+        alternates?: string;
+      }[];
+      assets: {
+        /** @enum {string} */
+        kind: 'vehicle' | 'aircraft' | 'helicopter' | 'vessel' | 'train' | 'other';
+        type: string;
+        count: number;
+        registrations: string[];
+        callSigns: string[];
+      }[];
+      personnel: number;
+      vips: number;
+      armament: boolean;
+      sensors: boolean;
+      dangerousGoods: {
+        unNumber: string;
+        hazardClass: string;
+        description: string;
+        netExplosiveQuantityKg: number | null;
+      }[];
+      attachments: string[];
+    };
     ClearanceLeg: {
       id: string;
       state: string;
       position: number;
       /** @description The state's time zone, for local times */
       timeZone: string;
-      status: string;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'info_requested' | 'escalated' | 'approved' | 'denied' | 'withdrawn';
       /** @description The version the current decision is about */
       version: number;
       openedAt: string | null;
       dueAt: string | null;
       /** @description Seconds until silence takes effect; while paused (info_requested) the time left, frozen, when the clock stopped; null when decided */
       remainingSeconds: number | null;
-      onSilence: string | null;
+      /** @enum {string|null} */
+      onSilence: 'consent' | 'refusal' | 'escalation' | null;
       pausedAt: string | null;
-      entry: components['schemas']['ClearanceLegPassage'];
-      exit: components['schemas']['ClearanceLegPassage'] & unknown;
+      /** @description Null for a leg no longer on the route */
+      entry: components['schemas']['ClearanceLegPassage'] | null;
+      /** @description Null when the state hosts the movement */
+      exit: components['schemas']['ClearanceLegPassage'] | null;
       route: string | null;
       stops: string[];
       decidedAt: string | null;
-      decidedHow: string | null;
+      /** @enum {string|null} */
+      decidedHow: 'state' | 'tacit' | 'standing_permission' | 'secretariat' | null;
       decidedBy: string | null;
       clearanceNumber: string | null;
-      conditions:
-        | {
-            [key: string]: unknown;
-          }[]
-        | null;
+      conditions: components['schemas']['ClearanceCondition'][] | null;
       conditionsAcceptedAt: string | null;
       reason: string | null;
       standingPermission: string | null;
@@ -7504,7 +7598,6 @@ export interface components {
         giveInfo: boolean;
       };
     };
-    /** @description Null for a leg no longer on the route */
     ClearanceLegPassage: {
       /** @description A crossing point code */
       point: string;
@@ -7516,7 +7609,17 @@ export interface components {
       fromLocal: string;
       /** @description Window end in the state's time, with its offset */
       toLocal: string;
-    } | null;
+    };
+    ClearanceCondition: {
+      /** @enum {string} */
+      kind: 'time_window' | 'route' | 'crossing_point' | 'escort' | 'restriction' | 'other';
+      text: string;
+      window?: {
+        from: string;
+        to: string;
+      };
+      point?: string;
+    };
     ClearanceLegEvent: {
       state: string;
       at: string;
@@ -7670,31 +7773,16 @@ export interface components {
     GiveInfoInput: {
       answer: string;
     };
-    CrossingPoint: {
-      code: string;
-      name: {
-        en: string;
-        ru: string;
-      };
-      kind: string;
-      states: string[];
-      lat: number;
-      lon: number;
-    };
-    ClearanceWindow: {
-      state: string;
-      timeZone: string;
-      urgency: string;
-      hours: number;
-      onSilence: string;
-    };
     StandingPermission: {
       id: string;
       number: string;
       grantingState: string;
       grantee: string;
       pattern: {
-        [key: string]: unknown;
+        frameworks: ('collective_forces' | 'peacekeeping' | 'exercise' | 'training' | 'humanitarian')[];
+        crossingPoints?: string[];
+        assetKinds: ('vehicle' | 'aircraft' | 'helicopter' | 'vessel' | 'train' | 'other')[];
+        maxPersonnel?: number;
       };
       validFrom: string;
       validTo: string;
@@ -7727,7 +7815,12 @@ export interface components {
       state: string;
       name: string;
       assets: {
-        [key: string]: unknown;
+        /** @enum {string} */
+        kind: 'vehicle' | 'aircraft' | 'helicopter' | 'vessel' | 'train' | 'other';
+        type: string;
+        count: number;
+        registrations: string[];
+        callSigns: string[];
       }[];
       updatedBy: string;
       updatedAt: string;
@@ -7745,20 +7838,26 @@ export interface components {
       hostState: string;
       title: string;
       purpose: string;
-      classification: string;
-      status: string;
+      /** @enum {string} */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
+      /** @enum {string} */
+      status: 'requested' | 'adopted' | 'not_adopted';
       proposalId: string;
       procedureId: string | null;
-      movements: {
-        [key: string]: unknown;
-      }[];
+      movements: (components['schemas']['ClearanceContentView'] & {
+        title: string;
+        requestingState: string;
+        /** @enum {string} */
+        urgency: 'emergency' | 'urgent' | 'routine';
+      })[];
       requestedBy: string;
       requestedAt: string;
       decidedAt: string | null;
       requests: {
         id: string;
         reference: string;
-        status: string;
+        /** @enum {string} */
+        status: 'draft' | 'pending' | 'awaiting_acceptance' | 'cleared' | 'denied' | 'withdrawn';
         requestingState: string;
       }[];
     };
@@ -7820,8 +7919,10 @@ export interface components {
         en: string;
         ru: string;
       };
-      framework: string;
-      urgency: string;
+      /** @enum {string} */
+      framework: 'collective_forces' | 'peacekeeping' | 'exercise' | 'training' | 'humanitarian';
+      /** @enum {string} */
+      urgency: 'emergency' | 'urgent' | 'routine';
       issuedAt: string;
       personnel: number;
       armament: boolean;
@@ -7831,7 +7932,8 @@ export interface components {
         netExplosiveQuantityKg: number | null;
       }[];
       assets: {
-        kind: string;
+        /** @enum {string} */
+        kind: 'vehicle' | 'aircraft' | 'helicopter' | 'vessel' | 'train' | 'other';
         type: string;
         count: number;
         registrations: string[];
@@ -7845,7 +7947,8 @@ export interface components {
         };
         clearanceNumber: string;
         decidedAt: string;
-        decidedHow: string;
+        /** @enum {string} */
+        decidedHow: 'state' | 'tacit' | 'standing_permission' | 'secretariat';
         entry: {
           point: string;
           pointName: {
@@ -7866,10 +7969,32 @@ export interface components {
         } | null;
         route: string;
         conditions: {
-          kind: string;
+          /** @enum {string} */
+          kind: 'time_window' | 'route' | 'crossing_point' | 'escort' | 'restriction' | 'other';
           text: string;
         }[];
       }[];
+    };
+    CrossingPoint: {
+      code: string;
+      name: {
+        en: string;
+        ru: string;
+      };
+      /** @enum {string} */
+      kind: 'road' | 'rail' | 'air' | 'sea';
+      states: string[];
+      lat: number;
+      lon: number;
+    };
+    ClearanceWindow: {
+      state: string;
+      timeZone: string;
+      /** @enum {string} */
+      urgency: 'emergency' | 'urgent' | 'routine';
+      hours: number;
+      /** @enum {string} */
+      onSilence: 'consent' | 'refusal' | 'escalation';
     };
     TimelinessFigure: {
       state: string;

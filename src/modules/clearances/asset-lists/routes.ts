@@ -7,7 +7,7 @@ import { jsonBody, jsonResponse, NoContent, standardErrors } from '../../../http
 import { can } from '../../../policy/index.ts';
 import { forbidden, list, route } from '../http.ts';
 import { trimState } from '../load.ts';
-import { AssetListInput, IdParam } from '../schema.ts';
+import { ASSET_KINDS, AssetListInput, IdParam } from '../schema.ts';
 import {
   createAssetList,
   deleteAssetList,
@@ -23,7 +23,15 @@ export const AssetListSchema = z
     id: z.string(),
     state: z.string(),
     name: z.string(),
-    assets: z.array(z.record(z.string(), z.unknown())),
+    assets: z.array(
+      z.object({
+        kind: z.enum(ASSET_KINDS),
+        type: z.string(),
+        count: z.number(),
+        registrations: z.array(z.string()),
+        callSigns: z.array(z.string()),
+      }),
+    ),
     updatedBy: z.string(),
     updatedAt: z.string(),
     abilities: z.object({ write: z.boolean() }),
@@ -33,7 +41,7 @@ const presentAssetList = (actor: Actor, r: AssetListRow) => ({
   id: r.id,
   state: trimState(r.state_code),
   name: r.name,
-  assets: r.assets as Record<string, unknown>[],
+  assets: r.assets as z.infer<typeof AssetListSchema>['assets'],
   updatedBy: r.updated_by_label,
   updatedAt: r.updated_at.toISOString(),
   abilities: { write: can(actor, 'write', 'assetList', { state: trimState(r.state_code) }) },

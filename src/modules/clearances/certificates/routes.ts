@@ -4,7 +4,14 @@ import { db, requirePerson } from '../../../http/context.ts';
 import type { App } from '../../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../../http/openapi.ts';
 import { loadRequest } from '../load.ts';
-import { IdParam, VerificationCodeParam } from '../schema.ts';
+import {
+  ASSET_KINDS,
+  CONDITION_KINDS,
+  FRAMEWORKS,
+  IdParam,
+  URGENCIES,
+  VerificationCodeParam,
+} from '../schema.ts';
 import { CERTIFICATE_STATUSES, verifyCertificate } from './certificate.ts';
 import { exportRequest, exportRequestCsv } from './export.ts';
 
@@ -20,8 +27,8 @@ export const CertificateSchema = z
     version: z.number().int(),
     requestingState: z.string(),
     requestingStateName: Names,
-    framework: z.string(),
-    urgency: z.string(),
+    framework: z.enum(FRAMEWORKS),
+    urgency: z.enum(URGENCIES),
     issuedAt: z.string(),
     personnel: z.number().int(),
     armament: z.boolean(),
@@ -34,7 +41,7 @@ export const CertificateSchema = z
     ),
     assets: z.array(
       z.object({
-        kind: z.string(),
+        kind: z.enum(ASSET_KINDS),
         type: z.string(),
         count: z.number().int(),
         registrations: z.array(z.string()),
@@ -47,11 +54,11 @@ export const CertificateSchema = z
         stateName: Names,
         clearanceNumber: z.string(),
         decidedAt: z.string(),
-        decidedHow: z.string(),
+        decidedHow: z.enum(['state', 'tacit', 'standing_permission', 'secretariat']),
         entry: Passage,
-        exit: Passage.nullable(),
+        exit: z.union([Passage, z.null()]),
         route: z.string(),
-        conditions: z.array(z.object({ kind: z.string(), text: z.string() })),
+        conditions: z.array(z.object({ kind: z.enum(CONDITION_KINDS), text: z.string() })),
       }),
     ),
   })
@@ -130,7 +137,8 @@ export function registerCertificateRoutes(app: App) {
   app.openapi(verifyRoute, async (c) => {
     const result = await verifyCertificate(db(c), c.req.valid('param').code);
     if (!result) throw notFound('certificate');
-    return c.json(result, 200);
+    // certificate.ts types the stored values as strings; they are the schema's enumerations.
+    return c.json(result as z.infer<typeof VerificationSchema>, 200);
   });
 
   app.openapi(certificateRoute, async (c) => {
@@ -139,7 +147,8 @@ export function registerCertificateRoutes(app: App) {
     const code = loaded.row.verification_code;
     const result = code ? await verifyCertificate(db(c), code) : null;
     if (!result) throw notFound('certificate (the request is not cleared)');
-    return c.json(result, 200);
+    // certificate.ts types the stored values as strings; they are the schema's enumerations.
+    return c.json(result as z.infer<typeof VerificationSchema>, 200);
   });
 
   app.openapi(exportRoute, async (c) => {

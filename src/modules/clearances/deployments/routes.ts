@@ -1,12 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { clearanceName } from '../../../core/actor.ts';
+import { CLEARANCE_LEVELS, clearanceName } from '../../../core/actor.ts';
 import type { DeploymentRow } from '../../../db/schema.ts';
 import { db, inTransaction, requirePerson } from '../../../http/context.ts';
 import type { App } from '../../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../../http/openapi.ts';
 import { forbidden, list, notNow, route } from '../http.ts';
 import { trimState } from '../load.ts';
-import { IdParam, RequestDeploymentInput } from '../schema.ts';
+import { ContentSchema } from '../present.ts';
+import {
+  IdParam,
+  REQUEST_STATUSES,
+  RequestDeploymentInput,
+  type RequestStatus,
+  URGENCIES,
+} from '../schema.ts';
 import { getDeployment, listDeployments, requestDeployment } from './commands.ts';
 
 /** Deployment requests of host states, decided by the council. */
@@ -18,23 +25,30 @@ export const DeploymentSchema = z
     hostState: z.string(),
     title: z.string(),
     purpose: z.string(),
-    classification: z.string(),
-    status: z.string(),
+    classification: z.enum(CLEARANCE_LEVELS),
+    status: z.enum(['requested', 'adopted', 'not_adopted']),
     proposalId: z.string(),
     procedureId: z.string().nullable(),
-    movements: z.array(z.record(z.string(), z.unknown())),
+    movements: z.array(
+      ContentSchema.extend({ title: z.string(), requestingState: z.string(), urgency: z.enum(URGENCIES) }),
+    ),
     requestedBy: z.string(),
     requestedAt: z.string(),
     decidedAt: z.string().nullable(),
     requests: z.array(
-      z.object({ id: z.string(), reference: z.string(), status: z.string(), requestingState: z.string() }),
+      z.object({
+        id: z.string(),
+        reference: z.string(),
+        status: z.enum(REQUEST_STATUSES),
+        requestingState: z.string(),
+      }),
     ),
   })
   .openapi('Deployment');
 
 const presentDeployment = (
   r: DeploymentRow,
-  requests: { id: string; reference: string; status: string; requesting_state: string }[] = [],
+  requests: { id: string; reference: string; status: RequestStatus; requesting_state: string }[] = [],
 ) => ({
   id: r.id,
   reference: r.reference,
@@ -45,7 +59,7 @@ const presentDeployment = (
   status: r.status,
   proposalId: r.proposal_id,
   procedureId: r.procedure_id,
-  movements: r.movements as Record<string, unknown>[],
+  movements: r.movements as z.infer<typeof DeploymentSchema>['movements'],
   requestedBy: r.requested_by_label,
   requestedAt: r.requested_at.toISOString(),
   decidedAt: r.decided_at?.toISOString() ?? null,

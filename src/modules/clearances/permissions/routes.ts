@@ -7,7 +7,7 @@ import { jsonBody, jsonResponse, standardErrors } from '../../../http/openapi.ts
 import { can } from '../../../policy/index.ts';
 import { forbidden, notNow, route } from '../http.ts';
 import { trimState } from '../load.ts';
-import { GrantStandingPermissionInput, IdParam } from '../schema.ts';
+import { ASSET_KINDS, FRAMEWORKS, GrantStandingPermissionInput, IdParam } from '../schema.ts';
 import {
   canRevokePermission,
   grantStandingPermission,
@@ -23,7 +23,12 @@ export const StandingPermissionSchema = z
     number: z.string(),
     grantingState: z.string(),
     grantee: z.string(),
-    pattern: z.record(z.string(), z.unknown()),
+    pattern: z.object({
+      frameworks: z.array(z.enum(FRAMEWORKS)),
+      crossingPoints: z.array(z.string()).optional(),
+      assetKinds: z.array(z.enum(ASSET_KINDS)),
+      maxPersonnel: z.number().optional(),
+    }),
     validFrom: z.string(),
     validTo: z.string(),
     note: z.string().nullable(),
@@ -38,7 +43,7 @@ const presentPermission = (actor: Actor, r: StandingPermissionRow) => ({
   number: r.number,
   grantingState: trimState(r.granting_state),
   grantee: trimState(r.grantee_state),
-  pattern: r.pattern as Record<string, unknown>,
+  pattern: r.pattern as z.infer<typeof StandingPermissionSchema>['pattern'],
   validFrom: r.valid_from.toISOString(),
   validTo: r.valid_to.toISOString(),
   note: r.note,

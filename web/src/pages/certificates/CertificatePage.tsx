@@ -3,10 +3,9 @@ import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import { client, ok } from '../../api/client.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { CertificateDocument } from './CertificateDocument.tsx';
-import type { Verification } from './types.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
 
 /** A cleared request's certificate, checked against the record, ready to print or save as PDF. */
@@ -15,7 +14,8 @@ export function CertificatePage() {
   const { id = '' } = useParams();
   const query = useQuery({
     queryKey: ['clearance-certificate', id],
-    queryFn: ({ signal }) => api.get<Verification>(`/api/clearances/${id}/certificate`, signal),
+    queryFn: ({ signal }) =>
+      ok(client.GET('/api/clearances/{id}/certificate', { params: { path: { id } }, signal })),
   });
   return (
     <Stack gap="md" maw={1000}>

@@ -1,11 +1,12 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconJson } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { clearanceExportHref } from '../../api/links.ts';
 
 /** Downloads of a request and its decisions, as the server shows them to the caller. */
 export function ExportMenu({ id }: { id: string }) {
   const { t } = useTranslation();
-  const href = (format: 'json' | 'csv') => `/api/clearances/${id}/export?format=${format}`;
+  const href = (format: 'json' | 'csv') => clearanceExportHref(id, format);
   return (
     <Menu position="bottom-end" shadow="md" withinPortal>
       <Menu.Target>

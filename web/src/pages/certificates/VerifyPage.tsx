@@ -4,11 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, request } from '../../api.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import { OrganisationMark } from '../../components/AppLayout.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { CertificateDocument } from './CertificateDocument.tsx';
-import type { Verification } from './types.ts';
 import { VerificationPanel } from './VerificationPanel.tsx';
 
 const CODE = /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/;
@@ -31,7 +30,7 @@ export function VerifyPage() {
   const [inputError, setInputError] = useState<string | null>(null);
   const verification = useQuery({
     queryKey: ['verify', code],
-    queryFn: () => request<Verification>(`/api/verify/${encodeURIComponent(code)}`, { redirectOn401: false }),
+    queryFn: ({ signal }) => ok(client.GET('/api/verify/{code}', { params: { path: { code } }, signal })),
     enabled: CODE.test(code),
     retry: false,
   });

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -21,8 +21,12 @@ function ListModal({ list, onClose }: { list: AssetList | null; onClose: () => v
   const [name, setName] = useState(list?.name ?? '');
   const [assets, setAssets] = useState<AssetDraft[]>(list ? list.assets.map(assetFromInput) : [emptyAsset()]);
   const save = useClearanceMutation(
-    (body: object) =>
-      list ? api.put(`/api/asset-lists/${list.id}`, body) : api.post('/api/asset-lists', body),
+    (body: BodyOf<'/api/asset-lists', 'post'>) =>
+      ok(
+        list
+          ? client.PUT('/api/asset-lists/{id}', { params: { path: { id: list.id } }, body })
+          : client.POST('/api/asset-lists', { body }),
+      ),
     t('clearances.assets.listSaved'),
     onClose,
   );
@@ -70,7 +74,7 @@ export function AssetListsPage() {
   const lists = useAssetLists();
   const [editing, setEditing] = useState<AssetList | 'new' | null>(null);
   const remove = useClearanceMutation(
-    (id: string) => api.delete(`/api/asset-lists/${id}`),
+    (id: string) => ok(client.DELETE('/api/asset-lists/{id}', { params: { path: { id } } })),
     t('clearances.assets.listDeleted'),
   );
   return (

@@ -15,7 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { type AssetList, useAssetLists, useClearanceMutation } from './api.ts';
@@ -176,7 +176,7 @@ function SaveListModal({
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const save = useClearanceMutation(
-    (body: { name: string; assets: ReturnType<typeof assetToInput>[] }) => api.post('/api/asset-lists', body),
+    (body: BodyOf<'/api/asset-lists', 'post'>) => ok(client.POST('/api/asset-lists', { body })),
     t('clearances.assets.listSaved'),
     () => {
       setName('');

@@ -19,7 +19,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -31,12 +31,13 @@ import { CountdownText } from '../decisions/Countdown.tsx';
 import { fieldPaths } from '../decisions/mutations.ts';
 import { BackLink } from '../decisions/ProposalPage.tsx';
 import { AssetsEditor } from './AssetsEditor.tsx';
-import { type Deployment, useClearanceMutation, useCrossingPoints, useDeployments } from './api.ts';
+import { type Deployment, formBody, useClearanceMutation, useCrossingPoints, useDeployments } from './api.ts';
 import { ClearancesNav } from './ClearancesNav.tsx';
 import {
   type AssetDraft,
   assetToInput,
   CLASSIFICATIONS,
+  type Classification,
   emptyAsset,
   emptyLeg,
   type LegDraft,
@@ -192,12 +193,14 @@ export function NewDeploymentPage() {
   const points = useCrossingPoints();
   const [title, setTitle] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [classification, setClassification] = useState<string>('restricted');
+  const [classification, setClassification] = useState<Classification>('restricted');
   const [contact, setContact] = useState({ name: me.displayName, phone: '' });
   const [movements, setMovements] = useState<MovementDraft[]>([]);
   const members = (states.data?.items ?? []).map((s) => s.code);
   const send = useClearanceMutation(
-    (body: object) => api.post('/api/deployments', body),
+    // The form's movements leave out what the server defaults (vips, sensors, attachments).
+    (body: Record<string, unknown>) =>
+      ok(client.POST('/api/deployments', { body: formBody<BodyOf<'/api/deployments', 'post'>>(body) })),
     t('clearances.deployments.sent'),
     () => void navigate('/clearances/deployments'),
   );
@@ -264,7 +267,7 @@ export function NewDeploymentPage() {
                   label={t('clearances.form.classification')}
                   data={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`clearances.${c}`) }))}
                   value={classification}
-                  onChange={(v) => setClassification(v ?? 'restricted')}
+                  onChange={(v) => setClassification((v ?? 'restricted') as Classification)}
                   allowDeselect={false}
                 />
                 <TextInput

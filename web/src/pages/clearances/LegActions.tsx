@@ -15,7 +15,7 @@ import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -44,8 +44,49 @@ const emptyCondition = (): ConditionDraft => ({
   point: null,
 });
 
-const legPath = (request: ClearanceRequest, leg: Leg, action: string) =>
-  `/api/clearances/${request.id}/legs/${leg.state}/${action}`;
+type DecideBody = BodyOf<'/api/clearances/{id}/legs/{state}/decision', 'post'>;
+
+/** A state's decision on its leg, or the secretariat's on an escalated one. */
+const sendDecision = (request: ClearanceRequest, leg: Leg, escalation: boolean, body: DecideBody) => {
+  const params = { path: { id: request.id, state: leg.state } };
+  return ok(
+    escalation
+      ? client.POST('/api/clearances/{id}/legs/{state}/escalation-decision', { params, body })
+      : client.POST('/api/clearances/{id}/legs/{state}/decision', { params, body }),
+  );
+};
+
+/** What a text dialog sends: a question to the requester, the requester's answer, or a withdrawal's reason. */
+export type TextAction =
+  | { field: 'question'; leg: Leg }
+  | { field: 'answer'; leg: Leg }
+  | { field: 'reason' };
+
+const sendText = (request: ClearanceRequest, action: TextAction, text: string) => {
+  switch (action.field) {
+    case 'question':
+      return ok(
+        client.POST('/api/clearances/{id}/legs/{state}/questions', {
+          params: { path: { id: request.id, state: action.leg.state } },
+          body: { question: text },
+        }),
+      );
+    case 'answer':
+      return ok(
+        client.POST('/api/clearances/{id}/legs/{state}/answers', {
+          params: { path: { id: request.id, state: action.leg.state } },
+          body: { answer: text },
+        }),
+      );
+    case 'reason':
+      return ok(
+        client.POST('/api/clearances/{id}/withdraw', {
+          params: { path: { id: request.id } },
+          body: { reason: text },
+        }),
+      );
+  }
+};
 
 /**
  * A state decides its leg: approve, approve with conditions (each a kind and its text; a
@@ -79,11 +120,7 @@ export function DecideModal({
     onClose();
   };
   const decide = useRequestMutation(
-    (body: object) =>
-      api.post<{ request: ClearanceRequest }>(
-        legPath(request, leg, escalation ? 'escalation-decision' : 'decision'),
-        body,
-      ),
+    (body: DecideBody) => sendDecision(request, leg, escalation, body),
     () => t('clearances.decide.done', { state: stateName(leg.state) }),
     close,
   );
@@ -98,18 +135,17 @@ export function DecideModal({
     e.preventDefault();
     decide.mutate({
       decision,
-      ...(decision === 'approve_with_conditions'
-        ? {
-            conditions: conditions.map((c) => ({
+      conditions:
+        decision === 'approve_with_conditions'
+          ? conditions.map((c) => ({
               kind: c.kind,
               text: c.text.trim(),
               ...(c.kind === 'time_window'
                 ? { window: { from: utcInstant(c.from), to: utcInstant(c.to) } }
                 : {}),
               ...(c.kind === 'crossing_point' && c.point ? { point: c.point } : {}),
-            })),
-          }
-        : {}),
+            }))
+          : [],
       ...(reason.trim() ? { reason: reason.trim() } : {}),
       ...(number.trim() ? { clearanceNumber: number.trim() } : {}),
       ...(note.trim() && !escalation ? { internalNote: note.trim() } : {}),
@@ -312,8 +348,8 @@ export function TextActionModal({
   label,
   hint,
   submit,
-  path,
-  field,
+  request,
+  action,
   success,
   danger = false,
   testId,
@@ -324,20 +360,21 @@ export function TextActionModal({
   label: string;
   hint?: string;
   submit: string;
-  path: string;
-  field: 'question' | 'answer' | 'reason';
+  request: ClearanceRequest;
+  action: TextAction;
   success: string;
   danger?: boolean;
   testId: string;
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
+  const field = action.field;
   const close = () => {
     send.reset();
     onClose();
   };
   const send = useRequestMutation(
-    (body: object) => api.post<{ request: ClearanceRequest }>(path, body),
+    (text: string) => sendText(request, action, text),
     () => success,
     () => {
       setValue('');
@@ -349,7 +386,7 @@ export function TextActionModal({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          send.mutate({ [field]: value.trim() });
+          send.mutate(value.trim());
         }}
         noValidate
         data-testid={testId}

@@ -83,7 +83,7 @@ export function RequestAttachments({ request }: { request: ClearanceRequest }) {
   const queryClient = useQueryClient();
   return (
     <AttachmentsCard
-      base={`/api/clearances/${request.id}/attachments`}
+      owner={{ clearance: request.id }}
       attachments={request.attachments}
       canChange={request.abilities.attach}
       onChanged={() => void queryClient.invalidateQueries({ queryKey: CLEARANCE_KEYS.one(request.id) })}

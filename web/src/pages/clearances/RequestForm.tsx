@@ -20,13 +20,19 @@ import { IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useStates } from '../../queries.ts';
 import { fieldPaths } from '../decisions/mutations.ts';
 import { AssetsEditor, DangerousGoodsEditor } from './AssetsEditor.tsx';
-import { type ClearanceRequest, type CrossingPoint, useCrossingPoints, useRequestMutation } from './api.ts';
+import {
+  type ClearanceRequest,
+  type CrossingPoint,
+  formBody,
+  useCrossingPoints,
+  useRequestMutation,
+} from './api.ts';
 import { CLASSIFICATIONS, FRAMEWORKS, type RequestDraft, toContent, URGENCIES, utcWall } from './draft.ts';
 import { LegEditor } from './LegEditor.tsx';
 import { MapPanel } from './MapPanel.tsx';
@@ -102,26 +108,32 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
       if (mode.kind === 'amend') {
         // Urgency, framework and classification may change too (a new urgency sets the windows
         // of the legs that open again; a new framework has every state decide again).
-        return api.post<{ request: ClearanceRequest }>(`/api/clearances/${mode.request.id}/amend`, {
-          ...content,
-          ...envelope(),
-          ...(reason.trim() ? { reason: reason.trim() } : {}),
-        });
+        return ok(
+          client.POST('/api/clearances/{id}/amend', {
+            params: { path: { id: mode.request.id } },
+            body: formBody<BodyOf<'/api/clearances/{id}/amend', 'post'>>({
+              ...content,
+              ...envelope(),
+              ...(reason.trim() ? { reason: reason.trim() } : {}),
+            }),
+          }),
+        );
       }
       if (mode.kind === 'draft') {
-        const saved = await api.put<{ request: ClearanceRequest }>(`/api/clearances/${mode.request.id}`, {
-          ...content,
-          ...envelope(),
-        });
-        return submit
-          ? api.post<{ request: ClearanceRequest }>(`/api/clearances/${mode.request.id}/submit`)
-          : saved;
+        const params = { path: { id: mode.request.id } };
+        const saved = await ok(
+          client.PUT('/api/clearances/{id}', {
+            params,
+            body: formBody<BodyOf<'/api/clearances/{id}', 'put'>>({ ...content, ...envelope() }),
+          }),
+        );
+        return submit ? ok(client.POST('/api/clearances/{id}/submit', { params })) : saved;
       }
-      return api.post<{ request: ClearanceRequest }>('/api/clearances', {
-        ...content,
-        ...envelope(),
-        submit,
-      });
+      return ok(
+        client.POST('/api/clearances', {
+          body: formBody<BodyOf<'/api/clearances', 'post'>>({ ...content, ...envelope(), submit }),
+        }),
+      );
     },
     (request) =>
       mode.kind === 'amend'

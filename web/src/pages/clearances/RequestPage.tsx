@@ -3,7 +3,7 @@ import { IconCheck, IconFileCertificate, IconInfoCircle, IconPencil, IconX } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import { client, ok } from '../../api/client.ts';
 import { CodeBadge } from '../../components/CodeBadge.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -252,12 +252,17 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const map = useMapData(request);
   const accept = useRequestMutation(
-    () => api.post<{ request: ClearanceRequest }>(`/api/clearances/${request.id}/accept-conditions`, {}),
+    () =>
+      ok(
+        client.POST('/api/clearances/{id}/accept-conditions', {
+          params: { path: { id: request.id } },
+          body: {},
+        }),
+      ),
     () => t('clearances.actions.acceptedDone'),
   );
   const a = request.abilities;
   const shut = () => setDialog(null);
-  const legPath = (leg: Leg, action: string) => `/api/clearances/${request.id}/legs/${leg.state}/${action}`;
 
   return (
     <Stack gap="lg">
@@ -398,8 +403,8 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
           hint={t('clearances.ask.hint')}
           label={t('clearances.ask.label')}
           submit={t('clearances.ask.submit')}
-          path={legPath(dialog.leg, 'questions')}
-          field="question"
+          request={request}
+          action={{ field: 'question', leg: dialog.leg }}
           success={t('clearances.ask.done')}
           testId="ask-form"
         />
@@ -412,8 +417,8 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
           hint={openQuestion(request, dialog.leg) ?? undefined}
           label={t('clearances.answer.label')}
           submit={t('clearances.answer.submit')}
-          path={legPath(dialog.leg, 'answers')}
-          field="answer"
+          request={request}
+          action={{ field: 'answer', leg: dialog.leg }}
           success={t('clearances.answer.done')}
           testId="answer-form"
         />
@@ -426,8 +431,8 @@ function RequestContent({ request }: { request: ClearanceRequest }) {
           hint={t('clearances.withdraw.hint')}
           label={t('clearances.withdraw.label')}
           submit={t('clearances.withdraw.submit')}
-          path={`/api/clearances/${request.id}/withdraw`}
-          field="reason"
+          request={request}
+          action={{ field: 'reason' }}
           success={t('clearances.withdraw.done')}
           danger
           testId="withdraw-form"

@@ -13,7 +13,7 @@ import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { CodeBadge } from '../../components/CodeBadge.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -31,7 +31,7 @@ import {
   useStandingPermissions,
 } from './api.ts';
 import { ClearancesNav } from './ClearancesNav.tsx';
-import { ASSET_KINDS, FRAMEWORKS } from './draft.ts';
+import { ASSET_KINDS, type AssetKind, FRAMEWORKS, type Framework } from './draft.ts';
 import { useStateName } from './labels.tsx';
 
 function GrantModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -42,15 +42,16 @@ function GrantModal({ opened, onClose }: { opened: boolean; onClose: () => void 
   const points = useCrossingPoints();
   const own = useMe().stateCode;
   const [grantee, setGrantee] = useState<string | null>(null);
-  const [frameworks, setFrameworks] = useState<string[]>([]);
-  const [kinds, setKinds] = useState<string[]>([]);
+  const [frameworks, setFrameworks] = useState<Framework[]>([]);
+  const [kinds, setKinds] = useState<AssetKind[]>([]);
   const [crossing, setCrossing] = useState<string[]>([]);
   const [maxPersonnel, setMaxPersonnel] = useState<number | ''>('');
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const grant = useClearanceMutation(
-    (body: object) => api.post('/api/standing-permissions', body),
+    (body: BodyOf<'/api/standing-permissions', 'post'>) =>
+      ok(client.POST('/api/standing-permissions', { body })),
     t('clearances.permissions.granted'),
     onClose,
   );
@@ -106,7 +107,7 @@ function GrantModal({ opened, onClose }: { opened: boolean; onClose: () => void 
               required
               data={FRAMEWORKS.map((f) => ({ value: f, label: t(`clearances.framework.${f}`) }))}
               value={frameworks}
-              onChange={setFrameworks}
+              onChange={(values) => setFrameworks(values as Framework[])}
               error={errors['pattern.frameworks']}
             />
             <MultiSelect
@@ -114,7 +115,7 @@ function GrantModal({ opened, onClose }: { opened: boolean; onClose: () => void 
               required
               data={ASSET_KINDS.map((k) => ({ value: k, label: t(`clearances.assetKind.${k}`) }))}
               value={kinds}
-              onChange={setKinds}
+              onChange={(values) => setKinds(values as AssetKind[])}
               error={errors['pattern.assetKinds']}
             />
             <MultiSelect
@@ -188,7 +189,7 @@ export function StandingPermissionsPage() {
   const list = useStandingPermissions();
   const [granting, setGranting] = useState(false);
   const revoke = useClearanceMutation(
-    (id: string) => api.delete(`/api/standing-permissions/${id}`),
+    (id: string) => ok(client.DELETE('/api/standing-permissions/{id}', { params: { path: { id } } })),
     t('clearances.permissions.revoked'),
   );
   const mayGrant = list.data?.abilities.grant ?? false;

@@ -23,6 +23,7 @@ export const CONDITION_KINDS = [
 ] as const;
 
 export type Framework = (typeof FRAMEWORKS)[number];
+export type Classification = (typeof CLASSIFICATIONS)[number];
 export type Urgency = (typeof URGENCIES)[number];
 export type AssetKind = (typeof ASSET_KINDS)[number];
 export type ConditionKind = (typeof CONDITION_KINDS)[number];

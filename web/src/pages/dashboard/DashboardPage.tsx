@@ -110,7 +110,7 @@ export function DashboardPage() {
       />
       <QueryState query={home}>
         {({ attention, recent, since }) => (
-          <Grid gutter="md" align="flex-start">
+          <Grid gap="md" align="flex-start">
             <Grid.Col span={{ base: 12, md: 7 }}>
               <AttentionCard items={attention} />
             </Grid.Col>

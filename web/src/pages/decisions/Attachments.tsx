@@ -7,7 +7,7 @@ export function ProposalAttachments({ proposal }: { proposal: Proposal }) {
   const refresh = useRefreshDecisions();
   return (
     <AttachmentsCard
-      base={`/api/proposals/${proposal.id}/attachments`}
+      owner={{ proposal: proposal.id }}
       attachments={proposal.attachments}
       canChange={proposal.abilities.edit && !proposal.openProcedure}
       onChanged={refresh}

@@ -12,7 +12,7 @@ import {
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import type { Procedure } from '../../types.ts';
@@ -58,8 +58,8 @@ export function BreakSilenceModal({
   };
 
   const send = useProcedureMutation(
-    (body: { kind: Kind; points: string[]; text: string }) =>
-      api.post<{ procedure: Procedure }>(`/api/procedures/${procedure.id}/break-silence`, body),
+    (body: BodyOf<'/api/procedures/{id}/break-silence', 'post'>) =>
+      ok(client.POST('/api/procedures/{id}/break-silence', { params: { path: { id: procedure.id } }, body })),
     () => t('decisions.breakSilence.done'),
     close,
   );

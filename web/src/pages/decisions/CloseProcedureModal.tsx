@@ -1,7 +1,7 @@
 import { Button, Group, MultiSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import type { Procedure } from '../../types.ts';
@@ -39,8 +39,8 @@ export function CloseProcedureModal({
   };
 
   const closing = useProcedureMutation(
-    (body: { objections: { point: string; states: string[]; text?: string }[] }) =>
-      api.post<{ procedure: Procedure }>(`/api/procedures/${procedure.id}/close`, body),
+    (body: BodyOf<'/api/procedures/{id}/close', 'post'>) =>
+      ok(client.POST('/api/procedures/{id}/close', { params: { path: { id: procedure.id } }, body })),
     () => t('decisions.close.done'),
     close,
   );

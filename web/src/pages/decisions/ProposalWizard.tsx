@@ -21,7 +21,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -116,18 +116,22 @@ export function ProposalWizard({ proposal: initial, start = 0 }: { proposal?: Pr
 
   const save = useProposalMutation((d: ProposalDraft) => {
     if (!saved) {
-      return api.post<{ proposal: Proposal }>('/api/proposals', {
-        body: d.body,
-        title: d.title.trim(),
-        text: d.text,
-        classification: d.classification,
-        ...(d.priority ? { priority: d.priority } : {}),
-        points: pointsInput(d),
-      });
+      return ok(
+        client.POST('/api/proposals', {
+          body: {
+            body: d.body ?? '',
+            title: d.title.trim(),
+            text: d.text,
+            classification: d.classification,
+            ...(d.priority ? { priority: d.priority } : {}),
+            points: pointsInput(d),
+          },
+        }),
+      );
     }
     const patch = changes(d, saved);
     return patch
-      ? api.patch<{ proposal: Proposal }>(`/api/proposals/${saved.id}`, patch)
+      ? ok(client.PATCH('/api/proposals/{id}', { params: { path: { id: saved.id } }, body: patch }))
       : Promise.resolve({ proposal: saved });
   });
 
@@ -138,9 +142,11 @@ export function ProposalWizard({ proposal: initial, start = 0 }: { proposal?: Pr
 
   const open = useMutation({
     mutationFn: (id: string) =>
-      api.post<{ procedure: Procedure }>(
-        `/api/proposals/${id}/procedures`,
-        toInput(procedure, deadline, members),
+      ok(
+        client.POST('/api/proposals/{id}/procedures', {
+          params: { path: { id } },
+          body: toInput(procedure, deadline, members),
+        }),
       ),
     onSuccess: ({ procedure: opened }) => {
       refresh();

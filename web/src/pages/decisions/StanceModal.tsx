@@ -1,7 +1,7 @@
 import { Button, Divider, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import type { Procedure, StanceKind } from '../../types.ts';
@@ -60,8 +60,8 @@ export function StanceModal({
   };
 
   const give = useProcedureMutation(
-    (body: { state?: string; stances: { point: string; kind: StanceKind; text?: string }[] }) =>
-      api.post<{ procedure: Procedure }>(`/api/procedures/${procedure.id}/stances`, body),
+    (body: BodyOf<'/api/procedures/{id}/stances', 'post'>) =>
+      ok(client.POST('/api/procedures/{id}/stances', { params: { path: { id: procedure.id } }, body })),
     () => t('decisions.stanceForm.saved', { state: stateName(state ?? '') }),
     close,
   );
