@@ -194,6 +194,39 @@ describe('decisions', () => {
     await context.close();
   });
 
+  it('an observer opens the public decision from the home page, and finds it in the register', async () => {
+    const { context, page } = await newPage(browser);
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && response.status() >= 400)
+        refused.push(`${response.status()} ${response.url()}`);
+    });
+    await signIn(page, 'un.observer');
+    const item = page.getByTestId('recent').locator('[data-kind="decisions.decision_adopted"]').first();
+    await item.waitFor(LONG);
+    const title = ((await item.getByRole('link').textContent()) ?? '').trim();
+    await item.getByRole('link').click();
+    await page.getByTestId('decision-document').waitFor(LONG);
+    expect(new URL(page.url()).pathname).toMatch(/^\/decisions\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('decision-document').textContent()).toContain(title);
+    await page.getByTestId('decision-points').waitFor();
+    const heading = (await page.getByTestId('decision-number').textContent()) ?? '';
+    // The published decision alone: no way into its proposal, and nothing asked of the server is refused.
+    expect(await page.getByTestId('decision-proposal').count()).toBe(0);
+    expect(await page.getByTestId('print-decision').isVisible()).toBe(true);
+    expect(refused).toEqual([]);
+
+    await page.getByRole('link', { name: 'Adopted decisions' }).click();
+    const table = page.getByTestId('decisions-table');
+    await table.waitFor();
+    const label = heading.replace(/^Decision /, '');
+    await table.getByRole('link', { name: label }).click();
+    await page.getByTestId('decision-document').waitFor(LONG);
+    expect(await page.getByTestId('decision-number').textContent()).toBe(heading);
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+
   it('the chair writes a proposal in the wizard and opens a procedure, the rule explained first', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, 'secretariat.admin');

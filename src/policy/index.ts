@@ -42,6 +42,13 @@ export interface ProcedureSubject {
   authorisedDelegates: string[];
 }
 
+/** A numbered decision as the policy sees it: the proposal it adopted, and how much of it. */
+export interface DecisionSubject {
+  proposal: ProposalSubject;
+  /** A decision is written only when something was adopted: adopted or partially_adopted. */
+  result: string;
+}
+
 export interface DelegationSubject {
   state: string;
 }
@@ -98,6 +105,11 @@ export interface Subjects {
   proposals: NewProposalSubject;
   proposal: ProposalSubject;
   procedure: ProcedureSubject;
+  /**
+   * An adopted decision: whoever reads its proposal, and, once published (adopted at
+   * classification 0), observers and partners, who read no proposal.
+   */
+  decision: DecisionSubject;
   /** A member state's delegation: who may answer for it. */
   delegation: DelegationSubject;
   /** A notification: its recipient's alone. */

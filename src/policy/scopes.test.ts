@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, systemActor } from '../core/actor.ts';
+import { type Actor, CLEARANCE_LEVELS, systemActor } from '../core/actor.ts';
 import type { LedgerEntryRow, UserRow } from '../db/schema.ts';
 import { personFromRow } from '../modules/auth/load-actor.ts';
+import { buildProcedure } from '../modules/decisions/factories.ts';
+import { closeProcedure, loadPolicyContext, proposalSubject } from '../modules/decisions/index.ts';
+import { CloseProcedureInput } from '../modules/decisions/schema.ts';
 import { appendEntry } from '../modules/ledger/commands.ts';
 import { setUserDisabled } from '../modules/users/commands.ts';
 import { buildUser, type TestContext, testContext, tokenFor, type UserSpec } from '../testing/harness.ts';
-import { can, ledgerEntriesVisibleTo, usersVisibleTo } from './index.ts';
+import { can, decisionsVisibleTo, ledgerEntriesVisibleTo, usersVisibleTo } from './index.ts';
 
-// Scope twice: lists filter in SQL (usersVisibleTo, ledgerEntriesVisibleTo), single reads
-// check the predicates. On a real database with a spread of people and entries, both must
+// Scope twice: lists filter in SQL (usersVisibleTo, ledgerEntriesVisibleTo,
+// decisionsVisibleTo), single reads check the predicates. On a real database with a spread of people and entries, both must
 // pick exactly the same rows, so a list never shows what a direct read refuses.
 
 describe('the SQL scopes return exactly what the predicates allow (scope twice)', () => {
@@ -31,6 +34,8 @@ describe('the SQL scopes return exactly what the predicates allow (scope twice)'
       { role: 'observer', partnerCode: 'UN', clearance: 'public' },
       { role: 'observer', partnerCode: 'UN', clearance: 'confidential' },
       { role: 'observer', partnerCode: 'SCO', clearance: 'secret' },
+      // TJ sits in the council, not in the committee.
+      { role: 'head_of_delegation', stateCode: 'TJ', clearance: 'secret' },
     ];
     people = [];
     for (const spec of specs) people.push(await buildUser(t.handle, spec));
@@ -51,11 +56,32 @@ describe('the SQL scopes return exactly what the predicates allow (scope twice)'
               action: 'user.updated',
               subjectType: 'test',
               subjectId: `${classification}/${audience?.join('+') ?? 'all'}`,
-              payload: { classification },
+              payload: { changes: { clearance: CLEARANCE_LEVELS[classification] } },
               classification,
               audience,
             });
     });
+    // Decisions of both bodies at three levels: adopted, partially adopted, and a procedure
+    // that adopted nothing (no decision), each closed by the chair at a meeting.
+    const objected = (points: string[]) => points.map((point) => ({ point, states: ['AM'] }));
+    for (const body of ['council', 'committee'])
+      for (const classification of ['public', 'restricted', 'confidential'] as const)
+        for (const objections of [[], objected(['2']), objected(['1', '2'])]) {
+          const procedure = await buildProcedure(t.handle, {
+            kind: 'meeting_consensus',
+            proposal: { body, classification, points: ['One', 'Two'], title: `${body} ${classification}` },
+          });
+          await t.handle.db
+            .transaction()
+            .execute((trx) =>
+              closeProcedure(
+                trx,
+                systemActor('test'),
+                procedure.id,
+                CloseProcedureInput.parse({ objections }),
+              ),
+            );
+        }
     // The API calls below authenticate with tokens; make them now so they are in the snapshot.
     for (const row of people) await tokenFor(t.handle, row);
   });
@@ -99,6 +125,72 @@ describe('the SQL scopes return exactly what the predicates allow (scope twice)'
       sizes.add(allowed.length);
     }
     expect(sizes.size, 'the spread of entries tells the viewers apart').toBeGreaterThanOrEqual(6);
+  });
+
+  /** Every decision with what the policy sees of it. */
+  async function decisionsWithSubjects() {
+    const rows = await t.handle.db
+      .selectFrom('decisions')
+      .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
+      .select([
+        'decisions.id',
+        'decisions.result',
+        'decisions.proposal_id',
+        'decisions.procedure_id',
+        'proposals.classification',
+        'proposals.body_code',
+        'proposals.author_state',
+      ])
+      .execute();
+    const ctx = await loadPolicyContext(t.handle.db);
+    return rows.map((r) => ({ ...r, subject: { proposal: proposalSubject(ctx, r), result: r.result } }));
+  }
+
+  it('decisionsVisibleTo lists exactly the decisions decision.read allows', async () => {
+    const all = await decisionsWithSubjects();
+    expect(new Set(all.map((d) => d.result))).toEqual(new Set(['adopted', 'partially_adopted']));
+    const sizes = new Set<number>();
+    for (const viewer of viewers) {
+      const listed = await t.handle.db
+        .selectFrom('decisions')
+        .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
+        .select('decisions.id')
+        .where(decisionsVisibleTo(viewer))
+        .execute();
+      const allowed = all.filter((d) => can(viewer, 'read', 'decision', d.subject)).map((d) => d.id);
+      expect(listed.map((r) => r.id).sort(), label(viewer)).toEqual(allowed.sort());
+      sizes.add(allowed.length);
+    }
+    expect(sizes.size, 'the spread of decisions tells the viewers apart').toBeGreaterThanOrEqual(4);
+  });
+
+  it('through the API, observers and partners list and open the public decisions, and nothing of their proposals', async () => {
+    const all = await decisionsWithSubjects();
+    for (const row of people) {
+      const viewer = personFromRow(row);
+      const list = await t.request('/api/decisions?limit=200', { as: row });
+      expect(list.status).toBe(200);
+      const listed = ((await list.json()) as { items: { id: string }[] }).items.map((d) => d.id).sort();
+      const readable: string[] = [];
+      for (const decision of all) {
+        const res = await t.request(`/api/decisions/${decision.id}`, { as: row });
+        expect([200, 404], `${label(viewer)} reading a decision`).toContain(res.status);
+        if (res.status === 200) readable.push(decision.id);
+      }
+      expect(listed, label(viewer)).toEqual(readable.sort());
+      if (viewer.kind === 'person' && viewer.role === 'observer') {
+        const published = all.filter((d) => d.classification === 0).map((d) => d.id);
+        expect(listed, label(viewer)).toEqual(published.sort());
+        for (const decision of all.filter((d) => d.classification === 0)) {
+          const paths = [
+            `/api/proposals/${decision.proposal_id}`,
+            `/api/proposals/${decision.proposal_id}/versions/1`,
+            `/api/procedures/${decision.procedure_id}`,
+          ];
+          for (const path of paths) expect((await t.request(path, { as: row })).status, path).toBe(404);
+        }
+      }
+    }
   });
 
   it('through the API, the people list shows exactly those a direct read returns', async () => {

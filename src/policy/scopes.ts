@@ -1,7 +1,14 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../core/actor.ts';
 import type { Database } from '../db/schema.ts';
-import { audienceTokens, isObserver, isPerson, isSecretariat, isSystem } from './predicates.ts';
+import {
+  audienceTokens,
+  isObserver,
+  isPerson,
+  isSecretariat,
+  isSystem,
+  PUBLISHED_DECISION_RESULTS,
+} from './predicates.ts';
 
 /**
  * The policy's rules again as SQL conditions for lists, so a list can never hold a row the
@@ -51,6 +58,22 @@ export function proposalsVisibleTo(actor: Actor) {
         .where('body_members.state_code', '=', actor.stateCode),
     );
     return eb.and([cleared, sitsInBody]);
+  };
+}
+
+/**
+ * WHERE condition over `decisions` joined to their `proposals`: the decisions the actor may
+ * read. Mirrors `decision.read`: those of the proposals the actor reads, and for observers
+ * and partners (who read no proposal) the published ones, adopted at classification 0.
+ */
+export function decisionsVisibleTo(actor: Actor) {
+  return (eb: Eb<'decisions' | 'proposals'>): Expression<SqlBool> => {
+    // An observer reads no proposal (proposalsVisibleTo is false): only the published part is left.
+    if (!(isPerson(actor) && isObserver(actor))) return proposalsVisibleTo(actor)(eb);
+    return eb.and([
+      eb('proposals.classification', '=', 0),
+      eb('decisions.result', 'in', [...PUBLISHED_DECISION_RESULTS]),
+    ]);
   };
 }
 

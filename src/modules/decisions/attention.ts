@@ -2,7 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Person } from '../../core/actor.ts';
 import type { AttentionItem } from '../../core/module.ts';
 import type { Db } from '../../db/connect.ts';
-import { proposalsVisibleTo } from '../../policy/scopes.ts';
+import { decisionsVisibleTo, proposalsVisibleTo } from '../../policy/scopes.ts';
 import { closableNow } from './procedures.ts';
 
 /**
@@ -126,10 +126,10 @@ export async function decisionsAttention(db: Db, person: Person, now: Date): Pro
 
 /**
  * Whether the person reads decisions as they are published to the public: observers and
- * partners, who sit in no body, read the adopted decisions of classification 0 (public).
+ * partners (every partner is an observer), who sit in no body, read the adopted decisions of
+ * classification 0 (public) and no procedure (`decision.read`, `decisionsVisibleTo`).
  */
-const readsPublishedDecisions = (person: Person) =>
-  person.role === 'observer' || person.affiliation === 'partner';
+const readsPublishedDecisions = (person: Person) => person.role === 'observer';
 
 /**
  * What closed since `since`, newest first: each procedure closed with its outcome
@@ -160,7 +160,7 @@ export async function decisionsRecent(db: Db, person: Person, since: Date): Prom
     .where('procedures.closed_at', '>=', since)
     .where((eb) =>
       published
-        ? eb.and([eb('decisions.id', 'is not', null), eb('proposals.classification', '=', 0)])
+        ? eb.and([eb('decisions.id', 'is not', null), decisionsVisibleTo(person)(eb)])
         : proposalsVisibleTo(person)(eb),
     )
     .orderBy('procedures.closed_at', 'desc')

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, systemActor } from '../../core/actor.ts';
 import type { UserRow } from '../../db/schema.ts';
-import { can, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
+import {
+  can,
+  type DecisionSubject,
+  type ProcedureSubject,
+  type ProposalSubject,
+} from '../../policy/index.ts';
 import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { buildDecisionPeople, buildProposal, type DecisionPeople } from './factories.ts';
@@ -15,8 +20,11 @@ import { loadPolicyContext, proposalSubject } from './subjects.ts';
 let t: TestContext;
 let p: DecisionPeople;
 let staffPublic: UserRow;
-const who = (name: keyof DecisionPeople | 'staffPublic' | 'system'): Actor =>
-  name === 'system' ? systemActor('test') : personFromRow(name === 'staffPublic' ? staffPublic : p[name]);
+let byObserver: UserRow;
+const who = (name: keyof DecisionPeople | 'staffPublic' | 'byObserver' | 'system'): Actor =>
+  name === 'system'
+    ? systemActor('test')
+    : personFromRow(name === 'staffPublic' ? staffPublic : name === 'byObserver' ? byObserver : p[name]);
 
 beforeAll(async () => {
   t = await testContext();
@@ -25,6 +33,13 @@ beforeAll(async () => {
     role: 'point_of_contact',
     affiliation: 'secretariat',
     clearance: 'public',
+  });
+  // An observer in the delegation of a state that sits in the committee, cleared to secret.
+  byObserver = await buildUser(t.handle, {
+    role: 'observer',
+    affiliation: 'delegation',
+    stateCode: 'BY',
+    clearance: 'secret',
   });
 });
 afterAll(() => t.close());
@@ -39,6 +54,7 @@ const ACTORS = [
   'amDelegate',
   'tjHead',
   'observer',
+  'byObserver',
   'system',
 ] as const;
 
@@ -127,9 +143,53 @@ describe('procedure: role x action', () => {
   });
 });
 
+describe('decision: role x classification x result', () => {
+  const decision = (classification: number, result = 'adopted'): DecisionSubject => ({
+    proposal: { ...committeeProposal, classification },
+    result,
+  });
+  const readers = (subject: DecisionSubject) =>
+    ACTORS.filter((n) => can(who(n), 'read', 'decision', subject));
+  const members = ['admin', 'staff', 'staffPublic', 'byHead', 'byDelegate', 'amHead', 'amDelegate', 'system'];
+
+  it('a public decision: its proposal readers, and observers of a partner or a delegation', () => {
+    expect(readers(decision(0))).toEqual([...members.slice(0, -1), 'observer', 'byObserver', 'system']);
+    expect(readers(decision(0, 'partially_adopted'))).toEqual(readers(decision(0)));
+  });
+
+  it('above public: its proposal readers only, never an observer, whatever their clearance', () => {
+    expect(readers(decision(1))).toEqual(['admin', 'staff', 'byHead', 'byDelegate', 'amHead', 'system']);
+    expect(readers(decision(2))).toEqual(['admin', 'byHead', 'amHead', 'system']);
+  });
+
+  it('nothing not adopted is published; a state outside the body reads no decision of it', () => {
+    expect(readers(decision(0, 'not_adopted'))).toEqual(members);
+    expect(can(who('tjHead'), 'read', 'decision', decision(0))).toBe(false);
+  });
+
+  it('observers read the decision, never its proposal or procedure; nobody changes a decision', () => {
+    const published = decision(0);
+    for (const name of ['observer', 'byObserver'] as const) {
+      expect(can(who(name), 'read', 'proposal', published.proposal), name).toBe(false);
+      const procedure = {
+        proposal: published.proposal,
+        kind: 'silence',
+        eligible: ['AM', 'BY'],
+        authorisedDelegates: [],
+      };
+      expect(can(who(name), 'read', 'procedure', procedure), name).toBe(false);
+    }
+    for (const action of ['edit', 'delete', 'publish'])
+      expect(
+        ACTORS.filter((n) => can(who(n), action, 'decision', published)),
+        action,
+      ).toEqual([]);
+  });
+});
+
 describe('delegation: who authorises delegates', () => {
   it.each([
-    ['read', ['admin', 'staff', 'staffPublic', 'byHead', 'byDelegate', 'system']],
+    ['read', ['admin', 'staff', 'staffPublic', 'byHead', 'byDelegate', 'byObserver', 'system']],
     ['authorise', ['admin', 'byHead', 'system']],
   ] as const)('%s', (action, allowed) => {
     for (const name of ACTORS)

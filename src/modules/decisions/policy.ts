@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/actor.ts';
 import type {
+  DecisionSubject,
   NewProposalSubject,
   PolicyRulesFor,
   ProcedureSubject,
@@ -11,6 +12,7 @@ import {
   isHeadOfDelegation,
   isObserver,
   isPerson,
+  isPublishedDecision,
   isSecretariat,
   isSignedIn,
   isSystem,
@@ -18,8 +20,12 @@ import {
   speaksForOwnState,
 } from '../../policy/predicates.ts';
 
-/** Proposals and procedures: the body's delegations and the secretariat, within clearance; the chair opens and closes. Default deny: an action not listed is refused. */
-export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedure'> = {
+/**
+ * Proposals, procedures and decisions: the body's delegations and the secretariat, within
+ * clearance; the chair opens and closes; observers and partners read published decisions
+ * only. Default deny: an action not listed is refused.
+ */
+export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedure' | 'decision'> = {
   proposals: {
     /** Lists are scoped by proposalsVisibleTo; this only lets create answer 403 rather than 404. */
     read: isSignedIn,
@@ -42,7 +48,17 @@ export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedur
       canReadProposal(a, s.proposal) && isChair(a, s.proposal) && s.kind === 'meeting_consensus',
     close: (a, s) => canReadProposal(a, s.proposal) && isChair(a, s.proposal),
   },
+  decision: {
+    /**
+     * Whoever reads its proposal; observers (of a delegation or a partner) read it once
+     * published, adopted at classification 0, and nothing of its proposal or procedure.
+     */
+    read: (a, d) => canReadProposal(a, d.proposal) || readsPublished(a, d),
+  },
 };
+
+/** Observers and partners, who sit in no body, read what is published to them. */
+const readsPublished = (a: Actor, d: DecisionSubject) => isObserver(a) && isPublishedDecision(d);
 
 /** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
 function canReadProposal(a: Actor, p: NewProposalSubject): boolean {

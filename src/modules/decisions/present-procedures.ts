@@ -278,6 +278,14 @@ export const DecisionSchema = DecisionListItemSchema.extend({
     .openapi({
       description: "Each state's stance on each point: a stance kind, no_answer or excluded",
     }),
+  abilities: z
+    .object({
+      readProposal: z.boolean().openapi({
+        description:
+          'Whether the caller may open the proposal and its procedures (observers and partners read the published decision alone)',
+      }),
+    })
+    .openapi('DecisionAbilities'),
 }).openapi('Decision');
 
 type DecisionListRow = Awaited<ReturnType<typeof listDecisions>>['items'][number];
@@ -299,8 +307,12 @@ export function presentDecisionListItem(row: DecisionListRow): z.infer<typeof De
   };
 }
 
-/** A decision as printed: number, final text, statements, states and stances, the record's hash. */
-export function presentDecision(row: DecisionView): z.infer<typeof DecisionSchema> {
+/**
+ * A decision as printed: number, final text, statements, states and stances, the record's
+ * hash; all of it is the published document (the procedure's outcome with its figures, the
+ * stance history and the proposal's versions stay with the proposal's readers).
+ */
+export function presentDecision(row: DecisionView, actor: Actor): z.infer<typeof DecisionSchema> {
   return {
     ...presentDecisionListItem(row),
     procedureKind: row.procedure_kind,
@@ -308,5 +320,6 @@ export function presentDecision(row: DecisionView): z.infer<typeof DecisionSchem
     points: row.points as z.infer<typeof DecisionPoint>[],
     statements: row.statements as z.infer<typeof DecisionSchema>['statements'],
     stances: row.stances as z.infer<typeof DecisionSchema>['stances'],
+    abilities: { readProposal: can(actor, 'read', 'proposal', row.subject.proposal) },
   };
 }

@@ -209,7 +209,22 @@ describe('POST /api/procedures/{id}/close', () => {
     expect(((await list.json()) as { items: { id: string }[] }).items.map((d) => d.id)).toContain(
       view.decision!.id,
     );
+    expect(decision.abilities).toEqual({ readProposal: true });
+    // Public and adopted: published to observers and partners, without its proposal and procedure.
+    const published = await t.request(`/api/decisions/${view.decision!.id}`, { as: p.observer });
+    expect(published.status).toBe(200);
+    const seen = ((await published.json()) as { decision: Record<string, unknown> }).decision;
+    expect(seen).toEqual({ ...decision, abilities: { readProposal: false } });
+    expect((await t.request(`/api/procedures/${procedure.id}`, { as: p.observer })).status).toBe(404);
+    expect((await t.request(`/api/proposals/${procedure.proposal_id}`, { as: p.observer })).status).toBe(404);
+    // Once its proposal is restricted, it is no longer published: 404.
+    await t.handle.db
+      .updateTable('proposals')
+      .set({ classification: 1 })
+      .where('id', '=', procedure.proposal_id)
+      .execute();
     expect((await t.request(`/api/decisions/${view.decision!.id}`, { as: p.observer })).status).toBe(404);
+    expect((await t.request(`/api/decisions/${view.decision!.id}`, { as: p.amHead })).status).toBe(200);
   });
 
   it('a weighted majority deemed reached: the outcome, the decision and the record say which threshold was missed and why it still passed', async () => {

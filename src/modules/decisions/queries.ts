@@ -1,13 +1,18 @@
 import type { Actor } from '../../core/actor.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
-import { proposalsVisibleTo } from '../../policy/index.ts';
+import {
+  authorize,
+  type DecisionSubject,
+  decisionsVisibleTo,
+  proposalsVisibleTo,
+} from '../../policy/index.ts';
 import { listAttachments } from './attachments.ts';
 import { currentStances } from './closing.ts';
 import { getVersionRow, loadProcedureView, loadProposal, type ProcedureView } from './load.ts';
 import { everyoneAnswered } from './procedures.ts';
 import type { ListProposalsQuery } from './schema.ts';
-import { loadPolicyContext } from './subjects.ts';
+import { contextOf, loadPolicyContext, policyContextColumns, proposalSubject } from './subjects.ts';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -162,7 +167,10 @@ const decisionColumns = [
   'proposals.classification',
 ] as const;
 
-/** Adopted decisions the actor may read, newest number first. */
+/**
+ * Adopted decisions the actor may read, newest number first. Scoped in SQL by the same rule
+ * as `decision.read` (observers and partners: the published ones).
+ */
 export async function listDecisions(
   db: Db,
   actor: Actor,
@@ -172,7 +180,7 @@ export async function listDecisions(
     .selectFrom('decisions')
     .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
     .select(decisionColumns)
-    .where(proposalsVisibleTo(actor));
+    .where(decisionsVisibleTo(actor));
   if (q.year) query = query.where('decisions.year', '=', q.year);
   if (q.body) query = query.where('proposals.body_code', '=', q.body);
   const rows = await query
@@ -185,28 +193,37 @@ export async function listDecisions(
   return { items: rows.slice(0, q.limit), nextOffset: more ? q.offset + q.limit : null };
 }
 
-/** One decision with its text, statements and stances; 404 unless the actor may read its proposal. */
+/**
+ * One decision with its text, statements and stances, and what the policy sees of it; 404
+ * unless the actor may read it (`decision.read`: its proposal's readers, and observers and
+ * partners once it is published).
+ */
 export async function getDecision(db: Db, actor: Actor, id: string) {
-  const row = await db
+  const found = await db
     .selectFrom('decisions')
     .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
+    .innerJoin('procedures', 'procedures.id', 'decisions.procedure_id')
     .select([
       ...decisionColumns,
+      'procedures.kind as procedure_kind',
       'decisions.text',
       'decisions.points',
       'decisions.statements',
       'decisions.stances',
+      'proposals.author_state',
+      policyContextColumns.bodyStates.as('policy_body_states'),
+      policyContextColumns.presidencyState.as('policy_presidency_state'),
     ])
-    .select('proposals.title as proposal_title')
     .where('decisions.id', '=', id)
-    .where(proposalsVisibleTo(actor))
     .executeTakeFirst();
-  if (!row) throw notFound('decision');
-  const procedure = await db
-    .selectFrom('procedures')
-    .select(['kind', 'closed_at'])
-    .where('id', '=', row.procedure_id)
-    .executeTakeFirstOrThrow();
-  return { ...row, procedure_kind: procedure.kind };
+  if (!found) throw notFound('decision');
+  const { policy_body_states, policy_presidency_state, author_state, ...row } = found;
+  const ctx = contextOf(row.body_code, policy_body_states, policy_presidency_state);
+  const subject: DecisionSubject = {
+    proposal: proposalSubject(ctx, { ...row, author_state }),
+    result: row.result,
+  };
+  authorize(actor, 'read', 'decision', subject);
+  return { ...row, subject };
 }
 export type DecisionView = Awaited<ReturnType<typeof getDecision>>;

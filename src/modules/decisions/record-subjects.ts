@@ -1,5 +1,5 @@
 import type { SubjectResolver } from '../../core/module.ts';
-import { proposalsVisibleTo } from '../../policy/index.ts';
+import { decisionsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
 
 /** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -7,8 +7,9 @@ const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))]
 
 /**
  * The names and pages of the record's decision subjects, for the record page. One query per
- * type for all the ids asked, scoped by `proposalsVisibleTo`: a proposal, procedure or
- * decision the reader may not read is left out, so its name is never shown.
+ * type for all the ids asked, scoped by `proposalsVisibleTo` (decisions by
+ * `decisionsVisibleTo`): a proposal, procedure or decision the reader may not read is left
+ * out, so its name is never shown.
  */
 export const decisionSubjects: Record<string, SubjectResolver> = {
   proposal: async (db, actor, ids) => {
@@ -37,7 +38,7 @@ export const decisionSubjects: Record<string, SubjectResolver> = {
     return new Map(rows.map((r) => [r.id, { label: r.title, path: `/proposals/${r.proposalId}` }]));
   },
 
-  /** A decision by its number and title, e.g. "3/2026 Budget". */
+  /** A decision by its number and title, e.g. "3/2026 Budget"; observers and partners name the published ones. */
   decision: async (db, actor, ids) => {
     const wanted = uuids(ids);
     if (wanted.length === 0) return new Map();
@@ -46,7 +47,7 @@ export const decisionSubjects: Record<string, SubjectResolver> = {
       .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
       .select(['decisions.id', 'decisions.number', 'decisions.year', 'decisions.title'])
       .where('decisions.id', 'in', wanted)
-      .where(proposalsVisibleTo(actor))
+      .where(decisionsVisibleTo(actor))
       .execute();
     return new Map(
       rows.map((r) => [r.id, { label: `${r.number}/${r.year} ${r.title}`, path: `/decisions/${r.id}` }]),

@@ -123,7 +123,8 @@ const listDecisionsRoute = createRoute({
   method: 'get',
   path: '/api/decisions',
   tags,
-  summary: 'Adopted decisions the caller may read, newest first',
+  summary:
+    'Adopted decisions the caller may read, newest first (observers and partners: the published ones, of classification public)',
   request: { query: ListDecisionsQuery },
   responses: {
     200: jsonResponse(
@@ -208,7 +209,7 @@ export function registerDecisionRoutes(app: App) {
   app.openapi(getDecisionRoute, async (c) => {
     const person = requirePerson(c);
     return c.json(
-      { decision: presentDecision(await getDecision(db(c), person, c.req.valid('param').id)) },
+      { decision: presentDecision(await getDecision(db(c), person, c.req.valid('param').id), person) },
       200,
     );
   });

@@ -405,11 +405,13 @@ describe('GET /api/home', () => {
     expect((await homeOf(p.staff)).attention).toEqual([]);
   });
 
-  it('observers and partners see the public adopted decisions only', async () => {
+  it('observers and partners see the public adopted decisions only, and open them', async () => {
     for (const user of [p.observer, p.partner, p.byObserver]) {
       const home = await homeOf(user);
       expect(home.attention).toEqual([]);
       expect(pairs(home.recent)).toEqual([`decisions.decision_adopted ${s.adoptedDecision}`]);
+      expect(home.recent[0].path).toBe(`/decisions/${s.adoptedDecision}`);
+      expect((await t.request(`/api/decisions/${s.adoptedDecision}`, { as: user })).status).toBe(200);
     }
   });
 

@@ -7145,6 +7145,11 @@ export interface components {
           | 'no_answer'
           | 'excluded';
       }[];
+      abilities: components['schemas']['DecisionAbilities'];
+    };
+    DecisionAbilities: {
+      /** @description Whether the caller may open the proposal and its procedures (observers and partners read the published decision alone) */
+      readProposal: boolean;
     };
     Procedure: {
       /** Format: uuid */
@@ -7645,13 +7650,6 @@ export interface components {
       /** @default false */
       submit: boolean;
     };
-    PointOfContact: {
-      name: string;
-      rank?: string;
-      phone: string;
-      /** Format: email */
-      email?: string;
-    };
     LegInput: {
       state: string;
       entry: components['schemas']['Passage'];
@@ -7694,7 +7692,14 @@ export interface components {
     ClearanceContent: {
       purpose: string;
       operationName?: string;
-      pointOfContact: components['schemas']['PointOfContact'];
+      /** @description Who the states call about the movement */
+      pointOfContact: {
+        name: string;
+        rank?: string;
+        phone: string;
+        /** Format: email */
+        email?: string;
+      };
       legs: components['schemas']['LegInput'][];
       assets: components['schemas']['AssetInput'][];
       personnel: number;
@@ -7711,7 +7716,14 @@ export interface components {
     UpdateClearanceDraftInput: {
       purpose: string;
       operationName?: string;
-      pointOfContact: components['schemas']['PointOfContact'];
+      /** @description Who the states call about the movement */
+      pointOfContact: {
+        name: string;
+        rank?: string;
+        phone: string;
+        /** Format: email */
+        email?: string;
+      };
       legs: components['schemas']['LegInput'][];
       assets: components['schemas']['AssetInput'][];
       personnel: number;
@@ -7796,19 +7808,19 @@ export interface components {
     };
     GrantStandingPermissionInput: {
       grantee: string;
-      pattern: components['schemas']['StandingPermissionPattern'];
+      /** @description What a movement must be for the permission to cover it */
+      pattern: {
+        frameworks: ('collective_forces' | 'peacekeeping' | 'exercise' | 'training' | 'humanitarian')[];
+        /** @default [] */
+        crossingPoints: string[];
+        assetKinds: ('vehicle' | 'aircraft' | 'helicopter' | 'vessel' | 'train' | 'other')[];
+        maxPersonnel?: number;
+      };
       /** Format: date-time */
       validFrom: string;
       /** Format: date-time */
       validTo: string;
       note?: string;
-    };
-    StandingPermissionPattern: {
-      frameworks: ('collective_forces' | 'peacekeeping' | 'exercise' | 'training' | 'humanitarian')[];
-      /** @default [] */
-      crossingPoints: string[];
-      assetKinds: ('vehicle' | 'aircraft' | 'helicopter' | 'vessel' | 'train' | 'other')[];
-      maxPersonnel?: number;
     };
     AssetList: {
       id: string;

@@ -41,8 +41,9 @@ function DecisionDocument({ decision }: { decision: Decision }) {
   const bodyName = useBodyName();
   const stateName = useStateName();
   const verdictText = useVerdictText();
-  // The procedure's outcome names the states behind each reason; the decision keeps only the reason.
-  const procedure = useProcedure(decision.procedureId);
+  // The procedure's outcome names the states behind each reason; the decision keeps only the
+  // reason. Observers and partners read the published decision alone, not its procedure.
+  const procedure = useProcedure(decision.abilities.readProposal ? decision.procedureId : null);
   const outcome = procedure.data?.procedure.outcome;
   const rule = procedure.data?.procedure.rule;
 
@@ -211,14 +212,17 @@ export function DecisionPage() {
         <BackLink to="/decisions" label={t('decisions.decision.back')} />
         {query.data ? (
           <Group gap="sm">
-            <Button
-              variant="default"
-              component={Link}
-              to={`/proposals/${query.data.decision.proposalId}`}
-              leftSection={<IconFileText size={16} aria-hidden />}
-            >
-              {t('decisions.decision.proposal')}
-            </Button>
+            {query.data.decision.abilities.readProposal ? (
+              <Button
+                variant="default"
+                component={Link}
+                to={`/proposals/${query.data.decision.proposalId}`}
+                leftSection={<IconFileText size={16} aria-hidden />}
+                data-testid="decision-proposal"
+              >
+                {t('decisions.decision.proposal')}
+              </Button>
+            ) : null}
             <Button
               leftSection={<IconPrinter size={16} aria-hidden />}
               onClick={() => window.print()}
