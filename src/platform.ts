@@ -12,6 +12,7 @@ let assembled: readonly AccordModule[] | null = null;
  */
 export function assemblePlatform(modules: readonly AccordModule[] = MODULES): readonly AccordModule[] {
   if (assembled === modules) return modules;
+  assembled = null; // a failed assembly leaves nothing half-trusted
   assemble([...modules]);
   clearSubscriptions();
   for (const module of modules) if (module.subscriptions) subscribe(module.subscriptions);

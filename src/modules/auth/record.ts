@@ -65,3 +65,8 @@ export const authLedgerActions = {
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type AuthLedgerActions = typeof authLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends AuthLedgerActions {}
+}

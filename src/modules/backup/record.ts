@@ -18,3 +18,8 @@ export const backupLedgerActions = {
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type BackupLedgerActions = typeof backupLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends BackupLedgerActions {}
+}

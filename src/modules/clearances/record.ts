@@ -299,3 +299,8 @@ export const clearancesLedgerActions = {
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type ClearancesLedgerActions = typeof clearancesLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends ClearancesLedgerActions {}
+}

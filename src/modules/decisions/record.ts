@@ -255,3 +255,8 @@ export const decisionsLedgerActions = {
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type DecisionsLedgerActions = typeof decisionsLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends DecisionsLedgerActions {}
+}

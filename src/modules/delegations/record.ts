@@ -17,3 +17,8 @@ export const delegationsLedgerActions = {
     payload: z.strictObject({ userId: Id.describe('The delegate') }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type DelegationsLedgerActions = typeof delegationsLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends DelegationsLedgerActions {}
+}

@@ -33,3 +33,8 @@ export const directoryLedgerActions = {
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type DirectoryLedgerActions = typeof directoryLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends DirectoryLedgerActions {}
+}

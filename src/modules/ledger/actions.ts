@@ -1,97 +1,61 @@
 import { z } from 'zod';
 import type { LedgerActionSpec } from '../../core/module.ts';
+import type { LedgerAction, PayloadSchemaOf } from '../../core/record.ts';
 import { ledgerActions } from '../../core/registry.ts';
-import { authLedgerActions } from '../auth/record.ts';
-import { backupLedgerActions } from '../backup/record.ts';
-import { clearancesLedgerActions } from '../clearances/record.ts';
-import { decisionsLedgerActions } from '../decisions/record.ts';
-import { delegationsLedgerActions } from '../delegations/record.ts';
-import { directoryLedgerActions } from '../directory/record.ts';
-import { notificationsLedgerActions } from '../notifications/record.ts';
-import { usersLedgerActions } from '../users/record.ts';
-import { webhooksLedgerActions } from '../webhooks/record.ts';
 
 /**
- * Every kind of entry the record can hold, declared by the module that writes it in its
+ * Every kind of entry the record can hold is declared by the module that writes it, in its
  * `record.ts`: a one-line description and the zod schema of the payload (strict objects, so a
- * field nobody declared is refused). Add a kind there, with its schema, before a command
- * writes it; `appendEntry` refuses unknown kinds and payloads that do not match.
- *
- * The modules are gathered here for now (the module list will bring them to the registry,
- * src/core/registry.ts); the type `LedgerAction` and the union `LedgerEntryPayload` are
- * derived from the same tables, so they cannot drift apart.
+ * field nobody declared is refused). The module lists the table in its index.ts
+ * (`ledgerActions`) and merges its type into `RecordActions` (src/core/record.ts); the
+ * registry gathers them, `appendEntry` refuses unknown kinds and payloads that do not match.
+ * The record itself imports no module.
  */
-export const ledgerActionsByModule = {
-  directory: directoryLedgerActions,
-  auth: authLedgerActions,
-  users: usersLedgerActions,
-  notifications: notificationsLedgerActions,
-  backup: backupLedgerActions,
-  decisions: decisionsLedgerActions,
-  delegations: delegationsLedgerActions,
-  clearances: clearancesLedgerActions,
-  webhooks: webhooksLedgerActions,
-} as const;
-
-const allLedgerActions = {
-  ...directoryLedgerActions,
-  ...authLedgerActions,
-  ...usersLedgerActions,
-  ...notificationsLedgerActions,
-  ...backupLedgerActions,
-  ...decisionsLedgerActions,
-  ...delegationsLedgerActions,
-  ...clearancesLedgerActions,
-  ...webhooksLedgerActions,
-};
-type AllLedgerActions = typeof allLedgerActions;
-
-/** The name of a kind of record entry, e.g. `"proposal.created"`. */
-export type LedgerAction = keyof AllLedgerActions;
-export const LedgerAction = z.enum(Object.keys(allLedgerActions) as [LedgerAction, ...LedgerAction[]]);
+export type { LedgerAction } from '../../core/record.ts';
 
 /** The payload of one kind of entry, e.g. `LedgerPayload<'user.created'>`. */
-export type LedgerPayload<A extends LedgerAction> = z.infer<AllLedgerActions[A]['payload']>;
-
-type EntrySchemas = {
-  [A in LedgerAction]: z.ZodObject<{ action: z.ZodLiteral<A>; payload: AllLedgerActions[A]['payload'] }>;
-}[LedgerAction];
+export type LedgerPayload<A extends LedgerAction> = z.infer<PayloadSchemaOf<A>>;
 
 /**
  * An entry's action with its payload, one member per action: what a reader of the record
  * (the record page, exports) can rely on once `action` is known.
  *
  * @example
- * const entry = LedgerEntryPayload.parse({ action: row.action, payload: row.payload });
+ * const entry = ledgerEntryPayload().parse({ action: row.action, payload: row.payload });
  * if (entry.action === 'clearance.leg_decided') console.log(entry.payload.clearanceNumber);
  */
-export const LedgerEntryPayload = z.discriminatedUnion(
-  'action',
-  Object.entries(allLedgerActions).map(([action, spec]) =>
-    z.strictObject({ action: z.literal(action), payload: spec.payload }),
-  ) as unknown as [EntrySchemas, ...EntrySchemas[]],
-);
-export type LedgerEntryPayload = z.infer<typeof LedgerEntryPayload>;
+export type LedgerEntryPayload = {
+  [A in LedgerAction]: { action: A; payload: LedgerPayload<A> };
+}[LedgerAction];
+
+let union: { size: number; schema: z.ZodType<LedgerEntryPayload> } | null = null;
+
+/** The discriminated union over every declared action (built once from the registry). */
+export function ledgerEntryPayload(): z.ZodType<LedgerEntryPayload> {
+  const specs = ledgerActionSpecs();
+  if (!union || union.size !== specs.size) {
+    const members = [...specs].map(([action, spec]) =>
+      z.strictObject({ action: z.literal(action), payload: spec.payload }),
+    );
+    union = {
+      size: specs.size,
+      schema: z.discriminatedUnion('action', members as unknown as [z.ZodObject, ...z.ZodObject[]]) as never,
+    };
+  }
+  return union.schema;
+}
 
 export type LedgerActionEntry = LedgerActionSpec & { module: string };
 
-/**
- * The kinds of entry in force: the registry's once the module list has been assembled,
- * otherwise the tables above.
- */
+/** The kinds of entry in force: what the assembled modules declared. */
 export function ledgerActionSpecs(): ReadonlyMap<string, LedgerActionEntry> {
   const registered = ledgerActions();
-  if (registered.size > 0) return registered;
-  return builtIn;
+  if (registered.size === 0)
+    throw new LedgerPayloadError(
+      'no record actions are declared: assemble the platform first (src/platform.ts)',
+    );
+  return registered;
 }
-
-const builtIn: ReadonlyMap<string, LedgerActionEntry> = new Map(
-  Object.entries(ledgerActionsByModule).flatMap(([module, actions]) =>
-    Object.entries(actions as Record<string, LedgerActionSpec>).map(
-      ([action, spec]) => [action, { ...spec, module }] as const,
-    ),
-  ),
-);
 
 /** One kind of entry as the API document and `accord ledger actions` show it. */
 export interface LedgerActionDescription {
@@ -118,18 +82,11 @@ export class LedgerPayloadError extends Error {
 }
 
 /**
- * Checks an entry before it is appended: its action must be declared and, once the registry
- * is assembled, its payload (as it will read back from jsonb) must match the action's
+ * Checks an entry before it is appended: its action must be declared and its payload (as it will read back from jsonb) must match the action's
  * schema. Throws `LedgerPayloadError`, which rolls back the command's transaction.
  */
 export function checkLedgerEntry(action: string, payload: unknown): void {
-  const registered = ledgerActions();
-  if (registered.size === 0) {
-    if (!LedgerAction.safeParse(action).success)
-      throw new LedgerPayloadError(`unknown record action ${action}`);
-    return;
-  }
-  const spec = registered.get(action);
+  const spec = ledgerActionSpecs().get(action);
   if (!spec) throw new LedgerPayloadError(`record action ${action} is declared by no module`);
   const result = spec.payload.safeParse(payload);
   if (!result.success)

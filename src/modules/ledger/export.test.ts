@@ -47,7 +47,7 @@ beforeAll(async () => {
         action: 'user.updated',
         subjectType: 'note',
         subjectId: `c${classification}`,
-        payload: { classification, audience },
+        payload: { changes: { displayName: `c${classification} ${audience?.join('+') ?? 'all'}` } },
         classification,
         audience: audience ? [...audience] : null,
       });
@@ -243,8 +243,8 @@ describe('a redacted export', () => {
       );
     expect(note(3, null)?.payload).toBeNull(); // secret, above a head's clearance
     expect(note(1, 'AM')?.payload).toBeNull(); // another delegation's
-    expect(note(1, 'BY')?.payload).toEqual({ classification: 1, audience: ['BY'] });
-    expect(note(0, null)?.payload).toEqual({ classification: 0, audience: null });
+    expect(note(1, 'BY')?.payload).toEqual({ changes: { displayName: 'c1 BY' } });
+    expect(note(0, null)?.payload).toEqual({ changes: { displayName: 'c0 all' } });
     expect(await verifyExportFile(path)).toMatchObject({
       ok: true,
       checked: entries.length,

@@ -16,7 +16,6 @@ import { userSubjects } from '../users/record-subjects.ts';
 import { createWebhook } from '../webhooks/commands.ts';
 import { webhookSubjects } from '../webhooks/record-subjects.ts';
 import { CreateWebhookInput } from '../webhooks/schema.ts';
-import { LedgerAction } from './actions.ts';
 import { appendEntry, type RecordInput } from './commands.ts';
 import { resolveSubjects, subjectKey } from './queries.ts';
 
@@ -399,7 +398,7 @@ describe('the record list', () => {
     expect(res.status).toBe(200);
     const { items } = (await res.json()) as { items: { action: string; module: string }[] };
     const byAction = new Map(items.map((i) => [i.action, i.module]));
-    for (const action of LedgerAction.options) expect(byAction.get(action), action).toBeTruthy();
+    expect(byAction.size).toBe(ledgerActions().size);
     for (const [action, spec] of ledgerActions()) expect(byAction.get(action)).toBe(spec.module);
   });
 });

@@ -48,7 +48,7 @@ beforeAll(async () => {
         action: 'user.updated',
         subjectType: 'note',
         subjectId: `c${classification}`,
-        payload: { classification, audience },
+        payload: { changes: { displayName: `c${classification}` } },
         classification,
         audience,
       });

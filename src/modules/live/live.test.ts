@@ -82,6 +82,7 @@ const sentinel = () =>
       action: 'user.updated',
       subjectType: 'sentinel',
       subjectId: 'end',
+      payload: { changes: {} },
       audience: ['AM', 'BY', 'TJ', 'partner:UN'],
     }),
   );
@@ -114,6 +115,7 @@ describe('GET /api/live', () => {
         action: 'user.updated',
         subjectType: 'note',
         subjectId: 'secret',
+        payload: { changes: {} },
         classification: 3,
       }),
     );

@@ -21,3 +21,8 @@ export const notificationsLedgerActions = {
     payload: z.strictObject({}).describe('No fields: the link itself is secret and never recorded'),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type NotificationsLedgerActions = typeof notificationsLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends NotificationsLedgerActions {}
+}

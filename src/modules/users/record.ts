@@ -52,3 +52,8 @@ export const usersLedgerActions = {
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type UsersLedgerActions = typeof usersLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends UsersLedgerActions {}
+}

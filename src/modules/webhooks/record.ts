@@ -34,3 +34,8 @@ export const webhooksLedgerActions = {
     payload: Webhook.extend({ state: State }),
   },
 } satisfies Record<string, LedgerActionSpec>;
+
+type WebhooksLedgerActions = typeof webhooksLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends WebhooksLedgerActions {}
+}
