@@ -42,6 +42,12 @@ export interface AccordModule {
   notificationKinds?: Record<string, NotificationKindSpec>;
   /** Handlers of domain events published by other modules, run inside the publishing transaction. */
   subscriptions?: EventSubscriptions;
+  /**
+   * Brings the database in step with what the module declares in code, run after the
+   * migrations under their lock (e.g. the CHECK listing the notification kinds the modules
+   * declare). Idempotent, and cheap when nothing changed.
+   */
+  prepare?: (db: Db) => Promise<void>;
   /** Background work due at instants (deadlines, reminders, deliveries): started by `accord serve`. */
   runners?: (handle: DbHandle) => Runner[];
   /** `accord <command>`s of the module. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { modules } from '../core/registry.ts';
 import type { Db } from './connect.ts';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -68,6 +69,9 @@ export async function migrate(db: Db, onApplied?: (m: Migration) => void): Promi
         applied.push(migration);
         onApplied?.(migration);
       }
+      // What modules declare in code and the database must also know (the kinds of
+      // notification in a CHECK, say), under the same lock so processes starting together agree.
+      for (const module of modules()) if (module.prepare) await module.prepare(conn);
     } finally {
       await sql`select pg_advisory_unlock(7263001)`.execute(conn);
     }
