@@ -3,72 +3,54 @@
  * Times are the date-time picker's wall-clock strings ("YYYY-MM-DD HH:mm:ss") read as UTC.
  */
 
-export const FRAMEWORKS = [
+import type { Schema } from '../../api/client.ts';
+import { allOf } from '../../types.ts';
+
+/** A request's content as the server answers it (a request's version in force, a deployment's movement). */
+type Content = Schema<'ClearanceContentView'>;
+type CreateInput = Schema<'CreateClearanceRequestInput'>;
+
+export type Framework = CreateInput['framework'];
+export type Urgency = CreateInput['urgency'];
+export type Classification = CreateInput['classification'];
+export type AssetKind = Content['assets'][number]['kind'];
+export type ConditionKind = Schema<'ConditionInput'>['kind'];
+
+export const FRAMEWORKS = allOf<Framework>()([
   'collective_forces',
   'peacekeeping',
   'exercise',
   'training',
   'humanitarian',
-] as const;
-export const URGENCIES = ['emergency', 'urgent', 'routine'] as const;
-export const ASSET_KINDS = ['vehicle', 'aircraft', 'helicopter', 'vessel', 'train', 'other'] as const;
-export const CLASSIFICATIONS = ['public', 'restricted', 'confidential', 'secret'] as const;
-export const CONDITION_KINDS = [
+]);
+export const URGENCIES = allOf<Urgency>()(['emergency', 'urgent', 'routine']);
+export const ASSET_KINDS = allOf<AssetKind>()([
+  'vehicle',
+  'aircraft',
+  'helicopter',
+  'vessel',
+  'train',
+  'other',
+]);
+export const CLASSIFICATIONS = allOf<Classification>()(['public', 'restricted', 'confidential', 'secret']);
+export const CONDITION_KINDS = allOf<ConditionKind>()([
   'time_window',
   'route',
   'crossing_point',
   'escort',
   'restriction',
   'other',
-] as const;
+]);
 
-export type Framework = (typeof FRAMEWORKS)[number];
-export type Classification = (typeof CLASSIFICATIONS)[number];
-export type Urgency = (typeof URGENCIES)[number];
-export type AssetKind = (typeof ASSET_KINDS)[number];
-export type ConditionKind = (typeof CONDITION_KINDS)[number];
-
-export interface WindowInput {
-  from: string;
-  to: string;
-}
-export interface PassageInput {
-  point: string;
-  window: WindowInput;
-}
-export interface LegInput {
-  state: string;
-  entry: PassageInput;
-  route: string;
-  stops: string[];
-  exit: PassageInput | null;
-}
-export interface AssetInput {
-  kind: AssetKind;
-  type: string;
-  count: number;
-  registrations: string[];
-  callSigns: string[];
-}
-export interface DangerousGoodsInput {
-  unNumber: string;
-  hazardClass: string;
-  description: string;
-  netExplosiveQuantityKg: number | null;
-}
-export interface ClearanceContent {
-  purpose: string;
-  operationName?: string;
-  pointOfContact: { name: string; rank?: string; phone: string; email?: string };
-  legs: LegInput[];
-  assets: AssetInput[];
-  personnel: number;
-  vips?: number;
-  armament: boolean;
-  sensors?: boolean;
-  dangerousGoods: DangerousGoodsInput[];
-  attachments?: string[];
-}
+export type LegInput = Content['legs'][number];
+export type AssetInput = Content['assets'][number];
+export type DangerousGoodsInput = Content['dangerousGoods'][number];
+/**
+ * A request's content as the form sends it and reads it back: what the server answers, less
+ * the fields the form leaves to the server's defaults (VIPs, sensors, attachments).
+ */
+export type ClearanceContent = Omit<Content, 'vips' | 'sensors' | 'attachments'> &
+  Partial<Pick<Content, 'vips' | 'sensors' | 'attachments'>>;
 
 export interface LegDraft {
   key: string;
@@ -107,7 +89,7 @@ export interface RequestDraft {
   title: string;
   framework: Framework | null;
   urgency: Urgency | null;
-  classification: (typeof CLASSIFICATIONS)[number];
+  classification: Classification;
   operationName: string;
   purpose: string;
   contactName: string;

@@ -1,29 +1,15 @@
+import type { Schema } from '../../api/client.ts';
 import type { PointOutcome } from '../../types.ts';
 
 /**
- * The figures the server gives with a qualified-majority verdict (`MajorityFigures` in the
- * API document): each threshold against what the rule requires, those against against the
- * blocking minority, and the conditions that failed (none when adopted).
+ * The figures the server gives with a qualified-majority verdict: each threshold against
+ * what the rule requires, those against against the blocking minority, and the conditions
+ * that failed (none when adopted).
  */
-export interface MajorityFigures {
-  states: Threshold;
-  weights?: Threshold;
-  against: { states: number; weight?: number };
-  blockingMinority?: { states: number; reached: boolean };
-  failed: ('states' | 'weights')[];
-}
-
-interface Threshold {
-  inFavour: number;
-  counted: number;
-  required: number;
-  share: { num: number; den: number };
-  met: boolean;
-}
+export type MajorityFigures = Schema<'MajorityFigures'>;
 
 /** The verdict's majority figures, when the server gave them (outcomes recorded before had none). */
-export const figuresOf = (verdict: PointOutcome['verdict']): MajorityFigures | undefined =>
-  (verdict as PointOutcome['verdict'] & { figures?: MajorityFigures }).figures;
+export const figuresOf = (verdict: PointOutcome['verdict']): MajorityFigures | undefined => verdict.figures;
 
 /** The translation function's shape as used here (i18next's `t`). */
 type Translate = (key: string, options?: Record<string, string>) => string;
@@ -39,7 +25,7 @@ export function majorityText(f: MajorityFigures, t: Translate, locale: 'en' | 'r
   const share = (s: { num: number; den: number }) => `${s.num}/${s.den}`;
   const w = f.weights;
   const b = f.blockingMinority;
-  const threshold = (key: string, x: Threshold) =>
+  const threshold = (key: string, x: MajorityFigures['states']) =>
     t(key, {
       inFavour: n(x.inFavour),
       counted: n(x.counted),
