@@ -196,12 +196,13 @@ describe('decisions', () => {
 
   it('an observer opens the public decision from the home page, and finds it in the register', async () => {
     const { context, page } = await newPage(browser);
+    await signIn(page, 'un.observer');
+    // From here on, nothing the pages ask of the server may be refused (a 404 would mean a rule missed).
     const refused: string[] = [];
     page.on('response', (response) => {
       if (response.url().includes('/api/') && response.status() >= 400)
         refused.push(`${response.status()} ${response.url()}`);
     });
-    await signIn(page, 'un.observer');
     const item = page.getByTestId('recent').locator('[data-kind="decisions.decision_adopted"]').first();
     await item.waitFor(LONG);
     const title = ((await item.getByRole('link').textContent()) ?? '').trim();
