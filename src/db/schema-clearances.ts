@@ -228,17 +228,3 @@ export interface ClearanceCertificatesTable {
   issued_at: ColumnType<Date, Date | string, never>;
 }
 export type ClearanceCertificateRow = Selectable<ClearanceCertificatesTable>;
-
-export interface ClearanceAttachmentsTable {
-  id: Generated<string>;
-  request_id: string;
-  filename: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  /** A Buffer from node-postgres, a Uint8Array from PGlite. */
-  data: ColumnType<Uint8Array, Uint8Array, never>;
-  added_by: string | null;
-  added_by_label: string;
-  added_at: CreatedAt;
-}

@@ -1,7 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type {
   AssetListsTable,
-  ClearanceAttachmentsTable,
   ClearanceCertificatesTable,
   ClearanceLegEventsTable,
   ClearanceLegsTable,
@@ -46,7 +45,7 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   procedure_reminders: ProcedureRemindersTable;
   calendar_feeds: CalendarFeedsTable;
-  proposal_attachments: ProposalAttachmentsTable;
+  attachments: AttachmentsTable;
   crossing_points: CrossingPointsTable;
   clearance_windows: ClearanceWindowsTable;
   clearance_settings: ClearanceSettingsTable;
@@ -60,7 +59,6 @@ export interface Database {
   clearance_leg_reminders: { leg_id: string; due_at: Timestamp; sent: boolean; handled_at: CreatedAt };
   clearance_leg_events: ClearanceLegEventsTable;
   clearance_certificates: ClearanceCertificatesTable;
-  clearance_attachments: ClearanceAttachmentsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
@@ -345,10 +343,9 @@ export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
   kind: NotificationKind;
-  /** The subject: a proposal (and its procedure), or a clearance request. */
-  proposal_id: string | null;
-  procedure_id: string | null;
-  clearance_request_id: string | null;
+  /** The subject (migration 0012): its type ('proposal', 'clearance_request'...) and id; no foreign key. */
+  subject_type: string;
+  subject_id: string;
   details: ColumnType<unknown, string, never>;
   dedupe_key: string;
   created_at: CreatedAt;
@@ -403,9 +400,11 @@ export interface CalendarFeedsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface ProposalAttachmentsTable {
+/** Files on any module's subject (a proposal, a clearance request...), by subject type and id. */
+export interface AttachmentsTable {
   id: Generated<string>;
-  proposal_id: string;
+  subject_type: string;
+  subject_id: string;
   filename: string;
   content_type: string;
   size_bytes: number;
@@ -413,8 +412,9 @@ export interface ProposalAttachmentsTable {
   /** A Buffer from node-postgres, a Uint8Array from PGlite. */
   data: ColumnType<Uint8Array, Uint8Array, never>;
   added_by: string | null;
+  added_by_label: string;
   added_at: CreatedAt;
 }
-export type ProposalAttachmentRow = Selectable<ProposalAttachmentsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
 
 export * from './schema-clearances.ts';

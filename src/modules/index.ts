@@ -1,4 +1,5 @@
 import type { AccordModule } from '../core/module.ts';
+import { attachmentsModule } from './attachments/index.ts';
 import { authModule } from './auth/index.ts';
 import { backupModule } from './backup/index.ts';
 import { clearancesModule } from './clearances/index.ts';
@@ -29,6 +30,7 @@ export const MODULES: readonly AccordModule[] = [
   usersModule,
   directoryModule,
   delegationsModule,
+  attachmentsModule,
   liveModule,
   backupModule,
   notificationsModule,

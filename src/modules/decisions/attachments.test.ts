@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAfter, recordHead, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
-import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/index.ts';
 import { buildDecisionPeople, buildProcedure, buildProposal, type DecisionPeople } from './factories.ts';
 import { errorOf } from './test-support.ts';
 

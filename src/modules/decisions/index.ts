@@ -33,14 +33,11 @@ export const decisionsModule = defineModule({
   },
 });
 
-export { AddAttachmentInput } from './attachments.ts';
 export { currentStances, PROCEDURES_CHANNEL } from './closing.ts';
 export { closeDue } from './deadlines.ts';
 export type { ProcedureClosed } from './events.ts';
 export { PROCEDURE_KINDS, type Rule } from './outcome.ts';
-export { AttachmentSchema, presentAttachment } from './present.ts';
 export { closeProcedure, openProcedure } from './procedures.ts';
 export { createProposal } from './proposals.ts';
-export { fileContent, fileHeaders } from './routes-attachments.ts';
 export { CreateProposalInput, OpenProcedureInput } from './schema.ts';
 export { loadPolicyContext, loadProcedureSubject, proposalSubject } from './subjects.ts';

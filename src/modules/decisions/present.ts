@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
 import type { ProcedureRow, ProposalVersionRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
-import type { AttachmentInfo } from './attachments.ts';
+import { AttachmentSchema, presentAttachment } from '../attachments/index.ts';
 import { diffLines, versionDocument } from './diff.ts';
 import { isDecided } from './load.ts';
 import { PROCEDURE_KINDS, STANCE_KINDS } from './outcome.ts';
@@ -69,17 +69,6 @@ export const VersionInfoSchema = z
     createdAt: z.string(),
   })
   .openapi('VersionInfo');
-
-export const AttachmentSchema = z
-  .object({
-    id: z.string().uuid(),
-    filename: z.string(),
-    contentType: z.string(),
-    sizeBytes: z.number().int(),
-    sha256: z.string(),
-    addedAt: z.string(),
-  })
-  .openapi('Attachment');
 
 export const ProposalSchema = ProposalListItemSchema.extend({
   text: z.string(),
@@ -219,17 +208,6 @@ export function presentProposal(
     })),
     procedures: view.procedures.map(presentProcedureSummary),
     attachments: view.attachments.map(presentAttachment),
-  };
-}
-
-export function presentAttachment(a: AttachmentInfo): z.infer<typeof AttachmentSchema> {
-  return {
-    id: a.id,
-    filename: a.filename,
-    contentType: a.content_type,
-    sizeBytes: a.size_bytes,
-    sha256: a.sha256,
-    addedAt: a.added_at.toISOString(),
   };
 }
 

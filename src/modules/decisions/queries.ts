@@ -7,7 +7,7 @@ import {
   decisionsVisibleTo,
   proposalsVisibleTo,
 } from '../../policy/index.ts';
-import { listAttachments } from './attachments.ts';
+import { listProposalAttachments } from './attachments.ts';
 import { currentStances } from './closing.ts';
 import { getVersionRow, loadProcedureView, loadProposal, type ProcedureView } from './load.ts';
 import { everyoneAnswered } from './procedures.ts';
@@ -106,7 +106,7 @@ export async function getProposalView(db: Db, actor: Actor, id: string) {
       .where('proposal_id', '=', id)
       .orderBy('adopted_at', 'desc')
       .executeTakeFirst(),
-    listAttachments(db, id),
+    listProposalAttachments(db, id),
   ]);
   const open = procedures.find((p) => p.status === 'open') ?? null;
   const allAnswered = open ? everyoneAnswered(open, await currentStances(db, open.id)) : false;

@@ -3,7 +3,9 @@ import { db, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { can } from '../../policy/index.ts';
+import { registerAttachmentRoutes } from '../attachments/index.ts';
 import { listBodies } from '../directory/queries.ts';
+import { proposalAttachments } from './attachments.ts';
 import {
   DiffSchema,
   ProposalListItemSchema,
@@ -29,7 +31,6 @@ import {
   listDecisions,
   listProposals,
 } from './queries.ts';
-import { registerAttachmentRoutes } from './routes-attachments.ts';
 import { registerProcedureRoutes } from './routes-procedures.ts';
 import {
   CreateProposalInput,
@@ -215,5 +216,5 @@ export function registerDecisionRoutes(app: App) {
   });
 
   registerProcedureRoutes(app);
-  registerAttachmentRoutes(app);
+  registerAttachmentRoutes(app, proposalAttachments);
 }

@@ -10,6 +10,7 @@ import { assemblePlatform } from '../../platform.ts';
 import { prepareDatabase } from '../../server.ts';
 import { buildUser, testDatabase } from '../../testing/harness.ts';
 import { requestBody } from '../../testing/simulations/clearances.ts';
+import { AddAttachmentInput, addAttachment, removeAttachment } from '../attachments/index.ts';
 import { changePassword, createToken, revokeToken, signIn, signOut } from '../auth/commands.ts';
 import { personFromRow } from '../auth/load-actor.ts';
 import { backupToFile } from '../backup/backup.ts';
@@ -19,7 +20,7 @@ import { requestDeployment } from '../clearances/deployments/commands.ts';
 import { buildClearancePeople, buildClearanceRequest } from '../clearances/factories.ts';
 import { askInfo, decideLeg, giveInfo } from '../clearances/legs/commands.ts';
 import { revokeStandingPermission } from '../clearances/permissions/commands.ts';
-import { addClearanceAttachment, removeClearanceAttachment } from '../clearances/requests/attachments.ts';
+import { requestAttachments } from '../clearances/requests/attachments.ts';
 import {
   amendRequest,
   submitRequest,
@@ -33,11 +34,7 @@ import {
   RequestDeploymentInput,
   UpdateDraftInput,
 } from '../clearances/schema.ts';
-import {
-  AddAttachmentInput,
-  addAttachment as addProposalAttachment,
-  removeAttachment as removeProposalAttachment,
-} from '../decisions/attachments.ts';
+import { proposalAttachments } from '../decisions/attachments.ts';
 import { closeDue } from '../decisions/deadlines.ts';
 import { buildProcedure, buildProposal } from '../decisions/factories.ts';
 import { BreakSilenceInput } from '../decisions/schema.ts';
@@ -233,8 +230,10 @@ describe('the demo organisation and the commands write only declared payloads', 
     await run((trx) => authoriseDelegate(trx, operator, 'BY', delegate.id));
     await run((trx) => revokeDelegate(trx, operator, 'BY', delegate.id));
     const proposal = await buildProposal(handle, { body: COUNCIL });
-    const attachment = await run((trx) => addProposalAttachment(trx, operator, proposal.id, file));
-    await run((trx) => removeProposalAttachment(trx, operator, proposal.id, attachment.id));
+    const attachment = await run((trx) =>
+      addAttachment(trx, operator, proposalAttachments, proposal.id, file),
+    );
+    await run((trx) => removeAttachment(trx, operator, proposalAttachments, proposal.id, attachment.id));
     const silence = await buildProcedure(handle, { proposal, kind: 'silence', deadline: HOUR, now });
     await run((trx) =>
       breakSilence(
@@ -274,8 +273,8 @@ describe('the demo organisation and the commands write only declared payloads', 
         now,
       ),
     );
-    const clearanceFile = await run((trx) => addClearanceAttachment(trx, by, draft.id, file));
-    await run((trx) => removeClearanceAttachment(trx, by, draft.id, clearanceFile.id));
+    const clearanceFile = await run((trx) => addAttachment(trx, by, requestAttachments, draft.id, file));
+    await run((trx) => removeAttachment(trx, by, requestAttachments, draft.id, clearanceFile.id));
     await run((trx) => submitRequest(trx, by, draft.id, now));
     await run((trx) => askInfo(trx, ru, draft.id, 'RU', { question: 'How many drivers?' }, now));
     await run((trx) => giveInfo(trx, by, draft.id, 'RU', { answer: 'Twenty-four.' }, now));

@@ -5,6 +5,7 @@ import { db, inTransaction, requirePerson } from '../../../http/context.ts';
 import type { App, AppEnv } from '../../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../../http/openapi.ts';
 import { can } from '../../../policy/index.ts';
+import { registerAttachmentRoutes } from '../../attachments/index.ts';
 import { conflictResponse, forbidden } from '../http.ts';
 import { presentRequest, presentRequestListItem, RequestListItemSchema, RequestSchema } from '../present.ts';
 import {
@@ -16,7 +17,7 @@ import {
   VersionParam,
   WithdrawInput,
 } from '../schema.ts';
-import { registerClearanceAttachmentRoutes } from './attachment-routes.ts';
+import { requestAttachments } from './attachments.ts';
 import { amendRequest, createRequest, submitRequest, updateDraft, withdrawRequest } from './commands.ts';
 import { getRequestVersion, getRequestView, listRequests } from './queries.ts';
 
@@ -199,5 +200,5 @@ export function registerRequestRoutes(app: App) {
     const input = c.req.valid('json');
     return answer(c, id, (trx) => withdrawRequest(trx, requirePerson(c), id, input));
   });
-  registerClearanceAttachmentRoutes(app);
+  registerAttachmentRoutes(app, requestAttachments);
 }
