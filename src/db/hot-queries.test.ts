@@ -399,8 +399,8 @@ describe(`list queries on a large database (${SEEDED} proposals, requests and re
         select 'seeded-' || i, 'Seeded ' || i, 'not a hash', 'delegation', ${states}[1 + i % 5], 'delegate', 2
         from generate_series(1, 200) i`.execute(trx);
       await sql`
-        insert into notifications (user_id, kind, proposal_id, details, dedupe_key, created_at, read_at)
-        select u.id, 'outcome', p.id, '{}', 'seed:' || p.id, now() - make_interval(mins => p.n::int),
+        insert into notifications (user_id, kind, subject_type, subject_id, details, dedupe_key, created_at, read_at)
+        select u.id, 'outcome', 'proposal', p.id, '{}', 'seed:' || p.id, now() - make_interval(mins => p.n::int),
           case when p.n % 10 = 0 then null else now() end
         from (select id, row_number() over (order by username) as n from users where username like 'seeded-%') u
         join (select id, row_number() over (order by id) as n from proposals) p on p.n % 200 = u.n % 200`.execute(

@@ -139,11 +139,11 @@ export function notificationSubjectsVisibleTo(actor: Actor) {
     const clearance = isObserver(actor)
       ? FALSE
       : eb.and([
-          eb('notifications.clearance_request_id', 'is not', null),
+          eb('notifications.subject_type', '=', 'clearance_request'),
           eb('clearance_requests.classification', '<=', actor.clearance),
         ]);
     return eb.or([
-      eb.and([eb('notifications.proposal_id', 'is not', null), proposalsVisibleTo(actor)(eb)]),
+      eb.and([eb('notifications.subject_type', '=', 'proposal'), proposalsVisibleTo(actor)(eb)]),
       clearance,
     ]);
   };

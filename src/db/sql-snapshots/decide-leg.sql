@@ -35,7 +35,7 @@ from "users"
 where "disabled_at" is null and ("affiliation" = $1 and "state_code" in ($2)) and not exists (select "notification_preferences"."user_id" from "notification_preferences" where "notification_preferences"."user_id" = "users"."id" and "notification_preferences"."kind" = $3 and "notification_preferences"."in_app" = $4 and ("notification_preferences"."email" = $5 or "users"."email" is null))
 order by "id";
 
--- 9 of 13, 11 parameters
+-- 9 of 13, 10 parameters
 with chosen as (
   select u.id as user_id,
          coalesce(p.in_app, true) as in_app,
@@ -46,10 +46,9 @@ with chosen as (
 ),
 inserted as (
   insert into notifications
-    (user_id, kind, proposal_id, procedure_id, clearance_request_id, details, dedupe_key, created_at, in_app)
-  select c.user_id, $3, $4::uuid, $5::uuid,
-         $6::uuid, $7::jsonb,
-         $8, $9::timestamptz, c.in_app
+    (user_id, kind, subject_type, subject_id, details, dedupe_key, created_at, in_app)
+  select c.user_id, $3, $4, $5::uuid, $6::jsonb,
+         $7, $8::timestamptz, c.in_app
   from chosen c
   order by c.user_id
   on conflict (user_id, dedupe_key) do nothing
@@ -58,10 +57,10 @@ inserted as (
 queued as (
   insert into notification_emails (notification_id, next_attempt_at)
   select i.id, now() from inserted i join chosen c on c.user_id = i.user_id where c.email
-  returning pg_notify($10, '')
+  returning pg_notify($9, '')
 )
 select i.user_id,
-       case when i.in_app then pg_notify($11, i.user_id::text) end as n,
+       case when i.in_app then pg_notify($10, i.user_id::text) end as n,
        (select count(*) from queued) as queued
 from inserted i
 order by i.user_id;

@@ -37,7 +37,7 @@ async function notified(requestId: string, kind: NotificationKind): Promise<stri
   const rows = await t.handle.db
     .selectFrom('notifications')
     .select('user_id')
-    .where('clearance_request_id', '=', requestId)
+    .where('subject_id', '=', requestId)
     .where('kind', '=', kind)
     .execute();
   const names = new Map(Object.entries(p).map(([name, user]) => [user.id, name]));
@@ -56,10 +56,10 @@ describe('a leg arrived', () => {
     const row = await t.handle.db
       .selectFrom('notifications')
       .selectAll()
-      .where('clearance_request_id', '=', c.request.id)
+      .where('subject_id', '=', c.request.id)
       .where('user_id', '=', p.amContact.id)
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ proposal_id: null, procedure_id: null });
+    expect(row).toMatchObject({ subject_type: 'clearance_request' });
     expect(row.details).toMatchObject({
       reference: c.request.reference,
       state: 'AM',

@@ -55,7 +55,14 @@ async function tell(
       ),
     cause,
   );
-  return emit(trx, people, { kind, clearanceRequestId: e.requestId, key, details, at: e.at });
+  return emit(trx, people, {
+    kind,
+    subjectType: 'clearance_request',
+    subjectId: e.requestId,
+    key,
+    details,
+    at: e.at,
+  });
 }
 
 /**

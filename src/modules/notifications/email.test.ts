@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import type { UserRow } from '../../db/schema.ts';
@@ -61,7 +62,7 @@ const emailsOf = (procedureId: string) =>
       'notifications.user_id',
       'notifications.in_app',
     ])
-    .where('notifications.procedure_id', '=', procedureId)
+    .where(sql<string>`notifications.details->>'procedureId'`, '=', procedureId)
     .execute();
 
 beforeAll(async () => {
@@ -168,7 +169,7 @@ describe('a notification by e-mail', () => {
     const rows = await t.handle.db
       .selectFrom('notifications')
       .select('user_id')
-      .where('procedure_id', '=', procedure.id)
+      .where(sql<string>`details->>'procedureId'`, '=', procedure.id)
       .execute();
     expect(rows.map((r) => r.user_id)).not.toContain(p.byHead.id);
     expect(await emailsOf(procedure.id)).toEqual([]);

@@ -103,13 +103,21 @@ async function prepare(db: Db, org: Organisation, settings: EmailSettings, e: Cl
   const person = personFromRow(user);
   const row = await db
     .selectFrom('notifications')
-    .leftJoin('proposals', 'proposals.id', 'notifications.proposal_id')
-    .leftJoin('clearance_requests', 'clearance_requests.id', 'notifications.clearance_request_id')
+    .leftJoin('proposals', (join) =>
+      join
+        .onRef('proposals.id', '=', 'notifications.subject_id')
+        .on('notifications.subject_type', '=', 'proposal'),
+    )
+    .leftJoin('clearance_requests', (join) =>
+      join
+        .onRef('clearance_requests.id', '=', 'notifications.subject_id')
+        .on('notifications.subject_type', '=', 'clearance_request'),
+    )
     .select([
       'notifications.kind',
       'notifications.details',
-      'notifications.proposal_id',
-      'notifications.clearance_request_id',
+      'notifications.subject_type',
+      'notifications.subject_id',
       'proposals.title as proposal_title',
       'proposals.classification as proposal_classification',
       'clearance_requests.reference',
@@ -122,15 +130,12 @@ async function prepare(db: Db, org: Organisation, settings: EmailSettings, e: Cl
   if (!row) return { send: false, reason: 'the person may no longer read its subject' };
   const locale = person.locale;
   const details = row.details as NotificationDetails & ClearanceNotificationDetails;
-  const subject: EmailSubject = row.clearance_request_id
+  const isRequest = row.subject_type === 'clearance_request';
+  const subject: EmailSubject = isRequest
     ? { type: 'clearance', reference: row.reference ?? details.reference, title: row.request_title ?? '' }
     : { type: 'proposal', title: row.proposal_title ?? '' };
-  const classification = Number(
-    (row.clearance_request_id ? row.request_classification : row.proposal_classification) ?? 0,
-  );
-  const path = row.clearance_request_id
-    ? `/clearances/${row.clearance_request_id}`
-    : `/proposals/${row.proposal_id}`;
+  const classification = Number((isRequest ? row.request_classification : row.proposal_classification) ?? 0);
+  const path = isRequest ? `/clearances/${row.subject_id}` : `/proposals/${row.subject_id}`;
   const facts: EmailFacts = {
     subject,
     details,

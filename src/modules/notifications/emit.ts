@@ -16,6 +16,8 @@ import { EMAIL_CHANNEL, NOTIFICATIONS_CHANNEL } from './schema.ts';
 
 /** What a notification says besides its proposal. Facts only: the UI words them. */
 export interface NotificationDetails {
+  /** The procedure the notification is about (its subject is the proposal). */
+  procedureId: string;
   procedureKind: ProcedureRow['kind'];
   deadline?: string | null;
   /** silence_broken: the state that broke silence, how, and on which points. */
@@ -101,9 +103,9 @@ export async function recipients(
 
 export interface Emission {
   kind: NotificationKind;
-  /** The subject: a procedure (and its proposal), or else a clearance request. */
-  procedure?: Pick<ProcedureRow, 'id' | 'proposal_id'>;
-  clearanceRequestId?: string;
+  /** What the notification is about: its type ('proposal', 'clearance_request'...) and id. */
+  subjectType: string;
+  subjectId: string;
   /** The subject and instant after the kind in the dedupe key: "<procedure>:<instant ISO>". */
   key: string;
   details: NotificationDetails | ClearanceNotificationDetails;
@@ -132,9 +134,8 @@ export async function emit(trx: Db, userIds: string[], e: Emission): Promise<str
     ),
     inserted as (
       insert into notifications
-        (user_id, kind, proposal_id, procedure_id, clearance_request_id, details, dedupe_key, created_at, in_app)
-      select c.user_id, ${e.kind}, ${e.procedure?.proposal_id ?? null}::uuid, ${e.procedure?.id ?? null}::uuid,
-             ${e.clearanceRequestId ?? null}::uuid, ${JSON.stringify(e.details)}::jsonb,
+        (user_id, kind, subject_type, subject_id, details, dedupe_key, created_at, in_app)
+      select c.user_id, ${e.kind}, ${e.subjectType}, ${e.subjectId}::uuid, ${JSON.stringify(e.details)}::jsonb,
              ${`${e.kind}:${e.key}`}, ${e.at}::timestamptz, c.in_app
       from chosen c
       order by c.user_id
@@ -155,6 +156,12 @@ export async function emit(trx: Db, userIds: string[], e: Emission): Promise<str
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A procedure's notifications are about its proposal (the procedure's id is in the details). */
+const procedureSubject = (procedure: Pick<ProcedureRow, 'proposal_id'>) => ({
+  subjectType: 'proposal',
+  subjectId: procedure.proposal_id,
+});
 
 /**
  * A procedure opened: to the people of the body's delegations who may read the proposal,
@@ -177,9 +184,9 @@ export async function notifyProcedureOpened(
   );
   return emit(trx, people, {
     kind: 'procedure_opened',
-    procedure,
+    ...procedureSubject(procedure),
     key: `${procedure.id}:${at.toISOString()}`,
-    details: { procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
+    details: { procedureId: procedure.id, procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
     at,
   });
 }
@@ -205,9 +212,10 @@ export async function notifySilenceBroken(
   );
   return emit(trx, people, {
     kind: 'silence_broken',
-    procedure,
+    ...procedureSubject(procedure),
     key: `${procedure.id}/${state}:${at.toISOString()}`,
     details: {
+      procedureId: procedure.id,
       procedureKind: procedure.kind,
       deadline: iso(procedure.deadline),
       state,
@@ -236,9 +244,13 @@ export async function notifyOutcome(
   );
   return emit(trx, people, {
     kind: 'outcome',
-    procedure,
+    ...procedureSubject(procedure),
     key: `${procedure.id}:${at.toISOString()}`,
-    details: { procedureKind: procedure.kind, result: procedure.result ?? undefined },
+    details: {
+      procedureId: procedure.id,
+      procedureKind: procedure.kind,
+      result: procedure.result ?? undefined,
+    },
     at,
   });
 }
@@ -266,9 +278,9 @@ export async function notifyDeadlineNear(
   );
   return emit(trx, people, {
     kind,
-    procedure,
+    ...procedureSubject(procedure),
     key: `${procedure.id}:${instant.toISOString()}`,
-    details: { procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
+    details: { procedureId: procedure.id, procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
     at: now,
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { NotificationKind, UserRow } from '../../db/schema.ts';
@@ -46,7 +47,7 @@ export async function notifiedAbout(
   const rows = await handle.db
     .selectFrom('notifications')
     .select('user_id')
-    .where('procedure_id', '=', procedureId)
+    .where(sql<string>`details->>'procedureId'`, '=', procedureId)
     .where('kind', '=', kind)
     .execute();
   const names = new Map(Object.entries(people).map(([name, user]) => [user.id, name]));

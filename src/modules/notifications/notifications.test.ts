@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, testContext } from '../../testing/harness.ts';
 import { personFromRow } from '../auth/load-actor.ts';
@@ -48,12 +49,13 @@ describe('a procedure opened', () => {
     const row = await t.handle.db
       .selectFrom('notifications')
       .selectAll()
-      .where('procedure_id', '=', procedure.id)
+      .where(sql<string>`details->>'procedureId'`, '=', procedure.id)
       .where('user_id', '=', p.amHead.id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       kind: 'procedure_opened',
-      proposal_id: procedure.proposal_id,
+      subject_type: 'proposal',
+      subject_id: procedure.proposal_id,
       read_at: null,
       details: { procedureKind: 'silence', deadline: procedure.deadline!.toISOString() },
     });
@@ -77,7 +79,7 @@ describe('a procedure opened', () => {
     const rows = await t.handle.db
       .selectFrom('notifications')
       .select('id')
-      .where('proposal_id', '=', proposal.id)
+      .where('subject_id', '=', proposal.id)
       .execute();
     expect(rows).toEqual([]);
   });
@@ -99,7 +101,7 @@ describe('silence broken', () => {
     const row = await t.handle.db
       .selectFrom('notifications')
       .select('details')
-      .where('procedure_id', '=', procedure.id)
+      .where(sql<string>`details->>'procedureId'`, '=', procedure.id)
       .where('kind', '=', 'silence_broken')
       .where('user_id', '=', p.byHead.id)
       .executeTakeFirstOrThrow();
@@ -115,7 +117,7 @@ describe('silence broken', () => {
     const forStaff = await t.handle.db
       .selectFrom('notifications')
       .select('details')
-      .where('procedure_id', '=', procedure.id)
+      .where(sql<string>`details->>'procedureId'`, '=', procedure.id)
       .where('user_id', '=', p.staff.id)
       .where('kind', '=', 'silence_broken')
       .orderBy('created_at')
@@ -145,11 +147,11 @@ describe('an outcome', () => {
     const row = await t.handle.db
       .selectFrom('notifications')
       .select('details')
-      .where('procedure_id', '=', procedure.id)
+      .where(sql<string>`details->>'procedureId'`, '=', procedure.id)
       .where('kind', '=', 'outcome')
       .where('user_id', '=', p.staff.id)
       .executeTakeFirstOrThrow();
-    expect(row.details).toEqual({ procedureKind: 'silence', result: 'adopted' });
+    expect(row.details).toEqual({ procedureId: procedure.id, procedureKind: 'silence', result: 'adopted' });
   });
 
   it('closed by the chair at a meeting: everyone but the chair', async () => {

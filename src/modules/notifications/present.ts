@@ -51,13 +51,14 @@ export const NotificationSchema = z
 
 /** A notification as its recipient sees it: the facts, for the UI to word in the reader's language. */
 export function presentNotification(row: NotificationView): z.infer<typeof NotificationSchema> {
-  if (row.clearance_request_id) return presentClearanceNotification(row, row.clearance_request_id);
+  if (row.subject_type === 'clearance_request') return presentClearanceNotification(row, row.subject_id);
   const details = row.details as NotificationDetails;
   return {
     id: row.id,
     kind: row.kind,
-    proposal: row.proposal_id ? { id: row.proposal_id, title: row.proposal_title ?? '' } : null,
-    procedure: row.procedure_id ? { id: row.procedure_id, kind: details.procedureKind } : null,
+    proposal:
+      row.subject_type === 'proposal' ? { id: row.subject_id, title: row.proposal_title ?? '' } : null,
+    procedure: details.procedureId ? { id: details.procedureId, kind: details.procedureKind } : null,
     clearance: null,
     deadline: details.deadline ?? null,
     state: details.state ?? null,

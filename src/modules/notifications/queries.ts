@@ -18,8 +18,16 @@ import { type ListNotificationsQuery, NOTIFICATION_KINDS } from './schema.ts';
 function visibleNotifications(db: Db, actor: Actor) {
   return db
     .selectFrom('notifications')
-    .leftJoin('proposals', 'proposals.id', 'notifications.proposal_id')
-    .leftJoin('clearance_requests', 'clearance_requests.id', 'notifications.clearance_request_id')
+    .leftJoin('proposals', (join) =>
+      join
+        .onRef('proposals.id', '=', 'notifications.subject_id')
+        .on('notifications.subject_type', '=', 'proposal'),
+    )
+    .leftJoin('clearance_requests', (join) =>
+      join
+        .onRef('clearance_requests.id', '=', 'notifications.subject_id')
+        .on('notifications.subject_type', '=', 'clearance_request'),
+    )
     .where(notificationsVisibleTo(actor))
     .where(notificationSubjectsVisibleTo(actor))
     .where('notifications.in_app', '=', true);
@@ -29,9 +37,8 @@ const columns = [
   'notifications.id',
   'notifications.user_id',
   'notifications.kind',
-  'notifications.proposal_id',
-  'notifications.procedure_id',
-  'notifications.clearance_request_id',
+  'notifications.subject_type',
+  'notifications.subject_id',
   'notifications.details',
   'notifications.created_at',
   'notifications.read_at',

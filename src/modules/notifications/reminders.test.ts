@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondHandle, TEST_ORGANISATION, type TestContext, testContext } from '../../testing/harness.ts';
 import { closeDue } from '../decisions/deadlines.ts';
@@ -35,7 +36,7 @@ const countOf = async (procedureId: string) =>
     await t.handle.db
       .selectFrom('notifications')
       .select('dedupe_key')
-      .where('procedure_id', '=', procedureId)
+      .where(sql<string>`details->>'procedureId'`, '=', procedureId)
       .where('kind', 'in', ['deadline_24h', 'deadline_1h'])
       .execute()
   ).length;
@@ -197,7 +198,7 @@ describe('reminders before a deadline', () => {
     const keys = await t.handle.db
       .selectFrom('notifications')
       .select('dedupe_key')
-      .where('procedure_id', '=', procedure.id)
+      .where(sql<string>`details->>'procedureId'`, '=', procedure.id)
       .where('user_id', '=', p.amHead.id)
       .where('kind', '=', 'deadline_24h')
       .orderBy('dedupe_key')

@@ -214,7 +214,7 @@ describe('who is told', () => {
           .selectFrom('notifications')
           .select('kind')
           .where('user_id', '=', userId)
-          .where('clearance_request_id', '=', r.id)
+          .where('subject_id', '=', r.id)
           .where('kind', '=', 'leg_decided')
           .execute()
       ).length;
