@@ -3876,7 +3876,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Attach a file (base64, at most 5 MiB) to a proposal before a procedure opens */
+    /** Attach a file (base64, at most 5 MiB, content matching its type) to a proposal before a procedure opens (whoever may edit it) */
     post: {
       parameters: {
         query?: never;
@@ -3939,7 +3939,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not now: a procedure is open or the proposal is decided */
+        /** @description Not now: the subject is closed */
         409: {
           headers: {
             [name: string]: unknown;
@@ -3963,7 +3963,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download an attachment of a proposal the caller may read, with its own content type */
+    /** Download a file of a proposal the caller may read, with its own content type */
     get: {
       parameters: {
         query?: never;
@@ -3985,9 +3985,11 @@ export interface paths {
             'application/pdf': string;
             'text/plain': string;
             'text/markdown': string;
+            'text/csv': string;
             'image/png': string;
             'image/jpeg': string;
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           };
         };
         /** @description Invalid input: the body names the field and the reason */
@@ -4021,7 +4023,7 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Remove an attachment before a procedure opens */
+    /** Remove a file of a proposal before a procedure opens (whoever may edit it) */
     delete: {
       parameters: {
         query?: never;
@@ -4077,7 +4079,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not now: a procedure is open or the proposal is decided */
+        /** @description Not now: the subject is closed */
         409: {
           headers: {
             [name: string]: unknown;
@@ -4718,7 +4720,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The requester attaches a file (base64, at most 5 MiB): a movement order, a manifest, a map */
+    /** Attach a file (base64, at most 5 MiB, content matching its type) to a clearance request while it is neither denied nor withdrawn (the requester; every state on the route reads it) */
     post: {
       parameters: {
         query?: never;
@@ -4781,7 +4783,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not now: the request is denied or withdrawn */
+        /** @description Not now: the subject is closed */
         409: {
           headers: {
             [name: string]: unknown;
@@ -4805,7 +4807,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Download an attachment of a request the caller may read */
+    /** Download a file of a clearance request the caller may read, with its own content type */
     get: {
       parameters: {
         query?: never;
@@ -4827,9 +4829,11 @@ export interface paths {
             'application/pdf': string;
             'text/plain': string;
             'text/markdown': string;
+            'text/csv': string;
             'image/png': string;
             'image/jpeg': string;
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           };
         };
         /** @description Invalid input: the body names the field and the reason */
@@ -4863,7 +4867,7 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** The requester removes an attachment */
+    /** Remove a file of a clearance request while it is neither denied nor withdrawn (the requester; every state on the route reads it) */
     delete: {
       parameters: {
         query?: never;
@@ -4919,7 +4923,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not now: the request is denied or withdrawn */
+        /** @description Not now: the subject is closed */
         409: {
           headers: {
             [name: string]: unknown;
@@ -7017,6 +7021,7 @@ export interface components {
       contentType: string;
       sizeBytes: number;
       sha256: string;
+      addedBy: string | null;
       addedAt: string;
     };
     CreateProposalInput: {
@@ -7426,10 +7431,12 @@ export interface components {
         | 'application/pdf'
         | 'text/plain'
         | 'text/markdown'
+        | 'text/csv'
         | 'image/png'
         | 'image/jpeg'
-        | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-      /** @description The file, base64-encoded (at most 5 MiB decoded) */
+        | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+        | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      /** @description The file, base64-encoded (at most 5 MiB decoded); its content must match contentType */
       dataBase64: string;
     };
     ClearanceRequestListItem: {

@@ -26,7 +26,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useBodies } from '../../queries.ts';
-import type { Clearance, Procedure, Proposal } from '../../types.ts';
+import type { Clearance, Proposal } from '../../types.ts';
 import { CLEARANCES } from '../../types.ts';
 import { useBodyName, usePriorities } from './labels.ts';
 import { MarkdownText } from './Markdown.tsx';
