@@ -137,6 +137,7 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/users/{id}/enable': { params: { id: userId } },
     'GET /api/states/{code}': { params: { code: 'BY' } },
     'GET /api/bodies/{code}': { params: { code: 'council' } },
+    'GET /api/partners/{code}': { params: { code: 'UN' } },
     // Decisions: unknown ids, so that a well-formed sample never writes.
     'POST /api/proposals': { body: { body: 'council', title: 'A sample', points: [{ text: 'One point' }] } },
     'GET /api/proposals/{id}': { params: { id: randomUUID() } },
@@ -178,6 +179,11 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     // Notifications: an unknown notification, a token no feed has.
     'POST /api/notifications/{id}/read': { params: { id: randomUUID() } },
     'PUT /api/me/notification-preferences': { body: { disabled: ['deadline_24h'] } },
+    'GET /api/users/{id}/notification-preferences': { params: { id: userId } },
+    'PUT /api/users/{id}/notification-preferences': {
+      params: { id: userId },
+      body: { kinds: [{ kind: 'outcome', inApp: true, email: false }] },
+    },
     'GET /api/calendar/{file}': { params: { file: `${'A'.repeat(43)}.ics` } },
     // Webhooks: unknown ids, so that a well-formed sample never writes (but adding one does).
     'GET /api/delegations/{state}/webhooks': { params: { state: 'BY' } },

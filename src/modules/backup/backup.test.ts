@@ -77,10 +77,16 @@ describe('backup and restore', () => {
     // An entry after the checkpoint, so the backup's head is past its last signature.
     await source.handle.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {
-        action: 'organisation.loaded',
+        action: 'system.restored',
         subjectType: 'organisation',
         subjectId: 'TO',
-        payload: { note: 'Ünïcödé, "quotes" and a big number', n: 12345678901234 },
+        // Unicode, quotes and a big number, which must come back exactly.
+        payload: {
+          backupCreatedAt: 'Ünïcödé, "quotes"',
+          backupSchemaVersion: 1,
+          totalRows: 12345678901234,
+          rows: { ünïcödé: 12345678901234 },
+        },
       }),
     );
     dir = mkdtempSync(join(tmpdir(), 'accord-backup-'));
@@ -171,9 +177,10 @@ describe('backup and restore', () => {
 
     const next = await target.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {
-        action: 'organisation.loaded',
+        action: 'user.updated',
         subjectType: 'x',
         subjectId: 'next',
+        payload: { changes: {} },
       }),
     );
     expect(next.seq).toBe(entries + 2);
@@ -194,9 +201,10 @@ describe('backup and restore', () => {
     const counted = header.tables.find((t: { name: string }) => t.name === 'ledger_entries').rows;
     const writing = live.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {
-        action: 'organisation.loaded',
+        action: 'user.updated',
         subjectType: 'x',
         subjectId: 'during',
+        payload: { changes: {} },
       }),
     );
     // On PostgreSQL the write commits while the backup is still reading; PGlite serialises

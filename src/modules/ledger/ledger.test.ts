@@ -31,16 +31,18 @@ describe('the record', () => {
   it('numbers entries one after another', async () => {
     const a = await t.handle.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {
-        action: 'organisation.loaded',
+        action: 'user.updated',
         subjectType: 'x',
         subjectId: '1',
+        payload: { changes: {} },
       }),
     );
     const b = await t.handle.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {
-        action: 'organisation.loaded',
+        action: 'user.updated',
         subjectType: 'x',
         subjectId: '2',
+        payload: { changes: {} },
       }),
     );
     expect(b.seq).toBe(a.seq + 1);

@@ -39,9 +39,10 @@ describe('live updates across server processes', () => {
     for (const id of ['a', 'b', 'c']) {
       await t.handle.db.transaction().execute((trx) =>
         appendEntry(trx, systemActor('first process'), {
-          action: 'organisation.loaded',
+          action: 'user.updated',
           subjectType: 'test',
           subjectId: id,
+          payload: { changes: {} },
         }),
       );
     }
@@ -64,18 +65,20 @@ describe('live updates across server processes', () => {
     await expect(
       t.handle.db.transaction().execute(async (trx) => {
         await appendEntry(trx, systemActor('first process'), {
-          action: 'organisation.loaded',
+          action: 'user.updated',
           subjectType: 'test',
           subjectId: 'rolled-back',
+          payload: { changes: {} },
         });
         throw new Error('abandon');
       }),
     ).rejects.toThrow('abandon');
     await t.handle.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('first process'), {
-        action: 'organisation.loaded',
+        action: 'user.updated',
         subjectType: 'test',
         subjectId: 'sentinel',
+        payload: { changes: {} },
       }),
     );
     await sentinel;
