@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { type Person, systemActor } from '../src/core/actor.ts';
+import { type Person, personFromRow, systemActor } from '../src/core/actor.ts';
 import { connect, type DbHandle } from '../src/db/connect.ts';
 import { createToken } from '../src/modules/auth/commands.ts';
-import { personFromRow } from '../src/modules/auth/load-actor.ts';
 import { loadOrganisation } from '../src/modules/directory/commands.ts';
 import { parseOrganisationFile } from '../src/modules/directory/organisation-file.ts';
 import { verifyDatabase } from '../src/modules/ledger/queries.ts';

@@ -7,11 +7,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Insertable, sql } from 'kysely';
-import { type Actor, actorDelegation, actorLabel, clearanceName, systemActor } from '../src/core/actor.ts';
+import {
+  type Actor,
+  actorDelegation,
+  actorLabel,
+  clearanceName,
+  personFromRow,
+  systemActor,
+} from '../src/core/actor.ts';
 import type { Db, DbHandle } from '../src/db/connect.ts';
 import type { LedgerEntriesTable, PointText, UserRow } from '../src/db/schema.ts';
 import { createToken } from '../src/modules/auth/commands.ts';
-import { personFromRow } from '../src/modules/auth/load-actor.ts';
 import {
   computeOutcome,
   type Outcome,

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Config, DEMO_FILE } from './config.ts';
 import { systemActor } from './core/actor.ts';
+import { loadDemos } from './core/registry.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
@@ -32,13 +33,7 @@ export async function prepareDatabase(handle: DbHandle, log: (line: string) => v
       .transaction()
       .execute((trx) => loadOrganisation(trx, systemActor('accord serve'), file, 'demo/organisation.yaml'));
     log('demo organisation loaded (first start)');
-    const loaders = assemblePlatform()
-      .flatMap((m) => (m.demo ? [m.demo] : []))
-      .sort((a, b) => a.order - b.order);
-    for (const demo of loaders) {
-      const line = await demo.load(handle);
-      if (line) log(line);
-    }
+    for (const line of await loadDemos(handle)) log(line);
   }
   return applied;
 }

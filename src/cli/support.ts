@@ -1,11 +1,10 @@
 import cliProgress from 'cli-progress';
 import type { z } from 'zod';
 import { type Config, loadConfig } from '../config.ts';
-import { type Actor, systemActor } from '../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../core/actor.ts';
 import { validationError } from '../core/errors.ts';
 import { connect, type DbHandle } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import { personFromRow } from '../modules/auth/index.ts';
 
 /** A failure the CLI reports as one line on stderr, exiting non-zero. */
 export class CliError extends Error {}

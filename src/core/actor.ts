@@ -1,4 +1,4 @@
-import type { Affiliation, Locale, Role } from '../db/schema.ts';
+import type { Affiliation, Locale, Role, UserRow } from '../db/schema.ts';
 
 export const CLEARANCE_LEVELS = ['public', 'restricted', 'confidential', 'secret'] as const;
 export type ClearanceName = (typeof CLEARANCE_LEVELS)[number];
@@ -55,4 +55,21 @@ export function actorDelegation(actor: Actor): string | null {
   if (actor.affiliation === 'delegation') return actor.stateCode;
   if (actor.affiliation === 'partner') return `partner:${actor.partnerCode}`;
   return 'secretariat';
+}
+
+/** The person an account row stands for (as the policy and the commands see them). */
+export function personFromRow(row: UserRow): Person {
+  return {
+    kind: 'person',
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    affiliation: row.affiliation,
+    stateCode: row.state_code?.trim() ?? null,
+    partnerCode: row.partner_code,
+    role: row.role,
+    clearance: row.clearance,
+    locale: row.locale,
+    isDemo: row.is_demo,
+  };
 }

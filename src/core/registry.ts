@@ -1,3 +1,4 @@
+import type { DbHandle } from '../db/connect.ts';
 import type {
   AccordModule,
   AttentionItem,
@@ -79,5 +80,20 @@ export function isPublicPath(method: string, path: string): boolean {
 }
 /** The resolver of a record subject type's names and links. */
 export const subjectResolver = (type: string) => registry.subjects.get(type);
+
+/**
+ * Loads every module's demo data in their declared order (a module's demo may rely on an
+ * earlier one's); each loader leaves a database that already has its data alone. Answers
+ * the loaders' lines for the log.
+ */
+export async function loadDemos(handle: DbHandle): Promise<string[]> {
+  const loaders = registry.modules.flatMap((m) => (m.demo ? [m.demo] : [])).sort((a, b) => a.order - b.order);
+  const lines: string[] = [];
+  for (const demo of loaders) {
+    const line = await demo.load(handle);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
 
 export type { AttentionItem };

@@ -327,18 +327,8 @@ export interface DecisionsTable {
 }
 export type DecisionRow = Selectable<DecisionsTable>;
 
-export type NotificationKind =
-  | 'procedure_opened'
-  | 'silence_broken'
-  | 'deadline_24h'
-  | 'deadline_1h'
-  | 'outcome'
-  | 'leg_arrived'
-  | 'leg_due_1h'
-  | 'leg_decided'
-  | 'request_cleared'
-  | 'request_denied'
-  | 'leg_escalated';
+/** A kind of notification, as the modules declare them (`notificationKinds`); the database's CHECK follows. */
+export type NotificationKind = string;
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;

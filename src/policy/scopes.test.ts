@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, CLEARANCE_LEVELS, systemActor } from '../core/actor.ts';
+import { type Actor, CLEARANCE_LEVELS, personFromRow, systemActor } from '../core/actor.ts';
 import type { LedgerEntryRow, UserRow } from '../db/schema.ts';
-import { personFromRow } from '../modules/auth/load-actor.ts';
 import { buildProcedure } from '../modules/decisions/factories.ts';
 import { closeProcedure, loadPolicyContext, proposalSubject } from '../modules/decisions/index.ts';
 import { CloseProcedureInput } from '../modules/decisions/schema.ts';

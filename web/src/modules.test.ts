@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { notificationKinds } from '../../src/core/registry.ts';
 import { MODULES } from '../../src/modules/index.ts';
-import { NOTIFICATION_KINDS } from '../../src/modules/notifications/schema.ts';
+import { assemblePlatform } from '../../src/platform.ts';
 import en from './i18n/en.json';
 import ru from './i18n/ru.json';
 import { WEB_MODULES } from './modules.ts';
@@ -24,12 +25,11 @@ const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(
 
 /**
  * The notification kinds the server sends: those its modules declare (`notificationKinds`
- * in src/modules/<m>/index.ts) and the notifications module's list (what the database's
- * check and the API's enum accept).
+ * in src/modules/<m>/index.ts), gathered by the registry (what the database's check and
+ * the preferences accept).
  */
-const serverKinds = [
-  ...new Set([...MODULES.flatMap((m) => Object.keys(m.notificationKinds ?? {})), ...NOTIFICATION_KINDS]),
-];
+assemblePlatform(MODULES);
+const serverKinds = [...notificationKinds().keys()];
 
 describe('the web modules', () => {
   it('have distinct names and pages at distinct addresses', () => {

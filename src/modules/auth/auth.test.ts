@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../core/secrets.ts';
 import {
   buildUser,
   type CookieSession,
@@ -9,7 +10,6 @@ import {
   testContext,
 } from '../../testing/harness.ts';
 import { signIn as signInCommand } from './commands.ts';
-import { sha256 } from './secrets.ts';
 
 const PASSWORD = 'correct horse battery';
 const WRONG = 'not the password';

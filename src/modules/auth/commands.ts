@@ -1,11 +1,5 @@
-import { type Actor, type Person, systemActor } from '../../core/actor.ts';
+import { type Actor, type Person, personFromRow, systemActor } from '../../core/actor.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
-import type { Db } from '../../db/connect.ts';
-import type { UserRow } from '../../db/schema.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { audienceOfUser } from '../users/present.ts';
-import { personFromRow } from './load-actor.ts';
-import { SIGN_IN_LIMITS } from './schema.ts';
 import {
   decoyPasswordHash,
   hashPassword,
@@ -13,7 +7,12 @@ import {
   randomToken,
   sha256,
   verifyPassword,
-} from './secrets.ts';
+} from '../../core/secrets.ts';
+import type { Db } from '../../db/connect.ts';
+import type { UserRow } from '../../db/schema.ts';
+import { appendEntry } from '../ledger/index.ts';
+import { audienceOfUser } from '../users/index.ts';
+import { SIGN_IN_LIMITS } from './schema.ts';
 
 export type SignInResult =
   | { ok: true; user: UserRow; sessionToken: string; csrfToken: string; expiresAt: Date }

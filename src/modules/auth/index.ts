@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/module.ts';
+import { registerTokenCommands } from './cli.ts';
 import { installAuthentication } from './middleware.ts';
 import { authLedgerActions } from './record.ts';
 import { registerAuthRoutes } from './routes.ts';
@@ -10,9 +11,7 @@ export const authModule = defineModule({
   middleware: installAuthentication,
   routes: registerAuthRoutes,
   publicPaths: [{ method: 'POST', path: '/api/auth/sign-in' }],
+  cli: registerTokenCommands,
 });
 
 export { createToken, signIn } from './commands.ts';
-export { personFromRow } from './load-actor.ts';
-export { Password } from './schema.ts';
-export { hashPassword, randomToken, sha256 } from './secrets.ts';

@@ -1,24 +1,7 @@
-import type { Person } from '../../core/actor.ts';
+import { type Person, personFromRow } from '../../core/actor.ts';
+import { sha256 } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import { preparedQuery } from '../../db/prepared.ts';
-import type { UserRow } from '../../db/schema.ts';
-import { sha256 } from './secrets.ts';
-
-export function personFromRow(row: UserRow): Person {
-  return {
-    kind: 'person',
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    affiliation: row.affiliation,
-    stateCode: row.state_code?.trim() ?? null,
-    partnerCode: row.partner_code,
-    role: row.role,
-    clearance: row.clearance,
-    locale: row.locale,
-    isDemo: row.is_demo,
-  };
-}
 
 export interface SessionAuth {
   kind: 'session';

@@ -1,10 +1,10 @@
 import { getCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors.ts';
 import { isPublicPath } from '../../core/registry.ts';
+import { safeEqual } from '../../core/secrets.ts';
 import type { App } from '../../http/env.ts';
 import { authenticateSession, authenticateToken } from './load-actor.ts';
 import { SESSION_COOKIE } from './routes.ts';
-import { safeEqual } from './secrets.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -4,9 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { db, deps, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, NoContent, standardErrors } from '../../http/openapi.ts';
-import { updateMe } from '../users/commands.ts';
-import { MeSchema, presentMe } from '../users/present.ts';
-import { UpdateMeInput } from '../users/schema.ts';
+import { MeSchema, presentMe, UpdateMeInput, updateMe } from '../users/index.ts';
 import { changePassword, createToken, listTokens, revokeToken, signIn, signOut } from './commands.ts';
 import { presentToken } from './present.ts';
 import {

@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { MeSchema } from '../users/present.ts';
-
-export const PASSWORD_MIN = 10;
-export const Password = z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(200);
+import { Password } from '../../core/secrets.ts';
+import { MeSchema } from '../users/index.ts';
 
 export const SignInInput = z
   .strictObject({

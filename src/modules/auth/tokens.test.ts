@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../core/secrets.ts';
 import type { UserRow } from '../../db/schema.ts';
 import {
   buildUser,
@@ -8,7 +9,6 @@ import {
   testContext,
   tokenFor,
 } from '../../testing/harness.ts';
-import { sha256 } from './secrets.ts';
 
 // API tokens for scripts and the CLI: shown once, kept as a hash, revocable, recorded.
 

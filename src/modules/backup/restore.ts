@@ -2,10 +2,8 @@ import { sql } from 'kysely';
 import { systemActor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { latestVersion } from '../../db/migrate.ts';
-import { appendEntry, type RecordedEntry } from '../ledger/commands.ts';
-import { verifyDatabase } from '../ledger/queries.ts';
-import { createCheckpoint } from '../ledger/signing.ts';
-import type { VerifyResult } from '../ledger/verify.ts';
+import type { VerifyResult } from '../ledger/index.ts';
+import { appendEntry, createCheckpoint, type RecordedEntry, verifyDatabase } from '../ledger/index.ts';
 import { listTables, type TableInfo, tableRef } from './catalogue.ts';
 import { BackupFileError, type BackupHeader, openBackup, type RowRecord } from './format.ts';
 

@@ -1,6 +1,5 @@
-import type { Person } from '../../core/actor.ts';
+import { type Person, personFromRow } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { acceptConditions, decideEscalated, decideLeg } from './legs/commands.ts';
 import { applyDueSilences } from './legs/tacit.ts';
 import { createRequest } from './requests/commands.ts';

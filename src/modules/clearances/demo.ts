@@ -1,6 +1,5 @@
-import type { Person } from '../../core/actor.ts';
+import { type Person, personFromRow } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { createAssetList } from './asset-lists/commands.ts';
 import { loadDemoHistory } from './demo-history.ts';
 import { decideLeg } from './legs/commands.ts';

@@ -1,9 +1,8 @@
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { ClearanceRequestRow, UserRow } from '../../db/schema.ts';
 import { buildUser } from '../../testing/harness.ts';
 import { requestBody } from '../../testing/simulations/clearances.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { grantStandingPermission } from './permissions/commands.ts';
 import { createRequest } from './requests/commands.ts';
 import { CreateRequestInput, GrantStandingPermissionInput } from './schema.ts';

@@ -1,6 +1,6 @@
-import { registerClearanceCommands } from '../../cli/clearances.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { clearancesAttention, clearancesRecent } from './attention.ts';
+import { registerClearanceCommands } from './cli.ts';
 import { loadDemoClearances } from './demo.ts';
 import { onProcedureClosed } from './deployments/commands.ts';
 import { TacitConsentRunner } from './legs/tacit.ts';
@@ -17,6 +17,22 @@ import { registerClearanceRoutes } from './routes.ts';
 export const clearancesModule = defineModule({
   name: 'clearances',
   ledgerActions: clearancesLedgerActions,
+  // Clearance news goes only to people cleared for the request's classification.
+  notificationKinds: {
+    leg_arrived: {
+      description:
+        "A leg awaits a state's decision, or the requester answered its question (its points of contact and head)",
+    },
+    leg_due_1h: { description: "1 h before a pending leg's window closes (the same people)" },
+    leg_decided: { description: "A state decided a leg or asked for information (the requesting state's)" },
+    request_cleared: {
+      description: "The request is cleared (the requesting state's and every state's on the route)",
+    },
+    request_denied: {
+      description: "The request is denied (the requesting state's and every state's on the route)",
+    },
+    leg_escalated: { description: 'Silence on a leg went to the secretariat (its administrators)' },
+  },
   subjects: clearanceSubjects,
   attention: clearancesAttention,
   recent: clearancesRecent,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { authorize, type ClearanceLegSubject, type ClearanceRequestSubject } from '../../policy/index.ts';
 import { authorisedDelegates } from '../delegations/index.ts';
-import { DEFAULT_RESPONSE_WINDOWS } from '../directory/commands.ts';
+import { DEFAULT_RESPONSE_WINDOWS } from '../directory/index.ts';
 import type { ClearanceEvent } from './events.ts';
 import type { PointInfo } from './itinerary.ts';
 import type { Leg } from './machine.ts';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../ledger/hash.ts';
+import { canonicalJson } from '../ledger/index.ts';
 import type {
   ClearanceContent,
   ConditionInput,

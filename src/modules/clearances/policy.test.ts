@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import { type ClearanceLegSubject, type ClearanceRequestSubject, can } from '../../policy/index.ts';
 import { type TestContext, testContext } from '../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION, landRoute } from '../../testing/simulations/clearances.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
 import { requestSubject } from './load.ts';
 import { listRequests } from './requests/queries.ts';

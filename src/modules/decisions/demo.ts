@@ -1,6 +1,5 @@
-import type { Person } from '../../core/actor.ts';
+import { type Person, personFromRow } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { closeDue } from './deadlines.ts';
 import { closeProcedure, openProcedure } from './procedures.ts';
 import { createProposal, updateProposal } from './proposals.ts';

@@ -1,8 +1,7 @@
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { ProcedureRow, ProposalRow, UserRow } from '../../db/schema.ts';
 import { buildUser } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import type { StanceKind } from './outcome.ts';
 import { openProcedure } from './procedures.ts';
 import { createProposal } from './proposals.ts';

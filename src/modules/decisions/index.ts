@@ -1,6 +1,6 @@
-import { registerProposalCommands } from '../../cli/proposals.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { decisionsAttention, decisionsRecent } from './attention.ts';
+import { registerProposalCommands } from './cli.ts';
 import { DeadlineRunner } from './deadlines.ts';
 import { loadDemoDecisions } from './demo.ts';
 import { decisionsRules } from './policy.ts';
@@ -16,6 +16,15 @@ import { registerDecisionRoutes } from './routes.ts';
 export const decisionsModule = defineModule({
   name: 'decisions',
   ledgerActions: decisionsLedgerActions,
+  notificationKinds: {
+    procedure_opened: {
+      description: "The chair opened a procedure (the body's delegations, the states that answer)",
+    },
+    silence_broken: { description: 'A state broke silence (everyone who can read the proposal)' },
+    deadline_24h: { description: "24 h before a procedure's deadline, to the states that have not answered" },
+    deadline_1h: { description: "1 h before a procedure's deadline, to the states that have not answered" },
+    outcome: { description: 'A procedure closed with its outcome (everyone who can read the proposal)' },
+  },
   subjects: decisionSubjects,
   attention: decisionsAttention,
   recent: decisionsRecent,

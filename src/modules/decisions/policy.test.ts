@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { UserRow } from '../../db/schema.ts';
 import {
   can,
@@ -8,7 +8,6 @@ import {
   type ProposalSubject,
 } from '../../policy/index.ts';
 import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { buildDecisionPeople, buildProposal, type DecisionPeople } from './factories.ts';
 import { listProposals } from './queries.ts';
 import { ListProposalsQuery } from './schema.ts';

@@ -3,7 +3,7 @@ import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { PointText, ProposalRow, ProposalVersionRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
-import { appendEntry, type RecordInput } from '../ledger/commands.ts';
+import { appendEntry, type RecordInput } from '../ledger/index.ts';
 import { getVersionRow, isDecided, type LoadedProposal, loadProposal } from './load.ts';
 import type { CreateProposalInput, UpdateProposalInput } from './schema.ts';
 import { audienceOf, loadPolicyContext } from './subjects.ts';

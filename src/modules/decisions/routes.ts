@@ -4,7 +4,7 @@ import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { can } from '../../policy/index.ts';
 import { registerAttachmentRoutes } from '../attachments/index.ts';
-import { listBodies } from '../directory/queries.ts';
+import { listBodies } from '../directory/index.ts';
 import { proposalAttachments } from './attachments.ts';
 import {
   DiffSchema,

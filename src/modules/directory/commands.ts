@@ -2,9 +2,8 @@ import { type Actor, systemActor } from '../../core/actor.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { authorize } from '../../policy/index.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { payloadHash } from '../ledger/hash.ts';
-import { createUser } from '../users/commands.ts';
+import { appendEntry, payloadHash } from '../ledger/index.ts';
+import { createUser } from '../users/index.ts';
 import type { OrganisationFile } from './schema.ts';
 
 export interface LoadSummary {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FILE } from '../../config.ts';
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { UserRow } from '../../db/schema.ts';
 import {
@@ -11,7 +11,6 @@ import {
   type TestContext,
   testContext,
 } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { loadOrganisation } from './commands.ts';
 import { OrganisationFileError, parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
 

@@ -1,5 +1,5 @@
-import { registerDirectoryCommands } from '../../cli/directory.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { registerDirectoryCommands } from './cli.ts';
 import { directoryRules } from './policy.ts';
 import { directoryLedgerActions } from './record.ts';
 import { directorySubjects } from './record-subjects.ts';

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { AccordModule } from '../../core/module.ts';
 import { assemble, ledgerActions, modules, subjectResolver } from '../../core/registry.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION } from '../../testing/simulations/clearances.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { buildClearanceRequest } from '../clearances/factories.ts';
 import { clearanceSubjects } from '../clearances/record-subjects.ts';
 import { buildProposal } from '../decisions/factories.ts';

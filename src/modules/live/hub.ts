@@ -1,8 +1,8 @@
 import type { Actor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import { can } from '../../policy/index.ts';
-import { LIVE_CHANNEL } from '../ledger/commands.ts';
-import { NOTIFICATIONS_CHANNEL } from '../notifications/schema.ts';
+import { LIVE_CHANNEL } from '../ledger/index.ts';
+import { NOTIFICATIONS_CHANNEL } from '../notifications/index.ts';
 
 const DRAIN_PAGE = 1000;
 

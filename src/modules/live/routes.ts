@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { deps, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { standardErrors } from '../../http/openapi.ts';
-import { unreadCount } from '../notifications/queries.ts';
+import { unreadCount } from '../notifications/index.ts';
 import type { LiveEvent } from './hub.ts';
 
 const liveRoute = createRoute({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/actor.ts';
+import { sha256 } from '../../core/secrets.ts';
 import { TEST_ORGANISATION, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
-import { sha256 } from '../auth/secrets.ts';
 import { closeDue } from '../decisions/deadlines.ts';
 import { buildProcedure } from '../decisions/factories.ts';
 import { setUserDisabled } from '../users/commands.ts';

@@ -1,11 +1,12 @@
 import type { Actor, Person } from '../../core/actor.ts';
+import { randomToken, sha256 } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import { authorize } from '../../policy/index.ts';
-import { randomToken, sha256 } from '../auth/secrets.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { audienceOfUser } from '../users/present.ts';
+import { appendEntry } from '../ledger/index.ts';
+import { audienceOfUser } from '../users/index.ts';
+import { kindNames } from './kinds.ts';
 import { choicesFrom, getNotification, type KindChoices, type NotificationView } from './queries.ts';
-import { NOTIFICATION_KINDS, type PreferencesInput } from './schema.ts';
+import type { PreferencesInput } from './schema.ts';
 
 /** Marks one of the actor's notifications read (once: a second call keeps the first time). */
 export async function markRead(
@@ -56,17 +57,17 @@ export async function setPreferences(
   const before = choicesFrom(current);
   const after = new Map(before);
   if (input.disabled)
-    for (const kind of NOTIFICATION_KINDS) {
+    for (const kind of kindNames()) {
       const choice = after.get(kind)!;
       after.set(kind, { ...choice, inApp: !input.disabled.includes(kind) });
     }
   for (const c of input.kinds ?? []) after.set(c.kind, { inApp: c.inApp, email: c.email });
-  const inAppOff = (m: KindChoices) => NOTIFICATION_KINDS.filter((k) => !m.get(k)!.inApp);
-  const byEmail = (m: KindChoices) => NOTIFICATION_KINDS.filter((k) => m.get(k)!.email);
+  const inAppOff = (m: KindChoices) => kindNames().filter((k) => !m.get(k)!.inApp);
+  const byEmail = (m: KindChoices) => kindNames().filter((k) => m.get(k)!.email);
   const same = (a: string[], b: string[]) => a.join() === b.join();
   if (same(inAppOff(before), inAppOff(after)) && same(byEmail(before), byEmail(after))) return after;
   await trx.deleteFrom('notification_preferences').where('user_id', '=', person.id).execute();
-  const rows = NOTIFICATION_KINDS.flatMap((kind) => {
+  const rows = kindNames().flatMap((kind) => {
     const { inApp, email } = after.get(kind)!;
     return inApp && !email ? [] : [{ user_id: person.id, kind, in_app: inApp, email }];
   });

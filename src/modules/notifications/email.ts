@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
+import { personFromRow } from '../../core/actor.ts';
 import { TimedRunner } from '../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../db/connect.ts';
 import type { Locale, NotificationKind } from '../../db/schema.ts';
 import { notificationSubjectsVisibleTo } from '../../policy/index.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { composeEmail, type EmailFacts, type EmailSubject } from './email-text.ts';
 import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import type { Actor, Person } from '../../core/actor.ts';
+import { type Actor, type Person, personFromRow } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { NotificationKind, ProcedureRow, ProposalRow } from '../../db/schema.ts';
 import { can, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { loadPolicyContext, proposalSubject } from '../decisions/subjects.ts';
 import { EMAIL_CHANNEL, NOTIFICATIONS_CHANNEL } from './schema.ts';
 

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { systemActor } from '../../core/actor.ts';
+import { personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { NotificationKind, UserRow } from '../../db/schema.ts';
 import { buildUser } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { buildDecisionPeople } from '../decisions/factories.ts';
 import { authoriseDelegate } from '../delegations/index.ts';
 import { setUserDisabled } from '../users/commands.ts';

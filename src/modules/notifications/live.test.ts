@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../core/actor.ts';
+import { personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { secondHandle, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
 import { SseReader } from '../../testing/sse.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { buildProcedure } from '../decisions/factories.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { LiveHub } from '../live/hub.ts';

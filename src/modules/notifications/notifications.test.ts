@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personFromRow } from '../../core/actor.ts';
 import { type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { closeDue } from '../decisions/deadlines.ts';
 import { buildProcedure, buildProposal, buildStances } from '../decisions/factories.ts';
 import { closeProcedure } from '../decisions/procedures.ts';

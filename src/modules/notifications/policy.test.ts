@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import { can } from '../../policy/index.ts';
 import { type TestContext, testContext } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 import { buildProcedure, buildStances } from '../decisions/factories.ts';
 import { buildNotificationPeople, type NotificationPeople } from './factories.ts';
 import { listNotifications } from './queries.ts';

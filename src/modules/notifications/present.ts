@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { PROCEDURE_KINDS } from '../decisions/outcome.ts';
 import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
+import { kindNames } from './kinds.ts';
 import type { KindChoices, NotificationView } from './queries.ts';
-import { NOTIFICATION_KINDS } from './schema.ts';
 
 export const NotificationSchema = z
   .object({
     id: z.string().uuid(),
-    kind: z.enum(NOTIFICATION_KINDS),
+    kind: z.string().openapi({ description: 'The kind, as a module declares it' }),
     proposal: z
       .object({ id: z.string().uuid(), title: z.string() })
       .nullable()
@@ -105,7 +105,7 @@ export const PreferencesSchema = z
     kinds: z
       .array(
         z.object({
-          kind: z.enum(NOTIFICATION_KINDS),
+          kind: z.string().openapi({ description: 'The kind, as a module declares it' }),
           enabled: z.boolean().openapi({ description: 'Shown in the app (the same as inApp)' }),
           inApp: z.boolean(),
           email: z.boolean().openapi({
@@ -114,7 +114,7 @@ export const PreferencesSchema = z
         }),
       )
       .openapi({ description: 'Every kind of notification, and how it reaches the person' }),
-    disabled: z.array(z.enum(NOTIFICATION_KINDS)).openapi({ description: 'The kinds not shown in the app' }),
+    disabled: z.array(z.string()).openapi({ description: 'The kinds not shown in the app' }),
     email: z
       .object({
         available: z
@@ -134,11 +134,11 @@ export function presentPreferences(
   email: { available: boolean; address: string | null },
 ): z.infer<typeof PreferencesSchema> {
   return {
-    kinds: NOTIFICATION_KINDS.map((kind) => {
+    kinds: kindNames().map((kind) => {
       const { inApp, email } = choices.get(kind)!;
       return { kind, enabled: inApp, inApp, email };
     }),
-    disabled: NOTIFICATION_KINDS.filter((kind) => !choices.get(kind)!.inApp),
+    disabled: kindNames().filter((kind) => !choices.get(kind)!.inApp),
     email,
   };
 }

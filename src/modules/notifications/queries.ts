@@ -1,4 +1,5 @@
-import type { Actor, Person } from '../../core/actor.ts';
+import { type Actor, type Person, personFromRow } from '../../core/actor.ts';
+import { sha256 } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { NotificationKind } from '../../db/schema.ts';
 import {
@@ -7,9 +8,8 @@ import {
   notificationsVisibleTo,
   proposalsVisibleTo,
 } from '../../policy/index.ts';
-import { personFromRow } from '../auth/load-actor.ts';
-import { sha256 } from '../auth/secrets.ts';
-import { type ListNotificationsQuery, NOTIFICATION_KINDS } from './schema.ts';
+import { kindNames } from './kinds.ts';
+import type { ListNotificationsQuery } from './schema.ts';
 
 /**
  * A person's notifications, scoped twice: their own, about proposals they may still read or
@@ -88,7 +88,7 @@ export function choicesFrom(
   rows: { kind: NotificationKind; in_app: boolean; email: boolean }[],
 ): KindChoices {
   return new Map(
-    NOTIFICATION_KINDS.map((kind) => {
+    kindNames().map((kind) => {
       const row = rows.find((r) => r.kind === kind);
       return [kind, row ? { inApp: row.in_app, email: row.email } : { inApp: true, email: false }];
     }),

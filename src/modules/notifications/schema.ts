@@ -1,36 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { NotificationKind } from '../../db/schema.ts';
-
-/**
- * The kinds of notification; a person chooses for each whether it reaches them in the app,
- * by e-mail, both or neither (in the app only, by default):
- * - procedure_opened: the chair opened a procedure (the body's delegations, the states that answer);
- * - silence_broken: a state broke silence (everyone who can read the proposal);
- * - deadline_24h, deadline_1h: 24 h and 1 h of real time before the deadline, to the heads of
- *   delegation and authorised delegates of states that have not answered every point;
- * - outcome: a procedure closed with its outcome (everyone who can read the proposal);
- * - leg_arrived: a clearance leg awaits a state's decision (that state's points of contact and
- *   head of delegation), also when the requester answered its question;
- * - leg_due_1h: 1 h before a pending leg's window closes (the same people);
- * - leg_decided: a state decided a leg or asked for information (the requesting state's);
- * - request_cleared, request_denied: the request is cleared or denied (the requesting
- *   state's and every state's on the route);
- * - leg_escalated: silence on a leg went to the secretariat (its administrators).
- * Clearance news goes only to people cleared for the request's classification.
- */
-export const NOTIFICATION_KINDS = [
-  'procedure_opened',
-  'silence_broken',
-  'deadline_24h',
-  'deadline_1h',
-  'outcome',
-  'leg_arrived',
-  'leg_due_1h',
-  'leg_decided',
-  'request_cleared',
-  'request_denied',
-  'leg_escalated',
-] as const satisfies readonly NotificationKind[];
+import { isNotificationKind } from './kinds.ts';
 
 /** The NOTIFY channel a new notification goes out on; the payload is the recipient's user id. */
 export const NOTIFICATIONS_CHANNEL = 'accord_notifications';
@@ -55,9 +24,20 @@ export const NotificationIdParam = z.object({ id: z.uuid('is not a notification 
 
 export const PreferencesUserParam = z.object({ id: z.uuid('is not a user id') });
 
+/**
+ * A kind of notification some module declares (`notificationKinds` in its index.ts); a person
+ * chooses for each whether it reaches them in the app, by e-mail, both or neither.
+ */
+export const NotificationKindName = z
+  .string()
+  .refine(isNotificationKind, { message: 'is not a kind of notification' })
+  .openapi({ description: 'A kind of notification (see GET /api/notifications/preferences)' });
+
+const MAX_KINDS = 200;
+
 const KindChoice = z
   .strictObject({
-    kind: z.enum(NOTIFICATION_KINDS),
+    kind: NotificationKindName,
     inApp: z.boolean().openapi({ description: 'Listed in the app (and the bell)' }),
     email: z.boolean().openapi({ description: "Sent by e-mail to the person's address" }),
   })
@@ -65,15 +45,11 @@ const KindChoice = z
 
 export const PreferencesInput = z
   .strictObject({
-    disabled: z
-      .array(z.enum(NOTIFICATION_KINDS))
-      .max(NOTIFICATION_KINDS.length * 2)
-      .optional()
-      .openapi({
-        description:
-          'The kinds not to show in the app; every other kind is shown. Replaces the current set; e-mail choices stay.',
-      }),
-    kinds: z.array(KindChoice).max(NOTIFICATION_KINDS.length).optional().openapi({
+    disabled: z.array(NotificationKindName).max(MAX_KINDS).optional().openapi({
+      description:
+        'The kinds not to show in the app; every other kind is shown. Replaces the current set; e-mail choices stay.',
+    }),
+    kinds: z.array(KindChoice).max(MAX_KINDS).optional().openapi({
       description: 'How each kind listed reaches the person; kinds not listed keep their choice.',
     }),
   })

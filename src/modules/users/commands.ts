@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { type Actor, clearanceLevel, type Person } from '../../core/actor.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
+import { hashPassword } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Locale, UserRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
-import { hashPassword } from '../auth/secrets.ts';
-import { appendEntry } from '../ledger/commands.ts';
+import { appendEntry } from '../ledger/index.ts';
 import { audienceOfUser } from './present.ts';
 import type { CreateUserInput, UpdateMeInput, UpdateUserInput } from './schema.ts';
 

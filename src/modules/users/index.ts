@@ -1,5 +1,5 @@
-import { registerUserCommands } from '../../cli/users.ts';
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { registerUserCommands } from './cli.ts';
 import { usersRules } from './policy.ts';
 import { usersLedgerActions } from './record.ts';
 import { userSubjects } from './record-subjects.ts';
@@ -15,6 +15,7 @@ export const usersModule = defineModule({
   cli: registerUserCommands,
 });
 
-export { createUser, setLocale, setUserDisabled } from './commands.ts';
+export { createUser, setLocale, setUserDisabled, updateMe } from './commands.ts';
 export { demoAccountsActive } from './demo.ts';
 export { audienceOfUser, MeSchema, presentMe } from './present.ts';
+export { UpdateMeInput } from './schema.ts';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AFFILIATIONS, CLEARANCE_LEVELS, ROLES } from '../../core/actor.ts';
-import { Password } from '../auth/schema.ts';
+import { Password } from '../../core/secrets.ts';
 
 export const Username = z
   .string()

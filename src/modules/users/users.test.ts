@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personFromRow } from '../../core/actor.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
 import {
@@ -11,7 +12,6 @@ import {
   testContext,
   tokenFor,
 } from '../../testing/harness.ts';
-import { personFromRow } from '../auth/load-actor.ts';
 
 interface PresentedUser {
   id: string;

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { type Actor, actorLabel } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
+import { randomToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { WebhookDeliveryRow, WebhookRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
-import { randomToken } from '../auth/secrets.ts';
-import { appendEntry } from '../ledger/commands.ts';
+import { appendEntry } from '../ledger/index.ts';
 import {
   type CreateWebhookInput,
   type DeliveryEvent,

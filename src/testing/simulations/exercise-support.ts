@@ -1,8 +1,7 @@
-import { type Actor, systemActor } from '../../core/actor.ts';
+import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { createToken } from '../../modules/auth/commands.ts';
-import { personFromRow } from '../../modules/auth/load-actor.ts';
 import { loadOrganisation } from '../../modules/directory/commands.ts';
 import { parseOrganisationFile } from '../../modules/directory/organisation-file.ts';
 import { buildUser } from '../harness.ts';

@@ -6709,19 +6709,8 @@ export interface components {
     Notification: {
       /** Format: uuid */
       id: string;
-      /** @enum {string} */
-      kind:
-        | 'procedure_opened'
-        | 'silence_broken'
-        | 'deadline_24h'
-        | 'deadline_1h'
-        | 'outcome'
-        | 'leg_arrived'
-        | 'leg_due_1h'
-        | 'leg_decided'
-        | 'request_cleared'
-        | 'request_denied'
-        | 'leg_escalated';
+      /** @description The kind, as a module declares it */
+      kind: string;
       /** @description The subject when it is a proposal */
       proposal: {
         /** Format: uuid */
@@ -6765,19 +6754,8 @@ export interface components {
     NotificationPreferences: {
       /** @description Every kind of notification, and how it reaches the person */
       kinds: {
-        /** @enum {string} */
-        kind:
-          | 'procedure_opened'
-          | 'silence_broken'
-          | 'deadline_24h'
-          | 'deadline_1h'
-          | 'outcome'
-          | 'leg_arrived'
-          | 'leg_due_1h'
-          | 'leg_decided'
-          | 'request_cleared'
-          | 'request_denied'
-          | 'leg_escalated';
+        /** @description The kind, as a module declares it */
+        kind: string;
         /** @description Shown in the app (the same as inApp) */
         enabled: boolean;
         inApp: boolean;
@@ -6785,19 +6763,7 @@ export interface components {
         email: boolean;
       }[];
       /** @description The kinds not shown in the app */
-      disabled: (
-        | 'procedure_opened'
-        | 'silence_broken'
-        | 'deadline_24h'
-        | 'deadline_1h'
-        | 'outcome'
-        | 'leg_arrived'
-        | 'leg_due_1h'
-        | 'leg_decided'
-        | 'request_cleared'
-        | 'request_denied'
-        | 'leg_escalated'
-      )[];
+      disabled: string[];
       /** @description Where e-mails go, and whether they go at all */
       email: {
         /** @description Whether this server sends e-mail (an SMTP server is set) */
@@ -6808,36 +6774,13 @@ export interface components {
     };
     NotificationPreferencesInput: {
       /** @description The kinds not to show in the app; every other kind is shown. Replaces the current set; e-mail choices stay. */
-      disabled?: (
-        | 'procedure_opened'
-        | 'silence_broken'
-        | 'deadline_24h'
-        | 'deadline_1h'
-        | 'outcome'
-        | 'leg_arrived'
-        | 'leg_due_1h'
-        | 'leg_decided'
-        | 'request_cleared'
-        | 'request_denied'
-        | 'leg_escalated'
-      )[];
+      disabled?: string[];
       /** @description How each kind listed reaches the person; kinds not listed keep their choice. */
       kinds?: components['schemas']['NotificationKindChoice'][];
     };
     NotificationKindChoice: {
-      /** @enum {string} */
-      kind:
-        | 'procedure_opened'
-        | 'silence_broken'
-        | 'deadline_24h'
-        | 'deadline_1h'
-        | 'outcome'
-        | 'leg_arrived'
-        | 'leg_due_1h'
-        | 'leg_decided'
-        | 'request_cleared'
-        | 'request_denied'
-        | 'leg_escalated';
+      /** @description A kind of notification (see GET /api/notifications/preferences) */
+      kind: string;
       /** @description Listed in the app (and the bell) */
       inApp: boolean;
       /** @description Sent by e-mail to the person's address */

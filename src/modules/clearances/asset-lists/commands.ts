@@ -3,7 +3,7 @@ import { invalid, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { AssetListRow } from '../../../db/schema.ts';
 import { authorize, can } from '../../../policy/index.ts';
-import { appendEntry } from '../../ledger/commands.ts';
+import { appendEntry } from '../../ledger/index.ts';
 import { trimState } from '../load.ts';
 import type { AssetListInput } from '../schema.ts';
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personFromRow } from '../../../core/actor.ts';
 import { recordAfter, recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
 import {
   CLEARANCE_ORGANISATION,
@@ -7,7 +8,6 @@ import {
   landRoute,
   requestBody,
 } from '../../../testing/simulations/clearances.ts';
-import { personFromRow } from '../../auth/load-actor.ts';
 import { createCheckpoint } from '../../ledger/signing.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { acceptConditions, decideLeg } from '../legs/commands.ts';

@@ -2,10 +2,19 @@ import { randomInt } from 'node:crypto';
 import { type Actor, systemActor } from '../../../core/actor.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceCertificateRow } from '../../../db/schema.ts';
-import { appendEntry } from '../../ledger/commands.ts';
-import { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from '../../ledger/hash.ts';
-import { listCheckpoints, toExported } from '../../ledger/queries.ts';
-import { checkpointSignatureValid, loadPublicKeys, publicKeys } from '../../ledger/signing.ts';
+import {
+  appendEntry,
+  bodyHash,
+  canonicalJson,
+  checkpointSignatureValid,
+  linkHash,
+  listCheckpoints,
+  loadPublicKeys,
+  payloadHash,
+  publicKeys,
+  sha256Hex,
+  toExported,
+} from '../../ledger/index.ts';
 import type { ClearanceContent } from '../schema.ts';
 
 /**

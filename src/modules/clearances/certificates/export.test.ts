@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personFromRow } from '../../../core/actor.ts';
 import { type TestContext, testContext } from '../../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION, errorOf, HOUR, landRoute } from '../../../testing/simulations/clearances.ts';
-import { personFromRow } from '../../auth/load-actor.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { askInfo, decideLeg, giveInfo } from '../legs/commands.ts';
 import { applyDueSilences } from '../legs/tacit.ts';

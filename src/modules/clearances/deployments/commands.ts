@@ -4,10 +4,13 @@ import type { Db } from '../../../db/connect.ts';
 import type { DeploymentRow } from '../../../db/schema.ts';
 import { authorize, can } from '../../../policy/index.ts';
 import type { ProcedureClosed } from '../../decisions/index.ts';
-import { openProcedure } from '../../decisions/procedures.ts';
-import { createProposal } from '../../decisions/proposals.ts';
-import { CreateProposalInput, OpenProcedureInput } from '../../decisions/schema.ts';
-import { appendEntry } from '../../ledger/commands.ts';
+import {
+  CreateProposalInput,
+  createProposal,
+  OpenProcedureInput,
+  openProcedure,
+} from '../../decisions/index.ts';
+import { appendEntry } from '../../ledger/index.ts';
 import { checkItinerary, checkWindowsAhead } from '../itinerary.ts';
 import { loadMembers, loadPoints, nextNumber, trimState } from '../load.ts';
 import { createRequest } from '../requests/commands.ts';

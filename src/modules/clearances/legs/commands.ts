@@ -3,7 +3,7 @@ import { conflict, invalid } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceLegRow } from '../../../db/schema.ts';
 import { authorize } from '../../../policy/index.ts';
-import { appendEntry } from '../../ledger/commands.ts';
+import { appendEntry } from '../../ledger/index.ts';
 import { publishClearanceEvent } from '../events.ts';
 import {
   addLegEvent,

@@ -1,7 +1,7 @@
 import { type Actor, actorLabel } from '../../../core/actor.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
-import { appendEntry } from '../../ledger/commands.ts';
+import { appendEntry } from '../../ledger/index.ts';
 import { issueCertificate } from '../certificates/certificate.ts';
 import { publishClearanceEvent } from '../events.ts';
 import { findCoveringPermission, type PermissionInfo } from '../itinerary.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personFromRow } from '../../../core/actor.ts';
 import { recordHead, secondHandle, type TestContext, testContext } from '../../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION, HOUR, landRoute } from '../../../testing/simulations/clearances.ts';
-import { personFromRow } from '../../auth/load-actor.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { DecideLegInput } from '../schema.ts';
 import { askInfo, decideLeg, giveInfo } from './commands.ts';

@@ -2,7 +2,7 @@ import { type Actor, systemActor } from '../../../core/actor.ts';
 import { TimedRunner } from '../../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../../db/connect.ts';
 import type { ClearanceLegRow } from '../../../db/schema.ts';
-import { appendEntry } from '../../ledger/commands.ts';
+import { appendEntry } from '../../ledger/index.ts';
 import { publishClearanceEvent } from '../events.ts';
 import {
   addLegEvent,

@@ -3,7 +3,7 @@ import { conflict, invalid, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { StandingPermissionRow } from '../../../db/schema.ts';
 import { authorize, can } from '../../../policy/index.ts';
-import { appendEntry } from '../../ledger/commands.ts';
+import { appendEntry } from '../../ledger/index.ts';
 import { loadMembers, loadPoints, nextNumber, trimState } from '../load.ts';
 import type { GrantStandingPermissionInput } from '../schema.ts';
 

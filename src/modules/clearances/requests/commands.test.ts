@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personFromRow } from '../../../core/actor.ts';
 import { recordAfter, recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
 import {
   CLEARANCE_ORGANISATION,
@@ -7,7 +8,6 @@ import {
   requestBody,
   window,
 } from '../../../testing/simulations/clearances.ts';
-import { personFromRow } from '../../auth/load-actor.ts';
 import {
   buildClearancePeople,
   buildClearanceRequest,

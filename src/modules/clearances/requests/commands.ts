@@ -3,7 +3,7 @@ import { conflict, invalid } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
 import { authorize } from '../../../policy/index.ts';
-import { appendEntry } from '../../ledger/commands.ts';
+import { appendEntry } from '../../ledger/index.ts';
 import { issueCertificate } from '../certificates/certificate.ts';
 import { publishClearanceEvent } from '../events.ts';
 import { checkItinerary, checkWindowsAhead } from '../itinerary.ts';

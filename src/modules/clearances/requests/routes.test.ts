@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personFromRow } from '../../../core/actor.ts';
 import { recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
 import {
   CLEARANCE_ORGANISATION,
@@ -8,7 +9,6 @@ import {
   requestBody,
   window,
 } from '../../../testing/simulations/clearances.ts';
-import { personFromRow } from '../../auth/load-actor.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { askInfo } from '../legs/commands.ts';
 

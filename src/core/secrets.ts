@@ -1,5 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
+
+// Hashes, tokens and the password rule: primitives that sign-in (auth), people (users),
+// calendar feeds (notifications) and webhooks (their secrets) share.
+
+export const PASSWORD_MIN = 10;
+/** A new password: at least PASSWORD_MIN characters. */
+export const Password = z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(200);
 
 /** argon2id with OWASP's recommended minimums (19 MiB, 2 passes). */
 const ARGON2 = {

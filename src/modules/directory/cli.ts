@@ -1,17 +1,14 @@
 import type { Command } from 'commander';
-import { DEMO_FILE } from '../config.ts';
-import { systemActor } from '../core/actor.ts';
-import { loadDemoClearances } from '../modules/clearances/demo.ts';
-import { loadDemoDecisions } from '../modules/decisions/demo.ts';
-import { loadOrganisation } from '../modules/directory/commands.ts';
-import { readOrganisationFile } from '../modules/directory/organisation-file.ts';
-import { print, withDatabase } from './support.ts';
+import { print, withDatabase } from '../../cli/support.ts';
+import { DEMO_FILE } from '../../config.ts';
+import { systemActor } from '../../core/actor.ts';
+import { loadDemos } from '../../core/registry.ts';
+import { loadOrganisation } from './commands.ts';
+import { readOrganisationFile } from './organisation-file.ts';
 
 async function load(path: string, source: string, opts: { demo?: boolean } = {}) {
   const file = readOrganisationFile(path);
-  let demoDecisions = false;
-  let demoClearances = false;
-  const summary = await withDatabase(async (handle) => {
+  const { summary, demoLines } = await withDatabase(async (handle) => {
     const loaded = await handle.db
       .transaction()
       .execute((trx) =>
@@ -19,17 +16,13 @@ async function load(path: string, source: string, opts: { demo?: boolean } = {})
           process.stderr.write(`loading ${step}…\n`),
         ),
       );
-    // The demo's proposals and decisions, on a database that has none yet.
-    if (opts.demo) demoDecisions = await loadDemoDecisions(handle.db);
-    // And its clearance requests, standing permission and asset list, likewise.
-    if (opts.demo) demoClearances = await loadDemoClearances(handle.db);
-    return loaded;
+    // Each module's demo data (proposals, clearance requests...), on a database without it yet.
+    return { summary: loaded, demoLines: opts.demo ? await loadDemos(handle) : [] };
   });
   print(
     `loaded ${file.organisation.shortName.en}: ${summary.memberStates} member states, ${summary.bodies} bodies, ${summary.partners} partners, ${summary.priorities} priorities; accounts created ${summary.usersCreated}, kept ${summary.usersKept}`,
   );
-  if (demoDecisions) print('demo decisions loaded: one adopted, one broken by an objection, one open');
-  if (demoClearances) print('demo clearances loaded: one request being decided, two cleared');
+  for (const line of demoLines) print(line);
 }
 
 export function registerDirectoryCommands(program: Command) {

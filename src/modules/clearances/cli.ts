@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Actor } from '../core/actor.ts';
-import type { DbHandle } from '../db/connect.ts';
-import { type CertificateStatus, verifyCertificate } from '../modules/clearances/certificates/certificate.ts';
-import { exportRequest, exportRequestCsv } from '../modules/clearances/certificates/export.ts';
-import { acceptConditions, askInfo, decideLeg, giveInfo } from '../modules/clearances/legs/commands.ts';
-import { applyDueSilences } from '../modules/clearances/legs/tacit.ts';
-import { presentRequest, presentRequestListItem } from '../modules/clearances/present.ts';
-import {
-  amendRequest,
-  createRequest,
-  submitRequest,
-  withdrawRequest,
-} from '../modules/clearances/requests/commands.ts';
-import { getRequestView, listRequests } from '../modules/clearances/requests/queries.ts';
-import {
-  AmendRequestInput,
-  CreateRequestInput,
-  DecideLegInput,
-  RequestListQuery,
-} from '../modules/clearances/schema.ts';
-import { timeliness } from '../modules/clearances/timeliness.ts';
-import { actorFor, CliError, parse, print, withDatabase } from './support.ts';
+import { actorFor, CliError, parse, print, withDatabase } from '../../cli/support.ts';
+import type { Actor } from '../../core/actor.ts';
+import type { DbHandle } from '../../db/connect.ts';
+import { type CertificateStatus, verifyCertificate } from './certificates/certificate.ts';
+import { exportRequest, exportRequestCsv } from './certificates/export.ts';
+import { acceptConditions, askInfo, decideLeg, giveInfo } from './legs/commands.ts';
+import { applyDueSilences } from './legs/tacit.ts';
+import { presentRequest, presentRequestListItem } from './present.ts';
+import { amendRequest, createRequest, submitRequest, withdrawRequest } from './requests/commands.ts';
+import { getRequestView, listRequests } from './requests/queries.ts';
+import { AmendRequestInput, CreateRequestInput, DecideLegInput, RequestListQuery } from './schema.ts';
+import { timeliness } from './timeliness.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,20 +1,20 @@
 import type { Command } from 'commander';
-import type { Actor } from '../core/actor.ts';
-import type { DbHandle } from '../db/connect.ts';
-import { closeDue } from '../modules/decisions/deadlines.ts';
-import { presentProposal, presentProposalListItem } from '../modules/decisions/present.ts';
-import { presentProcedure } from '../modules/decisions/present-procedures.ts';
-import { closeProcedure, openProcedure } from '../modules/decisions/procedures.ts';
-import { getProcedureView, getProposalView, listProposals } from '../modules/decisions/queries.ts';
+import { actorFor, CliError, parse, print, withDatabase } from '../../cli/support.ts';
+import type { Actor } from '../../core/actor.ts';
+import type { DbHandle } from '../../db/connect.ts';
+import { closeDue } from './deadlines.ts';
+import { presentProposal, presentProposalListItem } from './present.ts';
+import { presentProcedure } from './present-procedures.ts';
+import { closeProcedure, openProcedure } from './procedures.ts';
+import { getProcedureView, getProposalView, listProposals } from './queries.ts';
 import {
   BreakSilenceInput,
   CloseProcedureInput,
   GiveStancesInput,
   ListProposalsQuery,
   OpenProcedureInput,
-} from '../modules/decisions/schema.ts';
-import { breakSilence, giveStances } from '../modules/decisions/stances.ts';
-import { actorFor, CliError, parse, print, withDatabase } from './support.ts';
+} from './schema.ts';
+import { breakSilence, giveStances } from './stances.ts';
 
 const list = (value?: string) =>
   value
