@@ -30,8 +30,8 @@ export interface WebModule {
   nav?: NavContribution;
   /** Which cached answers a live event makes stale. */
   live?: LiveRefresh[];
-  /** How the module words the notifications it sends, by kind (the server's notification kinds). */
-  notifications?: Partial<Record<NotificationKind, NotificationWording>>;
+  /** How the module words the notifications it sends, by kind (the kinds its server module declares). */
+  notifications?: Record<string, NotificationWording>;
 }
 
 export interface WebRoute {

@@ -4,21 +4,6 @@ import { allOf } from './types.ts';
 
 export type NotificationItem = Schema<'Notification'>;
 export type NotificationKind = NotificationItem['kind'];
-/** The kinds of notification, in the order the preferences list them. */
-export const NOTIFICATION_KINDS = allOf<NotificationKind>()([
-  'procedure_opened',
-  'silence_broken',
-  'deadline_24h',
-  'deadline_1h',
-  'outcome',
-  'leg_arrived',
-  'leg_due_1h',
-  'leg_decided',
-  'request_cleared',
-  'request_denied',
-  'leg_escalated',
-]);
-
 /** Where a notification leads: its clearance request, or its proposal. */
 export const notificationLink = (item: NotificationItem) =>
   item.clearance ? `/clearances/${item.clearance.id}` : `/proposals/${item.proposal?.id ?? ''}`;
