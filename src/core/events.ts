@@ -27,6 +27,22 @@ export interface EventEnvelope {
   at: Date;
   /** The person whose action caused the event; null for the system (a runner, the clock). */
   actorId: string | null;
+  /**
+   * What the member states' own systems are sent (by the webhooks module, which subscribes
+   * to every event): the event kind a webhook subscribes to, the states whose webhooks
+   * receive it and the facts. Left out, the event stays inside Accord.
+   */
+  webhook?: WebhookMessage;
+}
+
+/** An event as the member states' webhooks receive it. */
+export interface WebhookMessage {
+  /** The kind a webhook subscribes to, e.g. "leg_arrived" (a module's `webhookEvents`). */
+  event: string;
+  /** The states whose webhooks receive it. */
+  states: string[];
+  /** The `data` of the delivery: facts only, never a state's internal note. */
+  data: Record<string, unknown>;
 }
 
 export type EventHandler<N extends EventName> = (trx: Db, event: DomainEvents[N]) => Promise<void>;

@@ -40,7 +40,15 @@ export interface AccordModule {
   ledgerActions?: Record<string, LedgerActionSpec>;
   /** The kinds of notification the module sends (each person may turn each one off). */
   notificationKinds?: Record<string, NotificationKindSpec>;
-  /** Handlers of domain events published by other modules, run inside the publishing transaction. */
+  /**
+   * The event kinds a member state's webhook may subscribe to, sent when the module
+   * publishes a domain event carrying a `webhook` message (src/core/events.ts).
+   */
+  webhookEvents?: Record<string, WebhookEventSpec>;
+  /**
+   * Handlers of domain events, run inside the publishing transaction: another module's
+   * events, or the module's own (its notifications, worded apart from the engine).
+   */
   subscriptions?: EventSubscriptions;
   /**
    * Brings the database in step with what the module declares in code, run after the
@@ -79,6 +87,10 @@ export interface LedgerActionSpec {
 }
 
 export interface NotificationKindSpec {
+  description: string;
+}
+
+export interface WebhookEventSpec {
   description: string;
 }
 

@@ -6,6 +6,7 @@ import type {
   NotificationKindSpec,
   PolicyRule,
   SubjectResolver,
+  WebhookEventSpec,
 } from './module.ts';
 
 /**
@@ -19,6 +20,7 @@ interface Registry {
   rules: Map<string, Map<string, PolicyRule<never>>>;
   ledgerActions: Map<string, LedgerActionSpec & { module: string }>;
   notificationKinds: Map<string, NotificationKindSpec & { module: string }>;
+  webhookEvents: Map<string, WebhookEventSpec & { module: string }>;
   subjects: Map<string, SubjectResolver>;
 }
 
@@ -27,6 +29,7 @@ const registry: Registry = {
   rules: new Map(),
   ledgerActions: new Map(),
   notificationKinds: new Map(),
+  webhookEvents: new Map(),
   subjects: new Map(),
 };
 
@@ -36,6 +39,7 @@ export function assemble(modules: AccordModule[]) {
   registry.rules.clear();
   registry.ledgerActions.clear();
   registry.notificationKinds.clear();
+  registry.webhookEvents.clear();
   registry.subjects.clear();
   for (const module of modules) {
     for (const [kind, actions] of Object.entries(module.policy ?? {})) {
@@ -49,6 +53,11 @@ export function assemble(modules: AccordModule[]) {
     for (const [kind, spec] of Object.entries(module.notificationKinds ?? {})) {
       if (registry.notificationKinds.has(kind)) throw new Error(`notification kind ${kind} declared twice`);
       registry.notificationKinds.set(kind, { ...spec, module: module.name });
+    }
+    for (const [event, spec] of Object.entries(module.webhookEvents ?? {})) {
+      if (event === 'ping' || registry.webhookEvents.has(event))
+        throw new Error(`webhook event ${event} declared twice (ping is the test event)`);
+      registry.webhookEvents.set(event, { ...spec, module: module.name });
     }
     for (const [type, resolver] of Object.entries(module.subjects ?? {})) {
       if (registry.subjects.has(type)) throw new Error(`record subject ${type} declared twice`);
@@ -67,6 +76,9 @@ export const ledgerActions = (): ReadonlyMap<string, LedgerActionSpec & { module
 /** Every notification kind, in the order the modules declared them. */
 export const notificationKinds = (): ReadonlyMap<string, NotificationKindSpec & { module: string }> =>
   registry.notificationKinds;
+/** Every webhook event kind, in the order the modules declared them. */
+export const webhookEvents = (): ReadonlyMap<string, WebhookEventSpec & { module: string }> =>
+  registry.webhookEvents;
 /** Whether a request may go without a signed-in person: a path some module declared public. */
 export function isPublicPath(method: string, path: string): boolean {
   const verb = method === 'HEAD' ? 'GET' : method;

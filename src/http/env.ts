@@ -2,8 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../config.ts';
 import type { Person } from '../core/actor.ts';
 import type { DbHandle } from '../db/connect.ts';
-import type { Authentication } from '../modules/auth/load-actor.ts';
-import type { LiveHub } from '../modules/live/hub.ts';
+import type { Authentication, LiveHub } from '../modules/index.ts';
 
 /** What every request handler can reach: the database, the configuration, the live hub. */
 export interface Deps {

@@ -39,3 +39,7 @@ export const MODULES: readonly AccordModule[] = [
   clearancesModule,
   homeModule,
 ];
+
+// Types the HTTP layer's context carries (src/http/env.ts), through the one list.
+export type { Authentication } from './auth/index.ts';
+export type { LiveHub } from './live/index.ts';

@@ -1,7 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ComponentType, lazy, type ReactNode } from 'react';
-import type { NotificationItem, NotificationKind } from './notifications.ts';
+import type { NotificationItem } from './notifications.ts';
 import type { Me } from './types.ts';
 
 /**
@@ -32,6 +32,11 @@ export interface WebModule {
   live?: LiveRefresh[];
   /** How the module words the notifications it sends, by kind (the kinds its server module declares). */
   notifications?: Record<string, NotificationWording>;
+  /**
+   * The webhook event kinds its server module declares (`webhookEvents`), in the order the
+   * webhook form lists them; each is worded by `webhooks.eventNames.<kind>` in en/ru.
+   */
+  webhookEvents?: string[];
 }
 
 export interface WebRoute {

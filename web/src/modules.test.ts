@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { notificationKinds } from '../../src/core/registry.ts';
+import { notificationKinds, webhookEvents } from '../../src/core/registry.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { assemblePlatform } from '../../src/platform.ts';
 import en from './i18n/en.json';
@@ -30,6 +30,7 @@ const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(
  */
 assemblePlatform(MODULES);
 const serverKinds = [...notificationKinds().keys()];
+const serverWebhookEvents = [...webhookEvents().keys()];
 
 describe('the web modules', () => {
   it('have distinct names and pages at distinct addresses', () => {
@@ -73,6 +74,16 @@ describe('the web modules', () => {
     for (const kind of serverKinds) {
       expect(has(en as Tree, `notifications.kind.${kind}`), kind).toBe(true);
       expect(has(ru as Tree, `notifications.kind.${kind}`), kind).toBe(true);
+    }
+  });
+
+  it('list the webhook events the server modules declare, in their order, each named in en and ru', () => {
+    expect(serverWebhookEvents.length).toBeGreaterThan(0);
+    const listed = WEB_MODULES.flatMap((m) => m.webhookEvents ?? []);
+    expect(listed).toEqual(serverWebhookEvents);
+    for (const kind of listed) {
+      expect(has(en as Tree, `webhooks.eventNames.${kind}`), kind).toBe(true);
+      expect(has(ru as Tree, `webhooks.eventNames.${kind}`), kind).toBe(true);
     }
   });
 });

@@ -1,6 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, ok, type ResponseOf, type Schema } from './api/client.ts';
-import { allOf } from './types.ts';
 
 export type NotificationItem = Schema<'Notification'>;
 export type NotificationKind = NotificationItem['kind'];

@@ -15,3 +15,4 @@ export const authModule = defineModule({
 });
 
 export { createToken, signIn } from './commands.ts';
+export type { Authentication } from './load-actor.ts';

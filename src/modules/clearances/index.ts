@@ -4,6 +4,7 @@ import { registerClearanceCommands } from './cli.ts';
 import { loadDemoClearances } from './demo.ts';
 import { onProcedureClosed } from './deployments/commands.ts';
 import { TacitConsentRunner } from './legs/tacit.ts';
+import { clearanceNotices, LegReminderRunner } from './notify.ts';
 import { clearancesRules } from './policy.ts';
 import { clearancesLedgerActions } from './record.ts';
 import { clearanceSubjects } from './record-subjects.ts';
@@ -33,6 +34,16 @@ export const clearancesModule = defineModule({
     },
     leg_escalated: { description: 'Silence on a leg went to the secretariat (its administrators)' },
   },
+  // What a member state's national system may be sent (events.ts names the states concerned).
+  webhookEvents: {
+    leg_arrived: { description: "A leg awaits the state's decision" },
+    leg_due_1h: { description: "1 h before a pending leg's window closes" },
+    leg_decided: { description: 'A state decided a leg or asked for information' },
+    request_cleared: { description: 'The request is cleared' },
+    request_denied: { description: 'The request is denied' },
+    request_withdrawn: { description: 'The requester withdrew the request' },
+    request_amended: { description: 'The requester amended the request; some legs re-open' },
+  },
   subjects: clearanceSubjects,
   attention: clearancesAttention,
   recent: clearancesRecent,
@@ -41,10 +52,15 @@ export const clearancesModule = defineModule({
   // A certificate is checked by anyone holding its verification code (a border post).
   publicPaths: [{ path: /\/api\/verify\/[^/]+/ }],
   policy: clearancesRules as PolicyRules,
-  // Silence takes effect when a window closes (consent, refusal or escalation), once.
-  runners: (handle) => [new TacitConsentRunner(handle)],
-  // A deployment request's planned movements become clearance requests once its council adopts it.
-  subscriptions: { 'decisions.procedure_closed': onProcedureClosed },
+  // Silence takes effect when a window closes (consent, refusal or escalation), once; and
+  // the points of contact are reminded 1 h before.
+  runners: (handle) => [new TacitConsentRunner(handle), new LegReminderRunner(handle)],
+  subscriptions: {
+    // Its own events, worded as notifications (notify.ts).
+    ...clearanceNotices,
+    // A deployment request's planned movements become clearance requests once its council adopts it.
+    'decisions.procedure_closed': onProcedureClosed,
+  },
   cli: registerClearanceCommands,
   demo: {
     order: 20,

@@ -5,8 +5,7 @@ import { actorLabel } from '../../core/actor.ts';
 import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { DecisionRow, ProcedureRow, StanceRow } from '../../db/schema.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { notifyOutcome } from '../notifications/emit.ts';
+import { appendEntry } from '../ledger/index.ts';
 import { getVersionRow } from './load.ts';
 import { computeOutcome, type Outcome, type Rule, type StanceKind } from './outcome.ts';
 
@@ -107,7 +106,6 @@ export async function recordOutcome(trx: Db, actor: Actor, proc: ProcedureRow, n
     .set({ status: outcome.result, updated_at: now })
     .where('id', '=', proc.proposal_id)
     .execute();
-  await notifyOutcome(trx, actor, procedure, proposal, now);
   await appendEntry(trx, actor, {
     action: 'procedure.closed',
     subjectType: 'procedure',
@@ -125,8 +123,8 @@ export async function recordOutcome(trx: Db, actor: Actor, proc: ProcedureRow, n
     },
     ...entry,
   });
-  // Whoever waits on an outcome (a deployment request, say) hears of it in this same
-  // transaction, so what they do happens exactly once, with the close.
+  // Whoever waits on an outcome (a deployment request, say; the proposal's readers) hears
+  // of it in this same transaction, so what they do happens exactly once, with the close.
   await publish(trx, 'decisions.procedure_closed', {
     procedureId: proc.id,
     proposalId: proc.proposal_id,

@@ -3,9 +3,11 @@ import { decisionsAttention, decisionsRecent } from './attention.ts';
 import { registerProposalCommands } from './cli.ts';
 import { DeadlineRunner } from './deadlines.ts';
 import { loadDemoDecisions } from './demo.ts';
+import { decisionNotices } from './notify.ts';
 import { decisionsRules } from './policy.ts';
 import { decisionsLedgerActions } from './record.ts';
 import { decisionSubjects } from './record-subjects.ts';
+import { ReminderRunner } from './reminders.ts';
 import { registerDecisionRoutes } from './routes.ts';
 
 /**
@@ -30,8 +32,11 @@ export const decisionsModule = defineModule({
   recent: decisionsRecent,
   routes: registerDecisionRoutes,
   policy: decisionsRules as PolicyRules,
-  // Outcomes on time: closes what fell due while the server was down, then follows the deadlines.
-  runners: (handle) => [new DeadlineRunner(handle)],
+  // The engine publishes its events; its own subscribers word them as notifications.
+  subscriptions: decisionNotices,
+  // Outcomes on time: closes what fell due while the server was down, then follows the
+  // deadlines; and the 24 h and 1 h reminders to the states that have not answered.
+  runners: (handle) => [new DeadlineRunner(handle), new ReminderRunner(handle)],
   cli: registerProposalCommands,
   demo: {
     order: 10,
@@ -44,7 +49,7 @@ export const decisionsModule = defineModule({
 
 export { currentStances, PROCEDURES_CHANNEL } from './closing.ts';
 export { closeDue } from './deadlines.ts';
-export type { ProcedureClosed } from './events.ts';
+export type { ProcedureClosed, ProcedureOpened, SilenceBroken } from './events.ts';
 export { PROCEDURE_KINDS, type Rule } from './outcome.ts';
 export { closeProcedure, openProcedure } from './procedures.ts';
 export { createProposal } from './proposals.ts';

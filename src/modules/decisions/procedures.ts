@@ -1,11 +1,11 @@
 import { type Actor, actorLabel } from '../../core/actor.ts';
 import { conflict, invalid } from '../../core/errors.ts';
+import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ProcedureRow } from '../../db/schema.ts';
 import { authorize } from '../../policy/index.ts';
 import { getProcedureSettings } from '../directory/index.ts';
-import { appendEntry } from '../ledger/commands.ts';
-import { notifyProcedureOpened } from '../notifications/emit.ts';
+import { appendEntry } from '../ledger/index.ts';
 import { type Closing, currentStances, notifyProcedures, recordOutcome } from './closing.ts';
 import { getVersionRow, isDecided, loadProcedure, loadProposal } from './load.ts';
 import type { Rule } from './outcome.ts';
@@ -110,7 +110,14 @@ export async function openProcedure(
     .set({ status: 'open', updated_at: now })
     .where('id', '=', proposalId)
     .execute();
-  await notifyProcedureOpened(trx, actor, procedure, subject, now);
+  await publish(trx, 'decisions.procedure_opened', {
+    procedureId: procedure.id,
+    proposalId,
+    procedureKind: procedure.kind,
+    deadline: procedure.deadline,
+    at: now,
+    actorId: actor.kind === 'person' ? actor.id : null,
+  });
   await appendEntry(trx, actor, {
     action: 'procedure.opened',
     subjectType: 'procedure',

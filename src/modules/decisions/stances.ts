@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { type Actor, actorLabel } from '../../core/actor.ts';
 import { AppError, conflict, invalid } from '../../core/errors.ts';
+import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { StanceRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
-import { appendEntry, type RecordInput } from '../ledger/commands.ts';
-import { notifySilenceBroken } from '../notifications/emit.ts';
+import { appendEntry, type RecordInput } from '../ledger/index.ts';
 import {
   type LoadedProcedure,
   loadProcedure,
@@ -199,7 +199,18 @@ export async function recordStances(
     history = result.history;
   }
   const broke = row.kind === 'silence' && recorded.some((s) => BREAKS_SILENCE.includes(s.kind));
-  if (broke) await notifySilenceBroken(trx, actor, row, loaded.proposal.subject, state, recorded, now);
+  if (broke) {
+    const breaks = recorded.filter((s) => BREAKS_SILENCE.includes(s.kind));
+    await publish(trx, 'decisions.silence_broken', {
+      procedureId: row.id,
+      proposalId: row.proposal_id,
+      state,
+      stanceKind: breaks.some((s) => s.kind === 'object') ? 'object' : 'propose_amendment',
+      points: breaks.map((s) => s.point),
+      at: now,
+      actorId: actor.kind === 'person' ? actor.id : null,
+    });
+  }
   const onBehalf = !(
     actor.kind === 'person' &&
     actor.affiliation === 'delegation' &&

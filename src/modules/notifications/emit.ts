@@ -1,23 +1,22 @@
 import { sql } from 'kysely';
 import { type Actor, type Person, personFromRow } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import type { NotificationKind, ProcedureRow, ProposalRow } from '../../db/schema.ts';
-import { can, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
-import { loadPolicyContext, proposalSubject } from '../decisions/subjects.ts';
+import type { NotificationKind } from '../../db/schema.ts';
 import { EMAIL_CHANNEL, NOTIFICATIONS_CHANNEL } from './schema.ts';
 
-// Notifications are written in the transaction of the change that causes them (the chair
-// opening a procedure, a state breaking silence, an outcome) or by the reminder runner, so
-// they exist exactly when the change does. Who is told is decided by the policy's own
-// predicates over each candidate person; the kinds a person turned off are left out in SQL.
-// A person who chose e-mail for the kind gets an e-mail queued in the same statement (the
-// outbox, sent after commit by the e-mail runner, email.ts).
+// Notifications are written in the transaction of the change that causes them, by the
+// module that owns the subject: it subscribes to its own domain events (decisions/notify.ts,
+// clearances/notify.ts) or runs its reminders, picks the candidates, and asks `recipients`
+// and `emit` here. So they exist exactly when the change does. Who is told is decided by the
+// policy's own predicates over each candidate person; the kinds a person turned off are left
+// out in SQL. A person who chose e-mail for the kind gets an e-mail queued in the same
+// statement (the outbox, sent after commit by the e-mail runner, email.ts).
 
 /** What a notification says besides its proposal. Facts only: the UI words them. */
 export interface NotificationDetails {
   /** The procedure the notification is about (its subject is the proposal). */
   procedureId: string;
-  procedureKind: ProcedureRow['kind'];
+  procedureKind: string;
   deadline?: string | null;
   /** silence_broken: the state that broke silence, how, and on which points. */
   state?: string;
@@ -152,134 +151,4 @@ export async function emit(trx: Db, userIds: string[], e: Emission): Promise<str
     from inserted i
     order by i.user_id`.execute(trx);
   return rows.map((r) => r.user_id);
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** A procedure's notifications are about its proposal (the procedure's id is in the details). */
-const procedureSubject = (procedure: Pick<ProcedureRow, 'proposal_id'>) => ({
-  subjectType: 'proposal',
-  subjectId: procedure.proposal_id,
-});
-
-/**
- * A procedure opened: to the people of the body's delegations who may read the proposal,
- * which takes in every eligible state's head of delegation and authorised delegates.
- */
-export async function notifyProcedureOpened(
-  trx: Db,
-  actor: Actor,
-  procedure: ProcedureRow,
-  proposal: ProposalSubject,
-  at: Date,
-) {
-  const states = [...new Set([...proposal.bodyStates, ...procedure.eligible])];
-  const people = await recipients(
-    trx,
-    'procedure_opened',
-    { states, secretariat: false },
-    (person) => can(person, 'read', 'proposal', proposal),
-    actor,
-  );
-  return emit(trx, people, {
-    kind: 'procedure_opened',
-    ...procedureSubject(procedure),
-    key: `${procedure.id}:${at.toISOString()}`,
-    details: { procedureId: procedure.id, procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
-    at,
-  });
-}
-
-/** A state broke silence (an objection or a proposed amendment): to everyone who can read the proposal. */
-export async function notifySilenceBroken(
-  trx: Db,
-  actor: Actor,
-  procedure: ProcedureRow,
-  proposal: ProposalSubject,
-  state: string,
-  stances: { point: string; kind: string }[],
-  at: Date,
-) {
-  const breaks = stances.filter((s) => s.kind === 'object' || s.kind === 'propose_amendment');
-  if (breaks.length === 0) return [];
-  const people = await recipients(
-    trx,
-    'silence_broken',
-    { states: proposal.bodyStates, secretariat: true },
-    (person) => can(person, 'read', 'proposal', proposal),
-    actor,
-  );
-  return emit(trx, people, {
-    kind: 'silence_broken',
-    ...procedureSubject(procedure),
-    key: `${procedure.id}/${state}:${at.toISOString()}`,
-    details: {
-      procedureId: procedure.id,
-      procedureKind: procedure.kind,
-      deadline: iso(procedure.deadline),
-      state,
-      stanceKind: breaks.some((s) => s.kind === 'object') ? 'object' : 'propose_amendment',
-      points: breaks.map((s) => s.point),
-    },
-    at,
-  });
-}
-
-/** A procedure closed with its outcome: to everyone who can read the proposal. */
-export async function notifyOutcome(
-  trx: Db,
-  actor: Actor,
-  procedure: ProcedureRow,
-  proposalRow: ProposalRow,
-  at: Date,
-) {
-  const proposal = proposalSubject(await loadPolicyContext(trx), proposalRow);
-  const people = await recipients(
-    trx,
-    'outcome',
-    { states: proposal.bodyStates, secretariat: true },
-    (person) => can(person, 'read', 'proposal', proposal),
-    actor,
-  );
-  return emit(trx, people, {
-    kind: 'outcome',
-    ...procedureSubject(procedure),
-    key: `${procedure.id}:${at.toISOString()}`,
-    details: {
-      procedureId: procedure.id,
-      procedureKind: procedure.kind,
-      result: procedure.result ?? undefined,
-    },
-    at,
-  });
-}
-
-/**
- * A deadline is near: to the heads of delegation and authorised delegates of the states
- * that have not answered, each only if the policy lets them answer.
- */
-export async function notifyDeadlineNear(
-  trx: Db,
-  actor: Actor,
-  kind: 'deadline_24h' | 'deadline_1h',
-  procedure: ProcedureRow,
-  subject: ProcedureSubject,
-  notAnswered: string[],
-  instant: Date,
-  now: Date,
-) {
-  const people = await recipients(
-    trx,
-    kind,
-    { states: notAnswered, secretariat: false },
-    (person) => can(person, 'giveStance', 'procedure', subject),
-    actor,
-  );
-  return emit(trx, people, {
-    kind,
-    ...procedureSubject(procedure),
-    key: `${procedure.id}:${instant.toISOString()}`,
-    details: { procedureId: procedure.id, procedureKind: procedure.kind, deadline: iso(procedure.deadline) },
-    at: now,
-  });
 }

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { PROCEDURE_KINDS } from '../decisions/outcome.ts';
 import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
 import { kindNames } from './kinds.ts';
 import type { KindChoices, NotificationView } from './queries.ts';
@@ -12,7 +11,12 @@ export const NotificationSchema = z
       .object({ id: z.string().uuid(), title: z.string() })
       .nullable()
       .openapi({ description: 'The subject when it is a proposal' }),
-    procedure: z.object({ id: z.string().uuid(), kind: z.enum(PROCEDURE_KINDS) }).nullable(),
+    procedure: z
+      .object({
+        id: z.string().uuid(),
+        kind: z.string().openapi({ description: 'silence, written, unanimity...' }),
+      })
+      .nullable(),
     clearance: z
       .object({
         id: z.string().uuid(),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type Actor, actorLabel } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
+import type { EventEnvelope, EventName } from '../../core/events.ts';
 import { randomToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { WebhookDeliveryRow, WebhookRow } from '../../db/schema.ts';
@@ -10,9 +11,9 @@ import {
   type CreateWebhookInput,
   type DeliveryEvent,
   type UpdateWebhookInput,
-  WEBHOOK_EVENTS,
   WEBHOOKS_CHANNEL,
   type WebhookEvent,
+  webhookEventNames,
 } from './schema.ts';
 
 /** A new signing secret: "whsec_" and 32 random bytes. */
@@ -64,7 +65,7 @@ export async function createWebhook(
       state_code: state,
       url: input.url,
       secret,
-      events: input.events ?? [...WEBHOOK_EVENTS],
+      events: input.events ?? webhookEventNames(),
       active: input.active,
       description: input.description,
       created_by: actor.kind === 'person' ? actor.id : null,
@@ -134,6 +135,15 @@ export async function deleteWebhook(trx: Db, actor: Actor, state: string, id: st
     payload: { state, ...described(row) },
     audience: [state],
   });
+}
+
+/**
+ * Every domain event that carries a `webhook` message goes out to the webhooks of the
+ * states it names (the webhooks module subscribes to everything).
+ */
+export async function onAnyEvent(trx: Db, _name: EventName, event: EventEnvelope): Promise<void> {
+  if (!event.webhook) return;
+  await enqueueWebhookEvent(trx, event.webhook.states, event.webhook.event, event.webhook.data, event.at);
 }
 
 /**

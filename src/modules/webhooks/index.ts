@@ -1,5 +1,6 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { registerWebhookCommands } from './cli.ts';
+import { onAnyEvent } from './commands.ts';
 import { WebhookRunner } from './deliver.ts';
 import { webhooksRules } from './policy.ts';
 import { webhooksLedgerActions } from './record.ts';
@@ -13,8 +14,8 @@ export const webhooksModule = defineModule({
   subjects: webhookSubjects,
   routes: registerWebhookRoutes,
   policy: webhooksRules as PolicyRules,
+  // Every event a module publishes with a webhook message is queued for the states it names.
+  subscriptions: { '*': onAnyEvent },
   runners: (handle) => [new WebhookRunner(handle)],
   cli: registerWebhookCommands,
 });
-
-export { enqueueWebhookEvent } from './commands.ts';

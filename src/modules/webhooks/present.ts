@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { WebhookDeliveryRow, WebhookRow } from '../../db/schema.ts';
 import { abilities } from '../../policy/index.ts';
 import type { DeliveryView } from './queries.ts';
-import { WEBHOOK_EVENTS } from './schema.ts';
+import { webhookEventNames } from './schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -12,7 +12,9 @@ export const WebhookSchema = z
     id: z.string().uuid(),
     state: z.string(),
     url: z.string(),
-    events: z.array(z.enum(WEBHOOK_EVENTS)),
+    events: z
+      .array(z.string())
+      .openapi({ description: 'The event kinds it is sent, in their declared order' }),
     active: z.boolean(),
     description: z.string().nullable(),
     createdBy: z.string(),
@@ -28,9 +30,7 @@ export function presentWebhook(actor: Actor, w: WebhookRow): z.infer<typeof Webh
     id: w.id,
     state: w.state_code.trim(),
     url: w.url,
-    events: w.events.filter((e): e is (typeof WEBHOOK_EVENTS)[number] =>
-      (WEBHOOK_EVENTS as readonly string[]).includes(e),
-    ),
+    events: webhookEventNames().filter((e) => w.events.includes(e)),
     active: w.active,
     description: w.description,
     createdBy: w.created_by_label,

@@ -1,21 +1,14 @@
 import { isIP } from 'node:net';
 import { z } from '@hono/zod-openapi';
+import { webhookEvents } from '../../core/registry.ts';
 
 /**
- * The event kinds a webhook can subscribe to: the clearance events of src/modules/clearances/events.ts
- * and the 1 h reminder before a leg's window closes. `ping` is what "send test event" sends,
- * to the one webhook tested, whatever it subscribed to.
+ * The event kinds a webhook can subscribe to: those the modules declare (`webhookEvents` in
+ * their index.ts, e.g. the clearance events), in their declared order. `ping` is what "send
+ * test event" sends, to the one webhook tested, whatever it subscribed to.
  */
-export const WEBHOOK_EVENTS = [
-  'leg_arrived',
-  'leg_due_1h',
-  'leg_decided',
-  'request_cleared',
-  'request_denied',
-  'request_withdrawn',
-  'request_amended',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const webhookEventNames = (): string[] => [...webhookEvents().keys()];
+export type WebhookEvent = string;
 export type DeliveryEvent = WebhookEvent | 'ping';
 
 /** The NOTIFY channel that wakes the webhook runner: a delivery was queued. */
@@ -59,10 +52,15 @@ const WebhookUrl = z
   .openapi({ example: 'https://clearances.example.gov/accord' });
 
 const Events = z
-  .array(z.enum(WEBHOOK_EVENTS))
+  .array(
+    z
+      .string()
+      .refine((e) => webhookEvents().has(e), { message: 'is not an event a webhook can subscribe to' })
+      .openapi({ description: 'An event kind, as a module declares it (e.g. leg_arrived)' }),
+  )
   .min(1, 'name at least one event')
-  .max(WEBHOOK_EVENTS.length * 2)
-  .transform((list) => WEBHOOK_EVENTS.filter((e) => list.includes(e)));
+  .max(100)
+  .transform((list) => webhookEventNames().filter((e) => list.includes(e)));
 
 export const CreateWebhookInput = z
   .strictObject({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRow } from '../../db/schema.ts';
 import { buildUser, recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
 import { type ClearanceEvent, publishClearanceEvent } from '../clearances/events.ts';
-import { buildClearanceRows } from '../notifications/clearance-factories.ts';
+import { buildClearanceRows } from '../clearances/notify-factories.ts';
 import { deliverDue, retryDelaySeconds, WebhookRunner } from './deliver.ts';
 import { startReceiver } from './receiver.ts';
 import { MAX_ATTEMPTS } from './schema.ts';

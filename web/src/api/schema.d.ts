@@ -6720,8 +6720,8 @@ export interface components {
       procedure: {
         /** Format: uuid */
         id: string;
-        /** @enum {string} */
-        kind: 'meeting_consensus' | 'silence' | 'written' | 'unanimity' | 'qualified_majority';
+        /** @description silence, written, unanimity... */
+        kind: string;
       } | null;
       /** @description The subject when it is a clearance request (see /clearances/{id}) */
       clearance: {
@@ -6798,15 +6798,8 @@ export interface components {
       id: string;
       state: string;
       url: string;
-      events: (
-        | 'leg_arrived'
-        | 'leg_due_1h'
-        | 'leg_decided'
-        | 'request_cleared'
-        | 'request_denied'
-        | 'request_withdrawn'
-        | 'request_amended'
-      )[];
+      /** @description The event kinds it is sent, in their declared order */
+      events: string[];
       active: boolean;
       description: string | null;
       createdBy: string;
@@ -6820,15 +6813,7 @@ export interface components {
       /** @example https://clearances.example.gov/accord */
       url: string;
       /** @description The event kinds to send; every kind when left out */
-      events?: (
-        | 'leg_arrived'
-        | 'leg_due_1h'
-        | 'leg_decided'
-        | 'request_cleared'
-        | 'request_denied'
-        | 'request_withdrawn'
-        | 'request_amended'
-      )[];
+      events?: string[];
       /** @default true */
       active: boolean;
       /** @default null */
@@ -6837,15 +6822,7 @@ export interface components {
     UpdateWebhookInput: {
       /** @example https://clearances.example.gov/accord */
       url?: string;
-      events?: (
-        | 'leg_arrived'
-        | 'leg_due_1h'
-        | 'leg_decided'
-        | 'request_cleared'
-        | 'request_denied'
-        | 'request_withdrawn'
-        | 'request_amended'
-      )[];
+      events?: string[];
       active?: boolean;
       description?: string | null;
       /** @description A new secret, shown once in the answer; the old one stops signing at once */

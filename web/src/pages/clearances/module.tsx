@@ -42,6 +42,15 @@ const legWaits = wording((item, { t, dateTime }, state) =>
 /** Movement clearances: the board, requests and their legs, standing permissions, asset lists, deployments. */
 export const clearancesWeb = defineWebModule({
   name: 'clearances',
+  webhookEvents: [
+    'leg_arrived',
+    'leg_due_1h',
+    'leg_decided',
+    'request_cleared',
+    'request_denied',
+    'request_withdrawn',
+    'request_amended',
+  ],
   routes: [
     { path: '/clearances', element: <BoardPage /> },
     { path: '/clearances/new', element: <NewRequestPage /> },

@@ -8,10 +8,10 @@ import { notifySuccess } from '../../components/notify.ts';
 import {
   useCreateWebhook,
   useUpdateWebhook,
-  WEBHOOK_EVENTS,
   type Webhook,
   type WebhookEvent,
   type WebhookInput,
+  webhookEventKinds,
 } from './api.ts';
 
 function WebhookForm({
@@ -27,7 +27,7 @@ function WebhookForm({
 }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState(webhook?.url ?? '');
-  const [events, setEvents] = useState<string[]>(webhook?.events ?? [...WEBHOOK_EVENTS]);
+  const [events, setEvents] = useState<string[]>(webhook?.events ?? webhookEventKinds());
   const [description, setDescription] = useState(webhook?.description ?? '');
   const [active, setActive] = useState(webhook?.active ?? true);
   const [missing, setMissing] = useState<{ url?: string; events?: string }>({});
@@ -88,7 +88,7 @@ function WebhookForm({
           label={t('webhooks.events')}
           description={t('webhooks.eventsHint')}
           required
-          data={WEBHOOK_EVENTS.map((e) => ({ value: e, label: t(`webhooks.eventNames.${e}`) }))}
+          data={webhookEventKinds().map((e) => ({ value: e, label: t(`webhooks.eventNames.${e}`) }))}
           value={events}
           onChange={setEvents}
           error={missing.events ?? errors.events}

@@ -16,8 +16,8 @@ import {
   useTestWebhook,
   useUpdateWebhook,
   useWebhooks,
-  WEBHOOK_EVENTS,
   type Webhook,
+  webhookEventKinds,
 } from './api.ts';
 import { DeliveriesPanel } from './DeliveriesPanel.tsx';
 import { managesWebhooks } from './module.tsx';
@@ -68,7 +68,7 @@ function ConfirmModal({
 
 function EventsCell({ events }: { events: Webhook['events'] }) {
   const { t } = useTranslation();
-  if (events.length === WEBHOOK_EVENTS.length)
+  if (events.length === webhookEventKinds().length)
     return (
       <Badge variant="outline" color="gray" radius="sm">
         {t('webhooks.allEvents')}

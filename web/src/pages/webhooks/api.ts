@@ -1,20 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type BodyOf, client, ok, type Schema } from '../../api/client.ts';
-import { allOf } from '../../types.ts';
+import { WEB_MODULES } from '../../modules.ts';
 
 /** What the webhook API answers (src/modules/webhooks/present.ts), as its OpenAPI schema says. */
 export type Webhook = Schema<'Webhook'>;
 export type WebhookEvent = Webhook['events'][number];
-/** The event kinds a webhook may subscribe to, in the order the form lists them. */
-export const WEBHOOK_EVENTS = allOf<WebhookEvent>()([
-  'leg_arrived',
-  'leg_due_1h',
-  'leg_decided',
-  'request_cleared',
-  'request_denied',
-  'request_withdrawn',
-  'request_amended',
-]);
+/** The event kinds a webhook may subscribe to, as the modules declare them (web/src/modules.ts), in order. */
+export const webhookEventKinds = (): string[] => WEB_MODULES.flatMap((m) => m.webhookEvents ?? []);
 
 export type Delivery = Schema<'WebhookDelivery'>;
 export type DeliveryStatus = Delivery['status'];

@@ -1,23 +1,26 @@
 import { sql } from 'kysely';
 import { systemActor } from '../../core/actor.ts';
+import type { EventSubscriptions } from '../../core/events.ts';
 import { TimedRunner } from '../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../db/connect.ts';
 import type { NotificationKind } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
-import type { ClearanceEvent } from '../clearances/events.ts';
-import { enqueueWebhookEvent } from '../webhooks/commands.ts';
-import { type ClearanceNotificationDetails, emit, recipients } from './emit.ts';
+import { type ClearanceNotificationDetails, emit, recipients } from '../notifications/index.ts';
+import {
+  CLEARANCE_EVENT_KINDS,
+  CLEARANCE_LEGS_CHANNEL,
+  type ClearanceEvent,
+  publishClearanceEvent,
+} from './events.ts';
 
-// Clearance news, written in the transaction of the clearance command that causes it (through
-// publishClearanceEvent) or by the 1 h reminder runner below. Who is told: a state's points of
+// Clearance news, written in the transaction of the clearance command that causes it (this
+// module subscribes to its own events, published by publishClearanceEvent) or of the 1 h
+// reminder runner below. Who is told: a state's points of
 // contact and its head of delegation (the `clearanceNews` rule of the policy), the
 // secretariat's administrators for escalations; always within the request's classification.
 
 const HOUR_MS = 3_600_000;
 const RUNNER = systemActor('clearance reminder runner');
-
-/** The NOTIFY channel that wakes the leg reminder runner: a leg opened or re-opened. */
-export const CLEARANCE_LEGS_CHANNEL = 'accord_clearance_legs';
 
 type Base = Pick<
   ClearanceEvent,
@@ -137,10 +140,27 @@ export async function notifyClearanceEvent(trx: Db, e: ClearanceEvent): Promise<
         );
       return told;
     }
+    case 'leg_due_1h':
+      return tell(trx, 'leg_due_1h', [e.state], e, `${e.legId}:${e.dueAt.toISOString()}`, {
+        ...baseDetails(e),
+        state: e.state,
+        legId: e.legId,
+        dueAt: e.dueAt.toISOString(),
+      });
     case 'request_withdrawn':
       return [];
   }
 }
+
+/** The clearances module's own subscriptions: every clearance event, worded as notifications. */
+export const clearanceNotices = Object.fromEntries(
+  CLEARANCE_EVENT_KINDS.map((kind) => [
+    `clearances.${kind}`,
+    async (trx: Db, e: ClearanceEvent) => {
+      await notifyClearanceEvent(trx, e);
+    },
+  ]),
+) as EventSubscriptions;
 
 async function legDue(trx: Db, legId: string): Promise<string | null> {
   const row = await trx
@@ -176,7 +196,6 @@ export async function nextLegReminder(db: Db, now: Date): Promise<Date | null> {
 export interface LegReminderSent {
   legId: string;
   dueAt: Date;
-  userIds: string[];
 }
 
 /**
@@ -250,24 +269,27 @@ async function remindLeg(
     ])
     .where('clearance_legs.id', '=', legId)
     .executeTakeFirstOrThrow();
-  const base = {
+  const route = await trx
+    .selectFrom('clearance_legs')
+    .select('state_code')
+    .where('request_id', '=', request.id)
+    .orderBy('position')
+    .execute();
+  await publishClearanceEvent(trx, {
+    kind: 'leg_due_1h',
     requestId: request.id,
     reference: request.reference,
     requestingState: request.requesting_state.trim(),
     urgency: request.urgency,
     classification: request.classification,
-  };
-  const details = { ...baseDetails(base), state, legId, dueAt: dueAt.toISOString() };
-  const userIds = await tell(
-    trx,
-    'leg_due_1h',
-    [state],
-    { ...base, at: now },
-    `${legId}:${dueAt.toISOString()}`,
-    details,
-  );
-  await enqueueWebhookEvent(trx, [state], 'leg_due_1h', { requestId: base.requestId, ...details }, now);
-  return { legId, dueAt, userIds };
+    routeStates: [...new Set(route.map((l) => l.state_code.trim()))],
+    state,
+    legId,
+    dueAt,
+    at: now,
+    actorId: null,
+  });
+  return { legId, dueAt };
 }
 
 const defaultLog = (err: unknown) => console.error('accord: sending a leg reminder failed', err);

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationKind } from '../../db/schema.ts';
 import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
 import { type ClearanceEvent, publishClearanceEvent } from '../clearances/events.ts';
-import { buildClearanceRows } from './clearance-factories.ts';
-import { sendDueLegReminders } from './clearances.ts';
-import { buildNotificationPeople, type NotificationPeople, turnOff } from './factories.ts';
+import { buildNotificationPeople, type NotificationPeople, turnOff } from '../notifications/factories.ts';
+import { sendDueLegReminders } from './notify.ts';
+import { buildClearanceRows } from './notify-factories.ts';
 
 // Clearance news on a real database, through publishClearanceEvent over rows written directly.
 // The people: heads of AM, BY, TJ (confidential), a BY and an AM point of contact (restricted),

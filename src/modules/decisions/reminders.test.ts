@@ -1,9 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondHandle, TEST_ORGANISATION, type TestContext, testContext } from '../../testing/harness.ts';
-import { closeDue } from '../decisions/deadlines.ts';
-import { buildProcedure, buildStances } from '../decisions/factories.ts';
-import { buildNotificationPeople, type NotificationPeople, notifiedAbout, turnOff } from './factories.ts';
+import {
+  buildNotificationPeople,
+  type NotificationPeople,
+  notifiedAbout,
+  turnOff,
+} from '../notifications/factories.ts';
+import { wallTime } from '../notifications/time.ts';
+import { closeDue } from './deadlines.ts';
+import { buildProcedure, buildStances } from './factories.ts';
 import {
   nextReminder,
   ReminderRunner,
@@ -11,7 +17,6 @@ import {
   reminderInstant,
   sendDueReminders,
 } from './reminders.ts';
-import { wallTime } from './time.ts';
 
 // Reminders 24 h and 1 h before a deadline, to the states that have not answered every
 // point: their heads of delegation and the delegates they authorised. The organisation's

@@ -3,10 +3,10 @@ import { type Actor, systemActor } from '../../core/actor.ts';
 import { TimedRunner } from '../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../db/connect.ts';
 import type { ProcedureRow } from '../../db/schema.ts';
-import { currentStances, PROCEDURES_CHANNEL } from '../decisions/closing.ts';
-import type { Rule } from '../decisions/outcome.ts';
-import { loadPolicyContext, loadProcedureSubject } from '../decisions/subjects.ts';
-import { notifyDeadlineNear } from './emit.ts';
+import { currentStances, PROCEDURES_CHANNEL } from './closing.ts';
+import { notifyDeadlineNear } from './notify.ts';
+import type { Rule } from './outcome.ts';
+import { loadPolicyContext, loadProcedureSubject } from './subjects.ts';
 
 const RUNNER = systemActor('reminder runner');
 const HOUR_MS = 3_600_000;
