@@ -1,7 +1,6 @@
 import type { Actor } from '../core/actor.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { ruleFor } from '../core/registry.ts';
-import type { UserRow } from '../db/schema.ts';
 
 /**
  * Every read and write in Accord is decided here, and nowhere else. Default deny: an
@@ -13,42 +12,7 @@ import type { UserRow } from '../db/schema.ts';
 
 // ---- resources and their rules ----------------------------------------------------
 
-/** A ledger entry as the policy sees it. */
-export interface LedgerSubject {
-  classification: number;
-  audience: string[] | null;
-  actor_id: string | null;
-}
-
-/** A proposal as the policy sees it. */
-export interface ProposalSubject {
-  classification: number;
-  /** The states sitting in the proposal's body now. */
-  bodyStates: string[];
-  /** The author's state; null when the secretariat wrote it. */
-  authorState: string | null;
-  /** The state holding the presidency: its head of delegation chairs procedures. */
-  presidencyState: string | null;
-}
-export type NewProposalSubject = Pick<ProposalSubject, 'classification' | 'bodyStates'>;
-
-/** A procedure as the policy sees it. */
-export interface ProcedureSubject {
-  proposal: ProposalSubject;
-  kind: string;
-  /** The states that may answer: those sitting in the body when it opened. */
-  eligible: string[];
-  /** Delegates whom their head of delegation authorised to answer for their state. */
-  authorisedDelegates: string[];
-}
-
-/** A numbered decision as the policy sees it: the proposal it adopted, and how much of it. */
-export interface DecisionSubject {
-  proposal: ProposalSubject;
-  /** A decision is written only when something was adopted: adopted or partially_adopted. */
-  result: string;
-}
-
+/** Something that belongs to one member state: its delegation, asset lists, webhooks. */
 export interface DelegationSubject {
   state: string;
 }
@@ -58,84 +22,13 @@ export interface OwnedSubject {
   user_id: string;
 }
 
-/** A movement clearance request as the policy sees it. */
-export interface ClearanceRequestSubject {
-  classification: number;
-  requestingState: string;
-  /** Every state with a leg in the request (a withdrawn leg's state was told, and still sees it). */
-  routeStates: string[];
-}
-export type NewClearanceRequestSubject = Pick<ClearanceRequestSubject, 'classification' | 'requestingState'>;
-
-/** One state's leg of a clearance request. */
-export interface ClearanceLegSubject {
-  request: ClearanceRequestSubject;
-  state: string;
-  /** Delegates whom their head of delegation authorised to answer for their state. */
-  authorisedDelegates: string[];
-}
-
-export interface StandingPermissionSubject {
-  grantingState: string;
-  granteeState: string;
-}
-
-/** A host state's request for the deployment of collective forces. */
-export interface DeploymentSubject {
-  classification: number;
-  hostState: string;
-}
-
-export type UserSubject = Pick<UserRow, 'id' | 'affiliation' | 'state_code' | 'partner_code' | 'role'>;
-
 /**
- * Every subject kind the rules speak of, and what the policy needs to know of it. A module
- * with new kinds adds them by merging into this interface from its own policy.ts.
+ * Every subject kind the rules speak of, and what the policy needs to know of it: each
+ * module declares its own kinds by merging into this interface from its policy.ts, beside
+ * the rules over them (see src/modules/decisions/policy.ts).
  */
-export interface Subjects {
-  /** The organisation, its member states, bodies, partners and presidency: open to every signed-in person. */
-  directory: null;
-  /** The list of people and the action of creating one. */
-  users: null;
-  user: UserSubject;
-  /** The record as a whole: verifying and exporting it. */
-  ledger: null;
-  ledgerEntry: LedgerSubject;
-  /** Drafting a proposal in a body at a level. */
-  proposals: NewProposalSubject;
-  proposal: ProposalSubject;
-  procedure: ProcedureSubject;
-  /**
-   * An adopted decision: whoever reads its proposal, and, once published (adopted at
-   * classification 0), observers and partners, who read no proposal.
-   */
-  decision: DecisionSubject;
-  /** A member state's delegation: who may answer for it. */
-  delegation: DelegationSubject;
-  /** A notification: its recipient's alone. */
-  notification: OwnedSubject;
-  /** The kinds of notification a person turned off. */
-  notificationPreferences: OwnedSubject;
-  /** A person's secret calendar feed link. */
-  calendarFeed: OwnedSubject;
-  /** Creating a clearance request for a state at a level (lists are scoped by clearanceRequestsVisibleTo). */
-  clearanceRequests: NewClearanceRequestSubject;
-  clearanceRequest: ClearanceRequestSubject;
-  clearanceLeg: ClearanceLegSubject;
-  /** Granting a standing permission in the name of a state. */
-  standingPermissions: Pick<StandingPermissionSubject, 'grantingState'>;
-  standingPermission: StandingPermissionSubject;
-  /** A delegation's reusable vehicle and asset lists. */
-  assetList: DelegationSubject;
-  deployment: DeploymentSubject;
-  /** A delegation's webhooks (national systems told of clearance events) and their deliveries. */
-  webhooks: DelegationSubject;
-  /**
-   * Who is told of a clearance request's news for a state (its points of contact and head of
-   * delegation), or for the secretariat (state null: its administrators), within clearance.
-   */
-  clearanceNews: { state: string | null; classification: number };
-}
+// biome-ignore lint/suspicious/noEmptyInterface: modules merge their subject kinds into it
+export interface Subjects {}
 export type ResourceKind = keyof Subjects;
 
 type Rule<T> = (actor: Actor, subject: T) => boolean;

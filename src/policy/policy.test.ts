@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Actor, type Person, systemActor } from '../core/actor.ts';
 import { AppError } from '../core/errors.ts';
 import type { Affiliation, Role } from '../db/schema.ts';
-import { abilities, authorize, can, type LedgerSubject } from './index.ts';
+import type { LedgerSubject } from '../modules/ledger/policy.ts';
+import { abilities, authorize, can } from './index.ts';
 
 // The whole rule book as tables of expected booleans. Each test walks a table and
 // compares every cell with `can`, so a changed rule shows up as a changed cell. The SQL

@@ -1,6 +1,6 @@
 import type { Actor, Person } from '../core/actor.ts';
 import type { UserRow } from '../db/schema.ts';
-import type { DecisionSubject, OwnedSubject } from './index.ts';
+import type { OwnedSubject } from './index.ts';
 
 /** The small named predicates every rule and SQL scope of the policy is built from. */
 
@@ -23,7 +23,7 @@ export const speaksForOwnState = (a: Actor, state: string) =>
 /** The results of a decision that publish it, when its classification is 0 (public). */
 export const PUBLISHED_DECISION_RESULTS = ['adopted', 'partially_adopted'] as const;
 /** Published: adopted, wholly or in part, at classification 0 (public); what observers and partners read. */
-export const isPublishedDecision = (d: DecisionSubject) =>
+export const isPublishedDecision = (d: { proposal: { classification: number }; result: string }) =>
   d.proposal.classification === 0 && (PUBLISHED_DECISION_RESULTS as readonly string[]).includes(d.result);
 
 /** The audience tokens an entry must name for the person to read it: their state, or `partner:CODE`. */

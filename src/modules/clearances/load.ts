@@ -3,12 +3,13 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
-import { authorize, type ClearanceLegSubject, type ClearanceRequestSubject } from '../../policy/index.ts';
+import { authorize } from '../../policy/index.ts';
 import { authorisedDelegates } from '../delegations/index.ts';
 import { DEFAULT_RESPONSE_WINDOWS } from '../directory/index.ts';
 import type { ClearanceEvent } from './events.ts';
 import type { PointInfo } from './itinerary.ts';
 import type { Leg } from './machine.ts';
+import type { ClearanceLegSubject, ClearanceRequestSubject } from './policy.ts';
 import type { ClearanceContent, ConditionInput, SilenceMeaning, Urgency } from './schema.ts';
 
 /** The channel a NOTIFY goes out on when legs open or their windows move: wakes the tacit runner. */

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
-import { type ClearanceLegSubject, type ClearanceRequestSubject, can } from '../../policy/index.ts';
+import { can } from '../../policy/index.ts';
 import { type TestContext, testContext } from '../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION, landRoute } from '../../testing/simulations/clearances.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from './factories.ts';
 import { requestSubject } from './load.ts';
+import type { ClearanceLegSubject, ClearanceRequestSubject } from './policy.ts';
 import { listRequests } from './requests/queries.ts';
 import { RequestListQuery } from './schema.ts';
 

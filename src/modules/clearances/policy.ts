@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/actor.ts';
-import type { ClearanceLegSubject, ClearanceRequestSubject, PolicyRulesFor } from '../../policy/index.ts';
+import type { DelegationSubject, PolicyRulesFor } from '../../policy/index.ts';
 import {
   isAdmin,
   isCleared,
@@ -13,6 +13,54 @@ import {
   sitsIn,
   speaksForOwnState,
 } from '../../policy/predicates.ts';
+
+/** A movement clearance request as the policy sees it. */
+export interface ClearanceRequestSubject {
+  classification: number;
+  requestingState: string;
+  /** Every state with a leg in the request (a withdrawn leg's state was told, and still sees it). */
+  routeStates: string[];
+}
+export type NewClearanceRequestSubject = Pick<ClearanceRequestSubject, 'classification' | 'requestingState'>;
+
+/** One state's leg of a clearance request. */
+export interface ClearanceLegSubject {
+  request: ClearanceRequestSubject;
+  state: string;
+  /** Delegates whom their head of delegation authorised to answer for their state. */
+  authorisedDelegates: string[];
+}
+
+export interface StandingPermissionSubject {
+  grantingState: string;
+  granteeState: string;
+}
+
+/** A host state's request for the deployment of collective forces. */
+export interface DeploymentSubject {
+  classification: number;
+  hostState: string;
+}
+
+declare module '../../policy/index.ts' {
+  interface Subjects {
+    /** Creating a clearance request for a state at a level (lists are scoped by clearanceRequestsVisibleTo). */
+    clearanceRequests: NewClearanceRequestSubject;
+    clearanceRequest: ClearanceRequestSubject;
+    clearanceLeg: ClearanceLegSubject;
+    /** Granting a standing permission in the name of a state. */
+    standingPermissions: Pick<StandingPermissionSubject, 'grantingState'>;
+    standingPermission: StandingPermissionSubject;
+    /** A delegation's reusable vehicle and asset lists. */
+    assetList: DelegationSubject;
+    deployment: DeploymentSubject;
+    /**
+     * Who is told of a clearance request's news for a state (its points of contact and head of
+     * delegation), or for the secretariat (state null: its administrators), within clearance.
+     */
+    clearanceNews: { state: string | null; classification: number };
+  }
+}
 
 /** Movement clearances: the requesting state, the states on the route and the secretariat, within clearance; never observers. Default deny: an action not listed is refused. */
 export const clearancesRules: PolicyRulesFor<

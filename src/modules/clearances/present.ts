@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
-import { abilities, type ClearanceLegSubject, can } from '../../policy/index.ts';
+import { abilities, can } from '../../policy/index.ts';
 import { AttachmentSchema, presentAttachment } from '../attachments/index.ts';
 import { requestSubject, trimState } from './load.ts';
 import { isOpenLeg } from './machine.ts';
+import type { ClearanceLegSubject } from './policy.ts';
 import type { RequestView } from './requests/queries.ts';
 import {
   ASSET_KINDS,

@@ -4,7 +4,8 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import type { ProcedureRow, ProposalRow, ProposalVersionRow, StanceRow } from '../../db/schema.ts';
-import { authorize, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
+import { authorize } from '../../policy/index.ts';
+import type { ProcedureSubject, ProposalSubject } from './policy.ts';
 import {
   authorisedDelegatesColumn,
   contextOf,

@@ -3,9 +3,10 @@ import { systemActor } from '../../core/actor.ts';
 import type { EventSubscriptions } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ProcedureRow } from '../../db/schema.ts';
-import { can, type ProcedureSubject, type ProposalSubject } from '../../policy/index.ts';
+import { can } from '../../policy/index.ts';
 import { emit, recipients } from '../notifications/index.ts';
 import type { ProcedureClosed, ProcedureOpened, SilenceBroken } from './events.ts';
+import type { ProcedureSubject, ProposalSubject } from './policy.ts';
 import { loadPolicyContext, proposalSubject } from './subjects.ts';
 
 // Who hears of a procedure: the decisions engine publishes its events (events.ts) and these

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { UserRow } from '../../db/schema.ts';
-import {
-  can,
-  type DecisionSubject,
-  type ProcedureSubject,
-  type ProposalSubject,
-} from '../../policy/index.ts';
+import { can } from '../../policy/index.ts';
 import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
 import { buildDecisionPeople, buildProposal, type DecisionPeople } from './factories.ts';
+import type { DecisionSubject, ProcedureSubject, ProposalSubject } from './policy.ts';
 import { listProposals } from './queries.ts';
 import { ListProposalsQuery } from './schema.ts';
 import { loadPolicyContext, proposalSubject } from './subjects.ts';

@@ -1,11 +1,5 @@
 import type { Actor } from '../../core/actor.ts';
-import type {
-  DecisionSubject,
-  NewProposalSubject,
-  PolicyRulesFor,
-  ProcedureSubject,
-  ProposalSubject,
-} from '../../policy/index.ts';
+import type { PolicyRulesFor } from '../../policy/index.ts';
 import {
   isAdmin,
   isCleared,
@@ -19,6 +13,49 @@ import {
   sitsIn,
   speaksForOwnState,
 } from '../../policy/predicates.ts';
+
+/** A proposal as the policy sees it. */
+export interface ProposalSubject {
+  classification: number;
+  /** The states sitting in the proposal's body now. */
+  bodyStates: string[];
+  /** The author's state; null when the secretariat wrote it. */
+  authorState: string | null;
+  /** The state holding the presidency: its head of delegation chairs procedures. */
+  presidencyState: string | null;
+}
+export type NewProposalSubject = Pick<ProposalSubject, 'classification' | 'bodyStates'>;
+
+/** A procedure as the policy sees it. */
+export interface ProcedureSubject {
+  proposal: ProposalSubject;
+  kind: string;
+  /** The states that may answer: those sitting in the body when it opened. */
+  eligible: string[];
+  /** Delegates whom their head of delegation authorised to answer for their state. */
+  authorisedDelegates: string[];
+}
+
+/** A numbered decision as the policy sees it: the proposal it adopted, and how much of it. */
+export interface DecisionSubject {
+  proposal: ProposalSubject;
+  /** A decision is written only when something was adopted: adopted or partially_adopted. */
+  result: string;
+}
+
+declare module '../../policy/index.ts' {
+  interface Subjects {
+    /** Drafting a proposal in a body at a level. */
+    proposals: NewProposalSubject;
+    proposal: ProposalSubject;
+    procedure: ProcedureSubject;
+    /**
+     * An adopted decision: whoever reads its proposal, and, once published (adopted at
+     * classification 0), observers and partners, who read no proposal.
+     */
+    decision: DecisionSubject;
+  }
+}
 
 /**
  * Proposals, procedures and decisions: the body's delegations and the secretariat, within

@@ -1,15 +1,11 @@
 import type { Actor } from '../../core/actor.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
-import {
-  authorize,
-  type DecisionSubject,
-  decisionsVisibleTo,
-  proposalsVisibleTo,
-} from '../../policy/index.ts';
+import { authorize, decisionsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
 import { listProposalAttachments } from './attachments.ts';
 import { currentStances } from './closing.ts';
 import { getVersionRow, loadProcedureView, loadProposal, type ProcedureView } from './load.ts';
+import type { DecisionSubject } from './policy.ts';
 import { everyoneAnswered } from './procedures.ts';
 import type { ListProposalsQuery } from './schema.ts';
 import { contextOf, loadPolicyContext, policyContextColumns, proposalSubject } from './subjects.ts';

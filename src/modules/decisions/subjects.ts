@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { ProcedureRow, ProposalRow } from '../../db/schema.ts';
-import type { ProcedureSubject, ProposalSubject } from '../../policy/index.ts';
 import { authorisedDelegates } from '../delegations/index.ts';
+import type { ProcedureSubject, ProposalSubject } from './policy.ts';
 
 /**
  * What the policy needs to know around a proposal or a procedure: which states sit in

@@ -1,4 +1,4 @@
-import type { PolicyRulesFor } from '../../policy/index.ts';
+import type { DelegationSubject, PolicyRulesFor } from '../../policy/index.ts';
 import {
   isAdmin,
   isHeadOfDelegation,
@@ -6,6 +6,13 @@ import {
   isSystem,
   speaksForOwnState,
 } from '../../policy/predicates.ts';
+
+declare module '../../policy/index.ts' {
+  interface Subjects {
+    /** A member state's delegation: who may answer for it. */
+    delegation: DelegationSubject;
+  }
+}
 
 /**
  * A member state's delegation: who may answer for it. Its own members and the secretariat

@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/actor.ts';
-import type { LedgerSubject, PolicyRulesFor } from '../../policy/index.ts';
+import type { PolicyRulesFor } from '../../policy/index.ts';
 import {
   audienceTokens,
   isAdmin,
@@ -10,6 +10,21 @@ import {
   isSignedIn,
   isSystem,
 } from '../../policy/predicates.ts';
+
+/** A ledger entry as the policy sees it. */
+export interface LedgerSubject {
+  classification: number;
+  audience: string[] | null;
+  actor_id: string | null;
+}
+
+declare module '../../policy/index.ts' {
+  interface Subjects {
+    /** The record as a whole: verifying and exporting it. */
+    ledger: null;
+    ledgerEntry: LedgerSubject;
+  }
+}
 
 /** The record: who reads an entry, who verifies and exports the record. Default deny: an action not listed is refused. */
 export const ledgerRules: PolicyRulesFor<'ledger' | 'ledgerEntry'> = {

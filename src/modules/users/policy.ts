@@ -1,6 +1,17 @@
 import type { Actor } from '../../core/actor.ts';
-import type { PolicyRulesFor, UserSubject } from '../../policy/index.ts';
+import type { UserRow } from '../../db/schema.ts';
+import type { PolicyRulesFor } from '../../policy/index.ts';
 import { isAdmin, isPerson, isSecretariat, isSelf, isSignedIn, isSystem } from '../../policy/predicates.ts';
+
+export type UserSubject = Pick<UserRow, 'id' | 'affiliation' | 'state_code' | 'partner_code' | 'role'>;
+
+declare module '../../policy/index.ts' {
+  interface Subjects {
+    /** The list of people and the action of creating one. */
+    users: null;
+    user: UserSubject;
+  }
+}
 
 /** People: the list is open to the signed-in; a person reads their colleagues, the secretariat everyone. Default deny: an action not listed is refused. */
 export const usersRules: PolicyRulesFor<'users' | 'user'> = {
