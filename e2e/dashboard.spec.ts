@@ -155,6 +155,9 @@ describe('dashboard', () => {
     await recent.locator('[data-kind="decisions.decision_adopted"]').first().waitFor();
     expect(await recent.locator('[data-kind^="clearances."]').count()).toBe(0);
     expect(await recent.locator('[data-kind="decisions.procedure_closed"]').count()).toBe(0);
+    // The navigation offers the register of decisions, not proposals they cannot read.
+    await page.getByRole('link', { name: 'Adopted decisions' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Proposals', exact: true }).count()).toBe(0);
     await context.close();
   });
 });

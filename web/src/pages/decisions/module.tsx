@@ -2,7 +2,7 @@ import { IconFileCertificate, IconFileText } from '@tabler/icons-react';
 import type { NotificationWording } from '../../module.ts';
 import { defineWebModule } from '../../module.ts';
 import type { NotificationItem } from '../../notifications.ts';
-import { DECISION_KEYS } from '../../queries.ts';
+import { DECISION_KEYS, useProposalList } from '../../queries.ts';
 import { HOME_KEY } from '../dashboard/home.ts';
 import { DecisionPage } from './DecisionPage.tsx';
 import { DecisionsPage } from './DecisionsPage.tsx';
@@ -19,6 +19,17 @@ const deadline: NotificationWording = {
     item.deadline ? t('notifications.detail.deadline', { at: dateTime(item.deadline) }) : null,
 };
 
+/**
+ * Whether the person has proposals to read: they may draft in some body (the list's
+ * abilities, which the server derives from the reading rule), or some proposal is listed
+ * for them. Observers and partners read no proposal: they see the register of decisions only.
+ */
+function useReadsProposals(): boolean {
+  const { data } = useProposalList({});
+  const first = data?.pages[0];
+  return !!first && (first.abilities.create || first.items.length > 0);
+}
+
 /** Proposals, procedures, stances and the register of adopted decisions. */
 export const decisionsWeb = defineWebModule({
   name: 'decisions',
@@ -34,7 +45,7 @@ export const decisionsWeb = defineWebModule({
   nav: {
     section: 'nav.decisions',
     entries: [
-      { path: '/proposals', label: 'nav.proposals', icon: IconFileText },
+      { path: '/proposals', label: 'nav.proposals', icon: IconFileText, useVisible: useReadsProposals },
       { path: '/decisions', label: 'nav.decisionRegister', icon: IconFileCertificate },
     ],
   },
