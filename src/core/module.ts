@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Db, DbHandle } from '../db/connect.ts';
+import type { Database, Locale } from '../db/schema.ts';
 import type { App } from '../http/env.ts';
 import type { Actor, Person } from './actor.ts';
 import type { EventSubscriptions } from './events.ts';
@@ -38,8 +40,14 @@ export interface AccordModule {
    * payload, and a one-line description (shown by `accord ledger actions` and the API).
    */
   ledgerActions?: Record<string, LedgerActionSpec>;
-  /** The kinds of notification the module sends (each person may turn each one off). */
+  /** The kinds of notification the module sends (each person may turn each one off), with their e-mail words. */
   notificationKinds?: Record<string, NotificationKindSpec>;
+  /**
+   * The subject types of the module's notifications (`subject_type`): who may still be told
+   * of one, and what a notification names it by. The notifications module reads no table of
+   * another module's but through these.
+   */
+  notificationSubjects?: Record<string, NotificationSubjectSpec>;
   /**
    * The event kinds a member state's webhook may subscribe to, sent when the module
    * publishes a domain event carrying a `webhook` message (src/core/events.ts).
@@ -88,6 +96,62 @@ export interface LedgerActionSpec {
 
 export interface NotificationKindSpec {
   description: string;
+  /** What an e-mail of the kind says, in each language. */
+  email: Record<Locale, NotificationEmailWords>;
+}
+
+/** A kind's e-mail in one language. */
+export interface NotificationEmailWords {
+  /** The kind's short name, as the account page names it (the footer: "you chose e-mail for …"). */
+  name: string;
+  /**
+   * The subject line (without the "Accord:" prefix) and the lines of the body, from the
+   * notification's facts. A method, so a module may type the details it wrote itself.
+   */
+  text(facts: EmailFacts): EmailText;
+}
+
+/** What a kind's e-mail is written from (the notifications module fills it in when it sends). */
+export interface EmailFacts<Details = unknown> {
+  /** The subject as its module names it (`notificationSubjects[type].facts`). */
+  subject: NotificationSubjectFacts;
+  /** The facts the sending module wrote with the notification. */
+  details: Details;
+  /** An instant for the reader, in the organisation's zone: "29 Mar 2026, 10:00 (Europe/Moscow, UTC+03:00)". */
+  when(iso: string): string;
+  /** A member state's name in the reader's language, from its code. */
+  state(code: string | null | undefined): string;
+}
+
+/** A kind's subject line (without the "Accord:" prefix) and the lines of its body. */
+export interface EmailText {
+  subject: string;
+  lines: string[];
+}
+
+/** What a notification names its subject by, read when it is listed or sent. */
+export interface NotificationSubjectFacts {
+  title: string;
+  /** A reference when the subject has one ("BY-2026-0042"), else null. */
+  reference: string | null;
+  /** Its classification now (0 public .. 3 secret): above the mail's level, an e-mail says only that something waits. */
+  classification: number;
+}
+
+/** The notifications about one subject type, as the module that owns the type declares them. */
+export interface NotificationSubjectSpec {
+  /**
+   * WHERE condition on `notifications`: the subject (`notifications.subject_id`) still exists
+   * and the actor may still be told of it, as an EXISTS on the module's own table.
+   */
+  visibleTo(actor: Actor): (eb: ExpressionBuilder<Database, 'notifications'>) => Expression<SqlBool>;
+  /**
+   * A scalar subquery correlated on `notifications.subject_id`: the subject's facts as a
+   * JSON object (`jsonb_build_object('title', ..., 'reference', ..., 'classification', ...)`).
+   */
+  facts(eb: ExpressionBuilder<Database, 'notifications'>): Expression<NotificationSubjectFacts | null>;
+  /** The web path that opens the subject: "/proposals/<id>". */
+  path(id: string): string;
 }
 
 export interface WebhookEventSpec {

@@ -4,6 +4,7 @@ import type {
   AttentionItem,
   LedgerActionSpec,
   NotificationKindSpec,
+  NotificationSubjectSpec,
   PolicyRule,
   SubjectResolver,
   WebhookEventSpec,
@@ -22,6 +23,7 @@ interface Registry {
   notificationKinds: Map<string, NotificationKindSpec & { module: string }>;
   webhookEvents: Map<string, WebhookEventSpec & { module: string }>;
   subjects: Map<string, SubjectResolver>;
+  notificationSubjects: Map<string, NotificationSubjectSpec>;
 }
 
 const registry: Registry = {
@@ -31,6 +33,7 @@ const registry: Registry = {
   notificationKinds: new Map(),
   webhookEvents: new Map(),
   subjects: new Map(),
+  notificationSubjects: new Map(),
 };
 
 /** Gathers the modules' contributions; a name declared twice is a programming error. */
@@ -41,6 +44,7 @@ export function assemble(modules: AccordModule[]) {
   registry.notificationKinds.clear();
   registry.webhookEvents.clear();
   registry.subjects.clear();
+  registry.notificationSubjects.clear();
   for (const module of modules) {
     for (const [kind, actions] of Object.entries(module.policy ?? {})) {
       if (registry.rules.has(kind)) throw new Error(`policy subject ${kind} declared twice (${module.name})`);
@@ -62,6 +66,11 @@ export function assemble(modules: AccordModule[]) {
     for (const [type, resolver] of Object.entries(module.subjects ?? {})) {
       if (registry.subjects.has(type)) throw new Error(`record subject ${type} declared twice`);
       registry.subjects.set(type, resolver);
+    }
+    for (const [type, spec] of Object.entries(module.notificationSubjects ?? {})) {
+      if (registry.notificationSubjects.has(type))
+        throw new Error(`notification subject ${type} declared twice`);
+      registry.notificationSubjects.set(type, spec);
     }
   }
 }
@@ -90,6 +99,9 @@ export function isPublicPath(method: string, path: string): boolean {
     ),
   );
 }
+/** Every notification subject type with its visibility, facts and path, by type. */
+export const notificationSubjects = (): ReadonlyMap<string, NotificationSubjectSpec> =>
+  registry.notificationSubjects;
 /** The resolver of a record subject type's names and links. */
 export const subjectResolver = (type: string) => registry.subjects.get(type);
 

@@ -47,8 +47,8 @@ export function proposalsVisibleTo(actor: Actor) {
   return (eb: Eb<'proposals'>): Expression<SqlBool> => {
     if (isSystem(actor)) return TRUE;
     if (!isPerson(actor) || isObserver(actor)) return FALSE;
-    const cleared = eb('proposals.classification', '<=', actor.clearance);
-    if (isSecretariat(actor)) return cleared;
+    const withinLevel = eb('proposals.classification', '<=', actor.accessLevel);
+    if (isSecretariat(actor)) return withinLevel;
     if (actor.affiliation !== 'delegation' || !actor.stateCode) return FALSE;
     const sitsInBody = eb.exists(
       eb
@@ -57,7 +57,7 @@ export function proposalsVisibleTo(actor: Actor) {
         .whereRef('body_members.body_code', '=', 'proposals.body_code')
         .where('body_members.state_code', '=', actor.stateCode),
     );
-    return eb.and([cleared, sitsInBody]);
+    return eb.and([withinLevel, sitsInBody]);
   };
 }
 
@@ -82,15 +82,15 @@ export function ledgerEntriesVisibleTo(actor: Actor) {
   return (eb: Eb<'ledger_entries'>): Expression<SqlBool> => {
     if (isSystem(actor)) return TRUE;
     if (!isPerson(actor)) return FALSE;
-    const cleared = eb('ledger_entries.classification', '<=', actor.clearance);
-    if (isSecretariat(actor)) return cleared;
+    const withinLevel = eb('ledger_entries.classification', '<=', actor.accessLevel);
+    if (isSecretariat(actor)) return withinLevel;
     const tokens = audienceTokens(actor);
     const audienceMatch =
       tokens.length > 0 ? sql<SqlBool>`ledger_entries.audience && ${sql.val(tokens)}::text[]` : FALSE;
     const openToMembers =
       actor.affiliation === 'delegation' ? eb('ledger_entries.audience', 'is', null) : FALSE;
     return eb.and([
-      cleared,
+      withinLevel,
       eb.or([eb('ledger_entries.actor_id', '=', actor.id), openToMembers, audienceMatch]),
     ]);
   };
@@ -101,8 +101,8 @@ export function clearanceRequestsVisibleTo(actor: Actor) {
   return (eb: Eb<'clearance_requests'>): Expression<SqlBool> => {
     if (isSystem(actor)) return TRUE;
     if (!isPerson(actor) || isObserver(actor)) return FALSE;
-    const cleared = eb('clearance_requests.classification', '<=', actor.clearance);
-    if (isSecretariat(actor)) return cleared;
+    const withinLevel = eb('clearance_requests.classification', '<=', actor.accessLevel);
+    if (isSecretariat(actor)) return withinLevel;
     if (actor.affiliation !== 'delegation' || !actor.stateCode) return FALSE;
     const onRoute = eb.exists(
       eb
@@ -112,7 +112,7 @@ export function clearanceRequestsVisibleTo(actor: Actor) {
         .where('clearance_legs.state_code', '=', actor.stateCode),
     );
     return eb.and([
-      cleared,
+      withinLevel,
       eb.or([eb('clearance_requests.requesting_state', '=', actor.stateCode), onRoute]),
     ]);
   };
@@ -120,31 +120,11 @@ export function clearanceRequestsVisibleTo(actor: Actor) {
 
 /**
  * WHERE condition: the notifications the actor may read, their own. Mirrors
- * `notification.read`; lists also apply `proposalsVisibleTo`, so a notification about a
- * proposal the person can no longer read (its classification rose) is not shown.
+ * `notification.read`; lists also apply what the subject's module declares
+ * (`notificationSubjects`), so a notification about a proposal the person can no longer
+ * read (its classification rose) is not shown.
  */
 export function notificationsVisibleTo(actor: Actor) {
   return (eb: Eb<'notifications'>): Expression<SqlBool> =>
     isPerson(actor) ? eb('notifications.user_id', '=', actor.id) : FALSE;
-}
-
-/**
- * WHERE condition over notifications left-joined to their subject: a proposal the actor may
- * still read, or a clearance request within the actor's clearance (its classification may
- * have risen since). Observers are never told of clearances.
- */
-export function notificationSubjectsVisibleTo(actor: Actor) {
-  return (eb: Eb<'notifications' | 'proposals' | 'clearance_requests'>): Expression<SqlBool> => {
-    if (!isPerson(actor)) return FALSE;
-    const clearance = isObserver(actor)
-      ? FALSE
-      : eb.and([
-          eb('notifications.subject_type', '=', 'clearance_request'),
-          eb('clearance_requests.classification', '<=', actor.clearance),
-        ]);
-    return eb.or([
-      eb.and([eb('notifications.subject_type', '=', 'proposal'), proposalsVisibleTo(actor)(eb)]),
-      clearance,
-    ]);
-  };
 }

@@ -3,11 +3,12 @@ import { clearancesAttention, clearancesRecent } from './attention.ts';
 import { registerClearanceCommands } from './cli.ts';
 import { loadDemoClearances } from './demo.ts';
 import { onProcedureClosed } from './deployments/commands.ts';
+import { clearanceEmailWords } from './email-words.ts';
 import { TacitConsentRunner } from './legs/tacit.ts';
 import { clearanceNotices, LegReminderRunner } from './notify.ts';
 import { clearancesRules } from './policy.ts';
 import { clearancesLedgerActions } from './record.ts';
-import { clearanceSubjects } from './record-subjects.ts';
+import { clearanceNotificationSubjects, clearanceSubjects } from './record-subjects.ts';
 import { registerClearanceRoutes } from './routes.ts';
 
 /**
@@ -23,16 +24,28 @@ export const clearancesModule = defineModule({
     leg_arrived: {
       description:
         "A leg awaits a state's decision, or the requester answered its question (its points of contact and head)",
+      email: clearanceEmailWords.leg_arrived,
     },
-    leg_due_1h: { description: "1 h before a pending leg's window closes (the same people)" },
-    leg_decided: { description: "A state decided a leg or asked for information (the requesting state's)" },
+    leg_due_1h: {
+      description: "1 h before a pending leg's window closes (the same people)",
+      email: clearanceEmailWords.leg_due_1h,
+    },
+    leg_decided: {
+      description: "A state decided a leg or asked for information (the requesting state's)",
+      email: clearanceEmailWords.leg_decided,
+    },
     request_cleared: {
       description: "The request is cleared (the requesting state's and every state's on the route)",
+      email: clearanceEmailWords.request_cleared,
     },
     request_denied: {
       description: "The request is denied (the requesting state's and every state's on the route)",
+      email: clearanceEmailWords.request_denied,
     },
-    leg_escalated: { description: 'Silence on a leg went to the secretariat (its administrators)' },
+    leg_escalated: {
+      description: 'Silence on a leg went to the secretariat (its administrators)',
+      email: clearanceEmailWords.leg_escalated,
+    },
   },
   // What a member state's national system may be sent (events.ts names the states concerned).
   webhookEvents: {
@@ -45,6 +58,7 @@ export const clearancesModule = defineModule({
     request_amended: { description: 'The requester amended the request; some legs re-open' },
   },
   subjects: clearanceSubjects,
+  notificationSubjects: clearanceNotificationSubjects,
   attention: clearancesAttention,
   recent: clearancesRecent,
   // Every sub-resource's routes (requests, legs, permissions, asset lists, deployments, certificates).

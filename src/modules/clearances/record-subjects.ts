@@ -1,5 +1,11 @@
-import type { SubjectResolver } from '../../core/module.ts';
+import { sql } from 'kysely';
+import type {
+  NotificationSubjectFacts,
+  NotificationSubjectSpec,
+  SubjectResolver,
+} from '../../core/module.ts';
 import { can, clearanceRequestsVisibleTo } from '../../policy/index.ts';
+import { isObserver, isPerson } from '../../policy/predicates.ts';
 
 /** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -82,5 +88,36 @@ export const clearanceSubjects: Record<string, SubjectResolver> = {
         .filter((r) => can(actor, 'read', 'assetList', { state: state(r.state_code) }))
         .map((r) => [r.id, { label: r.name, path: '/clearances/assets' }]),
     );
+  },
+};
+
+/**
+ * The notifications about a clearance request (legs to decide, decided, the request cleared
+ * or denied): told only to people cleared for its classification now (it may have risen),
+ * never to observers; named by its reference and title.
+ */
+export const clearanceNotificationSubjects: Record<string, NotificationSubjectSpec> = {
+  clearance_request: {
+    visibleTo: (actor) => (eb) => {
+      if (!isPerson(actor) || isObserver(actor)) return sql<boolean>`false`;
+      return eb.exists(
+        eb
+          .selectFrom('clearance_requests')
+          .select('clearance_requests.id')
+          .whereRef('clearance_requests.id', '=', 'notifications.subject_id')
+          .where('clearance_requests.classification', '<=', actor.accessLevel),
+      );
+    },
+    facts: (eb) =>
+      eb
+        .selectFrom('clearance_requests')
+        .select(
+          sql<NotificationSubjectFacts>`jsonb_build_object('title', clearance_requests.title, 'reference', clearance_requests.reference, 'classification', clearance_requests.classification)`.as(
+            'facts',
+          ),
+        )
+        .whereRef('clearance_requests.id', '=', 'notifications.subject_id')
+        .$asScalar(),
+    path: (id) => `/clearances/${id}`,
   },
 };

@@ -3,10 +3,11 @@ import { decisionsAttention, decisionsRecent } from './attention.ts';
 import { registerProposalCommands } from './cli.ts';
 import { DeadlineRunner } from './deadlines.ts';
 import { loadDemoDecisions } from './demo.ts';
+import { decisionEmailWords } from './email-words.ts';
 import { decisionNotices } from './notify.ts';
 import { decisionsRules } from './policy.ts';
 import { decisionsLedgerActions } from './record.ts';
-import { decisionSubjects } from './record-subjects.ts';
+import { decisionNotificationSubjects, decisionSubjects } from './record-subjects.ts';
 import { ReminderRunner } from './reminders.ts';
 import { registerDecisionRoutes } from './routes.ts';
 
@@ -21,13 +22,27 @@ export const decisionsModule = defineModule({
   notificationKinds: {
     procedure_opened: {
       description: "The chair opened a procedure (the body's delegations, the states that answer)",
+      email: decisionEmailWords.procedure_opened,
     },
-    silence_broken: { description: 'A state broke silence (everyone who can read the proposal)' },
-    deadline_24h: { description: "24 h before a procedure's deadline, to the states that have not answered" },
-    deadline_1h: { description: "1 h before a procedure's deadline, to the states that have not answered" },
-    outcome: { description: 'A procedure closed with its outcome (everyone who can read the proposal)' },
+    silence_broken: {
+      description: 'A state broke silence (everyone who can read the proposal)',
+      email: decisionEmailWords.silence_broken,
+    },
+    deadline_24h: {
+      description: "24 h before a procedure's deadline, to the states that have not answered",
+      email: decisionEmailWords.deadline_24h,
+    },
+    deadline_1h: {
+      description: "1 h before a procedure's deadline, to the states that have not answered",
+      email: decisionEmailWords.deadline_1h,
+    },
+    outcome: {
+      description: 'A procedure closed with its outcome (everyone who can read the proposal)',
+      email: decisionEmailWords.outcome,
+    },
   },
   subjects: decisionSubjects,
+  notificationSubjects: decisionNotificationSubjects,
   attention: decisionsAttention,
   recent: decisionsRecent,
   routes: registerDecisionRoutes,

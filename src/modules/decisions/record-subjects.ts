@@ -1,4 +1,9 @@
-import type { SubjectResolver } from '../../core/module.ts';
+import { sql } from 'kysely';
+import type {
+  NotificationSubjectFacts,
+  NotificationSubjectSpec,
+  SubjectResolver,
+} from '../../core/module.ts';
 import { decisionsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
 
 /** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
@@ -52,5 +57,34 @@ export const decisionSubjects: Record<string, SubjectResolver> = {
     return new Map(
       rows.map((r) => [r.id, { label: `${r.number}/${r.year} ${r.title}`, path: `/decisions/${r.id}` }]),
     );
+  },
+};
+
+/**
+ * The notifications about a proposal (procedures opened, silence broken, deadlines,
+ * outcomes): told only while the person may still read the proposal (its classification
+ * may have risen, its state may have left the body), named by its title.
+ */
+export const decisionNotificationSubjects: Record<string, NotificationSubjectSpec> = {
+  proposal: {
+    visibleTo: (actor) => (eb) =>
+      eb.exists(
+        eb
+          .selectFrom('proposals')
+          .select('proposals.id')
+          .whereRef('proposals.id', '=', 'notifications.subject_id')
+          .where(proposalsVisibleTo(actor)),
+      ),
+    facts: (eb) =>
+      eb
+        .selectFrom('proposals')
+        .select(
+          sql<NotificationSubjectFacts>`jsonb_build_object('title', proposals.title, 'reference', null, 'classification', proposals.classification)`.as(
+            'facts',
+          ),
+        )
+        .whereRef('proposals.id', '=', 'notifications.subject_id')
+        .$asScalar(),
+    path: (id) => `/proposals/${id}`,
   },
 };

@@ -1,14 +1,18 @@
 import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import { personFromRow } from '../../core/actor.ts';
+import type { EmailFacts } from '../../core/module.ts';
 import { TimedRunner } from '../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../db/connect.ts';
 import type { Locale, NotificationKind } from '../../db/schema.ts';
-import { notificationSubjectsVisibleTo } from '../../policy/index.ts';
-import { composeEmail, type EmailFacts, type EmailSubject } from './email-text.ts';
-import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
+import { composeEmail } from './email-text.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';
 import { EMAIL_CHANNEL, EMAIL_MAX_AGE_MS, EMAIL_MAX_ATTEMPTS, EMAIL_RETRY_DELAYS_S } from './schema.ts';
+import {
+  notificationSubjectFacts,
+  notificationSubjectPath,
+  notificationSubjectsVisibleTo,
+} from './subjects.ts';
 import { formatInZone } from './time.ts';
 
 // E-mails are queued by emit() in the transaction that writes their notification (an
@@ -103,49 +107,28 @@ async function prepare(db: Db, org: Organisation, settings: EmailSettings, e: Cl
   const person = personFromRow(user);
   const row = await db
     .selectFrom('notifications')
-    .leftJoin('proposals', (join) =>
-      join
-        .onRef('proposals.id', '=', 'notifications.subject_id')
-        .on('notifications.subject_type', '=', 'proposal'),
-    )
-    .leftJoin('clearance_requests', (join) =>
-      join
-        .onRef('clearance_requests.id', '=', 'notifications.subject_id')
-        .on('notifications.subject_type', '=', 'clearance_request'),
-    )
     .select([
       'notifications.kind',
       'notifications.details',
       'notifications.subject_type',
       'notifications.subject_id',
-      'proposals.title as proposal_title',
-      'proposals.classification as proposal_classification',
-      'clearance_requests.reference',
-      'clearance_requests.title as request_title',
-      'clearance_requests.classification as request_classification',
     ])
+    .select(notificationSubjectFacts)
     .where('notifications.id', '=', e.notification_id)
     .where(notificationSubjectsVisibleTo(person))
     .executeTakeFirst();
-  if (!row) return { send: false, reason: 'the person may no longer read its subject' };
+  if (!row?.subject) return { send: false, reason: 'the person may no longer read its subject' };
   const locale = person.locale;
-  const details = row.details as NotificationDetails & ClearanceNotificationDetails;
-  const isRequest = row.subject_type === 'clearance_request';
-  const subject: EmailSubject = isRequest
-    ? { type: 'clearance', reference: row.reference ?? details.reference, title: row.request_title ?? '' }
-    : { type: 'proposal', title: row.proposal_title ?? '' };
-  const classification = Number((isRequest ? row.request_classification : row.proposal_classification) ?? 0);
-  const path = isRequest ? `/clearances/${row.subject_id}` : `/proposals/${row.subject_id}`;
   const facts: EmailFacts = {
-    subject,
-    details,
+    subject: row.subject,
+    details: row.details,
     when: (iso) => formatInZone(new Date(iso), org.zone, locale),
     state: (code) => (code ? (org.states.get(code)?.[locale] ?? code) : ''),
   };
   const mail = composeEmail(row.kind as NotificationKind, locale, facts, {
-    link: `${settings.publicUrl}${path}`,
+    link: `${settings.publicUrl}${notificationSubjectPath(row.subject_type, row.subject_id)}`,
     settingsLink: `${settings.publicUrl}/account#notification-preferences`,
-    withheld: classification > settings.maxClassification,
+    withheld: Number(row.subject.classification) > settings.maxClassification,
   });
   return { send: true, to: user.email, locale, ...mail };
 }

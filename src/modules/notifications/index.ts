@@ -24,6 +24,7 @@ export const notificationsModule = defineModule({
   runners: (handle) => emailRunners(handle, loadConfig()),
 });
 
+export type { EmailFacts, EmailText } from '../../core/module.ts';
 export {
   type ClearanceNotificationDetails,
   type Emission,

@@ -49,7 +49,15 @@ describe('the kinds of notification in the database', () => {
   it('a kind a module adds is let through once the modules are prepared again; unchanged, nothing is rewritten', async () => {
     const extra = defineModule({
       name: 'extra',
-      notificationKinds: { made_up: { description: 'A kind only this test declares' } },
+      notificationKinds: {
+        made_up: {
+          description: 'A kind only this test declares',
+          email: {
+            en: { name: 'Made up', text: () => ({ subject: 'Made up', lines: [] }) },
+            ru: { name: 'Выдумано', text: () => ({ subject: 'Выдумано', lines: [] }) },
+          },
+        },
+      },
     });
     assemblePlatform([...MODULES, extra]);
     await migrate(handle.db);

@@ -61,7 +61,7 @@ export function presentNotification(row: NotificationView): z.infer<typeof Notif
     id: row.id,
     kind: row.kind,
     proposal:
-      row.subject_type === 'proposal' ? { id: row.subject_id, title: row.proposal_title ?? '' } : null,
+      row.subject_type === 'proposal' ? { id: row.subject_id, title: row.subject?.title ?? '' } : null,
     procedure: details.procedureId ? { id: details.procedureId, kind: details.procedureKind } : null,
     clearance: null,
     deadline: details.deadline ?? null,
@@ -86,8 +86,8 @@ function presentClearanceNotification(
     procedure: null,
     clearance: {
       id: requestId,
-      reference: row.clearance_reference ?? details.reference,
-      title: row.clearance_title ?? '',
+      reference: row.subject?.reference ?? details.reference,
+      title: row.subject?.title ?? '',
       requestingState: details.requestingState,
       outcome: details.outcome ?? null,
       how: details.how ?? null,

@@ -2,32 +2,19 @@ import { type Actor, type Person, personFromRow } from '../../core/actor.ts';
 import { sha256 } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { NotificationKind } from '../../db/schema.ts';
-import {
-  authorize,
-  notificationSubjectsVisibleTo,
-  notificationsVisibleTo,
-  proposalsVisibleTo,
-} from '../../policy/index.ts';
+import { authorize, notificationsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
 import { kindNames } from './kinds.ts';
 import type { ListNotificationsQuery } from './schema.ts';
+import { notificationSubjectFacts, notificationSubjectsVisibleTo } from './subjects.ts';
 
 /**
- * A person's notifications, scoped twice: their own, about proposals they may still read or
- * clearance requests within their clearance; not those written only to be sent by e-mail.
+ * A person's notifications, scoped twice: their own, about subjects they may still be told
+ * of (as the subject's module declares: a proposal they may still read, a clearance request
+ * within their level...); not those written only to be sent by e-mail.
  */
 function visibleNotifications(db: Db, actor: Actor) {
   return db
     .selectFrom('notifications')
-    .leftJoin('proposals', (join) =>
-      join
-        .onRef('proposals.id', '=', 'notifications.subject_id')
-        .on('notifications.subject_type', '=', 'proposal'),
-    )
-    .leftJoin('clearance_requests', (join) =>
-      join
-        .onRef('clearance_requests.id', '=', 'notifications.subject_id')
-        .on('notifications.subject_type', '=', 'clearance_request'),
-    )
     .where(notificationsVisibleTo(actor))
     .where(notificationSubjectsVisibleTo(actor))
     .where('notifications.in_app', '=', true);
@@ -42,15 +29,13 @@ const columns = [
   'notifications.details',
   'notifications.created_at',
   'notifications.read_at',
-  'proposals.title as proposal_title',
-  'clearance_requests.reference as clearance_reference',
-  'clearance_requests.title as clearance_title',
 ] as const;
 
 /** The actor's notifications, newest first, paged. */
 export async function listNotifications(db: Db, actor: Actor, q: ListNotificationsQuery) {
   const rows = await visibleNotifications(db, actor)
     .select(columns)
+    .select(notificationSubjectFacts)
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(q.limit + 1)
@@ -74,6 +59,7 @@ export async function unreadCount(db: Db, actor: Actor): Promise<number> {
 export async function getNotification(db: Db, actor: Actor, id: string): Promise<NotificationView> {
   const row = await visibleNotifications(db, actor)
     .select(columns)
+    .select(notificationSubjectFacts)
     .where('notifications.id', '=', id)
     .executeTakeFirst();
   authorize(actor, 'read', 'notification', row ?? { user_id: '' });
