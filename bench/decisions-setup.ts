@@ -11,7 +11,7 @@ import {
   type Actor,
   actorDelegation,
   actorLabel,
-  clearanceName,
+  classificationName,
   personFromRow,
   systemActor,
 } from '../src/core/actor.ts';
@@ -82,7 +82,7 @@ export async function loadBenchOrganisation(handle: DbHandle) {
 export async function setUpHeads(handle: DbHandle): Promise<Head[]> {
   await loadBenchOrganisation(handle);
   return headsWithTokens(handle, STATES, async (state) =>
-    buildUser(handle, { role: 'head_of_delegation', stateCode: state, clearance: 'confidential' }),
+    buildUser(handle, { role: 'head_of_delegation', stateCode: state, accessLevel: 'confidential' }),
   );
 }
 
@@ -277,7 +277,7 @@ export async function bulkProposals(
           points,
           authorState: null,
           priority: item.priority ?? null,
-          classification: clearanceName(classification),
+          classification: classificationName(classification),
         },
         ...entry,
       });

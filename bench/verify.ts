@@ -184,7 +184,7 @@ function synthetic(i: number, actor: SyntheticActor) {
       return {
         action: 'user.updated',
         subjectType: 'user',
-        payload: { changes: { displayName: `Участник ${i} — ${actor.label}`, clearance: 'confidential' } },
+        payload: { changes: { displayName: `Участник ${i} — ${actor.label}`, accessLevel: 'confidential' } },
       };
     default:
       return {

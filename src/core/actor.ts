@@ -1,10 +1,24 @@
 import type { Affiliation, Locale, Role, UserRow } from '../db/schema.ts';
 
-export const CLEARANCE_LEVELS = ['public', 'restricted', 'confidential', 'secret'] as const;
-export type ClearanceName = (typeof CLEARANCE_LEVELS)[number];
+/**
+ * The one scale of secrecy, lowest first, kept as 0 to 3 in the database. A person's access
+ * level is a place on it (the highest classification they may read), and so is a subject's
+ * classification: a person reads what is classified at or below their access level.
+ * ("Clearance" is the movement permission of the clearances module, never a person's level.)
+ */
+export const ACCESS_LEVELS = ['public', 'restricted', 'confidential', 'secret'] as const;
+export type AccessLevelName = (typeof ACCESS_LEVELS)[number];
 
-export const clearanceName = (level: number): ClearanceName => CLEARANCE_LEVELS[level] ?? 'public';
-export const clearanceLevel = (name: ClearanceName): number => CLEARANCE_LEVELS.indexOf(name);
+/** The name of a level kept as a number: `accessLevelName(2)` is `'confidential'`. */
+export const accessLevelName = (level: number): AccessLevelName => ACCESS_LEVELS[level] ?? 'public';
+/** The number a level is kept as: `accessLevelOf('confidential')` is 2. */
+export const accessLevelOf = (name: AccessLevelName): number => ACCESS_LEVELS.indexOf(name);
+
+/** A subject's classification: a place on the same scale as the access levels. */
+export const CLASSIFICATIONS = ACCESS_LEVELS;
+export type ClassificationName = AccessLevelName;
+export const classificationName: (level: number) => ClassificationName = accessLevelName;
+export const classificationOf: (name: ClassificationName) => number = accessLevelOf;
 
 export const ROLES = [
   'secretariat_admin',
@@ -29,7 +43,8 @@ export interface Person {
   stateCode: string | null;
   partnerCode: string | null;
   role: Role;
-  clearance: number;
+  /** The highest classification the person may read (0 public ... 3 secret). */
+  accessLevel: number;
   locale: Locale;
   isDemo: boolean;
 }
@@ -68,7 +83,7 @@ export function personFromRow(row: UserRow): Person {
     stateCode: row.state_code?.trim() ?? null,
     partnerCode: row.partner_code,
     role: row.role,
-    clearance: row.clearance,
+    accessLevel: row.access_level,
     locale: row.locale,
     isDemo: row.is_demo,
   };

@@ -185,7 +185,7 @@ beforeAll(async () => {
     );
   people.admin = await buildUser(handle, {
     role: 'secretariat_admin',
-    clearance: 'secret',
+    accessLevel: 'secret',
     username: 'hq-admin',
   });
   for (const [key, state] of [
@@ -197,7 +197,7 @@ beforeAll(async () => {
     people[key] = await buildUser(handle, {
       role: 'head_of_delegation',
       stateCode: state,
-      clearance: 'confidential',
+      accessLevel: 'confidential',
       username: `${state.toLowerCase()}-head`,
     });
 }, 120_000);
@@ -395,7 +395,7 @@ describe(`list queries on a large database (${SEEDED} proposals, requests and re
           generate_series(0, 2) leg`.execute(trx);
       // 200 people with 100 notifications each, one in ten unread.
       await sql`
-        insert into users (username, display_name, password_hash, affiliation, state_code, role, clearance)
+        insert into users (username, display_name, password_hash, affiliation, state_code, role, access_level)
         select 'seeded-' || i, 'Seeded ' || i, 'not a hash', 'delegation', ${states}[1 + i % 5], 'delegate', 2
         from generate_series(1, 200) i`.execute(trx);
       await sql`

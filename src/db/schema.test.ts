@@ -201,7 +201,7 @@ const INSERT_MUST_GIVE: Record<string, string> = {
     'a record entry states its classification; 0 (public) by omission would leak',
   'proposals.classification': 'a proposal states its classification; 0 (public) by omission would leak',
   'deployments.classification': 'a deployment states its classification; 0 (public) by omission would leak',
-  'users.clearance': 'a person is given a clearance knowingly',
+  'users.access_level': 'a person is given an access level knowingly',
   'notifications.details': 'each kind of notification writes its own details',
   'member_states.position': 'the organisation file gives the order',
   'partners.position': 'the organisation file gives the order',
@@ -421,7 +421,7 @@ describe('src/db/schema.ts against the database catalogue', () => {
          users: {
            id: Generated<string>; username: number; display_name: string; email: string;
            password_hash: string; affiliation: 'delegation' | 'secretariat'; state_code: string | null;
-           partner_code: string | null; role: string; clearance: number; locale: 'en' | 'ru' | 'fr';
+           partner_code: string | null; role: string; access_level: number; locale: 'en' | 'ru' | 'fr';
            is_demo: Generated<boolean>; disabled_at: Date | null; failed_signins: number;
            sign_in_not_before: Date | null; locked_until: Date | null; password_changed_at: Generated<Date>;
            created_at: CreatedAt; nickname?: string;

@@ -153,7 +153,8 @@ export interface UsersTable {
   state_code: string | null;
   partner_code: string | null;
   role: Role;
-  clearance: number;
+  /** The highest classification the person may read: 0 public, 1 restricted, 2 confidential, 3 secret. */
+  access_level: number;
   locale: Generated<Locale>;
   is_demo: Generated<boolean>;
   disabled_at: NullableTimestamp;

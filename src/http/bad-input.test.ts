@@ -25,7 +25,7 @@ let operations: Operation[];
 
 beforeAll(async () => {
   t = await testContext();
-  admin = await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' });
+  admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
   target = await buildUser(t.handle, { stateCode: 'AM' });
   await tokenFor(t.handle, admin);
   operations = await readOperations(t);

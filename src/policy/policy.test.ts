@@ -17,7 +17,7 @@ function person(
   role: Role,
   affiliation: Affiliation,
   code: string | null,
-  clearance: number,
+  accessLevel: number,
 ): Person {
   return {
     kind: 'person',
@@ -28,7 +28,7 @@ function person(
     stateCode: affiliation === 'delegation' ? code : null,
     partnerCode: affiliation === 'partner' ? code : null,
     role,
-    clearance,
+    accessLevel,
     locale: 'en',
     isDemo: false,
   };

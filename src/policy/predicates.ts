@@ -14,7 +14,9 @@ export const isSelf = (a: Actor, user: Pick<UserRow, 'id'>) => isPerson(a) && a.
 export const isOwner = (a: Actor, thing: OwnedSubject) => isPerson(a) && a.id === thing.user_id;
 export const isSignedIn = (a: Actor) => isPerson(a) || isSystem(a);
 export const isObserver = (a: Actor) => isPerson(a) && a.role === 'observer';
-export const isCleared = (a: Actor, level: number) => isSystem(a) || (isPerson(a) && a.clearance >= level);
+/** A classification within the actor's access level (the system reads everything). */
+export const withinAccessLevel = (a: Actor, classification: number) =>
+  isSystem(a) || (isPerson(a) && a.accessLevel >= classification);
 export const sitsIn = (a: Actor, states: string[]) =>
   isMemberDelegation(a) && (a as Person).stateCode !== null && states.includes((a as Person).stateCode!);
 export const speaksForOwnState = (a: Actor, state: string) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, CLEARANCE_LEVELS, personFromRow, systemActor } from '../core/actor.ts';
+import { ACCESS_LEVELS, type Actor, personFromRow, systemActor } from '../core/actor.ts';
 import type { LedgerEntryRow, UserRow } from '../db/schema.ts';
 import { buildProcedure } from '../modules/decisions/factories.ts';
 import { closeProcedure, loadPolicyContext, proposalSubject } from '../modules/decisions/index.ts';
@@ -21,20 +21,20 @@ describe('the SQL scopes return exactly what the predicates allow (scope twice)'
   beforeAll(async () => {
     t = await testContext();
     const specs: UserSpec[] = [
-      { role: 'secretariat_admin', clearance: 'secret' },
-      { role: 'point_of_contact', affiliation: 'secretariat', clearance: 'restricted' },
-      { role: 'head_of_delegation', affiliation: 'secretariat', clearance: 'public' },
-      { role: 'head_of_delegation', stateCode: 'BY', clearance: 'confidential' },
-      { role: 'delegate', stateCode: 'BY', clearance: 'restricted' },
-      { role: 'point_of_contact', stateCode: 'BY', clearance: 'public' },
-      { role: 'head_of_delegation', stateCode: 'AM', clearance: 'confidential' },
-      { role: 'delegate', stateCode: 'AM', clearance: 'secret' },
-      { role: 'observer', affiliation: 'delegation', stateCode: 'TJ', clearance: 'restricted' },
-      { role: 'observer', partnerCode: 'UN', clearance: 'public' },
-      { role: 'observer', partnerCode: 'UN', clearance: 'confidential' },
-      { role: 'observer', partnerCode: 'SCO', clearance: 'secret' },
+      { role: 'secretariat_admin', accessLevel: 'secret' },
+      { role: 'point_of_contact', affiliation: 'secretariat', accessLevel: 'restricted' },
+      { role: 'head_of_delegation', affiliation: 'secretariat', accessLevel: 'public' },
+      { role: 'head_of_delegation', stateCode: 'BY', accessLevel: 'confidential' },
+      { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' },
+      { role: 'point_of_contact', stateCode: 'BY', accessLevel: 'public' },
+      { role: 'head_of_delegation', stateCode: 'AM', accessLevel: 'confidential' },
+      { role: 'delegate', stateCode: 'AM', accessLevel: 'secret' },
+      { role: 'observer', affiliation: 'delegation', stateCode: 'TJ', accessLevel: 'restricted' },
+      { role: 'observer', partnerCode: 'UN', accessLevel: 'public' },
+      { role: 'observer', partnerCode: 'UN', accessLevel: 'confidential' },
+      { role: 'observer', partnerCode: 'SCO', accessLevel: 'secret' },
       // TJ sits in the council, not in the committee.
-      { role: 'head_of_delegation', stateCode: 'TJ', clearance: 'secret' },
+      { role: 'head_of_delegation', stateCode: 'TJ', accessLevel: 'secret' },
     ];
     people = [];
     for (const spec of specs) people.push(await buildUser(t.handle, spec));
@@ -55,7 +55,7 @@ describe('the SQL scopes return exactly what the predicates allow (scope twice)'
               action: 'user.updated',
               subjectType: 'test',
               subjectId: `${classification}/${audience?.join('+') ?? 'all'}`,
-              payload: { changes: { clearance: CLEARANCE_LEVELS[classification] } },
+              payload: { changes: { accessLevel: ACCESS_LEVELS[classification] } },
               classification,
               audience,
             });

@@ -85,7 +85,7 @@ export const SAMPLE_PERSON = {
   stateCode: 'AM',
   partnerCode: null,
   role: 'delegate',
-  clearance: 'restricted',
+  accessLevel: 'restricted',
 };
 
 const SAMPLE_ASSET = { kind: 'vehicle', type: 'KamAZ-5350 truck', count: 4 };
@@ -131,7 +131,7 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'GET /api/users/{id}': { params: { id: userId } },
     'PATCH /api/users/{id}': {
       params: { id: userId },
-      body: { displayName: 'Renamed', email: null, clearance: 'public' },
+      body: { displayName: 'Renamed', email: null, accessLevel: 'public' },
     },
     'POST /api/users/{id}/disable': { params: { id: userId } },
     'POST /api/users/{id}/enable': { params: { id: userId } },

@@ -84,13 +84,13 @@ describe('signing in with a password', () => {
     const user = await buildUser(t.handle, {
       role: 'head_of_delegation',
       stateCode: 'AM',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
     });
     const session = await signInSession(t, user.username);
     const res = await asBrowser(session, '/api/auth/session');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      user: { id: user.id, role: 'head_of_delegation', stateCode: 'AM', clearance: 'confidential' },
+      user: { id: user.id, role: 'head_of_delegation', stateCode: 'AM', accessLevel: 'confidential' },
       csrfToken: session.csrfToken,
     });
     expect((await t.request('/api/auth/session')).status).toBe(401);

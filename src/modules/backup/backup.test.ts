@@ -64,7 +64,7 @@ describe('backup and restore', () => {
   beforeAll(async () => {
     source = await testContext();
     const admin = await buildUser(source.handle, { role: 'secretariat_admin', username: 'admin-one' });
-    const delegate = await buildUser(source.handle, { stateCode: 'AM', clearance: 'confidential' });
+    const delegate = await buildUser(source.handle, { stateCode: 'AM', accessLevel: 'confidential' });
     await buildUser(source.handle, { role: 'observer', partnerCode: 'SCO' });
     await tokenFor(source.handle, admin);
     await tokenFor(source.handle, delegate);

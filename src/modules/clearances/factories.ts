@@ -15,27 +15,27 @@ const asActor = (who: UserRow | Actor | undefined): Actor =>
 /** The people the clearance tests use (in CLEARANCE_ORGANISATION). */
 export async function buildClearancePeople(handle: DbHandle) {
   const head = (stateCode: string) =>
-    buildUser(handle, { role: 'head_of_delegation', stateCode, clearance: 'confidential' });
+    buildUser(handle, { role: 'head_of_delegation', stateCode, accessLevel: 'confidential' });
   return {
-    admin: await buildUser(handle, { role: 'secretariat_admin', clearance: 'secret' }),
+    admin: await buildUser(handle, { role: 'secretariat_admin', accessLevel: 'secret' }),
     staff: await buildUser(handle, {
       role: 'point_of_contact',
       affiliation: 'secretariat',
-      clearance: 'restricted',
+      accessLevel: 'restricted',
     }),
     byHead: await head('BY'),
-    byDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'BY', clearance: 'restricted' }),
+    byDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' }),
     ruHead: await head('RU'),
     ruContact: await buildUser(handle, {
       role: 'point_of_contact',
       stateCode: 'RU',
-      clearance: 'restricted',
+      accessLevel: 'restricted',
     }),
-    ruDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'RU', clearance: 'restricted' }),
+    ruDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'RU', accessLevel: 'restricted' }),
     kzHead: await head('KZ'),
     amHead: await head('AM'),
-    byPublic: await buildUser(handle, { role: 'delegate', stateCode: 'BY', clearance: 'public' }),
-    observer: await buildUser(handle, { role: 'observer', partnerCode: 'UN', clearance: 'secret' }),
+    byPublic: await buildUser(handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'public' }),
+    observer: await buildUser(handle, { role: 'observer', partnerCode: 'UN', accessLevel: 'secret' }),
   };
 }
 export type ClearancePeople = Awaited<ReturnType<typeof buildClearancePeople>>;

@@ -23,9 +23,9 @@ beforeAll(async () => {
     byContact: await buildUser(t.handle, {
       role: 'point_of_contact',
       stateCode: 'BY',
-      clearance: 'restricted',
+      accessLevel: 'restricted',
     }),
-    tjContact: await buildUser(t.handle, { role: 'point_of_contact', stateCode: 'TJ', clearance: 'public' }),
+    tjContact: await buildUser(t.handle, { role: 'point_of_contact', stateCode: 'TJ', accessLevel: 'public' }),
   };
 });
 afterAll(() => t.close());

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { DelegationSubject, PolicyRulesFor } from '../../policy/index.ts';
 import {
   isAdmin,
-  isCleared,
+  withinAccessLevel,
   isHeadOfDelegation,
   isMemberDelegation,
   isObserver,
@@ -77,7 +77,7 @@ export const clearancesRules: PolicyRulesFor<
   // secretariat, within their clearance; never observers (there is no invitation yet).
   clearanceRequests: {
     read: isSignedIn,
-    create: (a, r) => isCleared(a, r.classification) && draftsFor(a, r.requestingState),
+    create: (a, r) => withinAccessLevel(a, r.classification) && draftsFor(a, r.requestingState),
   },
   clearanceRequest: {
     read: (a, r) => canReadClearance(a, r),
@@ -124,12 +124,12 @@ export const clearancesRules: PolicyRulesFor<
       isSystem(a) ||
       (isPerson(a) &&
         !isObserver(a) &&
-        isCleared(a, d.classification) &&
+        withinAccessLevel(a, d.classification) &&
         (isSecretariat(a) || isMemberDelegation(a))),
     /** A host state's head of delegation requests collective forces on its territory. */
     create: (a, d) =>
       isSystem(a) ||
-      (isHeadOfDelegation(a) && isCleared(a, d.classification) && speaksForOwnState(a, d.hostState)),
+      (isHeadOfDelegation(a) && withinAccessLevel(a, d.classification) && speaksForOwnState(a, d.hostState)),
   },
   clearanceNews: {
     notify: (a, s) => receivesClearanceNews(a, s),
@@ -141,7 +141,7 @@ const isPointOfContact = (a: Actor) => isPerson(a) && a.role === 'point_of_conta
 /** The people a state's clearance news goes to; the secretariat's administrators for escalations. */
 const receivesClearanceNews = (a: Actor, s: { state: string | null; classification: number }) =>
   isPerson(a) &&
-  isCleared(a, s.classification) &&
+  withinAccessLevel(a, s.classification) &&
   (s.state === null
     ? isSecretariat(a) && a.role === 'secretariat_admin'
     : speaksForOwnState(a, s.state) && (isPointOfContact(a) || isHeadOfDelegation(a)));
@@ -149,7 +149,7 @@ const receivesClearanceNews = (a: Actor, s: { state: string | null; classificati
 /** Secretariat staff, the requesting state and the states on the route, within clearance; never observers. */
 function canReadClearance(a: Actor, r: ClearanceRequestSubject): boolean {
   if (isSystem(a)) return true;
-  if (!isPerson(a) || isObserver(a) || !isCleared(a, r.classification)) return false;
+  if (!isPerson(a) || isObserver(a) || !withinAccessLevel(a, r.classification)) return false;
   return isSecretariat(a) || sitsIn(a, [r.requestingState, ...r.routeStates]);
 }
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
+import { type Actor, CLASSIFICATIONS, classificationName } from '../../core/actor.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { abilities, can } from '../../policy/index.ts';
 import { AttachmentSchema, presentAttachment } from '../attachments/index.ts';
@@ -172,7 +172,7 @@ const Envelope = {
   title: z.string(),
   framework: z.enum(FRAMEWORKS),
   urgency: z.enum(URGENCIES),
-  classification: z.enum(CLEARANCE_LEVELS),
+  classification: z.enum(CLASSIFICATIONS),
   requestingState: z.string(),
   deploymentId: z.string().nullable(),
   createdBy: z.string(),
@@ -284,7 +284,7 @@ function envelope(row: ClearanceRequestRow) {
     title: row.title,
     framework: row.framework,
     urgency: row.urgency,
-    classification: clearanceName(row.classification),
+    classification: classificationName(row.classification),
     requestingState: trimState(row.requesting_state),
     deploymentId: row.deployment_id,
     createdBy: row.created_by_label,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CLEARANCE_LEVELS } from '../../core/actor.ts';
+import { CLASSIFICATIONS } from '../../core/actor.ts';
 
 /**
  * The inputs of the clearance module (zod, with inferred types; the OpenAPI document is
@@ -164,7 +164,7 @@ export const CreateRequestInput = ClearanceContent.extend({
   }),
   framework: z.enum(FRAMEWORKS),
   urgency: z.enum(URGENCIES),
-  classification: z.enum(CLEARANCE_LEVELS).default('restricted'),
+  classification: z.enum(CLASSIFICATIONS).default('restricted'),
   /** Submit at once instead of keeping a draft. */
   submit: z.boolean().default(false),
 }).openapi('CreateClearanceRequestInput');
@@ -191,7 +191,7 @@ export const AmendRequestInput = ClearanceContent.extend({
   title: ShortText.optional(),
   framework: z.enum(FRAMEWORKS).optional(),
   urgency: z.enum(URGENCIES).optional(),
-  classification: z.enum(CLEARANCE_LEVELS).optional(),
+  classification: z.enum(CLASSIFICATIONS).optional(),
   reason: z.string().trim().max(2000).optional(),
 }).openapi('AmendClearanceRequestInput');
 export type AmendRequestInput = z.infer<typeof AmendRequestInput>;
@@ -293,7 +293,7 @@ export const RequestDeploymentInput = z
     title: ShortText,
     purpose: LongText,
     hostState: StateCode.optional().openapi({ description: "The caller's own state when omitted" }),
-    classification: z.enum(CLEARANCE_LEVELS).default('restricted'),
+    classification: z.enum(CLASSIFICATIONS).default('restricted'),
     movements: z.array(PlannedMovement).max(20).default([]),
   })
   .openapi('RequestDeploymentInput');

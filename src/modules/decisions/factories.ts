@@ -16,30 +16,30 @@ const asActor = (who: UserRow | Actor | undefined): Actor =>
 /** The people the decisions tests use, in the test organisation (BY presides; TJ is not in the committee). */
 export async function buildDecisionPeople(handle: DbHandle) {
   return {
-    admin: await buildUser(handle, { role: 'secretariat_admin', clearance: 'secret' }),
+    admin: await buildUser(handle, { role: 'secretariat_admin', accessLevel: 'secret' }),
     staff: await buildUser(handle, {
       role: 'point_of_contact',
       affiliation: 'secretariat',
-      clearance: 'restricted',
+      accessLevel: 'restricted',
     }),
     amHead: await buildUser(handle, {
       role: 'head_of_delegation',
       stateCode: 'AM',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
     }),
     byHead: await buildUser(handle, {
       role: 'head_of_delegation',
       stateCode: 'BY',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
     }),
     tjHead: await buildUser(handle, {
       role: 'head_of_delegation',
       stateCode: 'TJ',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
     }),
-    byDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'BY', clearance: 'restricted' }),
-    amDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'AM', clearance: 'public' }),
-    observer: await buildUser(handle, { role: 'observer', partnerCode: 'UN', clearance: 'secret' }),
+    byDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' }),
+    amDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'AM', accessLevel: 'public' }),
+    observer: await buildUser(handle, { role: 'observer', partnerCode: 'UN', accessLevel: 'secret' }),
   };
 }
 export type DecisionPeople = Awaited<ReturnType<typeof buildDecisionPeople>>;

@@ -27,14 +27,14 @@ beforeAll(async () => {
   staffPublic = await buildUser(t.handle, {
     role: 'point_of_contact',
     affiliation: 'secretariat',
-    clearance: 'public',
+    accessLevel: 'public',
   });
   // An observer in the delegation of a state that sits in the committee, cleared to secret.
   byObserver = await buildUser(t.handle, {
     role: 'observer',
     affiliation: 'delegation',
     stateCode: 'BY',
-    clearance: 'secret',
+    accessLevel: 'secret',
   });
 });
 afterAll(() => t.close());

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { PolicyRulesFor } from '../../policy/index.ts';
 import {
   isAdmin,
-  isCleared,
+  withinAccessLevel,
   isHeadOfDelegation,
   isObserver,
   isPerson,
@@ -100,7 +100,7 @@ const readsPublished = (a: Actor, d: DecisionSubject) => isObserver(a) && isPubl
 /** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
 function canReadProposal(a: Actor, p: NewProposalSubject): boolean {
   if (isSystem(a)) return true;
-  if (!isPerson(a) || isObserver(a) || !isCleared(a, p.classification)) return false;
+  if (!isPerson(a) || isObserver(a) || !withinAccessLevel(a, p.classification)) return false;
   return isSecretariat(a) || sitsIn(a, p.bodyStates);
 }
 

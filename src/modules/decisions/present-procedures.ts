@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
+import { type Actor, CLASSIFICATIONS, classificationName } from '../../core/actor.ts';
 import type { StanceRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
 import type { Outcome, PointVerdict, Rule } from './outcome.ts';
@@ -116,7 +116,7 @@ export const ProcedureSchema = z
     proposal: z.object({
       id: z.string().uuid(),
       title: z.string(),
-      classification: z.enum(CLEARANCE_LEVELS),
+      classification: z.enum(CLASSIFICATIONS),
     }),
     version: z.number().int(),
     kind: z.enum(PROCEDURE_KINDS),
@@ -185,7 +185,7 @@ export function presentProcedure(
     proposal: {
       id: view.proposal.row.id,
       title: view.version.title,
-      classification: clearanceName(view.proposal.row.classification),
+      classification: classificationName(view.proposal.row.classification),
     },
     version: row.version,
     kind: row.kind,
@@ -251,7 +251,7 @@ export const DecisionListItemSchema = z
     label: z.string().openapi({ example: 'No. 7, 2026' }),
     title: z.string(),
     body: z.string(),
-    classification: z.enum(CLEARANCE_LEVELS),
+    classification: z.enum(CLASSIFICATIONS),
     result: z.enum(['adopted', 'partially_adopted']),
     adoptedAt: z.string(),
     proposalId: z.string().uuid(),
@@ -298,7 +298,7 @@ export function presentDecisionListItem(row: DecisionListRow): z.infer<typeof De
     label: `No. ${row.number}, ${row.year}`,
     title: row.title,
     body: row.body_code,
-    classification: clearanceName(row.classification),
+    classification: classificationName(row.classification),
     result: row.result,
     adoptedAt: row.adopted_at.toISOString(),
     proposalId: row.proposal_id,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type Actor, CLEARANCE_LEVELS, clearanceName } from '../../core/actor.ts';
+import { type Actor, CLASSIFICATIONS, classificationName } from '../../core/actor.ts';
 import type { ProcedureRow, ProposalVersionRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
 import { AttachmentSchema, presentAttachment } from '../attachments/index.ts';
@@ -44,7 +44,7 @@ export const ProposalListItemSchema = z
     id: z.string().uuid(),
     body: z.string(),
     title: z.string(),
-    classification: z.enum(CLEARANCE_LEVELS),
+    classification: z.enum(CLASSIFICATIONS),
     status: z.enum(PROPOSAL_STATUSES),
     priority: z.string().nullable(),
     author: Author,
@@ -141,7 +141,7 @@ export function presentProposalListItem(
     id: row.id,
     body: row.body_code,
     title: row.title,
-    classification: clearanceName(row.classification),
+    classification: classificationName(row.classification),
     status: row.status,
     priority: row.priority_code,
     author: author(row.author_state),
@@ -180,7 +180,7 @@ export function presentProposal(
     id: row.id,
     body: row.body_code,
     title: row.title,
-    classification: clearanceName(row.classification),
+    classification: classificationName(row.classification),
     status: row.status,
     priority: row.priority_code,
     author: author(row.author_state),

@@ -1,4 +1,4 @@
-import { type Actor, actorLabel, clearanceLevel } from '../../core/actor.ts';
+import { type Actor, actorLabel, classificationOf } from '../../core/actor.ts';
 import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { PointText, ProposalRow, ProposalVersionRow } from '../../db/schema.ts';
@@ -27,8 +27,8 @@ async function checkPriority(trx: Db, code: string | null | undefined) {
 }
 
 function checkClearance(actor: Actor, level: number) {
-  if (actor.kind === 'person' && level > actor.clearance)
-    throw invalid('classification', 'is above your own clearance');
+  if (actor.kind === 'person' && level > actor.accessLevel)
+    throw invalid('classification', 'is above your own access level');
 }
 
 async function insertVersion(
@@ -62,7 +62,7 @@ export async function createProposal(
     .where('code', '=', input.body)
     .executeTakeFirst();
   if (!body) throw invalid('body', `${input.body} is not a body of the organisation`);
-  const classification = clearanceLevel(input.classification);
+  const classification = classificationOf(input.classification);
   checkClearance(actor, classification);
   const ctx = await loadPolicyContext(trx);
   const bodyStates = ctx.bodyStates.get(input.body) ?? [];
@@ -135,7 +135,7 @@ export async function updateProposal(trx: Db, actor: Actor, id: string, input: U
   if (row.status === 'open')
     throw conflict('a procedure is open on this proposal: its text is frozen; propose an amendment instead');
   const latest = await getVersionRow(trx, id, row.latest_version);
-  const classification = input.classification ? clearanceLevel(input.classification) : row.classification;
+  const classification = input.classification ? classificationOf(input.classification) : row.classification;
   checkClearance(actor, classification);
   if (input.priority !== undefined) await checkPriority(trx, input.priority);
   const next = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLEARANCE_LEVELS } from '../../core/actor.ts';
+import { CLASSIFICATIONS } from '../../core/actor.ts';
 import type { LedgerActionSpec } from '../../core/module.ts';
 import { PROCEDURE_KINDS, STANCE_KINDS } from './outcome.ts';
 
@@ -117,7 +117,7 @@ export const decisionsLedgerActions = {
         .nullable()
         .describe('The state of the delegation that drafted it; null for the secretariat'),
       priority: z.string().nullable().describe("A code among the presidency's priorities, or null"),
-      classification: z.enum(CLEARANCE_LEVELS).describe('Its classification'),
+      classification: z.enum(CLASSIFICATIONS).describe('Its classification'),
     }),
   },
   'proposal.edited': {
@@ -129,7 +129,7 @@ export const decisionsLedgerActions = {
       title: z.string().optional().describe('The title of the new version (when the text changed)'),
       text: z.string().optional().describe('The text of the new version (when the text changed)'),
       points: z.array(Point).optional().describe('The points of the new version (when the text changed)'),
-      classification: z.enum(CLEARANCE_LEVELS).optional().describe('The new classification, when it changed'),
+      classification: z.enum(CLASSIFICATIONS).optional().describe('The new classification, when it changed'),
       priority: z.string().nullable().optional().describe('The new priority, when given'),
     }),
   },

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CLEARANCE_LEVELS } from '../../core/actor.ts';
+import { CLASSIFICATIONS } from '../../core/actor.ts';
 import { PROCEDURE_KINDS, STANCE_KINDS, type StanceKind } from './outcome.ts';
 
 /** Stances that must carry a text: the objection, amendment, declaration, reservation or statement. */
@@ -56,7 +56,7 @@ export const CreateProposalInput = z
       .openapi({ description: 'The code of the body that decides' }),
     title: Title,
     text: Markdown.default('').openapi({ description: 'Markdown source; the UI renders it safely' }),
-    classification: z.enum(CLEARANCE_LEVELS).default('public'),
+    classification: z.enum(CLASSIFICATIONS).default('public'),
     priority: z.string().trim().min(1).max(64).nullable().optional().openapi({
       description: "A code among the presidency's priorities",
     }),
@@ -69,7 +69,7 @@ export const UpdateProposalInput = z
   .strictObject({
     title: Title.optional(),
     text: Markdown.optional(),
-    classification: z.enum(CLEARANCE_LEVELS).optional(),
+    classification: z.enum(CLASSIFICATIONS).optional(),
     priority: z.string().trim().min(1).max(64).nullable().optional(),
     points: Points.optional(),
   })

@@ -34,4 +34,27 @@ describe('accord load', () => {
     },
     CLI_TIMEOUT,
   );
+
+  it(
+    "a person's level under its old key clearance names the file, its line and accessLevel",
+    async () => {
+      const file = join(dir, 'old-key.yaml');
+      const text = `${TEST_ORGANISATION}users:
+  - username: old.style
+    displayName: Old Style
+    password: correct-horse-1
+    affiliation: secretariat
+    role: delegate
+    clearance: restricted
+`;
+      writeFileSync(file, text);
+      const line = text.split('\n').findIndex((l) => l.includes('clearance: restricted')) + 1;
+      const result = await runCli(['load', file], { ACCORD_DATA_DIR: join(dir, 'data') });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `accord: old-key.yaml:${line}: users.0.clearance: a person's level is now called accessLevel: write accessLevel: restricted\n`,
+      );
+    },
+    CLI_TIMEOUT,
+  );
 });

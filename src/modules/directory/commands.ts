@@ -193,7 +193,7 @@ export async function loadOrganisation(
         stateCode: u.state ?? null,
         partnerCode: u.partner ?? null,
         role: u.role,
-        clearance: u.clearance,
+        accessLevel: u.accessLevel,
       },
       { isDemo: u.demo },
     );

@@ -51,8 +51,8 @@ const WITH_SETTINGS = `${TEST_ORGANISATION}clearances:
 procedures:
   maxHorizonDays: 30
 users:
-  - { username: staff.one, displayName: Staff One, email: one@example.org, password: correct-horse-1, affiliation: secretariat, role: delegate, clearance: public }
-  - { username: by.one, displayName: BY One, email: by@example.org, password: correct-horse-1, affiliation: delegation, state: BY, role: delegate, clearance: public }
+  - { username: staff.one, displayName: Staff One, email: one@example.org, password: correct-horse-1, affiliation: secretariat, role: delegate, accessLevel: public }
+  - { username: by.one, displayName: BY One, email: by@example.org, password: correct-horse-1, affiliation: delegation, state: BY, role: delegate, accessLevel: public }
 `;
 const editSettings = (from: string, to: string) => edit(from, to, WITH_SETTINGS);
 
@@ -233,6 +233,20 @@ describe('organisation files', () => {
       onLine: 'state: AM',
       path: 'users.0.state',
       reason: /only a delegation member has a state/,
+    },
+    {
+      what: "a person's level under its old key clearance",
+      text: editSettings('role: delegate, accessLevel: public }', 'role: delegate, clearance: public }'),
+      onLine: 'clearance: public',
+      path: 'users.0.clearance',
+      reason: /^a person's level is now called accessLevel: write accessLevel: public$/,
+    },
+    {
+      what: 'an access level that does not exist',
+      text: editSettings('accessLevel: public }', 'accessLevel: top-secret }'),
+      onLine: 'accessLevel: top-secret',
+      path: 'users.0.accessLevel',
+      reason: /must be one of public, restricted, confidential, secret/,
     },
     {
       what: 'an e-mail address given twice',

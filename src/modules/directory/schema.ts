@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AFFILIATIONS, CLEARANCE_LEVELS, ROLES } from '../../core/actor.ts';
+import { ACCESS_LEVELS, AFFILIATIONS, ROLES } from '../../core/actor.ts';
 
 const Text = z.string().trim().min(1, 'is required').max(500);
 const LongText = z.string().trim().min(1, 'is required').max(4000);
@@ -162,7 +162,16 @@ export const OrganisationFile = z
           state: StateCode.optional(),
           partner: z.string().optional(),
           role: z.enum(ROLES),
-          clearance: z.enum(CLEARANCE_LEVELS),
+          // A person's level was `clearance:` before it was called access level: say so, at its line.
+          clearance: z
+            .never({
+              error: (issue) =>
+                `a person's level is now called accessLevel: write accessLevel: ${String(issue.input)}`,
+            })
+            .optional(),
+          accessLevel: z.enum(ACCESS_LEVELS, {
+            error: `must be one of ${ACCESS_LEVELS.join(', ')} (the highest classification the person may read)`,
+          }),
           locale: z.enum(['en', 'ru']).default('en'),
           demo: z.boolean().default(false),
         }),

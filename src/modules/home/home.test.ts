@@ -63,34 +63,34 @@ const s: Record<string, string> = {};
 
 async function buildPeople() {
   const head = (stateCode: string) =>
-    buildUser(t.handle, { role: 'head_of_delegation', stateCode, clearance: 'confidential' });
+    buildUser(t.handle, { role: 'head_of_delegation', stateCode, accessLevel: 'confidential' });
   return {
-    admin: await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' }),
+    admin: await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' }),
     staff: await buildUser(t.handle, {
       role: 'point_of_contact',
       affiliation: 'secretariat',
-      clearance: 'restricted',
+      accessLevel: 'restricted',
     }),
     byHead: await head('BY'),
-    byDelegate: await buildUser(t.handle, { role: 'delegate', stateCode: 'BY', clearance: 'restricted' }),
-    byAuthorised: await buildUser(t.handle, { role: 'delegate', stateCode: 'BY', clearance: 'restricted' }),
+    byDelegate: await buildUser(t.handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' }),
+    byAuthorised: await buildUser(t.handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' }),
     ruHead: await head('RU'),
     ruContact: await buildUser(t.handle, {
       role: 'point_of_contact',
       stateCode: 'RU',
-      clearance: 'restricted',
+      accessLevel: 'restricted',
     }),
-    ruDelegate: await buildUser(t.handle, { role: 'delegate', stateCode: 'RU', clearance: 'restricted' }),
+    ruDelegate: await buildUser(t.handle, { role: 'delegate', stateCode: 'RU', accessLevel: 'restricted' }),
     kzHead: await head('KZ'),
     amHead: await head('AM'),
-    amPublic: await buildUser(t.handle, { role: 'delegate', stateCode: 'AM', clearance: 'public' }),
-    observer: await buildUser(t.handle, { role: 'observer', partnerCode: 'UN', clearance: 'secret' }),
-    partner: await buildUser(t.handle, { role: 'observer', partnerCode: 'SCO', clearance: 'public' }),
+    amPublic: await buildUser(t.handle, { role: 'delegate', stateCode: 'AM', accessLevel: 'public' }),
+    observer: await buildUser(t.handle, { role: 'observer', partnerCode: 'UN', accessLevel: 'secret' }),
+    partner: await buildUser(t.handle, { role: 'observer', partnerCode: 'SCO', accessLevel: 'public' }),
     byObserver: await buildUser(t.handle, {
       role: 'observer',
       affiliation: 'delegation',
       stateCode: 'BY',
-      clearance: 'secret',
+      accessLevel: 'secret',
     }),
   };
 }
@@ -419,7 +419,7 @@ describe('GET /api/home', () => {
     const tj = await buildUser(t.handle, {
       role: 'head_of_delegation',
       stateCode: 'TJ',
-      clearance: 'secret',
+      accessLevel: 'secret',
     });
     const home = await homeOf(tj);
     // TJ sits in the council (the silence, the written procedure), not in the committee.

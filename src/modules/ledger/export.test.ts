@@ -31,7 +31,7 @@ beforeAll(async () => {
   byHead = await buildUser(t.handle, {
     role: 'head_of_delegation',
     stateCode: 'BY',
-    clearance: 'confidential',
+    accessLevel: 'confidential',
   });
   await buildUser(t.handle, { stateCode: 'AM' });
   await buildUser(t.handle, { role: 'observer', partnerCode: 'UN' });

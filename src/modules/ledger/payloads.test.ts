@@ -178,7 +178,7 @@ describe('the demo organisation and the commands write only declared payloads', 
     const byHead = await buildUser(handle, {
       role: 'head_of_delegation',
       stateCode: 'BY',
-      clearance: 'secret',
+      accessLevel: 'secret',
     });
     const head = personFromRow(byHead);
     const victim = await buildUser(handle, { stateCode: 'BY' });

@@ -42,7 +42,7 @@ export const ledgerRules: PolicyRulesFor<'ledger' | 'ledgerEntry'> = {
 function canReadEntry(a: Actor, e: LedgerSubject): boolean {
   if (isSystem(a)) return true;
   if (!isPerson(a)) return false;
-  if (e.classification > a.clearance) return false;
+  if (e.classification > a.accessLevel) return false;
   if (isSecretariat(a)) return true;
   if (e.actor_id === a.id) return true;
   if (e.audience === null) return a.affiliation === 'delegation';

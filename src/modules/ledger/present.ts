@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { clearanceName } from '../../core/actor.ts';
+import { classificationName } from '../../core/actor.ts';
 import type { LedgerEntryRow } from '../../db/schema.ts';
 import { type SubjectName, subjectKey } from './queries.ts';
 
@@ -60,7 +60,7 @@ export function presentEntry(row: LedgerEntryRow, names: ReadonlyMap<string, Sub
     subjectId: row.subject_id,
     subjectLabel: subject?.label ?? null,
     subjectPath: subject?.path ?? null,
-    classification: clearanceName(row.classification),
+    classification: classificationName(row.classification),
     payload: (row.payload ?? null) as Record<string, unknown> | null,
     hash: row.hash,
     prevHash: row.prev_hash,

@@ -81,22 +81,22 @@ describe('the record list', () => {
   beforeAll(async () => {
     t = await testContext(CLEARANCE_ORGANISATION);
     registerSubjectResolvers();
-    admin = await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' });
+    admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
     byHead = await buildUser(t.handle, {
       role: 'head_of_delegation',
       stateCode: 'BY',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
     });
-    byDelegate = await buildUser(t.handle, { role: 'delegate', stateCode: 'BY', clearance: 'restricted' });
+    byDelegate = await buildUser(t.handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' });
     amHead = await buildUser(t.handle, {
       role: 'head_of_delegation',
       stateCode: 'AM',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
     });
     tjHead = await buildUser(t.handle, {
       role: 'head_of_delegation',
       stateCode: 'TJ',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
     });
   });
   afterAll(() => t.close());

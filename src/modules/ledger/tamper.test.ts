@@ -38,7 +38,7 @@ let last: number;
 beforeAll(async () => {
   t = await testContext();
   work = mkdtempSync(join(tmpdir(), 'accord-tamper-'));
-  await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'BY', clearance: 'confidential' });
+  await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'BY', accessLevel: 'confidential' });
   await buildUser(t.handle, { stateCode: 'AM' });
   await buildUser(t.handle, { role: 'observer', partnerCode: 'UN' });
   await t.handle.db.transaction().execute(async (trx) => {

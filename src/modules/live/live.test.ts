@@ -52,10 +52,10 @@ const open: EventReader[] = [];
 
 beforeAll(async () => {
   t = await testContext();
-  admin = await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' });
-  byDelegate = await buildUser(t.handle, { stateCode: 'BY', clearance: 'restricted' });
-  amDelegate = await buildUser(t.handle, { stateCode: 'AM', clearance: 'restricted' });
-  unObserver = await buildUser(t.handle, { role: 'observer', partnerCode: 'UN', clearance: 'public' });
+  admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
+  byDelegate = await buildUser(t.handle, { stateCode: 'BY', accessLevel: 'restricted' });
+  amDelegate = await buildUser(t.handle, { stateCode: 'AM', accessLevel: 'restricted' });
+  unObserver = await buildUser(t.handle, { role: 'observer', partnerCode: 'UN', accessLevel: 'public' });
   for (const user of [admin, byDelegate, amDelegate, unObserver]) await tokenFor(t.handle, user);
 });
 afterAll(async () => {

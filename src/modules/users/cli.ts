@@ -1,11 +1,29 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { CliError, print, withDatabase } from '../../cli/support.ts';
-import { personFromRow, systemActor } from '../../core/actor.ts';
+import { ACCESS_LEVELS, accessLevelName, personFromRow, systemActor } from '../../core/actor.ts';
 import { validationError } from '../../core/errors.ts';
+import type { Db } from '../../db/connect.ts';
 import { createUser, setUserDisabled, updateUser } from './commands.ts';
 import { CreateUserInput, UpdateUserInput } from './schema.ts';
 
 const console_ = systemActor('accord cli');
+
+const ACCESS_LEVEL_HELP = `the highest classification the person may read: ${ACCESS_LEVELS.join(', ')}`;
+
+/** `--clearance` was the option's name before it was called access level: say what to write instead. */
+const oldClearanceOption = () => new Option('--clearance <level>').hideHelp();
+function refuseOldClearance(o: { clearance?: string }) {
+  if (o.clearance !== undefined)
+    throw new CliError(
+      `--clearance is now --access-level (a person's access level): write --access-level ${o.clearance}`,
+    );
+}
+
+async function userIdOf(h: { db: Db }, username: string): Promise<string> {
+  const row = await h.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (!row) throw new CliError(`no account named ${username}`);
+  return row.id;
+}
 
 export function registerUserCommands(program: Command) {
   const user = program.command('user').description('Manage accounts');
@@ -22,10 +40,12 @@ export function registerUserCommands(program: Command) {
     )
     .option('--state <code>', 'member state (for a delegation)')
     .option('--partner <code>', 'partner organisation (for a partner)')
-    .option('--clearance <level>', 'public, restricted, confidential or secret', 'restricted')
+    .option('--access-level <level>', ACCESS_LEVEL_HELP, 'restricted')
+    .addOption(oldClearanceOption())
     .option('--email <email>')
     .option('--password <password>', 'initial password (at least 10 characters)')
     .action(async (username: string, o) => {
+      refuseOldClearance(o);
       const parsed = CreateUserInput.safeParse({
         username,
         displayName: o.name,
@@ -35,13 +55,38 @@ export function registerUserCommands(program: Command) {
         stateCode: o.state ?? null,
         partnerCode: o.partner ?? null,
         role: o.role,
-        clearance: o.clearance,
+        accessLevel: o.accessLevel,
       });
       if (!parsed.success) throw validationError(parsed.error);
       const row = await withDatabase((h) =>
         h.db.transaction().execute((trx) => createUser(trx, console_, parsed.data)),
       );
       print(`created ${row.username} (${row.id})`);
+    });
+
+  user
+    .command('update')
+    .description("Change an account's name, role or access level (only what is given)")
+    .argument('<username>')
+    .option('--name <displayName>', 'display name')
+    .option('--role <role>', 'secretariat_admin, head_of_delegation, delegate, point_of_contact or observer')
+    .option('--access-level <level>', ACCESS_LEVEL_HELP)
+    .addOption(oldClearanceOption())
+    .action(async (username: string, o) => {
+      refuseOldClearance(o);
+      const parsed = UpdateUserInput.safeParse({
+        displayName: o.name,
+        role: o.role,
+        accessLevel: o.accessLevel,
+      });
+      if (!parsed.success) throw validationError(parsed.error);
+      const row = await withDatabase(async (h) => {
+        const id = await userIdOf(h, username);
+        return h.db.transaction().execute((trx) => updateUser(trx, console_, id, parsed.data));
+      });
+      print(
+        `${row.username}: ${row.display_name}, ${row.role}, access level ${accessLevelName(row.access_level)}`,
+      );
     });
 
   user
@@ -70,7 +115,7 @@ export function registerUserCommands(program: Command) {
               ? r.partner_code
               : 'secretariat';
         print(
-          `${r.username.padEnd(24)} ${String(who).padEnd(12)} ${r.role.padEnd(20)} ${r.disabled_at ? 'disabled' : 'active'}`,
+          `${r.username.padEnd(24)} ${String(who).padEnd(12)} ${r.role.padEnd(20)} ${accessLevelName(r.access_level).padEnd(14)} ${r.disabled_at ? 'disabled' : 'active'}`,
         );
       }
     });
@@ -84,13 +129,8 @@ export function registerUserCommands(program: Command) {
       const parsed = UpdateUserInput.safeParse({ email: address === 'none' ? null : address });
       if (!parsed.success) throw validationError(parsed.error);
       await withDatabase(async (h) => {
-        const row = await h.db
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirst();
-        if (!row) throw new CliError(`no account named ${username}`);
-        await h.db.transaction().execute((trx) => updateUser(trx, console_, row.id, parsed.data));
+        const id = await userIdOf(h, username);
+        await h.db.transaction().execute((trx) => updateUser(trx, console_, id, parsed.data));
       });
       print(`${username}: e-mail ${parsed.data.email ?? 'removed'}`);
     });
@@ -107,13 +147,8 @@ export function registerUserCommands(program: Command) {
       .argument('<username>')
       .action(async (username: string) => {
         await withDatabase(async (h) => {
-          const row = await h.db
-            .selectFrom('users')
-            .select('id')
-            .where('username', '=', username)
-            .executeTakeFirst();
-          if (!row) throw new CliError(`no account named ${username}`);
-          await h.db.transaction().execute((trx) => setUserDisabled(trx, console_, row.id, disabled));
+          const id = await userIdOf(h, username);
+          await h.db.transaction().execute((trx) => setUserDisabled(trx, console_, id, disabled));
         });
         print(`${username} ${disabled ? 'disabled' : 'enabled'}`);
       });

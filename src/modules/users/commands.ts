@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type Actor, clearanceLevel, type Person } from '../../core/actor.ts';
+import { type Actor, accessLevelOf, type Person } from '../../core/actor.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
 import { hashPassword } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
@@ -69,7 +69,7 @@ export async function createUser(
       state_code: input.stateCode ?? null,
       partner_code: input.partnerCode ?? null,
       role: input.role,
-      clearance: clearanceLevel(input.clearance),
+      access_level: accessLevelOf(input.accessLevel),
       is_demo: opts.isDemo ?? false,
     })
     .returningAll()
@@ -85,24 +85,24 @@ export async function createUser(
       stateCode: input.stateCode ?? null,
       partnerCode: row.partner_code,
       role: row.role,
-      clearance: input.clearance,
+      accessLevel: input.accessLevel,
     },
     audience: audienceOfUser(row),
   });
   return row;
 }
 
-/** Changes an account's name, e-mail, role or clearance. */
+/** Changes an account's name, e-mail, role or access level. */
 export async function updateUser(trx: Db, actor: Actor, id: string, input: UpdateUserInput) {
   const before = await loadUserForUpdate(trx, id);
   authorize(actor, 'update', 'user', before);
   if (
     actor.kind === 'person' &&
     actor.id === id &&
-    (input.role !== undefined || input.clearance !== undefined)
+    (input.role !== undefined || input.accessLevel !== undefined)
   ) {
-    throw new AppError('forbidden', 'you may not change your own role or clearance', [
-      { field: input.role !== undefined ? 'role' : 'clearance', reason: 'not for your own account' },
+    throw new AppError('forbidden', 'you may not change your own role or access level', [
+      { field: input.role !== undefined ? 'role' : 'accessLevel', reason: 'not for your own account' },
     ]);
   }
   const role = input.role ?? before.role;
@@ -115,7 +115,7 @@ export async function updateUser(trx: Db, actor: Actor, id: string, input: Updat
     ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.role !== undefined ? { role: input.role } : {}),
-    ...(input.clearance !== undefined ? { clearance: clearanceLevel(input.clearance) } : {}),
+    ...(input.accessLevel !== undefined ? { access_level: accessLevelOf(input.accessLevel) } : {}),
   };
   if (Object.keys(changes).length === 0) return before;
   const row = await trx

@@ -29,7 +29,7 @@ let amDelegate: UserRow;
 
 beforeAll(async () => {
   t = await testContext();
-  admin = await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' });
+  admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
   byHead = await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'BY' });
   amDelegate = await buildUser(t.handle, { stateCode: 'AM' });
   for (const user of [admin, byHead, amDelegate]) await tokenFor(t.handle, user);

@@ -5,7 +5,7 @@ import { usersLedgerActions } from './record.ts';
 import { userSubjects } from './record-subjects.ts';
 import { registerUserRoutes } from './routes.ts';
 
-/** People: accounts, roles, clearance levels, language. */
+/** People: accounts, roles, access levels, language. */
 export const usersModule = defineModule({
   name: 'users',
   ledgerActions: usersLedgerActions,

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import {
+  ACCESS_LEVELS,
   type Actor,
   AFFILIATIONS,
-  CLEARANCE_LEVELS,
-  clearanceName,
+  accessLevelName,
   type Person,
   ROLES,
 } from '../../core/actor.ts';
@@ -20,7 +20,9 @@ export const MeSchema = z
     stateCode: z.string().nullable(),
     partnerCode: z.string().nullable(),
     role: z.enum(ROLES),
-    clearance: z.enum(CLEARANCE_LEVELS),
+    accessLevel: z
+      .enum(ACCESS_LEVELS)
+      .openapi({ description: 'The highest classification the person may read' }),
     locale: z.enum(['en', 'ru']),
     isDemo: z.boolean(),
   })
@@ -43,7 +45,7 @@ const common = (row: UserRow) => ({
   stateCode: row.state_code?.trim() ?? null,
   partnerCode: row.partner_code,
   role: row.role,
-  clearance: clearanceName(row.clearance),
+  accessLevel: accessLevelName(row.access_level),
 });
 
 /** The signed-in person, as their own account page sees them. */
@@ -61,7 +63,7 @@ export function presentPerson(p: Person, email: string | null = null): z.infer<t
     stateCode: p.stateCode,
     partnerCode: p.partnerCode,
     role: p.role,
-    clearance: clearanceName(p.clearance),
+    accessLevel: accessLevelName(p.accessLevel),
     locale: p.locale,
     isDemo: p.isDemo,
   };

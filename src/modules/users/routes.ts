@@ -53,7 +53,7 @@ const updateRoute = createRoute({
   method: 'patch',
   path: '/api/users/{id}',
   tags,
-  summary: "Change a person's name, e-mail, role or clearance (secretariat administrators)",
+  summary: "Change a person's name, e-mail, role or access level (secretariat administrators)",
   request: { params: UserIdParam, body: jsonBody(UpdateUserInput) },
   responses: { 200: jsonResponse(UserOutput, 'Updated'), ...standardErrors, ...forbidden },
 });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AFFILIATIONS, CLEARANCE_LEVELS, ROLES } from '../../core/actor.ts';
+import { ACCESS_LEVELS, AFFILIATIONS, ROLES } from '../../core/actor.ts';
 import { Password } from '../../core/secrets.ts';
 
 export const Username = z
@@ -15,6 +15,11 @@ export const Email = z
   .email('is not an e-mail address')
   .max(320)
   .openapi({ example: 'a.person@example.org' });
+
+/** A person's access level: the highest classification they may read. */
+export const AccessLevel = z
+  .enum(ACCESS_LEVELS, { error: `must be one of ${ACCESS_LEVELS.join(', ')}` })
+  .openapi({ description: 'The highest classification the person may read' });
 
 export const CreateUserInput = z
   .strictObject({
@@ -32,7 +37,7 @@ export const CreateUserInput = z
       .optional(),
     partnerCode: z.string().trim().toUpperCase().min(2).max(16).nullable().optional(),
     role: z.enum(ROLES),
-    clearance: z.enum(CLEARANCE_LEVELS),
+    accessLevel: AccessLevel,
   })
   .superRefine((v, ctx) => {
     if (v.affiliation === 'delegation' && !v.stateCode)
@@ -72,7 +77,7 @@ export const UpdateUserInput = z
     displayName: z.string().trim().min(1, 'is required').max(200).optional(),
     email: Email.nullable().optional(),
     role: z.enum(ROLES).optional(),
-    clearance: z.enum(CLEARANCE_LEVELS).optional(),
+    accessLevel: AccessLevel.optional(),
   })
   .openapi('UpdateUserInput');
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;

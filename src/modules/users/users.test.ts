@@ -12,6 +12,7 @@ import {
   testContext,
   tokenFor,
 } from '../../testing/harness.ts';
+import { usersLedgerActions } from './record.ts';
 
 interface PresentedUser {
   id: string;
@@ -19,7 +20,7 @@ interface PresentedUser {
   displayName: string;
   email: string | null;
   role: string;
-  clearance: string;
+  accessLevel: string;
   stateCode: string | null;
   disabled: boolean;
   abilities: { update: boolean; disable: boolean };
@@ -38,11 +39,11 @@ let unObserver: UserRow;
 
 beforeAll(async () => {
   t = await testContext();
-  admin = await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' });
+  admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
   byHead = await buildUser(t.handle, {
     role: 'head_of_delegation',
     stateCode: 'BY',
-    clearance: 'confidential',
+    accessLevel: 'confidential',
   });
   byDelegate = await buildUser(t.handle, { stateCode: 'BY' });
   amHead = await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'AM' });
@@ -65,7 +66,7 @@ const newPerson = (overrides: Record<string, unknown> = {}) => ({
   affiliation: 'delegation',
   stateCode: 'TJ',
   role: 'delegate',
-  clearance: 'restricted',
+  accessLevel: 'restricted',
   ...overrides,
 });
 
@@ -174,7 +175,7 @@ describe('POST /api/users', () => {
 
   it('201 for an administrator: the person exists, can sign in, and the creation is recorded without the password', async () => {
     const before = await recordHead(t.handle);
-    const input = newPerson({ username: '  Mixed.Case  ', stateCode: 'tj', clearance: 'confidential' });
+    const input = newPerson({ username: '  Mixed.Case  ', stateCode: 'tj', accessLevel: 'confidential' });
     const res = await t.request('/api/users', { method: 'POST', json: input, as: admin });
     expect(res.status).toBe(201);
     const created = await userOf(res);
@@ -182,7 +183,7 @@ describe('POST /api/users', () => {
       username: 'mixed.case',
       stateCode: 'TJ',
       role: 'delegate',
-      clearance: 'confidential',
+      accessLevel: 'confidential',
       disabled: false,
       abilities: { update: true, disable: true },
     });
@@ -199,6 +200,77 @@ describe('POST /api/users', () => {
       .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     await signInSession(t, 'mixed.case', input.password);
+  });
+});
+
+describe("a person's access level", () => {
+  const problemsOf = async (res: Response) =>
+    ((await res.json()) as ErrorBody).error.fields?.map((f) => [f.field, f.reason]) ?? [];
+
+  it('400 naming accessLevel for a level that does not exist, on creation and on change; nothing recorded', async () => {
+    const before = await recordHead(t.handle);
+    const created = await t.request('/api/users', {
+      method: 'POST',
+      json: newPerson({ accessLevel: 'top-secret' }),
+      as: admin,
+    });
+    expect(created.status).toBe(400);
+    expect(await problemsOf(created)).toEqual([
+      ['accessLevel', 'must be one of public, restricted, confidential, secret'],
+    ]);
+    const changed = await t.request(`/api/users/${byDelegate.id}`, {
+      method: 'PATCH',
+      json: { accessLevel: 'cosmic' },
+      as: admin,
+    });
+    expect(changed.status).toBe(400);
+    expect(await fieldsOf(changed)).toEqual(['accessLevel']);
+    expect(await recordHead(t.handle)).toBe(before);
+  });
+
+  it('the old key clearance is refused by name, and accessLevel is still asked for', async () => {
+    const { accessLevel: _, ...person } = newPerson();
+    const res = await t.request('/api/users', {
+      method: 'POST',
+      json: { ...person, clearance: 'secret' },
+      as: admin,
+    });
+    expect(res.status).toBe(400);
+    expect((await fieldsOf(res)).sort()).toEqual(['accessLevel', 'clearance']);
+  });
+
+  it("is answered as accessLevel in a person's own account, and nobody changes their own", async () => {
+    const res = await t.request('/api/me', { method: 'PATCH', json: { locale: 'en' }, as: byHead });
+    expect(res.status).toBe(200);
+    const me = (await res.json()) as { user: Record<string, unknown> };
+    expect(me.user).toMatchObject({ accessLevel: 'confidential' });
+    expect(me.user).not.toHaveProperty('clearance');
+    const own = await t.request(`/api/users/${admin.id}`, {
+      method: 'PATCH',
+      json: { accessLevel: 'public' },
+      as: admin,
+    });
+    expect(own.status).toBe(403);
+    expect(await fieldsOf(own)).toEqual(['accessLevel']);
+  });
+
+  it('record entries written before it was called accessLevel still read; new ones must use accessLevel', () => {
+    const created = usersLedgerActions['user.created'].payload;
+    const old = {
+      username: 'old.person',
+      displayName: 'Old Person',
+      affiliation: 'secretariat',
+      stateCode: null,
+      partnerCode: null,
+      role: 'delegate',
+    };
+    expect(created.safeParse({ ...old, clearance: 'secret' }).success).toBe(true);
+    expect(created.safeParse({ ...old, accessLevel: 'secret' }).success).toBe(true);
+    expect(created.safeParse(old).success).toBe(false);
+    expect(created.safeParse({ ...old, accessLevel: 'secret', clearance: 'secret' }).success).toBe(false);
+    const updated = usersLedgerActions['user.updated'].payload;
+    expect(updated.safeParse({ changes: { clearance: 'public' } }).success).toBe(true);
+    expect(updated.safeParse({ changes: { accessLevel: 'public' } }).success).toBe(true);
   });
 });
 
@@ -258,7 +330,7 @@ describe('PATCH /api/users/{id}', () => {
       displayName: 'Renamed Person',
       email: 'renamed@example.org',
       role: 'point_of_contact',
-      clearance: 'secret',
+      accessLevel: 'secret',
     };
     const res = await t.request(`/api/users/${person.id}`, { method: 'PATCH', json: changes, as: admin });
     expect(res.status).toBe(200);

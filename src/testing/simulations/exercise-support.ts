@@ -144,13 +144,13 @@ async function participant(handle: DbHandle, user: UserRow): Promise<Participant
 export async function buildExerciseCast(handle: DbHandle): Promise<ExerciseCast> {
   const requester = await participant(
     handle,
-    await buildUser(handle, { role: 'delegate', stateCode: 'BY', clearance: 'restricted' }),
+    await buildUser(handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' }),
   );
   const deciders = {} as Record<ExerciseState, Participant>;
   for (const state of EXERCISE_STATES)
     deciders[state] = await participant(
       handle,
-      await buildUser(handle, { role: 'head_of_delegation', stateCode: state, clearance: 'confidential' }),
+      await buildUser(handle, { role: 'head_of_delegation', stateCode: state, accessLevel: 'confidential' }),
     );
   return { requester, deciders };
 }

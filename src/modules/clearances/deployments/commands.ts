@@ -1,4 +1,4 @@
-import { type Actor, actorLabel, clearanceLevel, clearanceName, systemActor } from '../../../core/actor.ts';
+import { type Actor, actorLabel, classificationOf, classificationName, systemActor } from '../../../core/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { DeploymentRow } from '../../../db/schema.ts';
@@ -40,9 +40,9 @@ export async function requestDeployment(
   const own = actor.kind === 'person' && actor.affiliation === 'delegation' ? actor.stateCode : null;
   const hostState = input.hostState ?? own;
   if (!hostState) throw invalid('hostState', 'is required: name the host state');
-  const classification = clearanceLevel(input.classification);
-  if (actor.kind === 'person' && classification > actor.clearance)
-    throw invalid('classification', 'is above your own clearance');
+  const classification = classificationOf(input.classification);
+  if (actor.kind === 'person' && classification > actor.accessLevel)
+    throw invalid('classification', 'is above your own access level');
   authorize(actor, 'create', 'deployment', { classification, hostState }, 'deployment');
   const members = await loadMembers(trx);
   if (!members.has(hostState)) throw invalid('hostState', `${hostState} is not a member state`);
@@ -65,7 +65,7 @@ export async function requestDeployment(
       body: settings.deployment_body,
       title: `${reference}: ${input.title}`,
       text: `Request of ${hostState} for the deployment of collective forces on its territory.\n\n${input.purpose}`,
-      classification: clearanceName(classification),
+      classification: classificationName(classification),
       points: [
         { text: `To deploy collective forces on the territory of ${hostState} as requested (${reference}).` },
       ],
@@ -152,7 +152,7 @@ export async function onProcedureClosed(trx: Db, closed: ProcedureClosed) {
       const parsed = CreateRequestInput.safeParse({
         ...movement,
         framework: 'collective_forces',
-        classification: clearanceName(deployment.classification),
+        classification: classificationName(deployment.classification),
         submit: true,
       });
       if (!parsed.success) {

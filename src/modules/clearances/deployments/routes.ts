@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CLEARANCE_LEVELS, clearanceName } from '../../../core/actor.ts';
+import { CLASSIFICATIONS, classificationName } from '../../../core/actor.ts';
 import type { DeploymentRow } from '../../../db/schema.ts';
 import { db, inTransaction, requirePerson } from '../../../http/context.ts';
 import type { App } from '../../../http/env.ts';
@@ -25,7 +25,7 @@ export const DeploymentSchema = z
     hostState: z.string(),
     title: z.string(),
     purpose: z.string(),
-    classification: z.enum(CLEARANCE_LEVELS),
+    classification: z.enum(CLASSIFICATIONS),
     status: z.enum(['requested', 'adopted', 'not_adopted']),
     proposalId: z.string(),
     procedureId: z.string().nullable(),
@@ -55,7 +55,7 @@ const presentDeployment = (
   hostState: trimState(r.host_state),
   title: r.title,
   purpose: r.purpose,
-  classification: clearanceName(r.classification),
+  classification: classificationName(r.classification),
   status: r.status,
   proposalId: r.proposal_id,
   procedureId: r.procedure_id,

@@ -1,4 +1,4 @@
-import { type Actor, actorLabel, clearanceLevel, clearanceName } from '../../../core/actor.ts';
+import { type Actor, actorLabel, classificationOf, classificationName } from '../../../core/actor.ts';
 import { conflict, invalid } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
@@ -35,8 +35,8 @@ const ownState = (actor: Actor) =>
   actor.kind === 'person' && actor.affiliation === 'delegation' ? actor.stateCode : null;
 
 function checkLevel(actor: Actor, level: number) {
-  if (actor.kind === 'person' && level > actor.clearance)
-    throw invalid('classification', 'is above your own clearance');
+  if (actor.kind === 'person' && level > actor.accessLevel)
+    throw invalid('classification', 'is above your own access level');
 }
 
 /** The content of a version: what the input says beyond the envelope. */
@@ -92,7 +92,7 @@ export async function createRequest(
 ): Promise<ClearanceRequestRow> {
   const requestingState = input.requestingState ?? ownState(actor);
   if (!requestingState) throw invalid('requestingState', 'is required: name the state that requests');
-  const classification = clearanceLevel(input.classification);
+  const classification = classificationOf(input.classification);
   checkLevel(actor, classification);
   authorize(actor, 'create', 'clearanceRequests', { classification, requestingState }, 'clearance request');
   const members = await loadMembers(trx);
@@ -156,7 +156,7 @@ export async function updateDraft(
   const loaded = await loadRequest(trx, actor, id, { forUpdate: true });
   authorize(actor, 'edit', 'clearanceRequest', loaded.subject, 'clearance request');
   if (loaded.row.status !== 'draft') throw conflict('the request was submitted: amend it instead');
-  const classification = clearanceLevel(input.classification);
+  const classification = classificationOf(input.classification);
   checkLevel(actor, classification);
   const content = contentOf(input);
   await checkContent(trx, content, id);
@@ -278,7 +278,7 @@ export async function amendRequest(
   const envelope = {
     framework: input.framework ?? row.framework,
     urgency: input.urgency ?? row.urgency,
-    classification: input.classification ? clearanceLevel(input.classification) : row.classification,
+    classification: input.classification ? classificationOf(input.classification) : row.classification,
   };
   if (input.classification) checkLevel(actor, envelope.classification);
   const changed = envelopeChanges(row, { ...envelope, title: input.title ?? row.title });
@@ -446,7 +446,7 @@ function envelopeChanges(
     if (row[field] !== next[field])
       changed[field] =
         field === 'classification'
-          ? { from: clearanceName(row[field]), to: clearanceName(next[field]) }
+          ? { from: classificationName(row[field]), to: classificationName(next[field]) }
           : { from: row[field], to: next[field] };
   return changed;
 }
