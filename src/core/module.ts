@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { Db, DbHandle } from '../db/connect.ts';
 import type { Database, Locale } from '../db/schema.ts';
@@ -141,15 +141,17 @@ export interface NotificationSubjectFacts {
 /** The notifications about one subject type, as the module that owns the type declares them. */
 export interface NotificationSubjectSpec {
   /**
-   * WHERE condition on `notifications`: the subject (`notifications.subject_id`) still exists
-   * and the actor may still be told of it, as an EXISTS on the module's own table.
+   * A scalar subquery on the module's own table, correlated on `notifications.subject_id`:
+   * the subject's facts as a JSON object (`jsonb_build_object('title', ..., 'reference', ...,
+   * 'classification', ...)`) when it exists and the actor may still be told of it, else no
+   * row (null): then the notification is not listed, counted or e-mailed. One expression for
+   * both, so what a list shows and what it lets through cannot drift apart; a scalar
+   * subquery stays a lookup by primary key per notification (an EXISTS under the OR of the
+   * types would let the planner hash the whole table).
    */
-  visibleTo(actor: Actor): (eb: ExpressionBuilder<Database, 'notifications'>) => Expression<SqlBool>;
-  /**
-   * A scalar subquery correlated on `notifications.subject_id`: the subject's facts as a
-   * JSON object (`jsonb_build_object('title', ..., 'reference', ..., 'classification', ...)`).
-   */
-  facts(eb: ExpressionBuilder<Database, 'notifications'>): Expression<NotificationSubjectFacts | null>;
+  facts(
+    actor: Actor,
+  ): (eb: ExpressionBuilder<Database, 'notifications'>) => Expression<NotificationSubjectFacts | null>;
   /** The web path that opens the subject: "/proposals/<id>". */
   path(id: string): string;
 }

@@ -67,15 +67,7 @@ export const decisionSubjects: Record<string, SubjectResolver> = {
  */
 export const decisionNotificationSubjects: Record<string, NotificationSubjectSpec> = {
   proposal: {
-    visibleTo: (actor) => (eb) =>
-      eb.exists(
-        eb
-          .selectFrom('proposals')
-          .select('proposals.id')
-          .whereRef('proposals.id', '=', 'notifications.subject_id')
-          .where(proposalsVisibleTo(actor)),
-      ),
-    facts: (eb) =>
+    facts: (actor) => (eb) =>
       eb
         .selectFrom('proposals')
         .select(
@@ -84,6 +76,7 @@ export const decisionNotificationSubjects: Record<string, NotificationSubjectSpe
           ),
         )
         .whereRef('proposals.id', '=', 'notifications.subject_id')
+        .where(proposalsVisibleTo(actor))
         .$asScalar(),
     path: (id) => `/proposals/${id}`,
   },

@@ -113,7 +113,7 @@ async function prepare(db: Db, org: Organisation, settings: EmailSettings, e: Cl
       'notifications.subject_type',
       'notifications.subject_id',
     ])
-    .select(notificationSubjectFacts)
+    .select(notificationSubjectFacts(person))
     .where('notifications.id', '=', e.notification_id)
     .where(notificationSubjectsVisibleTo(person))
     .executeTakeFirst();

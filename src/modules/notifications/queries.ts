@@ -35,7 +35,7 @@ const columns = [
 export async function listNotifications(db: Db, actor: Actor, q: ListNotificationsQuery) {
   const rows = await visibleNotifications(db, actor)
     .select(columns)
-    .select(notificationSubjectFacts)
+    .select(notificationSubjectFacts(actor))
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(q.limit + 1)
@@ -59,7 +59,7 @@ export async function unreadCount(db: Db, actor: Actor): Promise<number> {
 export async function getNotification(db: Db, actor: Actor, id: string): Promise<NotificationView> {
   const row = await visibleNotifications(db, actor)
     .select(columns)
-    .select(notificationSubjectFacts)
+    .select(notificationSubjectFacts(actor))
     .where('notifications.id', '=', id)
     .executeTakeFirst();
   authorize(actor, 'read', 'notification', row ?? { user_id: '' });

@@ -6,10 +6,10 @@ import type { Database } from '../../db/schema.ts';
 import { isPerson } from '../../policy/predicates.ts';
 
 // What a notification is about is another module's subject. Each module that sends
-// notifications declares its subject types (`notificationSubjects` in its index.ts): who may
-// still be told of one (an EXISTS on its own table) and what it is named by (a correlated
-// subquery). Lists and e-mails read them here, in the one statement that reads the
-// notifications, so a list stays one query with its paging and the count one count.
+// notifications declares its subject types (`notificationSubjects` in its index.ts): one
+// scalar subquery on its own table giving the subject's facts when the reader may still be
+// told of it. Lists, the count and e-mails read them here, inside the one statement that
+// reads the notifications: a list stays one query with its paging, the count one count.
 
 type Eb = ExpressionBuilder<Database, 'notifications'>;
 
@@ -24,23 +24,26 @@ export function notificationSubjectsVisibleTo(actor: Actor) {
     if (!isPerson(actor) || types.length === 0) return sql<SqlBool>`false`;
     return eb.or(
       types.map(([type, spec]) =>
-        eb.and([eb('notifications.subject_type', '=', type), spec.visibleTo(actor)(eb)]),
+        eb.and([eb('notifications.subject_type', '=', type), eb(spec.facts(actor)(eb), 'is not', null)]),
       ),
     );
   };
 }
 
 /**
- * SELECT expression: the subject's facts (title, reference, classification) as its module
- * names it, by the notification's subject type; null for a type no module declares.
+ * SELECT expression `subject`: the subject's facts (title, reference, classification) as its
+ * module names them, by the notification's subject type; null when the actor may not be told
+ * of it (the WHERE above leaves those out) or no module declares the type.
  */
-export function notificationSubjectFacts(eb: Eb) {
-  const types = [...notificationSubjects()];
-  if (types.length === 0) return sql<NotificationSubjectFacts | null>`null`.as('subject');
-  const branches = types.map(([type, spec]) => sql`when ${type} then (${spec.facts(eb)})`);
-  return sql<NotificationSubjectFacts | null>`case notifications.subject_type ${sql.join(branches, sql` `)} end`.as(
-    'subject',
-  );
+export function notificationSubjectFacts(actor: Actor) {
+  return (eb: Eb) => {
+    const types = [...notificationSubjects()];
+    if (types.length === 0) return sql<NotificationSubjectFacts | null>`null`.as('subject');
+    const branches = types.map(([type, spec]) => sql`when ${type} then ${spec.facts(actor)(eb)}`);
+    return sql<NotificationSubjectFacts | null>`case notifications.subject_type ${sql.join(branches, sql` `)} end`.as(
+      'subject',
+    );
+  };
 }
 
 /** The web path that opens a notification's subject, as its module declares it ("/" when none does). */
