@@ -26,12 +26,17 @@ describe('user administration', () => {
     await dialog.getByLabel('E-mail').fill('e2e.delegate@example.org');
     await dialog.getByRole('combobox', { name: 'Member state' }).click();
     await page.getByRole('option').first().click();
+    await dialog.getByRole('combobox', { name: 'Access level' }).click();
+    await page.getByRole('option', { name: 'Confidential' }).click();
     await dialog.getByRole('button', { name: 'Create user' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     const row = page.getByTestId('users-table').getByRole('row').filter({ hasText: 'e2e.delegate' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Active');
+    // A person's level is their access level, in the column header and on the row.
+    await page.getByRole('columnheader', { name: 'Role and access level' }).waitFor();
+    expect(await row.textContent()).toContain('Confidential');
 
     await row.getByRole('button', { name: 'Disable Test Delegate' }).click();
     const confirm = page.getByRole('dialog', { name: 'Disable this account?' });

@@ -23,7 +23,10 @@ export type Localized = Schema<'Bilingual'>;
 
 export type Affiliation = Schema<'User'>['affiliation'];
 export type Role = Schema<'User'>['role'];
-export type Clearance = Schema<'User'>['clearance'];
+/** A person's access level: the highest classification they may read. */
+export type AccessLevel = Schema<'User'>['accessLevel'];
+/** A subject's classification: a place on the same scale as the access levels. */
+export type Classification = AccessLevel;
 
 export const AFFILIATIONS = allOf<Affiliation>()(['delegation', 'secretariat', 'partner']);
 export const ROLES = allOf<Role>()([
@@ -33,7 +36,8 @@ export const ROLES = allOf<Role>()([
   'point_of_contact',
   'observer',
 ]);
-export const CLEARANCES = allOf<Clearance>()(['public', 'restricted', 'confidential', 'secret']);
+export const ACCESS_LEVELS = allOf<AccessLevel>()(['public', 'restricted', 'confidential', 'secret']);
+export const CLASSIFICATIONS: readonly Classification[] = ACCESS_LEVELS;
 
 export type Me = Schema<'Me'>;
 export type SessionResponse = Schema<'Session'>;

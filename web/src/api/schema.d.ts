@@ -1085,7 +1085,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a person's name, e-mail, role or clearance (secretariat administrators) */
+    /** Change a person's name, e-mail, role or access level (secretariat administrators) */
     patch: {
       parameters: {
         query?: never;
@@ -6559,8 +6559,11 @@ export interface components {
       partnerCode: string | null;
       /** @enum {string} */
       role: 'secretariat_admin' | 'head_of_delegation' | 'delegate' | 'point_of_contact' | 'observer';
-      /** @enum {string} */
-      clearance: 'public' | 'restricted' | 'confidential' | 'secret';
+      /**
+       * @description The highest classification the person may read
+       * @enum {string}
+       */
+      accessLevel: 'public' | 'restricted' | 'confidential' | 'secret';
       /** @enum {string} */
       locale: 'en' | 'ru';
       isDemo: boolean;
@@ -6614,8 +6617,11 @@ export interface components {
       partnerCode: string | null;
       /** @enum {string} */
       role: 'secretariat_admin' | 'head_of_delegation' | 'delegate' | 'point_of_contact' | 'observer';
-      /** @enum {string} */
-      clearance: 'public' | 'restricted' | 'confidential' | 'secret';
+      /**
+       * @description The highest classification the person may read
+       * @enum {string}
+       */
+      accessLevel: 'public' | 'restricted' | 'confidential' | 'secret';
       disabled: boolean;
       lockedUntil: string | null;
       abilities: {
@@ -6638,8 +6644,11 @@ export interface components {
       partnerCode?: string | null;
       /** @enum {string} */
       role: 'secretariat_admin' | 'head_of_delegation' | 'delegate' | 'point_of_contact' | 'observer';
-      /** @enum {string} */
-      clearance: 'public' | 'restricted' | 'confidential' | 'secret';
+      /**
+       * @description The highest classification the person may read
+       * @enum {string}
+       */
+      accessLevel: 'public' | 'restricted' | 'confidential' | 'secret';
     };
     UpdateUserInput: {
       displayName?: string;
@@ -6650,8 +6659,11 @@ export interface components {
       email?: string | null;
       /** @enum {string} */
       role?: 'secretariat_admin' | 'head_of_delegation' | 'delegate' | 'point_of_contact' | 'observer';
-      /** @enum {string} */
-      clearance?: 'public' | 'restricted' | 'confidential' | 'secret';
+      /**
+       * @description The highest classification the person may read
+       * @enum {string}
+       */
+      accessLevel?: 'public' | 'restricted' | 'confidential' | 'secret';
     };
     Organisation: {
       shortName: components['schemas']['Bilingual'];

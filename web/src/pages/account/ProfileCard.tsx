@@ -12,7 +12,7 @@ export function ProfileCard() {
     [t('users.fields.email'), me.email ?? '—'],
     [t('people.affiliation'), affiliation(me)],
     [t('people.role'), t(`roles.${me.role}`)],
-    [t('users.fields.clearance'), t(`clearances.${me.clearance}`)],
+    [t('users.fields.accessLevel'), t(`levels.${me.accessLevel}`)],
   ];
   return (
     <Card>

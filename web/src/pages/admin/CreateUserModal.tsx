@@ -8,8 +8,8 @@ import { FormError } from '../../components/FormError.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { usePartners, useStates } from '../../queries.ts';
-import { AFFILIATIONS, type Affiliation, type Clearance, type Role } from '../../types.ts';
-import { ClearanceSelect, NameAndEmailFields, RoleSelect } from './UserFormFields.tsx';
+import { type AccessLevel, AFFILIATIONS, type Affiliation, type Role } from '../../types.ts';
+import { AccessLevelSelect, NameAndEmailFields, RoleSelect } from './UserFormFields.tsx';
 import { useUserMutation } from './useUserMutation.ts';
 
 interface Draft {
@@ -21,7 +21,7 @@ interface Draft {
   stateCode: string | null;
   partnerCode: string | null;
   role: Role;
-  clearance: Clearance;
+  accessLevel: AccessLevel;
 }
 
 const EMPTY: Draft = {
@@ -33,7 +33,7 @@ const EMPTY: Draft = {
   stateCode: null,
   partnerCode: null,
   role: 'delegate',
-  clearance: 'restricted',
+  accessLevel: 'restricted',
 };
 
 /** Checks the server will make anyway, done first so the person gets told sooner. */
@@ -76,7 +76,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
             ...(d.affiliation === 'delegation' ? { stateCode: d.stateCode } : {}),
             ...(d.affiliation === 'partner' ? { partnerCode: d.partnerCode } : {}),
             role: d.role,
-            clearance: d.clearance,
+            accessLevel: d.accessLevel,
           },
         }),
       ),
@@ -109,7 +109,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
               ...(draft.affiliation === 'delegation' ? ['stateCode'] : []),
               ...(draft.affiliation === 'partner' ? ['partnerCode'] : []),
               'role',
-              'clearance',
+              'accessLevel',
             ]}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -183,10 +183,10 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
               />
             ) : null}
             <RoleSelect value={draft.role} onChange={(v) => set('role', v)} error={errors.role} />
-            <ClearanceSelect
-              value={draft.clearance}
-              onChange={(v) => set('clearance', v)}
-              error={errors.clearance}
+            <AccessLevelSelect
+              value={draft.accessLevel}
+              onChange={(v) => set('accessLevel', v)}
+              error={errors.accessLevel}
             />
           </SimpleGrid>
           <Group justify="flex-end" gap="sm" mt="sm">

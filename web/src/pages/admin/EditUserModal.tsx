@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type BodyOf, client, ok } from '../../api/client.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import type { Clearance, Role, User } from '../../types.ts';
-import { ClearanceSelect, NameAndEmailFields, RoleSelect } from './UserFormFields.tsx';
+import type { AccessLevel, Role, User } from '../../types.ts';
+import { AccessLevelSelect, NameAndEmailFields, RoleSelect } from './UserFormFields.tsx';
 import { useUserMutation } from './useUserMutation.ts';
 
 type UserChanges = BodyOf<'/api/users/{id}', 'patch'>;
@@ -15,7 +15,7 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [email, setEmail] = useState(user.email ?? '');
   const [role, setRole] = useState<Role>(user.role);
-  const [clearance, setClearance] = useState<Clearance>(user.clearance);
+  const [accessLevel, setAccessLevel] = useState<AccessLevel>(user.accessLevel);
   const [missing, setMissing] = useState<Record<string, string>>({});
 
   const save = useUserMutation(
@@ -38,7 +38,7 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
     if (displayName.trim() !== user.displayName) changes.displayName = displayName.trim();
     if (email.trim() !== (user.email ?? '') && email.trim()) changes.email = email.trim();
     if (role !== user.role) changes.role = role;
-    if (clearance !== user.clearance) changes.clearance = clearance;
+    if (accessLevel !== user.accessLevel) changes.accessLevel = accessLevel;
     if (Object.keys(changes).length === 0) {
       onClose();
       return;
@@ -52,7 +52,7 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
         <Text size="sm" c="dimmed" ff="monospace">
           {user.username}
         </Text>
-        <FormError error={save.error} placed={['displayName', 'email', 'role', 'clearance']} />
+        <FormError error={save.error} placed={['displayName', 'email', 'role', 'accessLevel']} />
         <NameAndEmailFields
           displayName={displayName}
           email={email}
@@ -61,7 +61,7 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
           errors={{ ...serverErrors, ...missing }}
         />
         <RoleSelect value={role} onChange={setRole} error={serverErrors.role} />
-        <ClearanceSelect value={clearance} onChange={setClearance} error={serverErrors.clearance} />
+        <AccessLevelSelect value={accessLevel} onChange={setAccessLevel} error={serverErrors.accessLevel} />
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

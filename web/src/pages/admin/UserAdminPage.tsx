@@ -153,12 +153,12 @@ export function UserAdminPage() {
                 },
                 {
                   key: 'role',
-                  header: t('users.roleAndClearance'),
+                  header: t('users.roleAndAccessLevel'),
                   cell: (u) => (
                     <Stack gap={0}>
                       <Text size="sm">{t(`roles.${u.role}`)}</Text>
                       <Text size="xs" c="dimmed">
-                        {t(`clearances.${u.clearance}`)}
+                        {t(`levels.${u.accessLevel}`)}
                       </Text>
                     </Stack>
                   ),

@@ -1,6 +1,6 @@
 import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CLEARANCES, type Clearance, ROLES, type Role } from '../../types.ts';
+import { ACCESS_LEVELS, type AccessLevel, ROLES, type Role } from '../../types.ts';
 
 export function RoleSelect({
   value,
@@ -26,24 +26,25 @@ export function RoleSelect({
   );
 }
 
-export function ClearanceSelect({
+/** A person's access level: the highest classification they may read. */
+export function AccessLevelSelect({
   value,
   onChange,
   error,
 }: {
-  value: Clearance;
-  onChange: (clearance: Clearance) => void;
+  value: AccessLevel;
+  onChange: (accessLevel: AccessLevel) => void;
   error?: string;
 }) {
   const { t } = useTranslation();
   return (
     <Select
-      label={t('users.fields.clearance')}
+      label={t('users.fields.accessLevel')}
       required
       allowDeselect={false}
-      data={CLEARANCES.map((c) => ({ value: c, label: t(`clearances.${c}`) }))}
+      data={ACCESS_LEVELS.map((level) => ({ value: level, label: t(`levels.${level}`) }))}
       value={value}
-      onChange={(next) => next && onChange(next as Clearance)}
+      onChange={(next) => next && onChange(next as AccessLevel)}
       error={error}
       comboboxProps={{ withinPortal: true }}
     />

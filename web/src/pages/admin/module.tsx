@@ -10,7 +10,7 @@ function useAdministers(): boolean {
   return data.abilities.create || data.items.some((u) => u.abilities.update || u.abilities.disable);
 }
 
-/** Accounts: create, change role and clearance, disable. */
+/** Accounts: create, change role and access level, disable. */
 export const adminWeb = defineWebModule({
   name: 'admin',
   routes: [{ path: '/admin/users', element: <UserAdminPage /> }],

@@ -265,7 +265,7 @@ export function NewDeploymentPage() {
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
                 <Select
                   label={t('clearances.form.classification')}
-                  data={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`clearances.${c}`) }))}
+                  data={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`levels.${c}`) }))}
                   value={classification}
                   onChange={(v) => setClassification((v ?? 'restricted') as Classification)}
                   allowDeselect={false}

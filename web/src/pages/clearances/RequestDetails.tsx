@@ -17,7 +17,7 @@ export function Envelope({ request }: { request: ClearanceRequest }) {
     [t('clearances.form.urgency'), t(`clearances.urgency.${request.urgency}`)],
     [
       t('clearances.form.classification'),
-      t(`clearances.${request.classification}`, { defaultValue: request.classification }),
+      t(`levels.${request.classification}`, { defaultValue: request.classification }),
     ],
     [
       t('clearances.form.contact'),

@@ -241,7 +241,7 @@ export function RequestForm({ initial, mode }: { initial: RequestDraft; mode: Fo
               />
               <Select
                 label={t('clearances.form.classification')}
-                data={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`clearances.${c}`) }))}
+                data={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`levels.${c}`) }))}
                 value={draft.classification}
                 onChange={(v) => set('classification', (v as RequestDraft['classification']) ?? 'restricted')}
                 allowDeselect={false}

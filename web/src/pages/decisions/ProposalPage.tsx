@@ -88,7 +88,7 @@ function ProposalContent({ proposal }: { proposal: Proposal }) {
         description={[
           bodyName(proposal.body),
           authorLabel(proposal.author),
-          t('decisions.proposal.classification', { level: t(`clearances.${proposal.classification}`) }),
+          t('decisions.proposal.classification', { level: t(`levels.${proposal.classification}`) }),
         ].join(' · ')}
         actions={
           <>

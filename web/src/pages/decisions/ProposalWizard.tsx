@@ -26,8 +26,8 @@ import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useBodies } from '../../queries.ts';
-import type { Clearance, Proposal } from '../../types.ts';
-import { CLEARANCES } from '../../types.ts';
+import type { Classification, Proposal } from '../../types.ts';
+import { CLASSIFICATIONS } from '../../types.ts';
 import { useBodyName, usePriorities } from './labels.ts';
 import { MarkdownText } from './Markdown.tsx';
 import { fieldPaths, useProposalMutation, useRefreshDecisions } from './mutations.ts';
@@ -47,7 +47,7 @@ interface ProposalDraft {
   body: string | null;
   title: string;
   text: string;
-  classification: Clearance;
+  classification: Classification;
   priority: string | null;
   points: { id: number; text: string }[];
 }
@@ -226,7 +226,7 @@ export function ProposalWizard({ proposal: initial, start = 0 }: { proposal?: Pr
   };
 
   const canOpen = saved?.abilities.openProcedure ?? false;
-  const classificationOptions = CLEARANCES.map((c) => ({ value: c, label: t(`clearances.${c}`) }));
+  const classificationOptions = CLASSIFICATIONS.map((c) => ({ value: c, label: t(`levels.${c}`) }));
 
   return (
     <Card data-testid="proposal-wizard">
@@ -253,7 +253,7 @@ export function ProposalWizard({ proposal: initial, start = 0 }: { proposal?: Pr
                 allowDeselect={false}
                 data={classificationOptions}
                 value={draft.classification}
-                onChange={(v) => v && set('classification', v as Clearance)}
+                onChange={(v) => v && set('classification', v as Classification)}
                 error={errors.classification}
               />
             </SimpleGrid>

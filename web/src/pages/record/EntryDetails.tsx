@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AppModal } from '../../components/AppModal.tsx';
 import { useFormat } from '../../i18n/format.ts';
+import { accessLevelStated } from './access-level.ts';
 import { useActionLabel, useSubjectTypeLabel } from './labels.ts';
 import { useDelegationName, useSubjectName } from './names.ts';
 import type { RecordEntry } from './types.ts';
@@ -26,6 +27,7 @@ export function EntryDetails({ entry, onClose }: { entry: RecordEntry | null; on
   const subjectTypeLabel = useSubjectTypeLabel();
   const subjectName = useSubjectName();
   const delegationName = useDelegationName();
+  const accessLevel = entry ? accessLevelStated(entry) : null;
   return (
     <AppModal
       opened={entry !== null}
@@ -67,6 +69,13 @@ export function EntryDetails({ entry, onClose }: { entry: RecordEntry | null; on
                 {entry.subjectType}: {entry.subjectId}
               </Text>
             </Field>
+            {accessLevel ? (
+              <Field label={t('users.fields.accessLevel')}>
+                <Text size="sm" data-testid="entry-access-level">
+                  {t(`levels.${accessLevel}`)}
+                </Text>
+              </Field>
+            ) : null}
           </SimpleGrid>
           <Field label={t('record.details.payload')}>
             {entry.payload ? (

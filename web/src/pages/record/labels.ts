@@ -15,7 +15,7 @@ export function useClassificationLabel() {
   const byLevel = ['public', 'restricted', 'confidential', 'secret'];
   return (value: string | number): string => {
     const name = typeof value === 'number' ? byLevel[value] : value;
-    const key = `clearances.${name}`;
+    const key = `levels.${name}`;
     return name && i18n.exists(key) ? t(key) : String(value);
   };
 }
