@@ -106,7 +106,11 @@ export interface Emission {
   subjectId: string;
   /** The subject and instant after the kind in the dedupe key: "<procedure>:<instant ISO>". */
   key: string;
-  details: NotificationDetails | ClearanceNotificationDetails;
+  /**
+   * The facts the kind's e-mail words and the UI read (stored as JSON): decisions write
+   * NotificationDetails, clearances ClearanceNotificationDetails, a new module its own.
+   */
+  details: object;
   at: Date;
 }
 
