@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Config, loadConfig } from '../config.ts';
-import { type Actor, type AccessLevelName, personFromRow, systemActor } from '../core/actor.ts';
+import { type AccessLevelName, type Actor, personFromRow, systemActor } from '../core/actor.ts';
 import { type ConnectOptions, connect, type DbHandle } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Affiliation, Role, UserRow } from '../db/schema.ts';

@@ -25,7 +25,11 @@ beforeAll(async () => {
       stateCode: 'BY',
       accessLevel: 'restricted',
     }),
-    tjContact: await buildUser(t.handle, { role: 'point_of_contact', stateCode: 'TJ', accessLevel: 'public' }),
+    tjContact: await buildUser(t.handle, {
+      role: 'point_of_contact',
+      stateCode: 'TJ',
+      accessLevel: 'public',
+    }),
   };
 });
 afterAll(() => t.close());
@@ -67,7 +71,7 @@ describe('a leg arrived', () => {
     });
   });
 
-  it('confidential: only those cleared for it', async () => {
+  it('confidential: only those whose access level reaches it', async () => {
     const c = await buildClearanceRows(t.handle, { route: ['AM'], classification: 2 });
     await publish(c.arrived('AM'));
     expect(await notified(c.request.id, 'leg_arrived')).toEqual(['amHead']);
@@ -159,7 +163,7 @@ describe('the API lists clearance notifications beside the proposal ones', () =>
       deadline: c.dueAt.toISOString(),
     });
     expect(body.unread).toBeGreaterThanOrEqual(1);
-    // Once the request is classified above the head's clearance, it is no longer listed.
+    // Once the request is classified above the head's access level, it is no longer listed.
     await t.handle.db
       .updateTable('clearance_requests')
       .set({ classification: 3 })

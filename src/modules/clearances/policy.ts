@@ -2,7 +2,6 @@ import type { Actor } from '../../core/actor.ts';
 import type { DelegationSubject, PolicyRulesFor } from '../../policy/index.ts';
 import {
   isAdmin,
-  withinAccessLevel,
   isHeadOfDelegation,
   isMemberDelegation,
   isObserver,
@@ -12,6 +11,7 @@ import {
   isSystem,
   sitsIn,
   speaksForOwnState,
+  withinAccessLevel,
 } from '../../policy/predicates.ts';
 
 /** A movement clearance request as the policy sees it. */
@@ -56,13 +56,13 @@ declare module '../../policy/index.ts' {
     deployment: DeploymentSubject;
     /**
      * Who is told of a clearance request's news for a state (its points of contact and head of
-     * delegation), or for the secretariat (state null: its administrators), within clearance.
+     * delegation), or for the secretariat (state null: its administrators), within their access level.
      */
     clearanceNews: { state: string | null; classification: number };
   }
 }
 
-/** Movement clearances: the requesting state, the states on the route and the secretariat, within clearance; never observers. Default deny: an action not listed is refused. */
+/** Movement clearances: the requesting state, the states on the route and the secretariat, within their access level; never observers. Default deny: an action not listed is refused. */
 export const clearancesRules: PolicyRulesFor<
   | 'clearanceRequests'
   | 'clearanceRequest'
@@ -74,7 +74,7 @@ export const clearancesRules: PolicyRulesFor<
   | 'clearanceNews'
 > = {
   // Clearances: the requesting state's delegation and the states on the route, and the
-  // secretariat, within their clearance; never observers (there is no invitation yet).
+  // secretariat, within their access level; never observers (there is no invitation yet).
   clearanceRequests: {
     read: isSignedIn,
     create: (a, r) => withinAccessLevel(a, r.classification) && draftsFor(a, r.requestingState),
@@ -146,7 +146,7 @@ const receivesClearanceNews = (a: Actor, s: { state: string | null; classificati
     ? isSecretariat(a) && a.role === 'secretariat_admin'
     : speaksForOwnState(a, s.state) && (isPointOfContact(a) || isHeadOfDelegation(a)));
 
-/** Secretariat staff, the requesting state and the states on the route, within clearance; never observers. */
+/** Secretariat staff, the requesting state and the states on the route, within their access level; never observers. */
 function canReadClearance(a: Actor, r: ClearanceRequestSubject): boolean {
   if (isSystem(a)) return true;
   if (!isPerson(a) || isObserver(a) || !withinAccessLevel(a, r.classification)) return false;

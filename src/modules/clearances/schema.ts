@@ -185,7 +185,7 @@ export type AcceptConditionsInput = z.infer<typeof AcceptConditionsInput>;
 /**
  * Amending: the whole new content (a new version); only legs that changed are decided again.
  * The envelope may change too: a new urgency sets the windows of the legs that re-open; a
- * new framework re-opens every leg; a new classification is at most the caller's clearance.
+ * new framework re-opens every leg; a new classification is at most the caller's access level.
  */
 export const AmendRequestInput = ClearanceContent.extend({
   title: ShortText.optional(),

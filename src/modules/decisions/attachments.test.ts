@@ -74,13 +74,13 @@ describe('proposal attachments', () => {
     expect((await t.request(url, { as: p.byHead })).status).toBe(404);
   });
 
-  it("a confidential proposal's attachment is 404 below that clearance", async () => {
+  it("a confidential proposal's attachment is 404 below that access level", async () => {
     const proposal = await buildProposal(t.handle, { body: 'committee', classification: 'confidential' });
     const res = await attach(proposal.id, file(), p.admin);
     const { attachment } = (await res.json()) as { attachment: { id: string } };
     const url = `/api/proposals/${proposal.id}/attachments/${attachment.id}`;
     expect((await t.request(url, { as: p.byHead })).status).toBe(200);
-    expect((await t.request(url, { as: p.byDelegate })).status).toBe(404); // restricted clearance
+    expect((await t.request(url, { as: p.byDelegate })).status).toBe(404); // restricted access level
     expect((await t.request(url, { as: p.staff })).status).toBe(404);
   });
 

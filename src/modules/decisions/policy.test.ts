@@ -29,7 +29,7 @@ beforeAll(async () => {
     affiliation: 'secretariat',
     accessLevel: 'public',
   });
-  // An observer in the delegation of a state that sits in the committee, cleared to secret.
+  // An observer in the delegation of a state that sits in the committee, at access level secret.
   byObserver = await buildUser(t.handle, {
     role: 'observer',
     affiliation: 'delegation',
@@ -82,7 +82,7 @@ describe('proposal: role x action', () => {
     expect(can(who('byDelegate'), 'edit', 'proposal', subject)).toBe(false);
   });
 
-  it('drafting: within clearance, in a body one sits in; never an observer', () => {
+  it('drafting: within their access level, in a body one sits in; never an observer', () => {
     const draft = { classification: 0, bodyStates: ['AM', 'BY'] };
     expect(ACTORS.filter((n) => can(who(n), 'create', 'proposals', draft))).toEqual([
       'admin',
@@ -152,7 +152,7 @@ describe('decision: role x classification x result', () => {
     expect(readers(decision(0, 'partially_adopted'))).toEqual(readers(decision(0)));
   });
 
-  it('above public: its proposal readers only, never an observer, whatever their clearance', () => {
+  it('above public: its proposal readers only, never an observer, whatever their access level', () => {
     expect(readers(decision(1))).toEqual(['admin', 'staff', 'byHead', 'byDelegate', 'amHead', 'system']);
     expect(readers(decision(2))).toEqual(['admin', 'byHead', 'amHead', 'system']);
   });

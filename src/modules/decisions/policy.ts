@@ -2,7 +2,6 @@ import type { Actor } from '../../core/actor.ts';
 import type { PolicyRulesFor } from '../../policy/index.ts';
 import {
   isAdmin,
-  withinAccessLevel,
   isHeadOfDelegation,
   isObserver,
   isPerson,
@@ -12,6 +11,7 @@ import {
   isSystem,
   sitsIn,
   speaksForOwnState,
+  withinAccessLevel,
 } from '../../policy/predicates.ts';
 
 /** A proposal as the policy sees it. */
@@ -59,7 +59,7 @@ declare module '../../policy/index.ts' {
 
 /**
  * Proposals, procedures and decisions: the body's delegations and the secretariat, within
- * clearance; the chair opens and closes; observers and partners read published decisions
+ * their access level; the chair opens and closes; observers and partners read published decisions
  * only. Default deny: an action not listed is refused.
  */
 export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedure' | 'decision'> = {
@@ -97,7 +97,7 @@ export const decisionsRules: PolicyRulesFor<'proposals' | 'proposal' | 'procedur
 /** Observers and partners, who sit in no body, read what is published to them. */
 const readsPublished = (a: Actor, d: DecisionSubject) => isObserver(a) && isPublishedDecision(d);
 
-/** Secretariat staff and delegations sitting in the body, within their clearance; never observers. */
+/** Secretariat staff and delegations sitting in the body, within their access level; never observers. */
 function canReadProposal(a: Actor, p: NewProposalSubject): boolean {
   if (isSystem(a)) return true;
   if (!isPerson(a) || isObserver(a) || !withinAccessLevel(a, p.classification)) return false;

@@ -121,16 +121,16 @@ describe('POST /api/proposals', () => {
 });
 
 describe('GET /api/proposals/{id}: visibility', () => {
-  it('secretariat and delegations sitting in the body, within their clearance; 404 for everyone else', async () => {
+  it('secretariat and delegations sitting in the body, within their access level; 404 for everyone else', async () => {
     const committee = await buildProposal(t.handle, { body: 'committee', classification: 'confidential' });
     const expected: [keyof DecisionPeople, number][] = [
       ['admin', 200],
       ['byHead', 200],
       ['amHead', 200],
-      ['staff', 404], // restricted clearance, confidential text
-      ['byDelegate', 404], // restricted clearance
+      ['staff', 404], // restricted access level, confidential text
+      ['byDelegate', 404], // restricted access level
       ['tjHead', 404], // TJ does not sit in the committee
-      ['observer', 404], // observers see nothing, whatever their clearance
+      ['observer', 404], // observers see nothing, whatever their access level
     ];
     for (const [who, status] of expected) {
       const res = await t.request(`/api/proposals/${committee.id}`, { as: p[who] });

@@ -12,7 +12,7 @@ import { MODULES } from '../index.ts';
 // The home page per role, on a real database through the real commands: what waits on each
 // person (stances their state owes, procedures to close, legs to decide, questions and
 // conditions of their state's requests, escalations) and what closed in the last days;
-// never anything above the person's clearance or outside what the policy lets them read.
+// never anything above the person's access level or outside what the policy lets them read.
 
 const HOUR = 3_600_000;
 
@@ -339,7 +339,7 @@ describe('GET /api/home', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
-  it('a delegate: their state has not answered; their state’s requests; nothing above their clearance', async () => {
+  it('a delegate: their state has not answered; their state’s requests; nothing above their access level', async () => {
     const home = await homeOf(p.byDelegate);
     expect(pairs(home.attention)).toEqual(
       [
@@ -371,7 +371,7 @@ describe('GET /api/home', () => {
 
   it('a point of contact decides the legs; the paused one shows the time left when it paused', async () => {
     const home = await homeOf(p.ruContact);
-    // The denied request waits on nobody; the confidential one is above a restricted clearance.
+    // The denied request waits on nobody; the confidential one is above a restricted access level.
     expect(pairs(home.attention)).toEqual(
       [`decisions.state_unanswered ${s.silence}`, `clearances.leg_to_decide ${s.asked}`].sort(),
     );
@@ -415,7 +415,7 @@ describe('GET /api/home', () => {
     }
   });
 
-  it('a state outside the body and the route sees nothing of them; public clearance sees only public', async () => {
+  it('a state outside the body and the route sees nothing of them; a public access level sees only public', async () => {
     const tj = await buildUser(t.handle, {
       role: 'head_of_delegation',
       stateCode: 'TJ',

@@ -240,7 +240,7 @@ describe('a redacted export', () => {
           r.classification === classification &&
           ((r.audience as string[] | null)?.[0] ?? null) === audience,
       );
-    expect(note(3, null)?.payload).toBeNull(); // secret, above a head's clearance
+    expect(note(3, null)?.payload).toBeNull(); // secret, above a head's access level
     expect(note(1, 'AM')?.payload).toBeNull(); // another delegation's
     expect(note(1, 'BY')?.payload).toEqual({ changes: { displayName: 'c1 BY' } });
     expect(note(0, null)?.payload).toEqual({ changes: { displayName: 'c0 all' } });

@@ -109,7 +109,7 @@ describe('GET /api/live', () => {
     await signInSession(t, amDelegate.username);
     await signInSession(t, byDelegate.username);
     await signInSession(t, unObserver.username);
-    // A secret entry for every member state: above a delegate's clearance.
+    // A secret entry for every member state: above a delegate's access level.
     await t.handle.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {
         action: 'user.updated',

@@ -1,4 +1,10 @@
-import { type Actor, actorLabel, classificationOf, classificationName, systemActor } from '../../../core/actor.ts';
+import {
+  type Actor,
+  actorLabel,
+  classificationName,
+  classificationOf,
+  systemActor,
+} from '../../../core/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { DeploymentRow } from '../../../db/schema.ts';

@@ -1,4 +1,4 @@
-import { type Actor, actorLabel, classificationOf, classificationName } from '../../../core/actor.ts';
+import { type Actor, actorLabel, classificationName, classificationOf } from '../../../core/actor.ts';
 import { conflict, invalid } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
