@@ -147,11 +147,6 @@ export interface UserSpec {
   stateCode?: string | null;
   partnerCode?: string | null;
   accessLevel?: AccessLevelName;
-  /**
-   * @deprecated The old name of `accessLevel`, kept only until the notifications and webhooks
-   * tests (being rewritten by the lead) are renamed; then delete it.
-   */
-  clearance?: AccessLevelName;
   username?: string;
   password?: string;
   actor?: Actor;
@@ -177,7 +172,7 @@ export async function buildUser(handle: DbHandle, spec: UserSpec = {}): Promise<
       stateCode: affiliation === 'delegation' ? (spec.stateCode ?? 'BY') : null,
       partnerCode: affiliation === 'partner' ? (spec.partnerCode ?? 'UN') : null,
       role,
-      accessLevel: spec.accessLevel ?? spec.clearance ?? 'restricted',
+      accessLevel: spec.accessLevel ?? 'restricted',
     }),
   );
 }

@@ -19,7 +19,7 @@ import { registerClearanceRoutes } from './routes.ts';
 export const clearancesModule = defineModule({
   name: 'clearances',
   ledgerActions: clearancesLedgerActions,
-  // Clearance news goes only to people cleared for the request's classification.
+  // Clearance news goes only to people whose access level reaches the request's classification.
   notificationKinds: {
     leg_arrived: {
       description:

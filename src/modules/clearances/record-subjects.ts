@@ -93,7 +93,7 @@ export const clearanceSubjects: Record<string, SubjectResolver> = {
 
 /**
  * The notifications about a clearance request (legs to decide, decided, the request cleared
- * or denied): told only to people cleared for its classification now (it may have risen),
+ * or denied): told only to people whose access level reaches its classification now (it may have risen),
  * never to observers; named by its reference and title.
  */
 export const clearanceNotificationSubjects: Record<string, NotificationSubjectSpec> = {

@@ -20,14 +20,14 @@ export async function buildNotificationPeople(handle: DbHandle) {
   const byAuthorised = await buildUser(handle, {
     role: 'delegate',
     stateCode: 'BY',
-    clearance: 'restricted',
+    accessLevel: 'restricted',
   });
   const amContact = await buildUser(handle, {
     role: 'point_of_contact',
     stateCode: 'AM',
-    clearance: 'restricted',
+    accessLevel: 'restricted',
   });
-  const byDisabled = await buildUser(handle, { role: 'delegate', stateCode: 'BY', clearance: 'secret' });
+  const byDisabled = await buildUser(handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'secret' });
   await handle.db.transaction().execute(async (trx) => {
     await authoriseDelegate(trx, systemActor('test'), 'BY', byAuthorised.id);
     await setUserDisabled(trx, systemActor('test'), byDisabled.id, true);

@@ -62,7 +62,7 @@ describe('a procedure opened', () => {
     expect(row.created_at.toISOString()).toBe(procedure.opened_at.toISOString());
   });
 
-  it('in the council, at confidential: every member state, only those cleared for it', async () => {
+  it('in the council, at confidential: every member state, only those whose access level reaches it', async () => {
     const procedure = await buildProcedure(t.handle, {
       proposal: { body: 'council', classification: 'confidential' },
       chair: p.byHead,

@@ -99,7 +99,7 @@ describe('a clearance request raised above the person’s level', () => {
     ]);
     expect(box.messages[0].text).toContain(`${PUBLIC_URL}/clearances/${c.request.id}`);
 
-    // The head of TJ is cleared for confidential (2); the request becomes secret (3).
+    // The head of TJ has access level confidential (2); the request becomes secret (3).
     box.messages.length = 0;
     await notifyByEmail(p.tjHead, arrived('second'));
     await t.handle.db

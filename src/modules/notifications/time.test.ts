@@ -20,7 +20,7 @@ describe('a deadline given with an offset is stored as the instant it names', ()
   afterAll(() => t.close());
 
   it('through the API: "+02:00", "+05:00" and "Z" give the same UTC instant back; no offset is refused', async () => {
-    const admin = await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' });
+    const admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
     await tokenFor(t.handle, admin);
     // 02:30 on 28 March 2027 does not exist in Europe/Vilnius or Berlin-like zones (the
     // clocks skip an hour that night): with its offset the instant is still unambiguous.

@@ -20,7 +20,7 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
   t = await testContext();
-  admin = await buildUser(t.handle, { role: 'secretariat_admin', clearance: 'secret' });
+  admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
   byHead = await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'BY' });
   amHead = await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'AM' });
   byDelegate = await buildUser(t.handle, { role: 'delegate', stateCode: 'BY' });
