@@ -21,6 +21,15 @@ export interface Config {
   checkpointSeconds: number;
   /** Where people reach Accord: the links in e-mails start with it. */
   publicUrl: string;
+  /**
+   * The record's signing key (PEM, PKCS #8 Ed25519): a file outside the database, made on first
+   * start. ACCORD_LOG_KEY_FILE, default `<data dir>/record-signing-key.pem`; ACCORD_LOG_KEY holds the
+   * PEM itself instead (a secret store's environment), and wins.
+   */
+  logKeyFile: string;
+  logKeyPem?: string;
+  /** The log's name in its checkpoints (ACCORD_LOG_ORIGIN; default `<host of the public URL>/accord-record`). */
+  logOrigin: string;
   /** Notifications by e-mail; null when no SMTP server is set (e-mail off). */
   mail: MailConfig | null;
 }
@@ -61,16 +70,21 @@ function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig | null {
 
 /** Reads the configuration from the environment (PORT, HOST, ACCORD_DATA_DIR, DATABASE_URL, ACCORD_SMTP_URL...). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = (env.ACCORD_PUBLIC_URL?.trim() || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+  const dataDir = resolve(env.ACCORD_DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.ACCORD_DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     // 8 MiB: a 5 MiB attachment grows by a third in base64.
     bodyLimit: Number(env.ACCORD_BODY_LIMIT ?? 8 * 1024 * 1024),
     sessionHours: Number(env.ACCORD_SESSION_HOURS ?? 12),
     checkpointSeconds: Number(env.ACCORD_CHECKPOINT_SECONDS ?? 60),
-    publicUrl: (env.ACCORD_PUBLIC_URL?.trim() || 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+    publicUrl,
+    logKeyFile: resolve(env.ACCORD_LOG_KEY_FILE ?? join(dataDir, 'record-signing-key.pem')),
+    logKeyPem: env.ACCORD_LOG_KEY?.trim() || undefined,
+    logOrigin: env.ACCORD_LOG_ORIGIN?.trim() || `${new URL(publicUrl).host}/accord-record`,
     mail: loadMailConfig(env),
   };
 }
