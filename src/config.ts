@@ -32,6 +32,35 @@ export interface Config {
   logOrigin: string;
   /** Notifications by e-mail; null when no SMTP server is set (e-mail off). */
   mail: MailConfig | null;
+  /**
+   * Hosts a webhook may reach although they are not public (loopback, private networks), or
+   * by plain http: ACCORD_WEBHOOK_ALLOW_HOSTS, comma-separated `host` or `host:port`
+   * (`[::1]:8443` for IPv6). Every other webhook must resolve to public addresses only.
+   */
+  webhookAllowHosts: WebhookAllowedHost[];
+}
+
+/** A host the operator allows webhooks to reach; any port when `port` is null. */
+export interface WebhookAllowedHost {
+  host: string;
+  port: number | null;
+}
+
+/** ACCORD_WEBHOOK_ALLOW_HOSTS: "gateway.internal,127.0.0.1:9000,[::1]:8443". */
+function loadWebhookAllowHosts(value: string | undefined): WebhookAllowedHost[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^(?:\[([0-9a-f:.]+)\]|([^:[\]/\s]+))(?::(\d{1,5}))?$/.exec(entry);
+      const port = match?.[3] === undefined ? null : Number(match[3]);
+      if (!match || (port !== null && (port < 1 || port > 65_535)))
+        throw new Error(
+          `ACCORD_WEBHOOK_ALLOW_HOSTS: "${entry}" is not a host or host:port (IPv6 in brackets: [::1]:8443)`,
+        );
+      return { host: match[1] ?? match[2], port };
+    });
 }
 
 export interface MailConfig {
@@ -86,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logKeyPem: env.ACCORD_LOG_KEY?.trim() || undefined,
     logOrigin: env.ACCORD_LOG_ORIGIN?.trim() || `${new URL(publicUrl).host}/accord-record`,
     mail: loadMailConfig(env),
+    webhookAllowHosts: loadWebhookAllowHosts(env.ACCORD_WEBHOOK_ALLOW_HOSTS),
   };
 }
