@@ -14,9 +14,13 @@ import { buildNotificationPeople, type NotificationPeople } from './factories.ts
 let t: TestContext;
 let p: NotificationPeople;
 const opened = new Date('2027-03-01T00:00:00Z');
+/** Where people reach Accord (ACCORD_PUBLIC_URL): links start with it, whatever Host a request names. */
+const PUBLIC_URL = 'https://accord.example.org';
 
 beforeAll(async () => {
-  t = await testContext(TEST_ORGANISATION.replace('timeZone: Europe/Moscow', 'timeZone: Europe/Vilnius'));
+  t = await testContext(TEST_ORGANISATION.replace('timeZone: Europe/Moscow', 'timeZone: Europe/Vilnius'), {
+    publicUrl: PUBLIC_URL,
+  });
   p = await buildNotificationPeople(t.handle);
   for (const user of Object.values(p)) await tokenFor(t.handle, user);
 });
@@ -76,7 +80,7 @@ describe('POST /api/me/calendar-link', () => {
   it('200: a secret link; only its hash is stored; asking again rotates it and the old one stops working', async () => {
     const first = await linkFor('amHead');
     expect(first.path).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-    expect(first.url).toBe(`http://localhost${first.path}`);
+    expect(first.url).toBe(`${PUBLIC_URL}${first.path}`);
     const token = first.path.slice('/api/calendar/'.length, -'.ics'.length);
     const stored = await t.handle.db
       .selectFrom('calendar_feeds')
@@ -91,6 +95,22 @@ describe('POST /api/me/calendar-link', () => {
     expect(second.path).not.toBe(first.path);
     expect((await t.request(first.path)).status).toBe(404);
     expect((await t.request(second.path)).status).toBe(200);
+  });
+
+  it('the link starts with the configured public address, not the Host the request names', async () => {
+    const res = await t.request('https://evil.example/api/me/calendar-link', {
+      method: 'POST',
+      as: p.amHead,
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(res.status).toBe(200);
+    const { calendar } = (await res.json()) as { calendar: Link };
+    expect(calendar.url).toBe(`${PUBLIC_URL}${calendar.path}`);
+    const feed = await t.request(`https://evil.example${calendar.path}`, {
+      headers: { host: 'evil.example' },
+    });
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).not.toContain('evil.example');
   });
 });
 
@@ -167,7 +187,7 @@ describe('GET /api/calendar/{token}.ics', () => {
     expect(text(first, 'DESCRIPTION')).toContain('Deadline: 28 Mar 2027, 02:30 (Europe/Vilnius, UTC+02:00)');
     expect(text(first, 'DESCRIPTION')).toContain('Deadline: 28 Mar 2027, 03:30 (Europe/Minsk, UTC+03:00)');
     expect(text(second, 'DESCRIPTION')).toContain('Deadline: 28 Mar 2027, 04:30 (Europe/Vilnius, UTC+03:00)');
-    expect(value(first, 'URL')).toBe(`http://localhost/proposals/${beforeChange.proposal_id}`);
+    expect(value(first, 'URL')).toBe(`${PUBLIC_URL}/proposals/${beforeChange.proposal_id}`);
 
     // The same UIDs the next time the calendar app looks.
     const again = parseCalendar(await (await t.request(link.path)).text());

@@ -199,7 +199,9 @@ export function registerNotificationRoutes(app: App) {
     const person = requirePerson(c);
     const link = await inTransaction(c, (trx) => rotateCalendarLink(trx, person));
     c.header('Cache-Control', 'no-store');
-    return c.json({ calendar: presentCalendarLink(new URL(c.req.url).origin, link) }, 200);
+    // The configured address, never the request's Host header: a forged Host must not make
+    // Accord hand out a secret link pointing at someone else's server.
+    return c.json({ calendar: presentCalendarLink(deps(c).config.publicUrl, link) }, 200);
   });
 
   app.openapi(calendarFeedRoute, async (c) => {
@@ -207,7 +209,7 @@ export function registerNotificationRoutes(app: App) {
     const feed = await calendarFeed(db(c), token);
     if (!feed) throw notFound('calendar');
     const body = buildCalendar(feed.events, {
-      origin: new URL(c.req.url).origin,
+      origin: deps(c).config.publicUrl,
       locale: feed.person.locale,
       zones: [feed.referenceZone, ...(feed.stateZone ? [feed.stateZone] : [])],
     });
