@@ -65,7 +65,7 @@ export async function startServer(
   await live.start();
   // Each module's work due at instants (deadlines, reminders, silence, deliveries), started in
   // list order; each catches up on what fell due while the server was down.
-  const runners = assemblePlatform().flatMap((m) => m.runners?.(handle) ?? []);
+  const runners = assemblePlatform().flatMap((m) => m.runners?.(handle, config) ?? []);
   for (const runner of runners) await runner.start();
   const app = buildApp({ handle, config, live });
   const checkpointTimer = setInterval(() => {

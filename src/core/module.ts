@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Expression, ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
+import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/connect.ts';
 import type { Database, Locale } from '../db/schema.ts';
 import type { App } from '../http/env.ts';
@@ -20,7 +21,7 @@ import type { EventSubscriptions } from './events.ts';
  *   routes: registerWebhookRoutes,
  *   policy: webhookRules,
  *   ledgerActions: { 'webhook.created': WebhookCreated },
- *   runners: (handle) => [new WebhookRunner(handle)],
+ *   runners: (handle, config) => [new WebhookRunner(handle, { allowHosts: config.webhookAllowHosts })],
  *   cli: registerWebhookCommands,
  * });
  */
@@ -65,7 +66,7 @@ export interface AccordModule {
    */
   prepare?: (db: Db) => Promise<void>;
   /** Background work due at instants (deadlines, reminders, deliveries): started by `accord serve`. */
-  runners?: (handle: DbHandle) => Runner[];
+  runners?: (handle: DbHandle, config: Config) => Runner[];
   /** `accord <command>`s of the module. */
   cli?: (program: Command) => void;
   /** Loads the module's demo data on a fresh demo database; answers a line for the log, or null. */
