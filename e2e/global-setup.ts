@@ -101,7 +101,14 @@ export default async function setup(project: TestProject) {
   let log = '';
   const child = spawn(process.execPath, [join(root, 'bin', 'accord.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ACCORD_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ACCORD_DATA_DIR: dataDir,
+      // The webhook test's receiver listens on the loopback: allowed here as an operator would.
+      ACCORD_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (chunk: Buffer) => {
