@@ -21,3 +21,20 @@ export function requirePerson(c: Context<AppEnv>): Person {
 export function inTransaction<T>(c: Context<AppEnv>, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db(c).transaction().execute(fn);
 }
+
+/**
+ * The address the request came from, as the Node server saw it (`c.env.incoming.socket`,
+ * what `getConnInfo` of @hono/node-server reads), IPv4-mapped IPv6 written as IPv4. Behind a
+ * reverse proxy (ACCORD_TRUST_PROXY=1) it is the last X-Forwarded-For entry: the address the
+ * proxy saw. A request made in-process (`app.request` in tests, without a socket) gives
+ * `local`.
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (process.env.ACCORD_TRUST_PROXY === '1') {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+    if (forwarded) return forwarded.replace(/^::ffff:(?=\d+\.)/i, '').slice(0, 64);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  const address = env?.incoming?.socket?.remoteAddress;
+  return address ? address.replace(/^::ffff:(?=\d+\.)/i, '') : 'local';
+}
