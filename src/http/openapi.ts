@@ -26,6 +26,13 @@ export const standardErrors = {
   404: errorContent('Not found, or not visible to the caller'),
 } as const;
 
+/** The other error answers, for the routes that give them. */
+export const otherErrors = {
+  403: errorContent('The caller may read it but not do this'),
+  409: errorContent('Conflicts with the current state: the body says why'),
+  429: errorContent('Too many requests: try again after Retry-After seconds'),
+} as const;
+
 /** A JSON response of the given schema. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
