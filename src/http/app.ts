@@ -27,7 +27,22 @@ export function buildApp(deps: Deps): App {
     c.set('person', null);
     await next();
   });
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  // API answers are the caller's own (and one carries the CSRF token): never kept by a browser
+  // or a proxy. A route that already said no-store (private, no-store) keeps its words.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!/\bno-store\b/.test(c.res.headers.get('Cache-Control') ?? ''))
+      c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use(
     '/api/*',
     bodyLimit({
@@ -55,6 +70,8 @@ export function buildApp(deps: Deps): App {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.get('/api/docs', (c) => c.html(DOCS_PAGE));
+  // The page's own script is a file: the Content-Security-Policy allows no inline script.
+  app.get(DOCS_SCRIPT, (c) => c.body(DOCS_INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.use(
     '/api/docs/assets/*',
     serveStatic({
@@ -83,10 +100,30 @@ function registerWebUi(app: App) {
   });
 }
 
+/**
+ * What pages may load, for the web UI and the API reference alike: only their own scripts,
+ * styles, images and connections (Mantine sets styles inline), never framed, no plug-ins, no
+ * `<base>`, forms posted only here.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  objectSrc: ["'none'"],
+};
+
+const DOCS_SCRIPT = '/api/docs/assets/accord-docs.js';
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true });\n`;
 const DOCS_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Accord API reference</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
 <body><div id="docs"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true });</script>
+<script src="${DOCS_SCRIPT}"></script>
 </body></html>`;
