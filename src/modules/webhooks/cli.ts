@@ -39,7 +39,10 @@ export function registerWebhookCommands(program: Command) {
     .command('add')
     .description('Add a webhook; its signing secret is printed this once')
     .argument('<state>', 'member state code')
-    .requiredOption('--url <url>', 'https URL (plain http only to a loopback address)')
+    .requiredOption(
+      '--url <url>',
+      'https URL to public addresses (plain http or a private address only to a host in ACCORD_WEBHOOK_ALLOW_HOSTS)',
+    )
     .option('--events <list>', 'comma-separated event kinds (every kind when left out)')
     .option('--description <text>')
     .option('--inactive', 'add it switched off')
@@ -60,11 +63,11 @@ export function registerWebhookCommands(program: Command) {
         ...(o.description ? { description: o.description } : {}),
         ...(o.inactive ? { active: false } : {}),
       });
-      await withDatabase(async (handle) => {
+      await withDatabase(async (handle, config) => {
         const actor = await actorFor(handle, o.as);
         const { webhook: row, secret } = await handle.db
           .transaction()
-          .execute((trx) => createWebhook(trx, actor, code, input));
+          .execute((trx) => createWebhook(trx, actor, code, input, { allowHosts: config.webhookAllowHosts }));
         const w = presentWebhook(actor, row);
         if (o.json) return print(JSON.stringify({ webhook: w, secret }, null, 2));
         print(`added ${w.id}  ${w.url}  ${w.events.join(',')}`);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import type { WebhookAllowedHost } from '../../config.ts';
 import { type Actor, actorLabel } from '../../core/actor.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, invalid, notFound } from '../../core/errors.ts';
 import type { EventEnvelope, EventName } from '../../core/events.ts';
 import { randomToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
@@ -15,6 +16,19 @@ import {
   type WebhookEvent,
   webhookEventNames,
 } from './schema.ts';
+import { refusedWebhookUrl } from './target.ts';
+
+/** What the operator configured about webhook targets (Config.webhookAllowHosts). */
+export interface WebhookTargetOptions {
+  /** Hosts allowed although not public, or by plain http; none by default. */
+  allowHosts?: readonly WebhookAllowedHost[];
+}
+
+/** 400 naming `url` when it leads anywhere but a public address or a host the operator allows. */
+async function checkUrl(url: string, opts: WebhookTargetOptions) {
+  const reason = await refusedWebhookUrl(url, opts.allowHosts ?? []);
+  if (reason) throw invalid('url', reason);
+}
 
 /** A new signing secret: "whsec_" and 32 random bytes. */
 const newSecret = () => `whsec_${randomToken(32)}`;
@@ -43,13 +57,16 @@ async function lockWebhook(trx: Db, actor: Actor, state: string, id: string): Pr
 
 /**
  * Adds a webhook to a delegation. The secret is made here and returned this once; it is
- * kept as is (signing needs it) and never shown again.
+ * kept as is (signing needs it) and never shown again. The URL must lead to public
+ * addresses only, or to a host `opts.allowHosts` names (checked after the policy, so only
+ * who may manage the webhooks learns where a name resolves).
  */
 export async function createWebhook(
   trx: Db,
   actor: Actor,
   state: string,
   input: CreateWebhookInput,
+  opts: WebhookTargetOptions = {},
 ): Promise<{ webhook: WebhookRow; secret: string }> {
   authorize(actor, 'manage', 'webhooks', { state }, 'webhook');
   const exists = await trx
@@ -58,6 +75,7 @@ export async function createWebhook(
     .where('code', '=', state)
     .executeTakeFirst();
   if (!exists) throw notFound('webhook');
+  await checkUrl(input.url, opts);
   const secret = newSecret();
   const webhook = await trx
     .insertInto('webhooks')
@@ -90,9 +108,11 @@ export async function updateWebhook(
   state: string,
   id: string,
   input: UpdateWebhookInput,
-  now = new Date(),
+  opts: WebhookTargetOptions & { now?: Date } = {},
 ): Promise<{ webhook: WebhookRow; secret: string | null }> {
+  const now = opts.now ?? new Date();
   const before = await lockWebhook(trx, actor, state, id);
+  if (input.url !== undefined) await checkUrl(input.url, opts);
   const secret = input.rotateSecret ? newSecret() : null;
   const webhook = await trx
     .updateTable('webhooks')

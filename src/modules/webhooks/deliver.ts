@@ -1,8 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { sql } from 'kysely';
+import type { WebhookAllowedHost } from '../../config.ts';
 import { TimedRunner } from '../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../db/connect.ts';
 import { DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, RETRY_DELAYS_S, WEBHOOKS_CHANNEL } from './schema.ts';
+import { type ResolvedAddress, resolveTarget } from './target.ts';
 
 // Deliveries are queued in the transaction of the change (commands.ts) and sent here, after
 // commit. An attempt is claimed in a short transaction (FOR UPDATE SKIP LOCKED, then its
@@ -10,6 +15,13 @@ import { DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, RETRY_DELAYS_S, WEBHOOKS_CHANNEL } f
 // answers and two processes never send one delivery at the same time. A process that dies
 // mid-attempt leaves the lease to run out; the delivery is then tried again: receivers
 // de-duplicate by X-Accord-Delivery.
+//
+// Each attempt first resolves the URL's host and checks every address (target.ts), then
+// connects to the address checked: a delivery to a loopback, private or link-local address
+// is refused (failed at once, logged as refused) unless the operator allows the host. The log
+// tells a delegation what it needs (the receiver's status code; "refused"; "does not
+// resolve"; "no answer") and no more: how a connection failed (refused, reset, timed out) and
+// how long it took to fail would make the log a port scanner.
 
 /** How long a claimed attempt keeps others off: well past the receiver's timeout. */
 const LEASE_MS = DELIVERY_TIMEOUT_MS * 6;
@@ -70,42 +82,111 @@ export interface AttemptResult {
   outcome: 'delivered' | 'retry' | 'failed';
 }
 
+/** How an attempt ended when no HTTP answer came: all a delegation is told of it. */
+export const NO_ANSWER = 'no answer from the receiver';
+export const NOT_RESOLVED = 'the host name does not resolve';
+
+type Sent = { statusCode: number } | { error: string; final?: boolean };
+
+/**
+ * POSTs the body to the URL, connecting only to `pinned` when given (the address checked):
+ * the socket's own lookup answers with it, so a second DNS answer is never used. Any failure
+ * without an HTTP answer is one class, NO_ANSWER. Exported for its test.
+ */
+export function post(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  pinned: ResolvedAddress | null,
+) {
+  const lookup: LookupFunction | undefined = pinned
+    ? (_host, options, callback) => {
+        if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
+        else callback(null, pinned.address, pinned.family);
+      }
+    : undefined;
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<Sent>((resolve) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup,
+        // A fresh connection each time, to the address just checked.
+        agent: false,
+        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      },
+      (res) => {
+        // Redirects are not followed: a 3xx is the receiver's answer.
+        resolve({ statusCode: res.statusCode ?? 0 });
+        res.resume();
+        res.on('error', () => {});
+      },
+    );
+    req.on('error', () => resolve({ error: NO_ANSWER }));
+    req.end(body);
+  });
+}
+
+/** Resolves and checks the target, then POSTs to the address checked. */
+async function send(
+  d: Claimed,
+  headers: Record<string, string>,
+  body: string,
+  allowHosts: readonly WebhookAllowedHost[],
+): Promise<Sent> {
+  let url: URL;
+  try {
+    url = new URL(d.url);
+  } catch {
+    return { error: 'refused: not a URL', final: true };
+  }
+  const target = await resolveTarget(url, allowHosts);
+  if (target.kind === 'refused')
+    return { error: 'refused: the address is not public and the operator does not allow it', final: true };
+  if (target.kind === 'unresolved') return { error: NOT_RESOLVED };
+  if (url.protocol !== 'https:' && target.kind !== 'allowed')
+    return { error: 'refused: plain http only to a host the operator allows', final: true };
+  return post(url, headers, body, target.kind === 'checked' ? target.address : null);
+}
+
 /** POSTs one claimed delivery and records the attempt and what follows from it. */
-async function attempt(db: Db, d: Claimed, now: () => Date): Promise<AttemptResult> {
+async function attempt(
+  db: Db,
+  d: Claimed,
+  now: () => Date,
+  allowHosts: readonly WebhookAllowedHost[],
+): Promise<AttemptResult> {
   const body = deliveryBody(d);
   const started = now();
   const timestamp = String(Math.floor(started.getTime() / 1000));
-  let statusCode: number | null = null;
-  let error: string | null = null;
   const t0 = performance.now();
-  try {
-    const res = await fetch(d.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Accord-Webhooks/1',
-        'x-accord-signature': signature(d.secret, timestamp, body),
-        'x-accord-timestamp': timestamp,
-        'x-accord-delivery': d.id,
-        'x-accord-event': d.event,
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    statusCode = res.status;
-    await res.body?.cancel().catch(() => {});
-    if (res.status < 200 || res.status > 299) error = `answered ${res.status}`;
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    error =
-      e.name === 'TimeoutError'
-        ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`
-        : (e.cause?.code ?? e.cause?.message ?? e.message).slice(0, 500);
-  }
-  const durationMs = Math.round(performance.now() - t0);
+  const sent = await send(
+    d,
+    {
+      'content-type': 'application/json',
+      'user-agent': 'Accord-Webhooks/1',
+      'x-accord-signature': signature(d.secret, timestamp, body),
+      'x-accord-timestamp': timestamp,
+      'x-accord-delivery': d.id,
+      'x-accord-event': d.event,
+    },
+    body,
+    allowHosts,
+  );
+  const statusCode = 'statusCode' in sent ? sent.statusCode : null;
+  const error =
+    'error' in sent
+      ? sent.error
+      : sent.statusCode < 200 || sent.statusCode > 299
+        ? `answered ${sent.statusCode}`
+        : null;
+  // How long the receiver took to answer; 0 when none did (see above).
+  const durationMs = statusCode === null ? 0 : Math.round(performance.now() - t0);
   const delivered = error === null;
-  const outcome = delivered ? 'delivered' : d.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry';
+  const final = 'error' in sent && sent.final === true;
+  const outcome = delivered ? 'delivered' : final || d.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry';
   const finished = now();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -116,8 +197,13 @@ async function attempt(db: Db, d: Claimed, now: () => Date): Promise<AttemptResu
       .updateTable('webhook_deliveries')
       .set({
         status: outcome === 'retry' ? 'pending' : outcome,
+        // From the start when no answer came: when it gave up says how it failed.
         next_attempt_at:
-          outcome === 'retry' ? new Date(finished.getTime() + retryDelaySeconds(d.attempts) * 1000) : null,
+          outcome === 'retry'
+            ? new Date(
+                (statusCode === null ? started : finished).getTime() + retryDelaySeconds(d.attempts) * 1000,
+              )
+            : null,
         last_status_code: statusCode,
         last_error: error,
         ...(delivered ? { delivered_at: finished } : {}),
@@ -137,14 +223,19 @@ async function attempt(db: Db, d: Claimed, now: () => Date): Promise<AttemptResu
 export async function deliverDue(
   db: Db,
   now: Date,
-  opts: { clock?: () => Date; log?: (err: unknown) => void } = {},
+  opts: {
+    clock?: () => Date;
+    log?: (err: unknown) => void;
+    /** Hosts allowed although not public, or by plain http (Config.webhookAllowHosts). */
+    allowHosts?: readonly WebhookAllowedHost[];
+  } = {},
 ): Promise<AttemptResult[]> {
   const results: AttemptResult[] = [];
   for (;;) {
     const claimed = await claimDue(db, now, BATCH);
     if (claimed.length === 0) break;
     const settled = await Promise.allSettled(
-      claimed.map((d) => attempt(db, d, opts.clock ?? (() => new Date()))),
+      claimed.map((d) => attempt(db, d, opts.clock ?? (() => new Date()), opts.allowHosts ?? [])),
     );
     for (const s of settled) {
       if (s.status === 'fulfilled') results.push(s.value);
@@ -168,6 +259,8 @@ export async function nextDelivery(db: Db): Promise<Date | null> {
 const defaultLog = (err: unknown) => console.error('accord: a webhook delivery failed', err);
 
 export interface WebhookRunnerOptions {
+  /** Hosts allowed although not public, or by plain http (Config.webhookAllowHosts). */
+  allowHosts?: readonly WebhookAllowedHost[];
   maxSleepMs?: number;
   now?: () => Date;
   onAttempt?: (result: AttemptResult) => void;
@@ -193,7 +286,11 @@ export class WebhookRunner extends TimedRunner {
 
   /** One pass now, with an explicit clock: for tests. */
   deliverDue(now = this.now()) {
-    return deliverDue(this.handle.db, now, { clock: this.now, log: this.opts.log });
+    return deliverDue(this.handle.db, now, {
+      clock: this.now,
+      log: this.opts.log,
+      allowHosts: this.opts.allowHosts,
+    });
   }
 
   protected async pass(now: Date) {

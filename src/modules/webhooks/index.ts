@@ -16,6 +16,6 @@ export const webhooksModule = defineModule({
   policy: webhooksRules as PolicyRules,
   // Every event a module publishes with a webhook message is queued for the states it names.
   subscriptions: { '*': onAnyEvent },
-  runners: (handle) => [new WebhookRunner(handle)],
+  runners: (handle, config) => [new WebhookRunner(handle, { allowHosts: config.webhookAllowHosts })],
   cli: registerWebhookCommands,
 });

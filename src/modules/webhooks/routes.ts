@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { db, inTransaction, requirePerson } from '../../http/context.ts';
+import { db, deps, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { createWebhook, deleteWebhook, redeliver, sendTestEvent, updateWebhook } from './commands.ts';
@@ -115,7 +115,10 @@ export function registerWebhookRoutes(app: App) {
     const person = requirePerson(c);
     const { state } = c.req.valid('param');
     const input = c.req.valid('json');
-    const { webhook, secret } = await inTransaction(c, (trx) => createWebhook(trx, person, state, input));
+    const allowHosts = deps(c).config.webhookAllowHosts;
+    const { webhook, secret } = await inTransaction(c, (trx) =>
+      createWebhook(trx, person, state, input, { allowHosts }),
+    );
     c.header('Cache-Control', 'no-store');
     return c.json({ webhook: presentWebhook(person, webhook), secret }, 201);
   });
@@ -124,7 +127,10 @@ export function registerWebhookRoutes(app: App) {
     const person = requirePerson(c);
     const { state, id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const { webhook, secret } = await inTransaction(c, (trx) => updateWebhook(trx, person, state, id, input));
+    const allowHosts = deps(c).config.webhookAllowHosts;
+    const { webhook, secret } = await inTransaction(c, (trx) =>
+      updateWebhook(trx, person, state, id, input, { allowHosts }),
+    );
     c.header('Cache-Control', 'no-store');
     return c.json({ webhook: presentWebhook(person, webhook), secret }, 200);
   });

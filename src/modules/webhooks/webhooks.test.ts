@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebhookAllowedHost } from '../../config.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { buildUser, recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
 import { type ClearanceEvent, publishClearanceEvent } from '../clearances/events.ts';
@@ -8,8 +9,10 @@ import { deliverDue, retryDelaySeconds, WebhookRunner } from './deliver.ts';
 import { startReceiver } from './receiver.ts';
 import { MAX_ATTEMPTS } from './schema.ts';
 
-// Webhooks against a real HTTP receiver on 127.0.0.1: the API, the outbox (queued with the
-// change, sent after commit), signatures, retries with back-off, redelivery.
+// Webhooks against a real HTTP receiver on 127.0.0.1, which the operator allows
+// (ACCORD_WEBHOOK_ALLOW_HOSTS: a loopback address is refused otherwise, see target.test.ts):
+// the API, the outbox (queued with the change, sent after commit), signatures, retries with
+// back-off, redelivery.
 
 let t: TestContext;
 let admin: UserRow;
@@ -17,14 +20,16 @@ let byHead: UserRow;
 let amHead: UserRow;
 let byDelegate: UserRow;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let allowHosts: WebhookAllowedHost[];
 
 beforeAll(async () => {
-  t = await testContext();
+  receiver = await startReceiver();
+  allowHosts = [{ host: '127.0.0.1', port: Number(new URL(receiver.url).port) }];
+  t = await testContext(undefined, { webhookAllowHosts: allowHosts });
   admin = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
   byHead = await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'BY' });
   amHead = await buildUser(t.handle, { role: 'head_of_delegation', stateCode: 'AM' });
   byDelegate = await buildUser(t.handle, { role: 'delegate', stateCode: 'BY' });
-  receiver = await startReceiver();
 });
 afterAll(async () => {
   await receiver.close();
@@ -153,7 +158,7 @@ describe('delivering', () => {
     // A leg of AM arrived: AM only, not the requesting state BY.
     await publish(c.arrived('AM'));
     expect(await deliveriesOf(by.webhook.id)).toEqual([]);
-    const results = await deliverDue(t.handle.db, new Date());
+    const results = await deliverDue(t.handle.db, new Date(), { allowHosts });
     expect(results.map((r) => r.outcome)).toEqual(['delivered']);
     expect(receiver.received).toHaveLength(1);
     const [got] = receiver.received;
@@ -172,7 +177,7 @@ describe('delivering', () => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, last_status_code: 200 });
     // The request cleared: the requesting state and the route both.
     await publish({ ...c.base, kind: 'request_cleared', verificationCode: 'CODE' });
-    await deliverDue(t.handle.db, new Date());
+    await deliverDue(t.handle.db, new Date(), { allowHosts });
     expect(receiver.received.map((r) => r.headers['x-accord-event'])).toEqual([
       'leg_arrived',
       'request_cleared',
@@ -190,7 +195,7 @@ describe('delivering', () => {
         throw new Error('the command failed afterwards');
       }),
     ).rejects.toThrow(/failed afterwards/);
-    expect(await deliverDue(t.handle.db, new Date())).toEqual([]);
+    expect(await deliverDue(t.handle.db, new Date(), { allowHosts })).toEqual([]);
     expect(await deliveriesOf(webhook.id)).toEqual([]);
     expect(receiver.received).toEqual([]);
     await removeAll();
@@ -202,15 +207,15 @@ describe('delivering', () => {
     const c = await buildClearanceRows(t.handle, { route: ['AM'] });
     await publish(c.arrived('AM'));
     const now = new Date();
-    const first = await deliverDue(t.handle.db, now, { clock: () => now });
+    const first = await deliverDue(t.handle.db, now, { clock: () => now, allowHosts });
     expect(first.map((r) => [r.outcome, r.statusCode])).toEqual([['retry', 500]]);
     const [queued] = await deliveriesOf(webhook.id);
     expect(queued.status).toBe('pending');
     expect(queued.next_attempt_at!.getTime() - now.getTime()).toBe(30_000);
     // Not before it is due.
-    expect(await deliverDue(t.handle.db, new Date(now.getTime() + 29_000))).toEqual([]);
+    expect(await deliverDue(t.handle.db, new Date(now.getTime() + 29_000), { allowHosts })).toEqual([]);
     const later = new Date(now.getTime() + 30_000);
-    const second = await deliverDue(t.handle.db, later, { clock: () => later });
+    const second = await deliverDue(t.handle.db, later, { clock: () => later, allowHosts });
     expect(second.map((r) => [r.outcome, r.statusCode, r.attempt])).toEqual([['delivered', 200, 2]]);
     // Both attempts carried the same delivery id.
     expect(new Set(receiver.received.map((r) => r.headers['x-accord-delivery'])).size).toBe(1);
@@ -238,7 +243,7 @@ describe('delivering', () => {
     await publish(c.arrived('AM'));
     let now = new Date();
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
-      const [r] = await deliverDue(t.handle.db, now, { clock: () => now });
+      const [r] = await deliverDue(t.handle.db, now, { clock: () => now, allowHosts });
       expect(r.outcome).toBe(i < MAX_ATTEMPTS ? 'retry' : 'failed');
       const [d] = await deliveriesOf(webhook.id);
       if (d.next_attempt_at) now = d.next_attempt_at;
@@ -272,7 +277,7 @@ describe('delivering', () => {
         })
       ).status,
     ).toBe(404);
-    const [r] = await deliverDue(t.handle.db, new Date());
+    const [r] = await deliverDue(t.handle.db, new Date(), { allowHosts });
     expect(r).toMatchObject({ deliveryId: failed.id, outcome: 'delivered', attempt: 1 });
     const attempts = await t.handle.db
       .selectFrom('webhook_attempts')
@@ -288,13 +293,13 @@ describe('delivering', () => {
     const off = await addWebhook('AM', amHead, { active: false });
     const c = await buildClearanceRows(t.handle, { route: ['AM'] });
     await publish(c.arrived('AM'));
-    expect(await deliverDue(t.handle.db, new Date())).toEqual([]);
+    expect(await deliverDue(t.handle.db, new Date(), { allowHosts })).toEqual([]);
     const res = await t.request(`/api/delegations/AM/webhooks/${webhook.id}/test`, {
       method: 'POST',
       as: amHead,
     });
     expect(res.status).toBe(202);
-    await deliverDue(t.handle.db, new Date());
+    await deliverDue(t.handle.db, new Date(), { allowHosts });
     expect(receiver.received.map((r) => r.headers['x-accord-event'])).toEqual(['ping']);
     expect(verify(secret, receiver.received[0].headers, receiver.received[0].body)).toBe(true);
     expect(await deliveriesOf(off.webhook.id)).toEqual([]);
@@ -303,7 +308,7 @@ describe('delivering', () => {
 
   it('the runner delivers once the change commits, woken by its NOTIFY', async () => {
     await addWebhook('AM', amHead);
-    const runner = new WebhookRunner(t.handle, { maxSleepMs: 60_000 });
+    const runner = new WebhookRunner(t.handle, { maxSleepMs: 60_000, allowHosts });
     await runner.start();
     try {
       const c = await buildClearanceRows(t.handle, { route: ['AM'] });
