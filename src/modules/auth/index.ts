@@ -16,3 +16,5 @@ export const authModule = defineModule({
 
 export { createToken, signIn } from './commands.ts';
 export type { Authentication } from './load-actor.ts';
+export { authenticateSession, authenticateToken } from './load-actor.ts';
+export { SESSION_COOKIE } from './routes.ts';
