@@ -422,8 +422,7 @@ describe('src/db/schema.ts against the database catalogue', () => {
            id: Generated<string>; username: number; display_name: string; email: string;
            password_hash: string; affiliation: 'delegation' | 'secretariat'; state_code: string | null;
            partner_code: string | null; role: string; access_level: number; locale: 'en' | 'ru' | 'fr';
-           is_demo: Generated<boolean>; disabled_at: Date | null; failed_signins: number;
-           sign_in_not_before: Date | null; locked_until: Date | null; password_changed_at: Generated<Date>;
+           is_demo: boolean; disabled_at: Date | null; password_changed_at: Generated<Date>;
            created_at: CreatedAt; nickname?: string;
          };
          ledger_head: { id: Generated<number>; seq: number; hash: Generated<string> };
@@ -450,7 +449,7 @@ describe('src/db/schema.ts against the database catalogue', () => {
       /users\.username \(text\) is declared number: a select gives string, not number/,
     );
     expect(problems).toMatch(/users\.email \(text, nullable\) is declared string: the column may be null/);
-    expect(problems).toMatch(/users\.failed_signins is declared number: the database has a default \(0\)/);
+    expect(problems).toMatch(/users\.is_demo is declared boolean: the database has a default \(false\)/);
     expect(problems).toMatch(/ledger_head\.hash is declared .*: not null and no default/);
     expect(problems).toContain(
       'users.affiliation: the database allows partner, which the type does not list',

@@ -30,6 +30,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  sign_in_failures: SignInFailuresTable;
   ledger_entries: LedgerEntriesTable;
   ledger_head: { id: Generated<number>; seq: number; hash: string };
   signing_keys: SigningKeysTable;
@@ -158,13 +159,18 @@ export interface UsersTable {
   locale: Generated<Locale>;
   is_demo: Generated<boolean>;
   disabled_at: NullableTimestamp;
-  failed_signins: Generated<number>;
-  sign_in_not_before: NullableTimestamp;
-  locked_until: NullableTimestamp;
   password_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
   created_at: CreatedAt;
 }
 export type UserRow = Selectable<UsersTable>;
+
+/** A failed sign-in, kept for the throttling window only: where from, and the account if the name was one. */
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  at: Timestamp;
+  address: string;
+  user_id: string | null;
+}
 
 export interface SessionsTable {
   id: string;

@@ -1,4 +1,4 @@
-import { type Actor, type Person, personFromRow, systemActor } from '../../core/actor.ts';
+import { type Actor, type Person, personFromRow } from '../../core/actor.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
 import {
   decoyPasswordHash,
@@ -12,24 +12,37 @@ import type { Db } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { appendEntry } from '../ledger/index.ts';
 import { audienceOfUser } from '../users/index.ts';
-import { SIGN_IN_LIMITS } from './schema.ts';
+import {
+  checkAccount,
+  checkAddress,
+  countFailure,
+  forgetFailures,
+  lockAddress,
+  throttleKey,
+} from './throttle.ts';
 
 export type SignInResult =
   | { ok: true; user: UserRow; sessionToken: string; csrfToken: string; expiresAt: Date }
   | { ok: false; error: AppError };
 
-const anonymous = systemActor('anonymous');
-
 /**
- * Checks a password and opens a session. Failures are recorded and committed too, so the
- * caller throws `error` only after the transaction: a failed sign-in still counts.
+ * Checks a password and opens a session. A failure writes nothing to the record (nothing an
+ * unauthenticated caller typed may reach it): it is counted in `sign_in_failures` by the
+ * caller's address, and by account when the name was one, and that count throttles later
+ * tries (`throttle.ts`). The count must commit, so the caller throws `error` only after the
+ * transaction. `address` is the client's (`clientAddress`); in-process callers leave it out.
  */
 export async function signIn(
   trx: Db,
   input: { username: string; password: string },
-  opts: { sessionHours: number; now?: Date },
+  opts: { sessionHours: number; now?: Date; address?: string },
 ): Promise<SignInResult> {
   const now = opts.now ?? new Date();
+  const key = throttleKey(opts.address ?? 'local');
+  await lockAddress(trx, key);
+  const address = await checkAddress(trx, key, now);
+  if (address.refusal) return { ok: false, error: address.refusal };
+
   const username = input.username.trim().toLowerCase();
   const user = await trx
     .selectFrom('users')
@@ -39,79 +52,25 @@ export async function signIn(
     .executeTakeFirst();
   const wrong = new AppError('unauthenticated', 'the username or password is wrong');
 
-  if (!user) {
+  if (!user || user.disabled_at) {
+    // The same work and answer as a wrong password, so neither is told apart by time.
     await verifyPassword(await decoyPasswordHash(), input.password);
-    await appendEntry(trx, anonymous, {
-      action: 'auth.sign_in_failed',
-      subjectType: 'username',
-      subjectId: username.slice(0, 64),
-      payload: { reason: 'unknown_user' },
-      audience: [],
-    });
+    await countFailure(trx, key, user?.id ?? null, now);
     return { ok: false, error: wrong };
   }
-  const record = (action: 'auth.sign_in_failed' | 'auth.account_locked', payload: Record<string, unknown>) =>
-    appendEntry(trx, anonymous, {
-      action,
-      subjectType: 'user',
-      subjectId: user.id,
-      payload,
-      audience: audienceOfUser(user),
-    });
-
-  if (user.disabled_at) {
-    await verifyPassword(await decoyPasswordHash(), input.password);
-    await record('auth.sign_in_failed', { reason: 'disabled' });
-    return { ok: false, error: wrong };
-  }
-  if (user.locked_until && user.locked_until > now) {
-    await record('auth.sign_in_failed', { reason: 'locked' });
-    return { ok: false, error: lockedError(user.locked_until, now) };
-  }
-  if (user.sign_in_not_before && user.sign_in_not_before > now) {
-    await record('auth.sign_in_failed', { reason: 'too_soon' });
-    const seconds = Math.ceil((user.sign_in_not_before.getTime() - now.getTime()) / 1000);
-    return {
-      ok: false,
-      error: new AppError('too_many_requests', `too many failed sign-ins: try again in ${seconds} s`, [], {
-        'Retry-After': String(seconds),
-      }),
-    };
+  if (address.failures > 0) {
+    const refusal = await checkAccount(trx, user.id, now);
+    if (refusal) return { ok: false, error: refusal };
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_signins + 1;
-    if (failures >= SIGN_IN_LIMITS.lockAt) {
-      const lockedUntil = new Date(now.getTime() + SIGN_IN_LIMITS.lockMinutes * 60_000);
-      await trx
-        .updateTable('users')
-        .set({ failed_signins: 0, locked_until: lockedUntil, sign_in_not_before: null })
-        .where('id', '=', user.id)
-        .execute();
-      await record('auth.sign_in_failed', { reason: 'wrong_password', failures });
-      await record('auth.account_locked', { until: lockedUntil.toISOString(), failures });
-      return { ok: false, error: lockedError(lockedUntil, now) };
-    }
-    const wait = failures >= SIGN_IN_LIMITS.throttleFrom ? 2 ** (failures - 2) : 0;
-    await trx
-      .updateTable('users')
-      .set({
-        failed_signins: failures,
-        sign_in_not_before: wait ? new Date(now.getTime() + wait * 1000) : null,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await record('auth.sign_in_failed', { reason: 'wrong_password', failures });
+    await countFailure(trx, key, user.id, now);
     return { ok: false, error: wrong };
   }
 
+  await forgetFailures(trx, key, user.id);
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + opts.sessionHours * 3_600_000);
-  await trx
-    .updateTable('users')
-    .set({ failed_signins: 0, locked_until: null, sign_in_not_before: null })
-    .where('id', '=', user.id)
-    .execute();
   await trx
     .insertInto('sessions')
     .values({ id: sha256(sessionToken), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
@@ -123,18 +82,6 @@ export async function signIn(
     audience: audienceOfUser(user),
   });
   return { ok: true, user, sessionToken, csrfToken, expiresAt };
-}
-
-function lockedError(until: Date, now: Date) {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError(
-    'account_locked',
-    `the account is locked after too many failed sign-ins until ${until.toISOString()}`,
-    [],
-    {
-      'Retry-After': String(seconds),
-    },
-  );
 }
 
 export async function signOut(trx: Db, person: Person, sessionId: string) {
@@ -150,13 +97,18 @@ export async function signOut(trx: Db, person: Person, sessionId: string) {
 const audience = (p: Person) =>
   audienceOfUser({ affiliation: p.affiliation, state_code: p.stateCode, partner_code: p.partnerCode });
 
-/** Changes the caller's own password; every other session of theirs ends. */
+/**
+ * Changes the caller's own password; every other session of theirs ends, and with
+ * `revokeTokens` (the default) every API token too, the one sending the request included.
+ * The record says whether tokens were revoked, and names each by its name and prefix.
+ */
 export async function changePassword(
   trx: Db,
   person: Person,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
   keepSessionId?: string,
 ) {
+  const revokeTokens = input.revokeTokens ?? true;
   const user = await trx
     .selectFrom('users')
     .selectAll()
@@ -168,20 +120,39 @@ export async function changePassword(
   }
   if (input.newPassword === input.currentPassword)
     throw invalid('newPassword', 'must differ from the current password');
+  const now = new Date();
   await trx
     .updateTable('users')
-    .set({ password_hash: await hashPassword(input.newPassword), password_changed_at: new Date() })
+    .set({ password_hash: await hashPassword(input.newPassword), password_changed_at: now })
     .where('id', '=', person.id)
     .execute();
   let others = trx.deleteFrom('sessions').where('user_id', '=', person.id);
   if (keepSessionId) others = others.where('id', '<>', keepSessionId);
   await others.execute();
+  const revoked = revokeTokens
+    ? await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('user_id', '=', person.id)
+        .where('revoked_at', 'is', null)
+        .returning(['id', 'name', 'prefix'])
+        .execute()
+    : [];
   await appendEntry(trx, person, {
     action: 'auth.password_changed',
     subjectType: 'user',
     subjectId: person.id,
+    payload: { revokeTokens, tokensRevoked: revoked.length },
     audience: audience(person),
   });
+  for (const token of revoked.sort((a, b) => a.prefix.localeCompare(b.prefix)))
+    await appendEntry(trx, person, {
+      action: 'token.revoked',
+      subjectType: 'api_token',
+      subjectId: token.id,
+      payload: { name: token.name, prefix: token.prefix },
+      audience: audience(person),
+    });
 }
 
 /** Creates an API token for the actor; the token itself is returned once and only its hash kept. */

@@ -4,7 +4,8 @@ import type { LedgerActionSpec } from '../../core/module.ts';
 /**
  * The record entries the auth module writes, each with the fields of its payload. No
  * payload holds a password, a session or an API token: a token entry names it by its
- * name and its public prefix only.
+ * name and its public prefix only. Only an authenticated person's acts are written: a
+ * failed sign-in is not (see `throttle.ts`).
  */
 
 const NoPayload = z.strictObject({}).describe('No fields: the subject (the user) says who');
@@ -16,7 +17,8 @@ export const authLedgerActions = {
     payload: NoPayload,
   },
   'auth.sign_in_failed': {
-    description: 'A sign-in failed: wrong password, unknown or disabled account.',
+    description:
+      'A sign-in failed. No longer written (migration 0015): failures are counted for throttling, outside the record; older entries still read.',
     payload: z.strictObject({
       reason: z
         .enum(['unknown_user', 'disabled', 'locked', 'too_soon', 'wrong_password'])
@@ -32,7 +34,8 @@ export const authLedgerActions = {
     }),
   },
   'auth.account_locked': {
-    description: 'Too many failed sign-ins locked an account for a while.',
+    description:
+      'Too many failed sign-ins locked an account for a while. No longer written (migration 0015 ended the lock-out); older entries still read.',
     payload: z.strictObject({
       until: Instant.describe('When the lock ends (ISO 8601)'),
       failures: z.number().int().min(1).describe('Failed sign-ins in a row that locked it'),
@@ -43,8 +46,20 @@ export const authLedgerActions = {
     payload: NoPayload,
   },
   'auth.password_changed': {
-    description: 'A person changed their own password.',
-    payload: NoPayload,
+    description:
+      'A person changed their own password; their other sessions ended, and their API tokens if they chose so.',
+    payload: z.strictObject({
+      revokeTokens: z
+        .boolean()
+        .optional()
+        .describe('Whether they asked to revoke their API tokens too (absent in entries written before)'),
+      tokensRevoked: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('How many live API tokens that revoked (each has its own token.revoked entry)'),
+    }),
   },
   'token.created': {
     description: 'A person created an API token (its hash only is kept).',

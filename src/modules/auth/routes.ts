@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors.ts';
-import { db, deps, inTransaction, requirePerson } from '../../http/context.ts';
+import { clientAddress, db, deps, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, NoContent, standardErrors } from '../../http/openapi.ts';
 import { MeSchema, presentMe, UpdateMeInput, updateMe } from '../users/index.ts';
@@ -12,6 +12,7 @@ import {
   CreatedToken,
   CreateTokenInput,
   SessionOutput,
+  SIGN_IN_LIMITS,
   SignInInput,
   TokenSchema,
 } from './schema.ts';
@@ -24,13 +25,21 @@ const signInRoute = createRoute({
   path: '/api/auth/sign-in',
   tags,
   summary: 'Sign in with a username and password; sets the session cookie',
+  description:
+    'Failed sign-ins are counted by client address and account, never written to the record. ' +
+    `${SIGN_IN_LIMITS.perAddress} failures from one address within ${SIGN_IN_LIMITS.windowMinutes} minutes ` +
+    'answer 429 (with Retry-After) until the oldest leaves the window; an account with ' +
+    `${SIGN_IN_LIMITS.accountDelayFrom} or more failures makes addresses that have failed wait 2^(n-2) s ` +
+    `(at most ${SIGN_IN_LIMITS.accountDelayCapSeconds} s) after its last failure. No account is locked.`,
   request: { body: jsonBody(SignInInput) },
   responses: {
     200: jsonResponse(SessionOutput, 'Signed in'),
     400: standardErrors[400],
     401: standardErrors[401],
-    423: standardErrors[401],
-    429: standardErrors[401],
+    429: {
+      ...standardErrors[401],
+      description: 'Too many failed sign-ins: the message says why, Retry-After when to try again',
+    },
   },
 });
 
@@ -54,7 +63,8 @@ const passwordRoute = createRoute({
   method: 'post',
   path: '/api/auth/password',
   tags,
-  summary: 'Change your own password (ends your other sessions)',
+  summary:
+    'Change your own password (ends your other sessions; with revokeTokens, the default, revokes your API tokens)',
   request: { body: jsonBody(ChangePasswordInput) },
   responses: { 204: NoContent, ...standardErrors },
 });
@@ -101,7 +111,10 @@ export function registerAuthRoutes(app: App) {
   app.openapi(signInRoute, async (c) => {
     const input = c.req.valid('json');
     const { config } = deps(c);
-    const result = await inTransaction(c, (trx) => signIn(trx, input, { sessionHours: config.sessionHours }));
+    const address = clientAddress(c);
+    const result = await inTransaction(c, (trx) =>
+      signIn(trx, input, { sessionHours: config.sessionHours, address }),
+    );
     if (!result.ok) throw result.error;
     setCookie(c, SESSION_COOKIE, result.sessionToken, {
       httpOnly: true,

@@ -2,17 +2,27 @@ import { z } from '@hono/zod-openapi';
 import { Password } from '../../core/secrets.ts';
 import { MeSchema } from '../users/index.ts';
 
+/** Text that is valid Unicode: a lone surrogate ("\ud800") cannot be UTF-8, so it is refused here, naming the field. */
+const wellFormed = (text: z.ZodString) =>
+  text.refine((v) => !/\p{Cs}/u.test(v), 'holds a lone surrogate: not valid Unicode text');
+
 export const SignInInput = z
   .strictObject({
-    username: z.string().min(1, 'is required').max(64),
-    password: z.string().min(1, 'is required').max(200),
+    username: wellFormed(z.string().min(1, 'is required').max(64)),
+    password: wellFormed(z.string().min(1, 'is required').max(200)),
   })
   .openapi('SignInInput');
 
 export const SessionOutput = z.object({ user: MeSchema, csrfToken: z.string() }).openapi('Session');
 
 export const ChangePasswordInput = z
-  .strictObject({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password })
+  .strictObject({
+    currentPassword: wellFormed(z.string().min(1, 'is required').max(200)),
+    newPassword: Password,
+    revokeTokens: z.boolean().default(true).openapi({
+      description: 'Also revoke all your API tokens, the one sending this included (default true)',
+    }),
+  })
   .openapi('ChangePasswordInput');
 
 export const UpdateMeInput = z.strictObject({ locale: z.enum(['en', 'ru']) }).openapi('UpdateMeInput');
@@ -43,5 +53,16 @@ export const CreatedToken = z
   })
   .openapi('CreatedToken');
 
-/** Sign-in throttling: from the 3rd failure in a row wait 2^(n-2) s; the 5th locks for 15 minutes. */
-export const SIGN_IN_LIMITS = { throttleFrom: 3, lockAt: 5, lockMinutes: 15 } as const;
+/**
+ * Sign-in throttling (the rules: `src/modules/auth/throttle.ts`). Failures count for
+ * `windowMinutes`. An address with `perAddress` failures in the window is refused until the
+ * oldest leaves it. An account with `accountDelayFrom` or more failures (n) makes tries from
+ * addresses that have failed in the window wait 2^(n-2) s after its last failure, at most
+ * `accountDelayCapSeconds`; there is no lock-out.
+ */
+export const SIGN_IN_LIMITS = {
+  windowMinutes: 15,
+  perAddress: 10,
+  accountDelayFrom: 3,
+  accountDelayCapSeconds: 60,
+} as const;

@@ -141,12 +141,7 @@ export async function setUserDisabled(trx: Db, actor: Actor, id: string, disable
   if ((before.disabled_at !== null) === disabled) return before;
   const row = await trx
     .updateTable('users')
-    .set({
-      disabled_at: disabled ? new Date() : null,
-      failed_signins: 0,
-      locked_until: null,
-      sign_in_not_before: null,
-    })
+    .set({ disabled_at: disabled ? new Date() : null })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -31,7 +31,6 @@ export const MeSchema = z
 export const UserSchema = MeSchema.omit({ locale: true, isDemo: true })
   .extend({
     disabled: z.boolean(),
-    lockedUntil: z.string().nullable(),
     abilities: z.object({ update: z.boolean(), disable: z.boolean() }),
   })
   .openapi('User');
@@ -69,12 +68,14 @@ export function presentPerson(p: Person, email: string | null = null): z.infer<t
   };
 }
 
-/** A person in the directory, with what the viewer may do to them. */
-export function presentUser(row: UserRow, viewer: Actor, now = new Date()): z.infer<typeof UserSchema> {
+/**
+ * A person in the directory, with what the viewer may do to them. Nothing of sign-in
+ * throttling: it is no one's business but the server's (and there is no lock to show).
+ */
+export function presentUser(row: UserRow, viewer: Actor): z.infer<typeof UserSchema> {
   return {
     ...common(row),
     disabled: row.disabled_at !== null,
-    lockedUntil: row.locked_until && row.locked_until > now ? row.locked_until.toISOString() : null,
     abilities: abilities(viewer, 'user', row, ['update', 'disable']) as { update: boolean; disable: boolean },
   };
 }

@@ -111,6 +111,48 @@ describe('GET /api/users', () => {
   });
 });
 
+describe("sign-in throttling is nobody else's business", () => {
+  it('after failed sign-ins against a person, no one, an administrator included, is shown a lock or a count', async () => {
+    for (let i = 0; i < 6; i++) {
+      const res = await t.request('/api/auth/sign-in', {
+        method: 'POST',
+        json: { username: amHead.username, password: `wrong password ${i}` },
+      });
+      expect([401, 429]).toContain(res.status);
+    }
+    const shown = /lock|throttl|fail|attempt|retry|notBefore/i;
+    for (const viewer of [admin, byHead, amDelegate, amHead]) {
+      const list = (await (await t.request('/api/users', { as: viewer })).json()) as {
+        items: PresentedUser[];
+      };
+      const item = list.items.find((u) => u.id === amHead.id);
+      expect(item, viewer.username).toBeDefined();
+      expect(
+        Object.keys(item!).filter((k) => shown.test(k)),
+        viewer.username,
+      ).toEqual([]);
+      const one = (await (await t.request(`/api/users/${amHead.id}`, { as: viewer })).json()) as {
+        user: object;
+      };
+      expect(
+        Object.keys(one.user).filter((k) => shown.test(k)),
+        viewer.username,
+      ).toEqual([]);
+    }
+    // And the person can still sign in from their own address: nobody locked them out.
+    const own = await t.app.request(
+      '/api/auth/sign-in',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: amHead.username, password: 'correct horse battery' }),
+      },
+      { incoming: { socket: { remoteAddress: '203.0.113.44' } } },
+    );
+    expect(own.status).toBe(200);
+  });
+});
+
 describe('GET /api/users/{id}', () => {
   it('401, 400 for a malformed id, 404 for someone the caller may not see or who does not exist, 200', async () => {
     expect((await t.request(`/api/users/${byDelegate.id}`)).status).toBe(401);
