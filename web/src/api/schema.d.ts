@@ -450,7 +450,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in with a username and password; sets the session cookie */
+    /**
+     * Sign in with a username and password; sets the session cookie
+     * @description Failed sign-ins are counted by client address and account, never written to the record. 10 failures from one address within 15 minutes answer 429 (with Retry-After) until the oldest leaves the window; an account with 3 or more failures makes addresses that have failed wait 2^(n-2) s (at most 60 s) after its last failure. No account is locked.
+     */
     post: {
       parameters: {
         query?: never;
@@ -491,16 +494,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Not signed in */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in */
+        /** @description Too many failed sign-ins: the message says why, Retry-After when to try again */
         429: {
           headers: {
             [name: string]: unknown;
@@ -614,7 +608,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Change your own password (ends your other sessions) */
+    /** Change your own password (ends your other sessions; with revokeTokens, the default, revokes your API tokens) */
     post: {
       parameters: {
         query?: never;
@@ -6575,6 +6569,11 @@ export interface components {
     ChangePasswordInput: {
       currentPassword: string;
       newPassword: string;
+      /**
+       * @description Also revoke all your API tokens, the one sending this included (default true)
+       * @default true
+       */
+      revokeTokens: boolean;
     };
     UpdateMeInput: {
       /** @enum {string} */
@@ -6623,7 +6622,6 @@ export interface components {
        */
       accessLevel: 'public' | 'restricted' | 'confidential' | 'secret';
       disabled: boolean;
-      lockedUntil: string | null;
       abilities: {
         update: boolean;
         disable: boolean;

@@ -1,11 +1,12 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, client, ok } from '../../api/client.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
+import { KEYS } from '../../queries.ts';
 
 const MIN_LENGTH = 10;
 
@@ -14,15 +15,20 @@ export function PasswordForm() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
+  // Revoking the API tokens too is the default: a changed password should shut out whoever knew the old one.
+  const [revokeTokens, setRevokeTokens] = useState(true);
   const [checked, setChecked] = useState<Record<string, string>>({});
+  const queryClient = useQueryClient();
 
   const change = useMutation({
-    mutationFn: () => ok(client.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
+    mutationFn: () =>
+      ok(client.POST('/api/auth/password', { body: { currentPassword, newPassword, revokeTokens } })),
     onSuccess: () => {
       setCurrent('');
       setNew('');
       setConfirm('');
-      notifySuccess(t('account.password.changed'));
+      if (revokeTokens) void queryClient.invalidateQueries({ queryKey: KEYS.tokens });
+      notifySuccess(t(revokeTokens ? 'account.password.changedTokensRevoked' : 'account.password.changed'));
     },
   });
 
@@ -79,6 +85,13 @@ export function PasswordForm() {
             value={confirm}
             onChange={(e) => setConfirm(e.currentTarget.value)}
             error={errors.confirm}
+          />
+          <Checkbox
+            label={t('account.password.revokeTokens')}
+            description={t('account.password.revokeTokensHint')}
+            checked={revokeTokens}
+            onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
+            data-testid="revoke-tokens"
           />
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>

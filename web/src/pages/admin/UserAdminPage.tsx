@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLock, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../api/client.ts';
@@ -9,7 +9,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PersonName } from '../../components/PersonName.tsx';
 import { ErrorAlert, QueryState } from '../../components/QueryState.tsx';
 import { useAffiliationLabel } from '../../components/userLabels.ts';
-import { useFormat } from '../../i18n/format.ts';
 import { useUsers } from '../../queries.ts';
 import type { User } from '../../types.ts';
 import { ConfirmDisableModal } from './ConfirmDisableModal.tsx';
@@ -19,24 +18,10 @@ import { useUserMutation } from './useUserMutation.ts';
 
 function StatusBadge({ user }: { user: User }) {
   const { t } = useTranslation();
-  const { dateTime } = useFormat();
   if (user.disabled) {
     return (
       <Badge color="gray" variant="filled" radius="sm" miw="max-content" data-testid="status-disabled">
         {t('users.status.disabled')}
-      </Badge>
-    );
-  }
-  if (user.lockedUntil && new Date(user.lockedUntil).getTime() > Date.now()) {
-    return (
-      <Badge
-        color="orange"
-        variant="light"
-        radius="sm"
-        miw="max-content"
-        leftSection={<IconLock size={12} aria-hidden />}
-      >
-        {t('users.status.lockedUntil', { time: dateTime(user.lockedUntil) })}
       </Badge>
     );
   }
