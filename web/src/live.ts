@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { LIVE_STREAM } from './api/links.ts';
 import type { LiveRefresh } from './module.ts';
 import { WEB_MODULES } from './modules.ts';
+import { SESSION_KEY } from './session.tsx';
 
 type EntryRefresh = Extract<LiveRefresh, { on: 'entry' }>;
 
@@ -35,7 +36,10 @@ function distinct(keys: QueryKey[]): QueryKey[] {
 /**
  * While someone is signed in, listens to the record's live stream and refreshes the
  * answers a new entry or notification may have changed, as each module declares them.
- * EventSource reconnects on its own after a drop.
+ * EventSource reconnects on its own after a drop. The server ends the stream with an `end`
+ * event when the session no longer stands (signed out elsewhere, ended by a password change,
+ * expired, the account disabled): then it stays closed and the session is asked again, which
+ * brings the sign-in page.
  */
 export function useLiveUpdates(enabled: boolean): void {
   const queryClient = useQueryClient();
@@ -60,11 +64,17 @@ export function useLiveUpdates(enabled: boolean): void {
     const onNotification = () => {
       for (const queryKey of notification) void queryClient.invalidateQueries({ queryKey });
     };
+    const onEnd = () => {
+      source.close();
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    };
     source.addEventListener('entry', onEntry);
     source.addEventListener('notification', onNotification);
+    source.addEventListener('end', onEnd);
     return () => {
       source.removeEventListener('entry', onEntry);
       source.removeEventListener('notification', onNotification);
+      source.removeEventListener('end', onEnd);
       source.close();
       if (pending) clearTimeout(pending);
     };

@@ -7,4 +7,4 @@ export const liveModule = defineModule({
   routes: registerLiveRoutes,
 });
 
-export { type LiveEvent, LiveHub } from './hub.ts';
+export { type LiveCredential, type LiveEvent, LiveHub, type LiveHubOptions } from './hub.ts';

@@ -1905,7 +1905,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Server-sent events: an `entry` event for every new entry of the record the caller may read ({ seq, at, action, subjectType, subjectId }), and a `notification` event ({ unread }) when a notification for the caller is written */
+    /** Server-sent events: an `entry` event for every new entry of the record the caller may read ({ seq, at, action, subjectType, subjectId }), and a `notification` event ({ unread }) when a notification for the caller is written. The stream lasts as long as its session or API token: when it is signed out, ended by a password change, expires or is revoked, or the account is disabled, an `end` event ({ reason: "signed_out" }) closes it; a changed access level or role applies from the next event. */
     get: {
       parameters: {
         query?: never;
