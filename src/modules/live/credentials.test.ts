@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { systemActor } from '../../core/actor.ts';
+import { personFromRow, systemActor } from '../../core/actor.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { buildApp } from '../../http/app.ts';
 import {
@@ -197,5 +197,28 @@ describe('a live stream follows its credential', () => {
     } finally {
       await hub.stop();
     }
+  });
+
+  it('a credential that cannot be checked (the database failing) closes the stream, without `end`, so the client reconnects', async () => {
+    const person = await buildUser(t.handle);
+    const ended: string[] = [];
+    let ask: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      ask = resolve;
+    });
+    const unsubscribe = t.live.subscribe(personFromRow(person), () => {}, undefined, {
+      kind: 'token',
+      id: 'unchecked',
+      authenticate: async () => {
+        throw new Error('the database is gone');
+      },
+      end: (reason) => {
+        ended.push(reason);
+        ask();
+      },
+    });
+    await asked;
+    unsubscribe();
+    expect(ended).toEqual(['unchecked']);
   });
 });
