@@ -96,13 +96,18 @@ export function ledgerEntriesVisibleTo(actor: Actor) {
   };
 }
 
-/** WHERE condition: the clearance requests the actor may read. Mirrors `clearanceRequest.read`. */
+/**
+ * WHERE condition: the clearance requests the actor may read. Mirrors `clearanceRequest.read`:
+ * a draft (never submitted) is its requesting state's alone; once submitted, the secretariat
+ * and the states on the route read it too.
+ */
 export function clearanceRequestsVisibleTo(actor: Actor) {
   return (eb: Eb<'clearance_requests'>): Expression<SqlBool> => {
     if (isSystem(actor)) return TRUE;
     if (!isPerson(actor) || isObserver(actor)) return FALSE;
     const withinLevel = eb('clearance_requests.classification', '<=', actor.accessLevel);
-    if (isSecretariat(actor)) return withinLevel;
+    const submitted = eb('clearance_requests.submitted_at', 'is not', null);
+    if (isSecretariat(actor)) return eb.and([withinLevel, submitted]);
     if (actor.affiliation !== 'delegation' || !actor.stateCode) return FALSE;
     const onRoute = eb.exists(
       eb
@@ -113,7 +118,7 @@ export function clearanceRequestsVisibleTo(actor: Actor) {
     );
     return eb.and([
       withinLevel,
-      eb.or([eb('clearance_requests.requesting_state', '=', actor.stateCode), onRoute]),
+      eb.or([eb('clearance_requests.requesting_state', '=', actor.stateCode), eb.and([submitted, onRoute])]),
     ]);
   };
 }

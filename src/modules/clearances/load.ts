@@ -28,13 +28,14 @@ export interface LoadedRequest {
 export const trimState = (code: string) => code.trim();
 
 export function requestSubject(
-  row: Pick<ClearanceRequestRow, 'classification' | 'requesting_state'>,
+  row: Pick<ClearanceRequestRow, 'classification' | 'requesting_state' | 'submitted_at'>,
   legs: Pick<ClearanceLegRow, 'state_code'>[],
 ): ClearanceRequestSubject {
   return {
     classification: row.classification,
     requestingState: trimState(row.requesting_state),
     routeStates: [...new Set(legs.map((l) => trimState(l.state_code)))],
+    submitted: row.submitted_at !== null,
   };
 }
 
@@ -170,10 +171,16 @@ export async function nextNumber(trx: Db, scope: string, at: Date): Promise<stri
   return `${scope}-${year}-${String(result.rows[0].last_number).padStart(4, '0')}`;
 }
 
-/** Who besides the secretariat reads the record entries about a request: the states concerned. */
-export const audienceOf = (subject: ClearanceRequestSubject) => [
-  ...new Set([subject.requestingState, ...subject.routeStates]),
-];
+/**
+ * Who besides the secretariat reads the record entries about a request: the states concerned;
+ * while it is a draft, the requesting state alone.
+ */
+export const audienceOf = (
+  subject: Pick<ClearanceRequestSubject, 'requestingState' | 'routeStates' | 'submitted'>,
+) =>
+  subject.submitted
+    ? [...new Set([subject.requestingState, ...subject.routeStates])]
+    : [subject.requestingState];
 
 /** The fields every event about a request carries. */
 export function eventBase(

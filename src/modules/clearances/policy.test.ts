@@ -42,7 +42,10 @@ const request: ClearanceRequestSubject = {
   classification: 1,
   requestingState: 'BY',
   routeStates: ['BY', 'RU', 'KZ'],
+  submitted: true,
 };
+/** The same before it is submitted: BY's alone. */
+const draft: ClearanceRequestSubject = { ...request, submitted: false };
 const ruLeg: ClearanceLegSubject = { request, state: 'RU', authorisedDelegates: [] };
 
 describe('clearance request and leg: role x action', () => {
@@ -71,6 +74,22 @@ describe('clearance request and leg: role x action', () => {
     expect(got).toEqual(allowed);
   });
 
+  it.each([
+    ['read', ['byHead', 'byDelegate', 'system']],
+    ['edit', ['byHead', 'byDelegate', 'system']],
+    ['submit', ['byHead', 'byDelegate', 'system']],
+  ] as const)(
+    '%s on a draft: the requesting state alone, not the route or the secretariat',
+    (action, allowed) => {
+      expect(ALL.filter((name) => can(who(name), action, 'clearanceRequest', draft))).toEqual(allowed);
+      const draftLeg = { ...ruLeg, request: draft };
+      for (const legAction of ['read', 'readDetails', 'decide', 'askInfo'])
+        expect(ALL.filter((name) => can(who(name), legAction, 'clearanceLeg', draftLeg))).toEqual(
+          legAction === 'read' || legAction === 'readDetails' ? ['byHead', 'byDelegate', 'system'] : [],
+        );
+    },
+  );
+
   it('an authorised delegate decides for their state only', () => {
     const delegate = who('ruDelegate');
     const id = (delegate as { id: string }).id;
@@ -85,18 +104,16 @@ describe('the SQL scope returns exactly what the predicate allows (scope twice)'
   it('for every person, over requests of each classification and route', async () => {
     const made = [];
     const route = landRoute();
-    for (const [classification, legs] of [
-      ['public', route],
-      ['restricted', route.slice(0, 2).map((l, i) => (i === 1 ? { ...l, exit: null } : l))],
-      ['confidential', route],
-      ['secret', [{ ...route[0], exit: null }]],
+    for (const [classification, legs, submit] of [
+      ['public', route, true],
+      ['restricted', route.slice(0, 2).map((l, i) => (i === 1 ? { ...l, exit: null } : l)), true],
+      ['confidential', route, true],
+      ['secret', [{ ...route[0], exit: null }], false],
+      // Drafts: their requesting state's alone, whoever is on the route.
+      ['public', route, false],
+      ['restricted', route, false],
     ] as const)
-      made.push(
-        await buildClearanceRequest(t.handle, {
-          body: { classification, legs },
-          submit: classification !== 'secret',
-        }),
-      );
+      made.push(await buildClearanceRequest(t.handle, { body: { classification, legs }, submit }));
     const legs = await t.handle.db.selectFrom('clearance_legs').selectAll().execute();
     const all = await t.handle.db.selectFrom('clearance_requests').selectAll().execute();
     for (const name of ALL) {
@@ -120,6 +137,6 @@ describe('the SQL scope returns exactly what the predicate allows (scope twice)'
         .sort();
       expect(listed, name).toEqual(allowed);
     }
-    expect(made).toHaveLength(4);
+    expect(made).toHaveLength(6);
   });
 });

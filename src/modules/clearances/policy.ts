@@ -20,6 +20,8 @@ export interface ClearanceRequestSubject {
   requestingState: string;
   /** Every state with a leg in the request (a withdrawn leg's state was told, and still sees it). */
   routeStates: string[];
+  /** Submitted once: until then a draft, the requesting state's alone. */
+  submitted: boolean;
 }
 export type NewClearanceRequestSubject = Pick<ClearanceRequestSubject, 'classification' | 'requestingState'>;
 
@@ -146,10 +148,14 @@ const receivesClearanceNews = (a: Actor, s: { state: string | null; classificati
     ? isSecretariat(a) && a.role === 'secretariat_admin'
     : speaksForOwnState(a, s.state) && (isPointOfContact(a) || isHeadOfDelegation(a)));
 
-/** Secretariat staff, the requesting state and the states on the route, within their access level; never observers. */
+/**
+ * Secretariat staff, the requesting state and the states on the route, within their access
+ * level; never observers. A draft is the requesting state's alone until it is submitted.
+ */
 function canReadClearance(a: Actor, r: ClearanceRequestSubject): boolean {
   if (isSystem(a)) return true;
   if (!isPerson(a) || isObserver(a) || !withinAccessLevel(a, r.classification)) return false;
+  if (!r.submitted) return sitsIn(a, [r.requestingState]);
   return isSecretariat(a) || sitsIn(a, [r.requestingState, ...r.routeStates]);
 }
 

@@ -94,13 +94,14 @@ export const clearanceSubjects: Record<string, SubjectResolver> = {
 /**
  * The notifications about a clearance request (legs to decide, decided, the request cleared
  * or denied): told only to people whose access level reaches its classification now (it may have risen),
- * never to observers; named by its reference and title.
+ * never to observers, and of a draft only to its requesting state; named by its reference and title.
  */
 export const clearanceNotificationSubjects: Record<string, NotificationSubjectSpec> = {
   clearance_request: {
     facts: (actor) => (eb) => {
       // Observers (and anyone but a person) are told of no request: no classification is <= -1.
       const level = isPerson(actor) && !isObserver(actor) ? actor.accessLevel : -1;
+      const ownState = isPerson(actor) && actor.affiliation === 'delegation' ? actor.stateCode : null;
       return eb
         .selectFrom('clearance_requests')
         .select(
@@ -110,6 +111,12 @@ export const clearanceNotificationSubjects: Record<string, NotificationSubjectSp
         )
         .whereRef('clearance_requests.id', '=', 'notifications.subject_id')
         .where('clearance_requests.classification', '<=', level)
+        .where((w) => {
+          const submitted = w('clearance_requests.submitted_at', 'is not', null);
+          return ownState
+            ? w.or([submitted, w('clearance_requests.requesting_state', '=', ownState)])
+            : submitted;
+        })
         .$asScalar();
     },
     path: (id) => `/clearances/${id}`,

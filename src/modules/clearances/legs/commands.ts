@@ -7,6 +7,7 @@ import { appendEntry } from '../../ledger/index.ts';
 import { publishClearanceEvent } from '../events.ts';
 import {
   addLegEvent,
+  audienceOf,
   eventBase,
   type LoadedRequest,
   legColumns,
@@ -124,7 +125,7 @@ async function writeDecision(
   });
   await recordSettled(trx, actor, settled, legs, {
     classification: loaded.row.classification,
-    audience: [...new Set([loaded.subject.requestingState, ...loaded.subject.routeStates])],
+    audience: audienceOf(loaded.subject),
   });
   return settled.request;
 }
@@ -302,7 +303,7 @@ export async function acceptConditions(
   const settled = await settleRequest(trx, loaded.row, legs, now);
   const entry = {
     classification: loaded.row.classification,
-    audience: [...new Set([loaded.subject.requestingState, ...loaded.subject.routeStates])],
+    audience: audienceOf(loaded.subject),
   };
   await appendEntry(trx, actor, {
     action: 'clearance.conditions_accepted',

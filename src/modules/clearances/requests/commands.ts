@@ -140,7 +140,8 @@ export async function createRequest(
       urgency: input.urgency,
       states: content.legs.map((l) => l.state),
     },
-    ...entryOf(row, legs),
+    // A draft's entries are the requesting state's alone; submitted at once, it was never a draft.
+    ...entryOf(input.submit ? { ...row, submitted_at: now } : row, legs),
   });
   return input.submit ? submitRequest(trx, actor, row.id, now) : row;
 }
@@ -229,7 +230,8 @@ export async function submitRequest(
   await announceOpened(trx, submitted, legs, opened, now);
   const settled = await settleRequest(trx, submitted, legs, now);
   await notifyClearances(trx, id);
-  const entry = entryOf(row, legs);
+  // From now on the route states read the request and its entries.
+  const entry = entryOf(submitted, legs);
   await appendEntry(trx, actor, {
     action: 'clearance.submitted',
     subjectType: 'clearance_request',

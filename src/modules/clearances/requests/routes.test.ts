@@ -339,12 +339,14 @@ describe('requests over HTTP', () => {
       json: envelope,
     });
     expect(put.status, await put.clone().text()).toBe(200);
-    // Not visible to the route states while a draft? It is: they may read, but no leg is open.
+    // The route states do not see it while it is a draft (drafts.test.ts); they do once submitted.
+    expect((await t.request(`/api/clearances/${draft.id}`, { as: p.ruHead })).status).toBe(404);
     const submitted = await t.request(`/api/clearances/${draft.id}/submit`, {
       method: 'POST',
       as: p.byDelegate,
     });
     expect((await requestOf(submitted)).status).toBe('pending');
+    expect((await t.request(`/api/clearances/${draft.id}`, { as: p.ruHead })).status).toBe(200);
     expect(
       (await t.request(`/api/clearances/${draft.id}/submit`, { method: 'POST', as: p.byDelegate })).status,
     ).toBe(409);
