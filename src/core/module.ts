@@ -93,6 +93,11 @@ export type PolicyRules = Record<string, Record<string, PolicyRule<never>>>;
 export interface LedgerActionSpec {
   description: string;
   payload: z.ZodType;
+  /**
+   * No longer written: still declared so the entries written before read and verify (the
+   * record is append-only). E.g. `auth.sign_in_failed`, retired by migration 0015.
+   */
+  retired?: true;
 }
 
 export interface NotificationKindSpec {

@@ -17,6 +17,7 @@ export const authLedgerActions = {
     payload: NoPayload,
   },
   'auth.sign_in_failed': {
+    retired: true,
     description:
       'A sign-in failed. No longer written (migration 0015): failures are counted for throttling, outside the record; older entries still read.',
     payload: z.strictObject({
@@ -34,6 +35,7 @@ export const authLedgerActions = {
     }),
   },
   'auth.account_locked': {
+    retired: true,
     description:
       'Too many failed sign-ins locked an account for a while. No longer written (migration 0015 ended the lock-out); older entries still read.',
     payload: z.strictObject({
