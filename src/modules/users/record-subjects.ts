@@ -9,7 +9,7 @@ const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))]
 /**
  * The names and pages of people in the record, for the record page. One query per type for
  * all the ids asked, scoped by `usersVisibleTo`: a person the reader may not read is left
- * out, so the reader sees only the id (or the name typed at a failed sign-in) the entry holds.
+ * out, so the reader sees only the id (or, in older entries, the name typed at a failed sign-in) the entry holds.
  */
 export const userSubjects: Record<string, SubjectResolver> = {
   user: async (db, actor, ids) => {
@@ -24,7 +24,10 @@ export const userSubjects: Record<string, SubjectResolver> = {
     return new Map(rows.map((r) => [r.id, { label: r.display_name, path: '/people' }]));
   },
 
-  /** A failed sign-in names the account by the name typed: shown as the person when it is one the reader may read. */
+  /**
+   * A failed sign-in written before migration 0015 named the account by the name typed: shown
+   * as the person when it is one the reader may read. No entry is written with it any more.
+   */
   username: async (db, actor, ids) => {
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return new Map();
