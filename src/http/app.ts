@@ -11,6 +11,7 @@ import { assemblePlatform } from '../platform.ts';
 import type { App, AppEnv, Deps } from './env.ts';
 import { errorResponse } from './errors.ts';
 import { validationHook } from './openapi.ts';
+import { textCheck } from './text-check.ts';
 
 /**
  * Builds the whole HTTP application from the list of modules: the request pipeline (body
@@ -57,6 +58,7 @@ export function buildApp(deps: Deps): App {
   );
 
   for (const module of modules) module.middleware?.(app);
+  app.use('/api/*', textCheck); // NUL and lone surrogates in JSON bodies and queries: 400 naming the field
   for (const module of modules) module.routes?.(app);
 
   app.doc31('/api/openapi.json', {

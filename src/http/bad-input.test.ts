@@ -84,6 +84,39 @@ function invalidParam(schema: Schema): string | null {
   return null;
 }
 
+/** Text PostgreSQL cannot store, and the reason the answer gives (JSON.stringify writes "\ud800" as an escape). */
+const HOSTILE_TEXT = [
+  ['lone\ud800surrogate', 'lone surrogate'],
+  ['trailing\udfff', 'lone surrogate'],
+  ['nul\u0000inside', 'NUL character'],
+] as const;
+
+/** The body with one of its text values replaced, for each text it holds, by dotted path. */
+function textLeaves(body: unknown, hostile: string): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const walk = (value: unknown, path: string[], replace: (v: unknown) => unknown) => {
+    if (typeof value === 'string') out.push([path.join('.'), replace(hostile)]);
+    else if (Array.isArray(value))
+      value.forEach((item, i) => {
+        walk(item, [...path, String(i)], (v) => replace(value.map((x, j) => (j === i ? v : x))));
+      });
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value))
+        walk(item, [...path, key], (v) => replace({ ...value, [key]: v }));
+  };
+  walk(body, [], (v) => v);
+  return out;
+}
+
+/** Sends a spoiled body as the administrator; the answer must say why (a test of the reason too). */
+async function sendExpecting(op: Operation, body: unknown, path: string, reason: string) {
+  const res = await send(op, { body: JSON.stringify(body) });
+  const text = await res.clone().text();
+  if (res.status === 400 && !text.includes(reason))
+    throw new Error(`${op.key} ${path}: the answer does not say "${reason}": ${text.slice(0, 200)}`);
+  return res;
+}
+
 describe('the OpenAPI document', () => {
   it('lists every module, and every operation that takes input has a sample call', () => {
     expect(operations.length).toBeGreaterThanOrEqual(25);
@@ -154,6 +187,69 @@ describe('bad input to every operation answers 4xx and writes nothing', () => {
         }
       }
     expect(problems).toEqual([]);
+  });
+
+  it('a lone surrogate or a NUL in any text, at any depth: 400 naming the field path and why, never 5xx', async () => {
+    await sweep(async (check) => {
+      for (const op of withBody()) {
+        const body = sample(op).body ?? {};
+        for (const [hostile, reason] of HOSTILE_TEXT) {
+          // Every text the sample holds, where it stands (points.0.text, legs.0.entry.window.from...).
+          for (const [path, spoiled] of textLeaves(body, hostile))
+            await check(
+              await sendExpecting(op, spoiled, path, reason),
+              `${op.key} ${path}=${JSON.stringify(hostile)}`,
+              {
+                status: 400,
+                field: path,
+              },
+            );
+          // And nested under every field, whatever its type: the check runs before the schema's.
+          for (const [field] of fieldsOf(op)) {
+            const path = `${field}.deep.0.text`;
+            const spoiled = { ...body, [field]: { deep: [{ text: hostile }] } };
+            await check(await sendExpecting(op, spoiled, path, reason), `${op.key} ${path}`, {
+              status: 400,
+              field: path,
+            });
+          }
+          // In a field's name.
+          const named = await send(op, { body: JSON.stringify({ ...body, [`key${hostile}`]: 1 }) });
+          await check(named, `${op.key} a field named ${JSON.stringify(`key${hostile}`)}`, {
+            status: 400,
+            field: JSON.stringify(`key${hostile}`),
+          });
+        }
+      }
+    });
+  });
+
+  it('a NUL in a query parameter: 400 naming query.<name>', async () => {
+    await sweep(async (check) => {
+      for (const op of operations)
+        for (const param of op.parameters.filter((p) => p.in === 'query')) {
+          const path = `${fillPath(op.path, sample(op).params)}?${param.name}=${encodeURIComponent('a\u0000b')}`;
+          await check(await send(op, { path }), `${op.key} ${param.name}=NUL`, {
+            status: 400,
+            field: `query.${param.name}`,
+          });
+        }
+    });
+  });
+
+  it('signing in with a lone surrogate or a NUL, without credentials: 400, never 5xx', async () => {
+    await sweep(async (check) => {
+      for (const [hostile, reason] of HOSTILE_TEXT)
+        for (const field of ['username', 'password']) {
+          const res = await t.request('/api/auth/sign-in', {
+            method: 'POST',
+            json: { username: 'nobody-here', password: 'not the password', [field]: `x${hostile}y` },
+          });
+          const text = await res.clone().text();
+          expect(text, `sign-in ${field}`).toContain(reason);
+          await check(res, `sign-in ${field}=${JSON.stringify(hostile)}`, { status: 400, field });
+        }
+    });
   });
 
   it('an oversized body (over the 64 KiB limit) answers 413, and a body that is not JSON 415', async () => {

@@ -37,7 +37,10 @@ function fromDatabaseError(err: {
         { field: '(body)', reason: 'wrong form or size' },
       ]);
     case '22021':
-      // A NUL character (or bytes not valid in UTF-8) in some text: PostgreSQL cannot store it.
+    case '22P05':
+      // A NUL character (or bytes not valid in UTF-8) in some text, or in jsonb a NUL or a lone
+      // surrogate escape ("\ud800"): PostgreSQL cannot store it. The text check
+      // (src/http/text-check.ts) refuses these first, naming the field; this is the last line.
       return new AppError(
         'validation_failed',
         'a text value contains a character that cannot be stored (such as NUL)',
