@@ -7,7 +7,7 @@ import { connect, type DbHandle } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { isDirectoryLoaded, loadOrganisation, readOrganisationFile } from './modules/directory/index.ts';
-import { createCheckpoint, ensureSigningKey } from './modules/ledger/index.ts';
+import { createCheckpoint, ensureLogKey, type LogKey, registerLogKey } from './modules/ledger/index.ts';
 import { LiveHub } from './modules/live/index.ts';
 import { demoAccountsActive } from './modules/users/index.ts';
 import { assemblePlatform } from './platform.ts';
@@ -22,11 +22,19 @@ export function isLoopback(host: string): boolean {
   return host === '::1' || host === '[::1]';
 }
 
-/** Applies migrations and, on a database with no directory yet, loads the demo organisation. */
-export async function prepareDatabase(handle: DbHandle, log: (line: string) => void = () => {}) {
+/**
+ * Applies migrations and, on a database with no directory yet, loads the demo organisation.
+ * With the log's key, publishes its public part (recorded the first time).
+ */
+export async function prepareDatabase(
+  handle: DbHandle,
+  log: (line: string) => void = () => {},
+  key: LogKey | null = null,
+) {
   assemblePlatform();
   const applied = await migrate(handle.db, (m) => log(`migration ${m.name} applied`));
-  await ensureSigningKey(handle.db);
+  if (key && (await registerLogKey(handle.db, key, 'accord serve')))
+    log(`the record's checkpoints are signed with key ${key.keyId} (${key.verifierKey})`);
   if (!(await isDirectoryLoaded(handle.db))) {
     const file = readOrganisationFile(DEMO_FILE);
     await handle.db
@@ -49,9 +57,11 @@ export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
+  // The record's signing key is a file outside the database, made on first start.
+  const key = ensureLogKey(config, log);
   const handle = await openDatabase(config);
   try {
-    await prepareDatabase(handle, log);
+    await prepareDatabase(handle, log, key);
     if (!isLoopback(config.host) && (await demoAccountsActive(handle.db))) {
       throw new Error(
         `refusing to listen on ${config.host}: demo accounts with published passwords exist. Disable them (accord user disable <name>) or listen on 127.0.0.1.`,
@@ -69,7 +79,7 @@ export async function startServer(
   for (const runner of runners) await runner.start();
   const app = buildApp({ handle, config, live });
   const checkpointTimer = setInterval(() => {
-    createCheckpoint(handle.db).catch((err) => console.error('accord: checkpoint failed', err));
+    createCheckpoint(handle.db, key).catch((err) => console.error('accord: checkpoint failed', err));
   }, config.checkpointSeconds * 1000);
   checkpointTimer.unref();
 
@@ -94,7 +104,7 @@ export async function startServer(
       });
       for (const runner of [...runners].reverse()) await runner.stop();
       await live.stop();
-      await createCheckpoint(handle.db).catch(() => {});
+      await createCheckpoint(handle.db, key).catch(() => {});
       await handle.close();
     },
   };

@@ -35,6 +35,10 @@ export interface Database {
   ledger_head: { id: Generated<number>; seq: number; hash: string };
   signing_keys: SigningKeysTable;
   ledger_checkpoints: LedgerCheckpointsTable;
+  ledger_tree: { level: number; idx: number; hash: Uint8Array };
+  ledger_witnesses: LedgerWitnessesTable;
+  ledger_settings: { id: Generated<number>; witness_quorum: Generated<number> };
+  ledger_cosignatures: LedgerCosignaturesTable;
   proposals: ProposalsTable;
   proposal_versions: ProposalVersionsTable;
   procedures: ProceduresTable;
@@ -211,19 +215,38 @@ export interface LedgerEntriesTable {
 }
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 
+/** The public keys the log has signed with; the private key lives in a key file, never here. */
 export interface SigningKeysTable {
   id: string;
   public_key_pem: string;
-  private_key_pem: string;
   created_at: CreatedAt;
+  name: string | null;
+  verifier_key: string | null;
+  retired_at: NullableTimestamp;
 }
 
+/** A signed tree head: the note the log signed over (origin, size, root). */
 export interface LedgerCheckpointsTable {
-  seq: number;
-  hash: string;
-  signed_at: Timestamp;
+  size: number;
+  root: Uint8Array;
+  note: string;
   key_id: string;
-  signature: string;
+  signed_at: CreatedAt;
+}
+
+export interface LedgerWitnessesTable {
+  name: string;
+  state_code: string | null;
+  verifier_key: string;
+  active: Generated<boolean>;
+}
+
+export interface LedgerCosignaturesTable {
+  size: number;
+  witness: string;
+  line: string;
+  cosigned_at: Timestamp;
+  received_at: CreatedAt;
 }
 
 export type ProposalStatus = 'draft' | 'open' | 'adopted' | 'partially_adopted' | 'not_adopted';

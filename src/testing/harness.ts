@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Config, loadConfig } from '../config.ts';
@@ -11,6 +11,7 @@ import type { App } from '../http/env.ts';
 import { createToken } from '../modules/auth/commands.ts';
 import { loadOrganisation } from '../modules/directory/commands.ts';
 import { parseOrganisationFile } from '../modules/directory/organisation-file.ts';
+import { type LogKey, logKeyOf, newPrivateKeyPem } from '../modules/ledger/index.ts';
 import { LiveHub } from '../modules/live/hub.ts';
 import { createUser } from '../modules/users/commands.ts';
 
@@ -87,6 +88,19 @@ export interface TestContext {
 
 const tokens = new WeakMap<DbHandle, Map<string, string>>();
 
+/** The log's signing key in tests: made once per test process, never written to disk. */
+export const TEST_LOG_KEY_PEM = newPrivateKeyPem();
+export const TEST_LOG_ORIGIN = 'accord.test/record';
+export const testLogKey = (): LogKey =>
+  logKeyOf(createPrivateKey(TEST_LOG_KEY_PEM), TEST_LOG_ORIGIN, 'ACCORD_LOG_KEY');
+
+/** The configuration tests run with: the defaults, with the test log key (no key file). */
+export const testConfig = (): Config => ({
+  ...loadConfig({}),
+  logKeyPem: TEST_LOG_KEY_PEM,
+  logOrigin: TEST_LOG_ORIGIN,
+});
+
 /** A database with the test organisation loaded, and the app over it. */
 /** A test organisation and app; `config` overrides the test settings (a 64 KiB body limit). */
 export async function testContext(
@@ -101,7 +115,7 @@ export async function testContext(
     );
   const live = new LiveHub(handle);
   await live.start();
-  const app = buildApp({ handle, config: { ...loadConfig({}), bodyLimit: 64 * 1024, ...config }, live });
+  const app = buildApp({ handle, config: { ...testConfig(), bodyLimit: 64 * 1024, ...config }, live });
   tokens.set(handle, new Map());
   return {
     handle,

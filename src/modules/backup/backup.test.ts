@@ -14,12 +14,13 @@ import {
   type TestContext,
   testContext,
   testDatabase,
+  testLogKey,
   tokenFor,
 } from '../../testing/harness.ts';
 import { signIn } from '../auth/commands.ts';
+import { createCheckpoint } from '../ledger/checkpoints.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { verifyDatabase } from '../ledger/queries.ts';
-import { createCheckpoint } from '../ledger/signing.ts';
 import { backupChunks, backupToFile } from './backup.ts';
 import { insertionOrder, listTables, type TableInfo, tableRef } from './catalogue.ts';
 import { BackupFileError } from './format.ts';
@@ -44,7 +45,7 @@ const readJsonLines = (path: string) =>
     .map((line) => JSON.parse(line));
 
 /** The tables a restore itself writes to: one more entry, the head that follows it, one more checkpoint. */
-const RECORD_TABLES = ['ledger_entries', 'ledger_head', 'ledger_checkpoints'];
+const RECORD_TABLES = ['ledger_entries', 'ledger_head', 'ledger_checkpoints', 'ledger_tree'];
 
 describe('backup and restore', () => {
   let source: TestContext;
@@ -73,7 +74,7 @@ describe('backup and restore', () => {
       .execute((trx) =>
         signIn(trx, { username: 'admin-one', password: 'correct horse battery' }, { sessionHours: 1 }),
       );
-    await createCheckpoint(source.handle.db);
+    await createCheckpoint(source.handle.db, testLogKey());
     // An entry after the checkpoint, so the backup's head is past its last signature.
     await source.handle.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {
@@ -138,7 +139,7 @@ describe('backup and restore', () => {
 
   it('restores the same data into a fresh database, with a record that verifies and chains on', async () => {
     const target = await fresh();
-    const summary = await restoreFromFile(target.db, file);
+    const summary = await restoreFromFile(target.db, file, { key: testLogKey() });
     expect(summary.skippedTables).toEqual([]);
     expect(summary.totalRows).toBe(Object.values(before).flat().length);
 
@@ -154,6 +155,9 @@ describe('backup and restore', () => {
     expect(after.ledger_checkpoints.slice(0, before.ledger_checkpoints.length)).toEqual(
       before.ledger_checkpoints,
     );
+    // The Merkle tree grows by the restore's own leaf (and the subtrees it completes).
+    expect(after.ledger_tree).toEqual(expect.arrayContaining(before.ledger_tree));
+    expect(after.ledger_tree.length).toBeGreaterThan(before.ledger_tree.length);
 
     const restored = await target.db
       .selectFrom('ledger_entries')
@@ -173,7 +177,7 @@ describe('backup and restore', () => {
 
     const verified = await verifyDatabase(target.db);
     expect(verified).toMatchObject({ ok: true, checked: entries + 1 });
-    expect(verified.checkpoint).toMatchObject({ seq: entries + 1, valid: true });
+    expect(verified.checkpoint).toMatchObject({ size: entries + 1, valid: true });
 
     const next = await target.db.transaction().execute((trx) =>
       appendEntry(trx, systemActor('test'), {

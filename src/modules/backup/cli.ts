@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, print, progressBar, withDatabase } from '../../cli/support.ts';
+import { readLogKey } from '../ledger/index.ts';
 import { backupToFile } from './backup.ts';
 import { BackupFileError, readBackupHeader } from './format.ts';
 import { RestoreRefused, restoreFromFile } from './restore.ts';
@@ -65,7 +66,9 @@ export function registerBackupCommands(program: Command) {
       // Check the file before the database is opened (and, for PGlite, created).
       await readBackupHeader(path).catch(asCliError);
       const bar = progress('restoring');
-      const summary = await withDatabase((h) => restoreFromFile(h.db, path, { onProgress: bar.update }))
+      const summary = await withDatabase((h, config) =>
+        restoreFromFile(h.db, path, { onProgress: bar.update, key: readLogKey(config) }),
+      )
         .catch(asCliError)
         .finally(bar.stop);
       const skipped = summary.skippedTables.length

@@ -3,7 +3,14 @@ import { systemActor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { latestVersion } from '../../db/migrate.ts';
 import type { VerifyResult } from '../ledger/index.ts';
-import { appendEntry, createCheckpoint, type RecordedEntry, verifyDatabase } from '../ledger/index.ts';
+import {
+  appendEntry,
+  completeTree,
+  createCheckpoint,
+  type LogKey,
+  type RecordedEntry,
+  verifyDatabase,
+} from '../ledger/index.ts';
 import { listTables, type TableInfo, tableRef } from './catalogue.ts';
 import { BackupFileError, type BackupHeader, openBackup, type RowRecord } from './format.ts';
 
@@ -17,6 +24,8 @@ export interface RestoreOptions {
   onHeader?: (header: BackupHeader) => void;
   /** Called with the rows restored so far and the total the header announces. */
   onProgress?: (done: number, total: number) => void;
+  /** The log's key: the restored head is signed with it (no checkpoint without it). */
+  key?: LogKey | null;
 }
 
 export interface RestoreSummary {
@@ -98,7 +107,9 @@ export async function restoreFromFile(
           ...(skippedTables.length ? { skippedTables } : {}),
         },
       });
-      await createCheckpoint(trx);
+      // A backup from before the Merkle log (migration 0014) has no tree: grow it from the entries.
+      await completeTree(trx);
+      if (options.key) await createCheckpoint(trx, options.key);
       const verified = await verifyDatabase(trx);
       if (!verified.ok) {
         throw new Error(

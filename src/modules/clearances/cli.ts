@@ -301,8 +301,8 @@ export function registerClearanceCommands(program: Command) {
           print(`  record entry ${v.record.seq} (${v.record.hash}), certificate digest ${v.digest}`);
           print(
             v.record.checkpoint
-              ? `  signed checkpoint ${v.record.checkpoint.seq} at ${v.record.checkpoint.signedAt} (key ${v.record.checkpoint.keyId})`
-              : '  no signed checkpoint covers it yet; the chain to the head holds',
+              ? `  ${v.record.checkpoint.witnessed ? 'witnessed' : 'signed'} checkpoint of size ${v.record.checkpoint.size} at ${v.record.checkpoint.signedAt} (key ${v.record.checkpoint.keyId})${v.record.checkpoint.cosigners.length ? `, co-signed by ${v.record.checkpoint.cosigners.map((c) => c.name).join(', ')}` : ''}`
+              : '  no checkpoint covers it yet: it will be in the next one',
           );
         }
         if (!v.verified || v.status !== 'valid') process.exitCode = 1;

@@ -66,7 +66,8 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
   };
   const body = bodyHash(fields);
   // One statement while the head is locked: number the entry, link it to the previous one
-  // (the same canonical JSON as linkHash()), move the head and notify on commit.
+  // (the same canonical JSON as linkHash()), move the head, add the entry to the Merkle tree
+  // as its next leaf (ledger_tree_append, migration 0014) and notify on commit.
   const result = await sql<{ seq: number; hash: string }>`
     with head as (select seq, hash from ledger_head where id = 1 for update),
     entry as (
@@ -82,7 +83,9 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
       returning seq, hash
     ),
     moved as (update ledger_head set seq = entry.seq, hash = entry.hash from entry where ledger_head.id = 1)
-    select entry.seq, entry.hash, pg_notify(${LIVE_CHANNEL}, entry.seq::text) from entry`.execute(trx);
+    select entry.seq, entry.hash, ledger_tree_append(entry.seq - 1, entry.hash) as leaf,
+      pg_notify(${LIVE_CHANNEL}, entry.seq::text)
+    from entry`.execute(trx);
   const row = result.rows[0];
   if (!row) throw new Error('ledger_head is missing: run the migrations');
   return { seq: Number(row.seq), hash: row.hash, at };

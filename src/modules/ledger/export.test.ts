@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,15 @@ import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { LedgerEntryRow, UserRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
 import { CLI_TIMEOUT, runCli } from '../../testing/cli.ts';
-import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
+import { buildUser, type TestContext, testContext, testLogKey } from '../../testing/harness.ts';
+import { createCheckpoint } from './checkpoints.ts';
 import { appendEntry } from './commands.ts';
 import { exportLines, verifyExportFile } from './export.ts';
 import { type ChainedFields, entryHash, GENESIS_HASH } from './hash.ts';
-import { createCheckpoint, publicKeys, signCheckpoint } from './signing.ts';
+import { logKeyOf, newPrivateKeyPem } from './keys.ts';
+import { memorySource, treeHash } from './merkle.ts';
+import { checkpointBody, noteText, parseCheckpoint, parseVerifierKey, signCheckpoint } from './note.ts';
+import { entryLeafHash } from './tree.ts';
 
 // An exported record is a file anyone can verify offline. Changing, dropping or forging
 // any line of it is caught and named; a redacted export hides payloads yet still verifies.
@@ -51,7 +55,7 @@ beforeAll(async () => {
         audience: audience ? [...audience] : null,
       });
   });
-  await createCheckpoint(t.handle.db);
+  await createCheckpoint(t.handle.db, testLogKey());
   await buildUser(t.handle, { stateCode: 'TJ' });
   entries = await t.handle.db.selectFrom('ledger_entries').selectAll().orderBy('seq').execute();
   last = entries.length;
@@ -65,7 +69,7 @@ afterAll(async () => {
 async function exportTo(name: string, actor: Actor = systemActor('test')) {
   const path = join(work, name);
   const lines: string[] = [];
-  for await (const line of exportLines(t.handle.db, actor)) lines.push(line);
+  for await (const line of exportLines(t.handle.db, actor, testLogKey())) lines.push(line);
   writeFileSync(path, lines.join(''));
   return { path, records: lines.map((line) => JSON.parse(line) as ExportRecord) };
 }
@@ -91,11 +95,13 @@ const atEntry = (seq: number, change: (r: ExportRecord) => ExportRecord) => (rec
 describe('an exported file', () => {
   it('holds a header with the keys, every entry and the signed checkpoints, and verifies offline', async () => {
     const { path, records } = await exportTo('good.jsonl');
-    expect(records[0]).toMatchObject({ type: 'header', format: 'accord-ledger/1', exportedBy: 'test' });
+    expect(records[0]).toMatchObject({ type: 'header', format: 'accord-ledger/2', exportedBy: 'test' });
     expect(records.filter((r) => r.type === 'entry').map((r) => r.seq)).toEqual(
       entries.map((e) => Number(e.seq)),
     );
-    expect(records.at(-1)).toMatchObject({ type: 'checkpoint', seq: last });
+    const lastNote = records.at(-1);
+    expect(lastNote?.type).toBe('checkpoint');
+    expect(parseCheckpoint(String(lastNote?.note)).size).toBe(last);
     expect(await verifyExportFile(path)).toMatchObject({
       ok: true,
       checked: last,
@@ -138,66 +144,64 @@ describe('an exported file', () => {
       return [...rs.slice(0, i), rs[i + 1], rs[i], ...rs.slice(i + 2)];
     };
     expect((await verdict('swapped.jsonl', swap))?.seq).toBe(mid);
+    // A signature line of the right key ID but other bytes.
     const forged = (rs: ExportRecord[]) =>
-      rs.map((r) =>
-        r.type === 'checkpoint' ? { ...r, signature: Buffer.alloc(64, 1).toString('base64') } : r,
-      );
+      rs.map((r) => {
+        if (r.type !== 'checkpoint') return r;
+        const note = String(r.note);
+        const [body, line] = note.split('\n\n');
+        const [dash, name, sig] = line.split(' ');
+        const bytes = Buffer.from(sig, 'base64');
+        bytes.fill(1, 4);
+        return { ...r, note: `${body}\n\n${dash} ${name} ${bytes.toString('base64')}\n` };
+      });
     expect((await verdict('forged-checkpoint.jsonl', forged))?.reason).toMatch(
-      /signature of the checkpoint .* is not valid/,
+      /checkpoint of size \d+ is signed by no published log key/,
     );
     // Cutting off the tail is caught by the signed checkpoint that covers it.
     const tail = (rs: ExportRecord[]) => rs.filter((r) => !(r.type === 'entry' && r.seq === last));
     expect(await verdict('tail.jsonl', tail)).toEqual({
       seq: last,
-      reason: expect.stringMatching(/signed checkpoint covers/),
+      reason: expect.stringMatching(/signed checkpoint of size \d+ covers them/),
     });
   });
 
   it('rewritten end to end and re-signed with another key, it fools only a check that trusts the file’s own keys', async () => {
     const { path: good, records } = await exportTo('good.jsonl');
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const key = {
-      id: 'mallory',
-      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    };
-    const hashes = new Map<number, string>();
+    const mallory = logKeyOf(createPrivateKey(newPrivateKeyPem()), testLogKey().name, 'mallory');
+    const leaves: Buffer[] = [];
     let prevHash = GENESIS_HASH;
-    const forged = rewrite(good, 'resigned.jsonl', () =>
-      records.map((r) => {
-        if (r.type === 'header')
-          return {
-            ...r,
-            publicKeys: [
-              {
-                id: key.id,
-                algorithm: 'Ed25519',
-                publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-              },
-            ],
-          };
-        if (r.type === 'checkpoint')
-          return {
-            type: 'checkpoint',
-            ...signCheckpoint(
-              { seq: Number(r.seq), hash: hashes.get(Number(r.seq))!, signedAt: String(r.signedAt) },
-              key,
-            ),
-          };
-        const { type, hash: _hash, payload, ...fields } = r;
-        const changed = {
-          ...(fields as unknown as ChainedFields),
-          prevHash,
-          actorLabel: r.seq === mid ? 'mallory' : String(r.actorLabel),
-        };
-        prevHash = entryHash(changed);
-        hashes.set(Number(r.seq), prevHash);
-        return { type, ...changed, hash: prevHash, payload };
-      }),
-    );
+    const rechained = records.map((r) => {
+      if (r.type !== 'entry') return r;
+      const { type, hash: _hash, payload, ...fields } = r;
+      const changed = {
+        ...(fields as unknown as ChainedFields),
+        prevHash,
+        actorLabel: r.seq === mid ? 'mallory' : String(r.actorLabel),
+      };
+      prevHash = entryHash(changed);
+      leaves.push(entryLeafHash(prevHash));
+      return { type, ...changed, hash: prevHash, payload };
+    });
+    const source = memorySource(leaves);
+    const resigned: ExportRecord[] = [];
+    for (const r of rechained) {
+      if (r.type === 'header')
+        resigned.push({ ...r, publicKeys: [{ id: mallory.keyId, verifierKey: mallory.verifierKey }] });
+      else if (r.type === 'checkpoint') {
+        const size = parseCheckpoint(String(r.note)).size;
+        const body = checkpointBody({ origin: mallory.name, size, root: await treeHash(size, source) });
+        resigned.push({
+          type: 'checkpoint',
+          note: noteText(body, [signCheckpoint(body, mallory.name, mallory.privateKey)]),
+        });
+      } else resigned.push(r);
+    }
+    const forged = rewrite(good, 'resigned.jsonl', () => resigned);
     expect((await verifyExportFile(forged)).ok).toBe(true);
-    const pinned = await verifyExportFile(forged, undefined, await publicKeys(t.handle.db));
+    const pinned = await verifyExportFile(forged, { logKeys: [parseVerifierKey(testLogKey().verifierKey)] });
     expect(pinned.ok).toBe(false);
-    expect(pinned.firstBad?.reason).toMatch(/signature of the checkpoint .* is not valid/);
+    expect(pinned.firstBad?.reason).toMatch(/checkpoint of size \d+ is signed by no trusted log key/);
   });
 
   it('`accord ledger verify <file>` exits 0 on a good file and 2 with one line naming the entry on a changed one', {
@@ -232,7 +236,12 @@ describe('a redacted export', () => {
     const hidden = entries.filter((e) => !can(viewer, 'read', 'ledgerEntry', e)).map((e) => Number(e.seq));
     expect(hidden.length).toBeGreaterThan(0);
     expect(hidden.length).toBeLessThan(entries.length);
-    expect(exported.filter((r) => r.payload === null).map((r) => r.seq)).toEqual(hidden);
+    // What the head may not read is reduced to its place in the chain: no action, subject,
+    // actor, audience or payload; only the hashes.
+    const redacted = exported.filter((r) => !('action' in r));
+    expect(redacted.map((r) => r.seq)).toEqual(hidden);
+    for (const r of redacted)
+      expect(Object.keys(r).sort()).toEqual(['bodyHash', 'hash', 'prevHash', 'seq', 'type']);
     const note = (classification: number, audience: string | null) =>
       exported.find(
         (r) =>
@@ -240,8 +249,8 @@ describe('a redacted export', () => {
           r.classification === classification &&
           ((r.audience as string[] | null)?.[0] ?? null) === audience,
       );
-    expect(note(3, null)?.payload).toBeNull(); // secret, above a head's access level
-    expect(note(1, 'AM')?.payload).toBeNull(); // another delegation's
+    expect(note(3, null)).toBeUndefined(); // secret, above a head's access level
+    expect(note(1, 'AM')).toBeUndefined(); // another delegation's
     expect(note(1, 'BY')?.payload).toEqual({ changes: { displayName: 'c1 BY' } });
     expect(note(0, null)?.payload).toEqual({ changes: { displayName: 'c0 all' } });
     expect(await verifyExportFile(path)).toMatchObject({

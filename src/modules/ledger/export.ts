@@ -2,35 +2,56 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Actor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import { listCheckpoints, streamEntries } from './queries.ts';
-import { type Checkpoint, createCheckpoint, type PublicKeyInfo, publicKeys } from './signing.ts';
-import { ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
+import { createCheckpoint, listWitnesses, witnessQuorum } from './checkpoints.ts';
+import { type LogKey, publishedKeys } from './keys.ts';
+import { parseVerifierKey, type Verifier } from './note.ts';
+import { checkpointNotes, streamEntries } from './queries.ts';
+import { type Anchors, ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
 
-export const EXPORT_FORMAT = 'accord-ledger/1';
+export const EXPORT_FORMAT = 'accord-ledger/2';
 
 /**
- * The record as JSON Lines: a header (format, keys), then one line per entry
- * (`{"type":"entry",…}`), then the signed checkpoints. Signs the current head first so
- * the file ends on a checkpoint.
+ * The record as JSON Lines: a header (format, the log's published keys, the witnesses), one
+ * line per entry (`{"type":"entry",…}`; entries the reader may not read reduced to their
+ * hashes), then the checkpoints as signed notes with their co-signatures. With the log's key
+ * the current head is signed first, so the file ends on a checkpoint.
  */
-export async function* exportLines(db: Db, actor: Actor): AsyncGenerator<string> {
-  await createCheckpoint(db);
-  const [keys, checkpoints] = await Promise.all([publicKeys(db), listCheckpoints(db)]);
-  yield `${JSON.stringify({ type: 'header', format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), exportedBy: actor.kind === 'system' ? actor.label : actor.username, publicKeys: keys })}\n`;
+export async function* exportLines(db: Db, actor: Actor, key?: LogKey | null): AsyncGenerator<string> {
+  if (key) await createCheckpoint(db, key);
+  const [keys, notes, witnesses, quorum] = await Promise.all([
+    publishedKeys(db),
+    checkpointNotes(db),
+    listWitnesses(db),
+    witnessQuorum(db),
+  ]);
+  yield `${JSON.stringify({
+    type: 'header',
+    format: EXPORT_FORMAT,
+    exportedAt: new Date().toISOString(),
+    exportedBy: actor.kind === 'system' ? actor.label : actor.username,
+    publicKeys: keys.map((k) => ({ id: k.id, verifierKey: k.verifierKey, retiredAt: k.retiredAt })),
+    witnesses: witnesses
+      .filter((w) => w.active)
+      .map((w) => ({ name: w.name, state: w.state, verifierKey: w.verifierKey })),
+    quorum,
+  })}\n`;
   for await (const entry of streamEntries(db, actor))
     yield `${JSON.stringify({ type: 'entry', ...entry })}\n`;
-  for (const checkpoint of checkpoints) yield `${JSON.stringify({ type: 'checkpoint', ...checkpoint })}\n`;
+  for (const note of notes) yield `${JSON.stringify({ type: 'checkpoint', note })}\n`;
 }
 
-/** Reads an exported file and verifies it offline, using the keys it names. */
+/**
+ * Reads an exported file and verifies it offline. The keys the file names are used only when
+ * no trusted anchor is given; the witnesses it names are never trusted on its word.
+ */
 export async function verifyExportFile(
   path: string,
+  anchors: Anchors = {},
   onProgress?: (checked: number) => void,
-  trustedKeys?: PublicKeyInfo[],
 ): Promise<VerifyResult> {
   // Checkpoints come after the entries, so read the file twice: keys and checkpoints, then entries.
-  let keys: PublicKeyInfo[] = [];
-  const checkpoints: Checkpoint[] = [];
+  let published: Verifier[] = [];
+  const notes: string[] = [];
   let lineNo = 0;
   for await (const line of readLines(path)) {
     lineNo++;
@@ -39,15 +60,24 @@ export async function verifyExportFile(
     const record = parseLine(line, lineNo);
     if (record.type === 'header') {
       if (record.format !== EXPORT_FORMAT)
-        throw new Error(`line ${lineNo}: not an Accord record export (${String(record.format)})`);
-      keys = record.publicKeys as PublicKeyInfo[];
+        throw new Error(
+          `line ${lineNo}: not an Accord record export of format ${EXPORT_FORMAT} (${String(record.format)})`,
+        );
+      published = ((record.publicKeys ?? []) as { verifierKey?: string | null }[]).flatMap((k) => {
+        try {
+          return k.verifierKey ? [parseVerifierKey(k.verifierKey)] : [];
+        } catch {
+          throw new Error(`line ${lineNo}: a public key of the header cannot be read`);
+        }
+      });
     } else if (record.type === 'checkpoint') {
-      const { type: _t, ...checkpoint } = record;
-      checkpoints.push(checkpoint as unknown as Checkpoint);
+      if (typeof record.note !== 'string')
+        throw new Error(`line ${lineNo}: a checkpoint line carries its note`);
+      notes.push(record.note);
     }
   }
   if (lineNo === 0) throw new Error('the file is empty');
-  const verifier = new ChainVerifier(checkpoints, trustedKeys ?? keys);
+  const verifier = new ChainVerifier(notes, published, anchors);
   let n = 0;
   lineNo = 0;
   for await (const line of readLines(path)) {

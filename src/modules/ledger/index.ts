@@ -1,25 +1,51 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { registerLedgerCommands } from './cli.ts';
 import { ledgerRules } from './policy.ts';
+import { ledgerLedgerActions } from './record.ts';
 import { registerLedgerRoutes } from './routes.ts';
 
-/** The record: entries appended in each command's transaction, chained, checkpointed, verified. */
+/**
+ * The record: entries appended in each command's transaction, chained, kept as a Merkle tree
+ * log, checkpointed with the log's key (a file outside the database) and co-signed by the
+ * member states' witnesses; proofs and verification against trusted anchors.
+ */
 export const ledgerModule = defineModule({
   name: 'ledger',
+  ledgerActions: ledgerLedgerActions,
   routes: registerLedgerRoutes,
-  publicPaths: [{ path: '/api/ledger/public-keys' }],
+  publicPaths: [
+    { method: 'GET', path: '/api/ledger/public-keys' },
+    { method: 'GET', path: '/api/ledger/checkpoint' },
+    { method: 'GET', path: '/api/ledger/consistency' },
+    { method: 'GET', path: '/api/ledger/witnesses' },
+    { method: 'POST', path: '/api/ledger/cosignatures' },
+    { method: 'POST', path: '/api/ledger/fork-reports' },
+  ],
   policy: ledgerRules as PolicyRules,
   cli: registerLedgerCommands,
 });
 
+export {
+  type CheckpointView,
+  checkpointCovering,
+  createCheckpoint,
+  setWitnesses,
+  type WitnessSpec,
+} from './checkpoints.ts';
 export { appendEntry, LIVE_CHANNEL, type RecordedEntry, type RecordInput } from './commands.ts';
 export { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from './hash.ts';
-export { listCheckpoints, toExported, verifyDatabase } from './queries.ts';
 export {
-  checkpointSignatureValid,
-  createCheckpoint,
-  ensureSigningKey,
-  loadPublicKeys,
-  publicKeys,
-} from './signing.ts';
+  configuredLogKey,
+  ensureLogKey,
+  type LogKey,
+  logKeyOf,
+  newPrivateKeyPem,
+  readLogKey,
+  registerLogKey,
+} from './keys.ts';
+export { parseVerifierKey } from './note.ts';
+export { EntryStandingSchema } from './present.ts';
+export { buildProof, checkProof, type EntryStanding, entryStanding, type ProofDocument } from './proof.ts';
+export { toExported, verifyDatabase } from './queries.ts';
+export { completeTree } from './tree.ts';
 export type { VerifyResult } from './verify.ts';

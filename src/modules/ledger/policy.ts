@@ -30,7 +30,8 @@ declare module '../../policy/index.ts' {
 export const ledgerRules: PolicyRulesFor<'ledger' | 'ledgerEntry'> = {
   ledger: {
     read: isSignedIn,
-    verify: isSignedIn,
+    /** A full verification reads every entry: administrators and heads of delegation (auditors). */
+    verify: (a) => isAdmin(a) || (isMemberDelegation(a) && isHeadOfDelegation(a)),
     /** A full export hides the payloads the reader may not see behind their hashes. */
     export: (a) => isAdmin(a) || (isMemberDelegation(a) && isHeadOfDelegation(a)),
   },

@@ -35,10 +35,85 @@ export const VerifyResultSchema = z
     hiddenPayloads: z.number().int(),
     firstBad: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
     checkpoint: z
-      .object({ seq: z.number().int(), signedAt: z.string(), keyId: z.string(), valid: z.boolean() })
-      .nullable(),
+      .object({
+        size: z.number().int(),
+        keyId: z.string(),
+        valid: z.boolean().openapi({ description: 'A log key the verifier trusts signed it' }),
+        witnessed: z.boolean(),
+        cosigners: z.array(z.string()),
+      })
+      .nullable()
+      .openapi({ description: 'The newest checkpoint read' }),
+    anchors: z.number().int().openapi({
+      description:
+        'Checkpoints trusted from outside the record (witnessed by a quorum, or saved) that the entries match',
+    }),
   })
   .openapi('VerifyResult');
+
+export const CheckpointSchema = z
+  .object({
+    size: z.number().int().openapi({ description: 'How many entries the tree holds' }),
+    root: z.string().openapi({ description: 'The root hash, base64' }),
+    note: z.string().openapi({
+      description:
+        "The C2SP signed note: origin, size, root, a blank line, the log's signature and the witnesses' co-signatures",
+    }),
+    keyId: z.string(),
+    signedAt: z.string(),
+    cosigners: z.array(z.object({ name: z.string(), state: z.string().nullable(), cosignedAt: z.string() })),
+    quorum: z.number().int(),
+    witnessed: z.boolean(),
+  })
+  .openapi('Checkpoint');
+
+export const PublishedKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    verifierKey: z
+      .string()
+      .nullable()
+      .openapi({ description: 'name+keyid+base64 key (null for keys before the Merkle log)' }),
+    publicKeyPem: z.string(),
+    createdAt: z.string(),
+    retiredAt: z.string().nullable(),
+  })
+  .openapi('PublishedKey');
+
+export const ProofSchema = z
+  .object({
+    format: z.literal('accord-inclusion-proof/1'),
+    entry: z.object({
+      seq: z.number().int(),
+      at: z.string(),
+      actorId: z.string().nullable(),
+      actorLabel: z.string(),
+      delegation: z.string().nullable(),
+      action: z.string(),
+      subjectType: z.string(),
+      subjectId: z.string(),
+      classification: z.number().int(),
+      audience: z.array(z.string()).nullable(),
+      payloadHash: z.string(),
+      prevHash: z.string(),
+      hash: z.string(),
+      payload: z.unknown(),
+    }),
+    leafIndex: z.number().int(),
+    treeSize: z.number().int(),
+    leafHash: z.string(),
+    path: z.array(z.string()),
+    checkpoint: CheckpointSchema.pick({
+      size: true,
+      root: true,
+      note: true,
+      cosigners: true,
+      quorum: true,
+      witnessed: true,
+    }),
+  })
+  .openapi('InclusionProof');
 
 /**
  * A record entry as a reader sees it (only entries the policy let through reach here), with
@@ -66,3 +141,32 @@ export function presentEntry(row: LedgerEntryRow, names: ReadonlyMap<string, Sub
     prevHash: row.prev_hash,
   };
 }
+
+/** Where a record entry stands in the log, as decision pages and certificates show it. */
+export const EntryStandingSchema = z
+  .object({
+    seq: z.number().int(),
+    hash: z.string(),
+    at: z.string(),
+    checkpoint: z
+      .object({
+        size: z.number().int(),
+        signedAt: z.string(),
+        keyId: z.string(),
+        signatureValid: z.boolean(),
+        proofValid: z
+          .boolean()
+          .openapi({ description: "The entry's audit path leads to the checkpoint's root" }),
+        witnessed: z.boolean(),
+        quorum: z.number().int(),
+        cosigners: z.array(
+          z.object({ name: z.string(), state: z.string().nullable(), cosignedAt: z.string() }),
+        ),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'The checkpoint that vouches for the entry: the first witnessed one, else the newest signed one; null while none covers it',
+      }),
+  })
+  .openapi('EntryStanding');

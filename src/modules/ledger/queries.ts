@@ -3,8 +3,12 @@ import { subjectResolver } from '../../core/registry.ts';
 import type { Db } from '../../db/connect.ts';
 import type { LedgerEntryRow } from '../../db/schema.ts';
 import { can, ledgerEntriesVisibleTo } from '../../policy/index.ts';
-import { type Checkpoint, presentCheckpoint, publicKeys } from './signing.ts';
-import { ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
+import { listCheckpoints } from './checkpoints.ts';
+import { bodyHash } from './hash.ts';
+import { publishedKeys } from './keys.ts';
+import { parseVerifierKey, type Verifier } from './note.ts';
+import { rootAt } from './tree.ts';
+import { type Anchors, ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
 
 /** What a reader may narrow the record to; every filter given must hold. */
 export interface EntryFilters {
@@ -93,8 +97,14 @@ export async function resolveSubjects(
   return names;
 }
 
-export function toExported(row: LedgerEntryRow, showPayload: boolean): ExportedEntry {
-  return {
+/**
+ * An entry as exported: every chained field and the payload when the reader may read the
+ * entry; otherwise only its place in the chain (seq, hashes) and the hash of its body, so
+ * the chain and the Merkle tree still verify without showing what happened, to whom, or by
+ * whom.
+ */
+export function toExported(row: LedgerEntryRow, readable: boolean): ExportedEntry {
+  const fields = {
     seq: Number(row.seq),
     at: row.at.toISOString(),
     actorId: row.actor_id,
@@ -108,13 +118,15 @@ export function toExported(row: LedgerEntryRow, showPayload: boolean): ExportedE
     payloadHash: row.payload_hash,
     prevHash: row.prev_hash,
     hash: row.hash,
-    payload: showPayload ? row.payload : null,
   };
+  if (!readable)
+    return { seq: fields.seq, prevHash: fields.prevHash, hash: fields.hash, bodyHash: bodyHash(fields) };
+  return { ...fields, payload: row.payload };
 }
 
 /**
  * Every entry of the record in order, read in pages. Entries the actor may not read keep
- * their place in the chain but their payload is hidden behind its hash.
+ * their place in the chain but are reduced to their hashes.
  */
 export async function* streamEntries(db: Db, actor: Actor, pageSize = 2000): AsyncGenerator<ExportedEntry> {
   const page = (after: number) =>
@@ -135,11 +147,6 @@ export async function* streamEntries(db: Db, actor: Actor, pageSize = 2000): Asy
   }
 }
 
-export async function listCheckpoints(db: Db): Promise<Checkpoint[]> {
-  const rows = await db.selectFrom('ledger_checkpoints').selectAll().orderBy('seq').execute();
-  return rows.map(presentCheckpoint);
-}
-
 export async function ledgerHead(db: Db) {
   const head = await db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
   const count = await db
@@ -149,16 +156,31 @@ export async function ledgerHead(db: Db) {
   return { seq: Number(head.seq), hash: head.hash, entries: Number(count.n) };
 }
 
+/** The log keys the record publishes, as note verifiers (keys from before migration 0014 have none). */
+export async function publishedVerifiers(db: Db): Promise<Verifier[]> {
+  return (await publishedKeys(db)).flatMap((k) => (k.verifierKey ? [parseVerifierKey(k.verifierKey)] : []));
+}
+
+/** Every checkpoint of the record as a signed note with its co-signatures, oldest first. */
+export async function checkpointNotes(db: Db): Promise<string[]> {
+  return (await listCheckpoints(db)).map((c) => c.note).reverse();
+}
+
 /**
- * Verifies the whole chain in the live database: every entry's hash, the links between
- * them, the head, and the signed checkpoints.
+ * Verifies the whole record in the live database: every entry's hash and link, the head,
+ * the stored Merkle tree, the checkpoints, and the anchors given (see `Anchors`).
  */
 export async function verifyDatabase(
   db: Db,
+  anchors: Anchors = {},
   onProgress?: (checked: number, total: number) => void,
 ): Promise<VerifyResult> {
-  const [checkpoints, keys, head] = await Promise.all([listCheckpoints(db), publicKeys(db), ledgerHead(db)]);
-  const verifier = new ChainVerifier(checkpoints, keys);
+  const [notes, published, head] = await Promise.all([
+    checkpointNotes(db),
+    publishedVerifiers(db),
+    ledgerHead(db),
+  ]);
+  const verifier = new ChainVerifier(notes, published, anchors);
   let n = 0;
   const total = Math.max(head.entries, head.seq);
   for await (const entry of streamEntries(db, { kind: 'system', label: 'verify' })) {
@@ -167,5 +189,5 @@ export async function verifyDatabase(
     if (onProgress && n % 1000 === 0) onProgress(n, total);
   }
   onProgress?.(n, total);
-  return verifier.finish({ seq: head.seq, hash: head.hash });
+  return verifier.finish({ seq: head.seq, hash: head.hash }, (size) => rootAt(db, size));
 }

@@ -1,20 +1,33 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
-import { db, requirePerson } from '../../http/context.ts';
+import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { db, deps, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
-import { jsonResponse, standardErrors } from '../../http/openapi.ts';
+import { jsonBody, jsonResponse, otherErrors, standardErrors } from '../../http/openapi.ts';
 import { authorize, can } from '../../policy/index.ts';
 import { ledgerActionJsonSchemas, ledgerActionSpecs } from './actions.ts';
-import { exportLines } from './export.ts';
-import { LedgerEntrySchema, presentEntry, VerifyResultSchema } from './present.ts';
 import {
-  type EntryFilters,
+  addCosignatures,
+  CosignatureError,
+  latestCheckpoint,
   listCheckpoints,
-  listEntries,
-  resolveSubjects,
-  verifyDatabase,
-} from './queries.ts';
-import { publicKeys } from './signing.ts';
+  reportFork,
+  witnessesWithActivity,
+} from './checkpoints.ts';
+import { exportLines } from './export.ts';
+import { configuredLogKey, publishedKeys } from './keys.ts';
+import {
+  CheckpointSchema,
+  LedgerEntrySchema,
+  ProofSchema,
+  PublishedKeySchema,
+  presentEntry,
+  VerifyResultSchema,
+} from './present.ts';
+import { buildProof, ProofUnavailable } from './proof.ts';
+import { type EntryFilters, listEntries, resolveSubjects, verifyDatabase } from './queries.ts';
+import { proveConsistency, treeSize } from './tree.ts';
+import { VerifyThrottle } from './verify-throttle.ts';
 
 const tags = ['Record'];
 
@@ -161,48 +174,155 @@ const verifyRoute = createRoute({
   method: 'post',
   path: '/api/ledger/verify',
   tags,
-  summary: 'Verify the whole chain in the database and its signed checkpoints',
-  responses: { 200: jsonResponse(VerifyResultSchema, 'The verdict'), 401: standardErrors[401] },
+  summary:
+    'Verify the whole record in the database: every entry, the Merkle tree, the checkpoints (secretariat administrators and heads of delegation; one run at a time, once a minute per person)',
+  responses: {
+    200: jsonResponse(VerifyResultSchema, 'The verdict'),
+    401: standardErrors[401],
+    403: otherErrors[403],
+    429: otherErrors[429],
+  },
 });
 
 const keysRoute = createRoute({
   method: 'get',
   path: '/api/ledger/public-keys',
   tags,
-  summary: "The server's Ed25519 public keys that sign the record's checkpoints",
-  responses: {
-    200: jsonResponse(
-      z.object({
-        items: z.array(
-          z.object({ id: z.string(), algorithm: z.literal('Ed25519'), publicKeyPem: z.string() }),
-        ),
-      }),
-      'Public keys',
-    ),
+  summary:
+    "The log's public keys, oldest first: the one not retired signs new checkpoints (the private key is in a file, never in the database)",
+  responses: { 200: jsonResponse(z.object({ items: z.array(PublishedKeySchema) }), 'Public keys') },
+});
+
+const checkpointRoute = createRoute({
+  method: 'get',
+  path: '/api/ledger/checkpoint',
+  tags,
+  summary:
+    "The newest checkpoint (signed tree head) as a C2SP signed note with its co-signatures: what witnesses fetch; public, it holds only the tree's size and root",
+  request: {
+    query: z.object({
+      witnessed: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: 'true: the newest checkpoint a quorum of witnesses co-signed' }),
+    }),
   },
+  responses: { 200: jsonResponse(CheckpointSchema, 'The checkpoint'), 404: standardErrors[404] },
 });
 
 const checkpointsRoute = createRoute({
   method: 'get',
   path: '/api/ledger/checkpoints',
   tags,
-  summary: 'Signed checkpoints of the record',
+  summary: 'Checkpoints of the record, newest first, with who co-signed each',
+  request: {
+    query: z.object({
+      before: z.coerce.number().int().positive().optional().openapi({ description: 'Sizes below this' }),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(CheckpointSchema) }), 'Checkpoints'),
+    ...standardErrors,
+  },
+});
+
+const Size = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+const consistencyRoute = createRoute({
+  method: 'get',
+  path: '/api/ledger/consistency',
+  tags,
+  summary:
+    'The consistency proof (RFC 9162 2.1.4) that the tree of `from` entries is a prefix of the tree of `to` entries: hashes only, public',
+  request: { query: z.object({ from: Size, to: Size }) },
+  responses: {
+    200: jsonResponse(
+      z.object({ from: z.number().int(), to: z.number().int(), proof: z.array(z.string()) }),
+      'The proof, base64 hashes',
+    ),
+    400: standardErrors[400],
+  },
+});
+
+const proofRoute = createRoute({
+  method: 'get',
+  path: '/api/ledger/proof',
+  tags,
+  summary:
+    'The inclusion proof of an entry the caller may read: the entry, its leaf hash, the audit path and the checkpoint it is proven against (check it offline with accord ledger check-proof)',
+  request: {
+    query: z.object({
+      seq: Size.openapi({ description: 'The entry' }),
+      size: Size.optional().openapi({
+        description: 'A checkpoint to prove against; default: the one that vouches for the entry',
+      }),
+    }),
+  },
+  responses: {
+    200: jsonResponse(ProofSchema, 'The proof'),
+    409: otherErrors[409],
+    ...standardErrors,
+  },
+});
+
+const cosignRoute = createRoute({
+  method: 'post',
+  path: '/api/ledger/cosignatures',
+  tags,
+  summary:
+    "A witness hands in its co-signature: the checkpoint's note with the witness's cosignature/v1 line. Public: the signature is the credential (checked against the organisation's witness keys)",
+  request: { body: jsonBody(z.object({ note: z.string().min(1).max(20_000) })) },
+  responses: {
+    200: jsonResponse(
+      z.object({ size: z.number().int(), accepted: z.array(z.string()) }),
+      'The witnesses whose co-signature was new',
+    ),
+    400: standardErrors[400],
+  },
+});
+
+const forkRoute = createRoute({
+  method: 'post',
+  path: '/api/ledger/fork-reports',
+  tags,
+  summary:
+    'A witness reports a fork: a checkpoint that does not extend the one it co-signed. Public: the report must carry the checkpoint the witness co-signed, with its co-signature; it is recorded and the administrators are told',
+  request: {
+    body: jsonBody(
+      z.object({
+        witness: z.string().min(1).max(100),
+        cosignedNote: z.string().min(1).max(20_000),
+        shownNote: z.string().min(1).max(20_000),
+        reason: z.string().min(1).max(500),
+      }),
+    ),
+  },
+  responses: { 200: jsonResponse(z.object({ recorded: z.boolean() }), 'Recorded'), 400: standardErrors[400] },
+});
+
+const witnessesRoute = createRoute({
+  method: 'get',
+  path: '/api/ledger/witnesses',
+  tags,
+  summary: "The organisation's witnesses (member states' keys that co-sign checkpoints) and the quorum",
   responses: {
     200: jsonResponse(
       z.object({
+        quorum: z.number().int(),
         items: z.array(
           z.object({
-            seq: z.number(),
-            hash: z.string(),
-            signedAt: z.string(),
-            keyId: z.string(),
-            signature: z.string(),
+            name: z.string(),
+            state: z.string().nullable(),
+            verifierKey: z.string(),
+            active: z.boolean(),
+            lastCosignedSize: z.number().int().nullable(),
+            lastCosignedAt: z.string().nullable(),
           }),
         ),
       }),
-      'Checkpoints',
+      'Witnesses',
     ),
-    401: standardErrors[401],
   },
 });
 
@@ -217,6 +337,9 @@ const exportRoute = createRoute({
     ...standardErrors,
   },
 });
+
+/** One full verification at a time in this process, and once a minute per person. */
+const verifyThrottle = new VerifyThrottle(60_000);
 
 export function registerLedgerRoutes(app: App) {
   app.openapi(listRoute, async (c) => {
@@ -242,16 +365,68 @@ export function registerLedgerRoutes(app: App) {
   });
 
   app.openapi(verifyRoute, async (c) => {
-    authorize(requirePerson(c), 'verify', 'ledger', null, 'record');
-    return c.json(await verifyDatabase(db(c)), 200);
+    const person = requirePerson(c);
+    authorize(person, 'verify', 'ledger', null, 'record');
+    return c.json(await verifyThrottle.run(person.id, () => verifyDatabase(db(c))), 200);
   });
 
-  app.openapi(keysRoute, async (c) => c.json({ items: await publicKeys(db(c)) }, 200));
+  app.openapi(keysRoute, async (c) => c.json({ items: await publishedKeys(db(c)) }, 200));
+
+  app.openapi(checkpointRoute, async (c) => {
+    const witnessed = c.req.valid('query').witnessed === 'true';
+    const checkpoint = await latestCheckpoint(db(c), { witnessed });
+    if (!checkpoint) throw notFound(witnessed ? 'witnessed checkpoint' : 'checkpoint');
+    return c.json(checkpoint, 200);
+  });
 
   app.openapi(checkpointsRoute, async (c) => {
     requirePerson(c);
-    return c.json({ items: await listCheckpoints(db(c)) }, 200);
+    const { before, limit } = c.req.valid('query');
+    return c.json({ items: await listCheckpoints(db(c), { before, limit }) }, 200);
   });
+
+  app.openapi(consistencyRoute, async (c) => {
+    const { from, to } = c.req.valid('query');
+    const size = await treeSize(db(c));
+    if (to > size) throw invalid('to', `the record holds ${size} entries`);
+    if (from > to) throw invalid('from', 'must not be larger than to');
+    const proof = await proveConsistency(db(c), from, to);
+    return c.json({ from, to, proof: proof.map((h) => h.toString('base64')) }, 200);
+  });
+
+  app.openapi(proofRoute, async (c) => {
+    const person = requirePerson(c);
+    const { seq, size } = c.req.valid('query');
+    try {
+      const proof = await buildProof(db(c), person, seq, { size, key: configuredLogKey(deps(c).config) });
+      if (!proof) throw notFound('record entry');
+      return c.json(proof, 200);
+    } catch (err) {
+      if (err instanceof ProofUnavailable) throw conflict(err.message, size === undefined ? 'seq' : 'size');
+      throw err;
+    }
+  });
+
+  app.openapi(cosignRoute, async (c) => {
+    try {
+      return c.json(await addCosignatures(db(c), c.req.valid('json').note), 200);
+    } catch (err) {
+      if (err instanceof CosignatureError) throw invalid('note', err.message);
+      throw err;
+    }
+  });
+
+  app.openapi(forkRoute, async (c) => {
+    try {
+      await reportFork(db(c), c.req.valid('json'));
+    } catch (err) {
+      if (err instanceof CosignatureError) throw invalid('cosignedNote', err.message);
+      throw err;
+    }
+    return c.json({ recorded: true }, 200);
+  });
+
+  app.openapi(witnessesRoute, async (c) => c.json(await witnessesWithActivity(db(c)), 200));
 
   app.openapi(exportRoute, async (c) => {
     const person = requirePerson(c);
@@ -262,7 +437,8 @@ export function registerLedgerRoutes(app: App) {
       `attachment; filename="accord-record-${new Date().toISOString().slice(0, 10)}.jsonl"`,
     );
     return stream(c, async (s) => {
-      for await (const line of exportLines(db(c), person)) await s.write(line);
+      for await (const line of exportLines(db(c), person, configuredLogKey(deps(c).config)))
+        await s.write(line);
     }) as never;
   });
 }

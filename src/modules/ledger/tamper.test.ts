@@ -9,13 +9,21 @@ import { connect } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { LedgerEntryRow } from '../../db/schema.ts';
 import { CLI_TIMEOUT, runCli } from '../../testing/cli.ts';
-import { buildUser, TEST_ORGANISATION, type TestContext, testContext } from '../../testing/harness.ts';
+import {
+  buildUser,
+  TEST_ORGANISATION,
+  type TestContext,
+  testContext,
+  testLogKey,
+} from '../../testing/harness.ts';
 import { loadOrganisation } from '../directory/commands.ts';
 import { parseOrganisationFile } from '../directory/organisation-file.ts';
+import { createCheckpoint } from './checkpoints.ts';
 import { appendEntry } from './commands.ts';
 import { entryHash, payloadHash } from './hash.ts';
+import { checkpointBody, noteText } from './note.ts';
 import { verifyDatabase } from './queries.ts';
-import { createCheckpoint } from './signing.ts';
+import { rootAt } from './tree.ts';
 import type { VerifyResult } from './verify.ts';
 
 // Whoever can write to the database directly can change the record; the chain makes
@@ -57,7 +65,7 @@ beforeAll(async () => {
     await note(1, ['BY']);
     await note(0, null);
   });
-  await createCheckpoint(t.handle.db);
+  await createCheckpoint(t.handle.db, testLogKey());
   await buildUser(t.handle, { stateCode: 'TJ' }); // entries after the checkpoint, too
   entries = await t.handle.db.selectFrom('ledger_entries').selectAll().orderBy('seq').execute();
   last = Number(entries[entries.length - 1].seq);
@@ -111,7 +119,7 @@ describe('tampering with the record in the database', () => {
       hiddenPayloads: 0,
     });
     expect(result.checkpoint?.valid).toBe(true);
-    expect(result.checkpoint?.seq).toBeLessThan(last);
+    expect(result.checkpoint?.size).toBeLessThan(last);
   });
 
   it.each([
@@ -156,16 +164,16 @@ describe('tampering with the record in the database', () => {
     // Cut back to before the checkpoint and rewind the head too: the signed checkpoint still knows.
     const checkpoint = await t.handle.db
       .selectFrom('ledger_checkpoints')
-      .select('seq')
+      .select('size')
       .executeTakeFirstOrThrow();
-    const cut = Number(checkpoint.seq) - 1;
+    const cut = Number(checkpoint.size) - 1;
     const rewound = await verifyTampered(async (trx) => {
       await sql`delete from ledger_entries where seq > ${cut}`.execute(trx);
       await sql`update ledger_head set seq = ${cut}, hash = ${entryAt(cut).hash}`.execute(trx);
     });
     expect(rewound.firstBad).toEqual({
       seq: cut + 1,
-      reason: expect.stringMatching(/signed checkpoint covers them/),
+      reason: expect.stringMatching(/signed checkpoint of size \d+ covers them/),
     });
   });
 
@@ -219,21 +227,40 @@ describe('tampering with the record in the database', () => {
 
   it('a checkpoint with a forged signature fails naming its entry', async () => {
     const real = await t.handle.db.selectFrom('ledger_checkpoints').selectAll().executeTakeFirstOrThrow();
+    const body = checkpointBody({
+      origin: testLogKey().name,
+      size: mid,
+      root: await rootAt(t.handle.db, mid),
+    });
+    const forgedLine = `\u2014 ${testLogKey().name} ${Buffer.concat([Buffer.from(real.key_id, 'hex'), Buffer.alloc(64, 7)]).toString('base64')}\n`;
     const result = await verifyTampered((trx) =>
       trx
         .insertInto('ledger_checkpoints')
         .values({
-          seq: mid,
-          hash: entryAt(mid).hash,
-          signed_at: new Date(),
+          size: mid,
+          root: Buffer.alloc(32),
+          note: noteText(body, [forgedLine]),
           key_id: real.key_id,
-          signature: Buffer.alloc(64, 7).toString('base64'),
         })
         .execute(),
     );
     expect(result.firstBad).toEqual({
       seq: mid,
-      reason: expect.stringMatching(/signature of the checkpoint at entry \d+ is not valid/),
+      reason: expect.stringMatching(/checkpoint of size \d+ is signed by no published log key/),
+    });
+  });
+
+  it('a stored tree that disagrees with the entries fails: proofs served from it would not hold', async () => {
+    const result = await verifyTampered(async (trx) => {
+      await sql`alter table ledger_tree disable trigger ledger_tree_append_only`.execute(trx);
+      // Every stored subtree that holds the last entry: the root read from the store changes.
+      await sql`update ledger_tree set hash = sha256(hash) where idx = (${last - 1}::bigint >> level)`.execute(
+        trx,
+      );
+    });
+    expect(result.firstBad).toEqual({
+      seq: last,
+      reason: expect.stringMatching(/stored Merkle tree does not match/),
     });
   });
 });

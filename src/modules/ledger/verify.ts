@@ -1,11 +1,31 @@
 import { bodyHash, type ChainedFields, GENESIS_HASH, linkHash, payloadHash } from './hash.ts';
-import { type Checkpoint, checkpointSignatureValid, loadPublicKeys, type PublicKeyInfo } from './signing.ts';
+import { memorySource, treeHash } from './merkle.ts';
+import {
+  type ParsedCheckpoint,
+  parseCheckpoint,
+  type Verifier,
+  verifyCosignature,
+  verifySignature,
+} from './note.ts';
+import { entryLeafHash } from './tree.ts';
 
 /** An entry as exported and as verified: its chained fields, its hash and its payload (null when hidden). */
-export interface ExportedEntry extends ChainedFields {
+export interface ReadableEntry extends ChainedFields {
   hash: string;
   payload: unknown | null;
 }
+
+/** An entry the reader may not read: its place in the chain and the hash of its body only. */
+export interface RedactedEntry {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  bodyHash: string;
+}
+
+export type ExportedEntry = ReadableEntry | RedactedEntry;
+
+const isRedacted = (e: ExportedEntry): e is RedactedEntry => !('action' in e) && 'bodyHash' in e;
 
 export interface VerifyProblem {
   seq: number;
@@ -17,15 +37,33 @@ export interface VerifyResult {
   checked: number;
   headSeq: number;
   firstBad: VerifyProblem | null;
-  checkpoint: (Omit<Checkpoint, 'signature' | 'hash'> & { valid: boolean }) | null;
+  /** The newest checkpoint read: its size, signer, whether a trusted log key signed it, its witnesses. */
+  checkpoint: { size: number; keyId: string; valid: boolean; witnessed: boolean; cosigners: string[] } | null;
+  /** How many checkpoints trusted from outside (witnessed by a quorum, or saved) the entries match. */
+  anchors: number;
   hiddenPayloads: number;
+}
+
+/**
+ * What a verifier trusts that the database cannot forge: the log's public keys (pinned), the
+ * witnesses' keys with how many must have co-signed, checkpoints saved earlier (e.g. from a
+ * witness's storage).
+ */
+export interface Anchors {
+  logKeys?: Verifier[];
+  witnesses?: Verifier[];
+  /** Co-signatures needed from `witnesses`; all of them when not given. */
+  quorum?: number;
+  checkpoints?: ParsedCheckpoint[];
 }
 
 /**
  * Walks the record in order and stops at the first entry that is not what the chain
  * says it must be: a changed field or payload, a missing (deleted) entry, an inserted or
- * reordered one. Checkpoints signed by the server pin the chain's head, so a cut-off
- * tail is caught too. Used for the live database and for exported files alike.
+ * reordered one. Each entry is a leaf of the Merkle tree; at the end every checkpoint's
+ * root is recomputed, so a cut-off tail or a history rewritten end to end is caught by
+ * any checkpoint a trusted key signed or a quorum of witnesses co-signed. Used for the live
+ * database and for exported files alike.
  */
 export class ChainVerifier {
   private expectedSeq = 1;
@@ -33,17 +71,28 @@ export class ChainVerifier {
   private checked = 0;
   private hidden = 0;
   private problem: VerifyProblem | null = null;
-  private readonly hashesAtCheckpoints = new Map<number, string>();
-  private readonly checkpointSeqs: Set<number>;
+  private readonly leaves: Buffer[] = [];
+  private readonly logKeys: Verifier[];
+  private readonly trustedLogKeys: boolean;
+  private readonly witnesses: Verifier[];
+  private readonly quorum: number;
+  private readonly anchorNotes: ParsedCheckpoint[];
 
+  /**
+   * @param checkpoints the record's checkpoints as signed notes (with any co-signatures)
+   * @param published the log keys the record itself publishes (used when no trusted key is given)
+   */
   constructor(
-    private readonly checkpoints: Checkpoint[],
-    keys: PublicKeyInfo[],
+    private readonly checkpoints: string[],
+    published: Verifier[],
+    anchors: Anchors = {},
   ) {
-    this.keys = loadPublicKeys(keys);
-    this.checkpointSeqs = new Set(checkpoints.map((c) => c.seq));
+    this.trustedLogKeys = Boolean(anchors.logKeys?.length);
+    this.logKeys = anchors.logKeys?.length ? anchors.logKeys : published;
+    this.witnesses = anchors.witnesses ?? [];
+    this.quorum = anchors.witnesses?.length ? (anchors.quorum ?? anchors.witnesses.length) : 0;
+    this.anchorNotes = anchors.checkpoints ?? [];
   }
-  private readonly keys: ReturnType<typeof loadPublicKeys>;
 
   get failed(): boolean {
     return this.problem !== null;
@@ -71,50 +120,125 @@ export class ChainVerifier {
         `its previous-hash does not match entry ${seq - 1}: an entry was inserted, removed or reordered`,
       );
     }
-    if (entry.payload === null || entry.payload === undefined) {
+    let body: string;
+    if (isRedacted(entry)) {
       this.hidden++;
-    } else if (payloadHash(entry.payload) !== entry.payloadHash) {
-      return this.fail(seq, 'its payload was changed: the payload hash does not match');
+      body = entry.bodyHash;
+    } else {
+      if (entry.payload === null || entry.payload === undefined) this.hidden++;
+      else if (payloadHash(entry.payload) !== entry.payloadHash)
+        return this.fail(seq, 'its payload was changed: the payload hash does not match');
+      body = bodyHash(entry);
     }
     const hash = entry.hash;
-    const recomputed = linkHash(bodyHash(entry), entry.prevHash, seq);
+    const recomputed = linkHash(body, entry.prevHash, seq);
     if (recomputed !== hash) {
       return this.fail(seq, 'its fields were changed: the entry hash does not match');
     }
-    if (this.checkpointSeqs.has(seq)) this.hashesAtCheckpoints.set(seq, hash);
+    this.leaves.push(entryLeafHash(hash));
     this.prevHash = hash;
     this.expectedSeq = seq + 1;
     this.checked++;
     return true;
   }
 
-  /** Checks the checkpoints against what was read and returns the verdict. */
-  finish(head?: { seq: number; hash: string }): VerifyResult {
+  /**
+   * Checks the checkpoints against what was read and returns the verdict: every checkpoint's
+   * root must be the Merkle tree hash of the entries up to its size, and must be signed by a
+   * log key (the trusted ones when given, else the published ones). Then the anchors: a
+   * checkpoint saved earlier, or co-signed by a quorum of trusted witnesses, must be matched
+   * by the entries read, whatever the log's own key signed since.
+   */
+  async finish(
+    head?: { seq: number; hash: string },
+    storedRoot?: (size: number) => Promise<Buffer>,
+  ): Promise<VerifyResult> {
     const lastSeq = this.expectedSeq - 1;
-    let latest: VerifyResult['checkpoint'] = null;
     if (!this.problem && head && (head.seq !== lastSeq || (lastSeq > 0 && head.hash !== this.prevHash))) {
       this.fail(
         Math.min(head.seq, lastSeq) + 1,
         `the record ends at entry ${lastSeq} but its head says ${head.seq}`,
       );
     }
-    for (const checkpoint of [...this.checkpoints].sort((a, b) => a.seq - b.seq)) {
-      const valid = checkpointSignatureValid(checkpoint, this.keys);
-      if (!this.problem) {
-        if (!valid)
-          this.fail(
-            checkpoint.seq,
-            `the signature of the checkpoint at entry ${checkpoint.seq} is not valid`,
-          );
-        else if (checkpoint.seq > lastSeq)
-          this.fail(
-            lastSeq + 1,
-            `entries ${lastSeq + 1} to ${checkpoint.seq} are missing: a signed checkpoint covers them`,
-          );
-        else if (this.hashesAtCheckpoints.get(checkpoint.seq) !== checkpoint.hash)
-          this.fail(checkpoint.seq, `it differs from the signed checkpoint at entry ${checkpoint.seq}`);
+    const source = memorySource(this.leaves);
+    const rootOf = async (size: number) => treeHash(size, source);
+    if (!this.problem && storedRoot && lastSeq > 0) {
+      const [stored, computed] = await Promise.all([storedRoot(lastSeq), rootOf(lastSeq)]);
+      if (!stored.equals(computed))
+        this.fail(lastSeq, 'the stored Merkle tree does not match the entries: its proofs would not hold');
+    }
+    const parsed: { note: ParsedCheckpoint; text: string }[] = [];
+    for (const text of this.checkpoints) {
+      try {
+        parsed.push({ note: parseCheckpoint(text), text });
+      } catch (err) {
+        this.fail(lastSeq + 1, `a checkpoint cannot be read: ${(err as Error).message}`);
       }
-      latest = { seq: checkpoint.seq, signedAt: checkpoint.signedAt, keyId: checkpoint.keyId, valid };
+    }
+    parsed.sort((a, b) => a.note.size - b.note.size);
+    const matched: number[] = [];
+    /** Whether the entries read give the checkpoint's root; names the problem when not. */
+    const holds = async (note: ParsedCheckpoint, what: string): Promise<boolean> => {
+      if (note.size > lastSeq) {
+        this.fail(
+          lastSeq + 1,
+          `entries ${lastSeq + 1} to ${note.size} are missing: ${what} of size ${note.size} covers them`,
+        );
+        return false;
+      }
+      if (!(await rootOf(note.size)).equals(note.root)) {
+        const after = Math.max(0, ...matched.filter((m) => m < note.size));
+        this.fail(
+          after + 1,
+          `the entries up to ${note.size} are not those of ${what} of size ${note.size}: an entry from ${after + 1} to ${note.size} was changed, removed or inserted`,
+        );
+        return false;
+      }
+      matched.push(note.size);
+      return true;
+    };
+    let latest: VerifyResult['checkpoint'] = null;
+    for (const { note } of parsed) {
+      const signer = this.logKeys.find((k) => verifySignature(note, k));
+      const cosigners = this.witnesses.filter((w) => verifyCosignature(note, w) !== null).map((w) => w.name);
+      const witnessed = this.quorum > 0 && cosigners.length >= this.quorum;
+      if (!this.problem) {
+        if (!signer && !witnessed)
+          this.fail(
+            Math.min(note.size, lastSeq + 1),
+            `the checkpoint of size ${note.size} is signed by no ${this.trustedLogKeys ? 'trusted' : 'published'} log key`,
+          );
+        else await holds(note, witnessed ? 'the witnessed checkpoint' : 'the signed checkpoint');
+      }
+      latest = {
+        size: note.size,
+        keyId: note.signatures[0]?.keyId ?? '',
+        valid: Boolean(signer),
+        witnessed,
+        cosigners,
+      };
+    }
+    // Anchors given from outside the record: a quorum of witnesses must vouch for at least one
+    // checkpoint, and every saved checkpoint must be matched.
+    let anchored = 0;
+    if (this.quorum > 0 && this.witnesses.length > 0) {
+      anchored = parsed.filter(
+        ({ note }) => this.witnesses.filter((w) => verifyCosignature(note, w) !== null).length >= this.quorum,
+      ).length;
+      if (!this.problem && anchored === 0)
+        this.fail(
+          1,
+          `no checkpoint is co-signed by ${this.quorum} of the ${this.witnesses.length} trusted witnesses: nothing outside the server vouches for the record`,
+        );
+    }
+    for (const saved of this.anchorNotes) {
+      if (this.problem) break;
+      if (this.trustedLogKeys && !this.logKeys.some((k) => verifySignature(saved, k)))
+        this.fail(
+          Math.min(saved.size, lastSeq + 1),
+          `the saved checkpoint of size ${saved.size} is not signed by a trusted log key`,
+        );
+      else if (await holds(saved, 'the saved checkpoint')) anchored++;
     }
     return {
       ok: this.problem === null,
@@ -122,6 +246,7 @@ export class ChainVerifier {
       headSeq: lastSeq,
       firstBad: this.problem,
       checkpoint: latest,
+      anchors: anchored,
       hiddenPayloads: this.hidden,
     };
   }

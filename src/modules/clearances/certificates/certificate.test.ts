@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personFromRow } from '../../../core/actor.ts';
-import { recordAfter, recordHead, type TestContext, testContext } from '../../../testing/harness.ts';
+import { recordAfter, recordHead, type TestContext, testContext, testLogKey } from '../../../testing/harness.ts';
 import {
   CLEARANCE_ORGANISATION,
   HOUR,
   landRoute,
   requestBody,
 } from '../../../testing/simulations/clearances.ts';
-import { createCheckpoint } from '../../ledger/signing.ts';
+import { createCheckpoint } from '../../ledger/index.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { acceptConditions, decideLeg } from '../legs/commands.ts';
 import { applyDueSilences } from '../legs/tacit.ts';
@@ -97,9 +97,14 @@ describe('clearance certificates', () => {
 
   it('is covered by the next signed checkpoint', async () => {
     const { request } = await clearedRequest();
-    const checkpoint = await createCheckpoint(t.handle.db);
+    const checkpoint = await createCheckpoint(t.handle.db, testLogKey());
     const v = await verifyCertificate(t.handle.db, await code(request.id));
-    expect(v?.record.checkpoint).toMatchObject({ seq: checkpoint?.seq, signatureValid: true });
+    expect(v?.record.checkpoint).toMatchObject({
+      size: checkpoint?.size,
+      signatureValid: true,
+      proofValid: true,
+      witnessed: false,
+    });
     expect(v?.verified).toBe(true);
   });
 

@@ -4,16 +4,10 @@ import type { Db } from '../../../db/connect.ts';
 import type { ClearanceCertificateRow } from '../../../db/schema.ts';
 import {
   appendEntry,
-  bodyHash,
   canonicalJson,
-  checkpointSignatureValid,
-  linkHash,
-  listCheckpoints,
-  loadPublicKeys,
-  payloadHash,
-  publicKeys,
+  type EntryStanding,
+  entryStanding,
   sha256Hex,
-  toExported,
 } from '../../ledger/index.ts';
 import type { ClearanceContent } from '../schema.ts';
 
@@ -213,20 +207,15 @@ export interface Verification {
   problems: string[];
   certificate: Certificate;
   digest: string;
-  record: {
-    seq: number;
-    hash: string;
-    at: string;
-    /** The first signed checkpoint at or after the entry, when there is one. */
-    checkpoint: { seq: number; signedAt: string; keyId: string; signatureValid: boolean } | null;
-  };
+  /** The record entry that published the digest, and the checkpoint (witnessed when it can be) that vouches for it. */
+  record: EntryStanding;
 }
 
 /**
  * Checks a certificate by its code against the record: the kept document hashes to the
- * digest in the record entry; that entry hashes to what the chain says, and every entry
- * from it to the first signed checkpoint after it (or to the head) links to the one before;
- * the checkpoint's signature holds. Returns null for an unknown code.
+ * digest in the record entry; that entry hashes to what its fields say, and its inclusion
+ * proof leads to the checkpoint that vouches for it (the first one a quorum of witnesses
+ * co-signed, else the newest signed one), whose signature holds. Returns null for an unknown code.
  */
 export async function verifyCertificate(db: Db, rawCode: string): Promise<Verification | null> {
   const code = rawCode.trim().toUpperCase();
@@ -247,24 +236,14 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verifi
   if (digest !== cert.digest) problems.push('the certificate was changed after it was issued');
   const entry = await db
     .selectFrom('ledger_entries')
-    .selectAll()
+    .select('payload')
     .where('seq', '=', cert.ledger_seq)
     .executeTakeFirst();
-  if (!entry) {
-    problems.push(`record entry ${cert.ledger_seq} is missing`);
-    return result(cert, doc, digest, request, problems, null);
-  }
-  const payload = entry.payload as { digest?: string; reference?: string };
-  if (payload?.digest !== digest) problems.push('the record holds another digest for this certificate');
-  if (payloadHash(entry.payload) !== entry.payload_hash)
-    problems.push('the record entry was changed: its payload hash does not match');
-  const checkpoint = await checkChainFrom(db, Number(entry.seq), problems);
-  return result(cert, doc, digest, request, problems, {
-    seq: Number(entry.seq),
-    hash: entry.hash,
-    at: entry.at.toISOString(),
-    checkpoint,
-  });
+  const payload = entry?.payload as { digest?: string } | undefined;
+  if (entry && payload?.digest !== digest)
+    problems.push('the record holds another digest for this certificate');
+  const standing = await entryStanding(db, Number(cert.ledger_seq), problems);
+  return result(cert, doc, digest, request, problems, standing);
 }
 
 function result(
@@ -294,55 +273,4 @@ function result(
     digest,
     record: record ?? { seq: Number(cert.ledger_seq), hash: '', at: '', checkpoint: null },
   };
-}
-
-/**
- * Walks from the entry to the first signed checkpoint at or after it (or to the head),
- * checking each entry's hash and link; returns that checkpoint.
- */
-async function checkChainFrom(db: Db, seq: number, problems: string[]) {
-  const [checkpoints, keys, head] = await Promise.all([
-    listCheckpoints(db),
-    publicKeys(db),
-    db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow(),
-  ]);
-  const checkpoint = checkpoints.find((c) => c.seq >= seq) ?? null;
-  const until = checkpoint?.seq ?? Number(head.seq);
-  const rows = await db
-    .selectFrom('ledger_entries')
-    .selectAll()
-    .where('seq', '>=', seq)
-    .where('seq', '<=', until)
-    .orderBy('seq')
-    .execute();
-  let prev: string | null = null;
-  let expected = seq;
-  for (const row of rows) {
-    const n = Number(row.seq);
-    if (n !== expected) {
-      problems.push(`record entry ${expected} is missing`);
-      break;
-    }
-    if (prev !== null && row.prev_hash !== prev) {
-      problems.push(`record entry ${n} does not link to entry ${n - 1}`);
-      break;
-    }
-    const body = bodyHash(toExported(row, true));
-    if (linkHash(body, row.prev_hash, n) !== row.hash) {
-      problems.push(`record entry ${n} was changed: its hash does not match`);
-      break;
-    }
-    prev = row.hash;
-    expected++;
-  }
-  if (!problems.length && expected !== until + 1) problems.push(`record entry ${expected} is missing`);
-  if (!checkpoint) {
-    if (!problems.length && prev !== head.hash)
-      problems.push('the record head does not match its last entry');
-    return null;
-  }
-  const signatureValid =
-    checkpointSignatureValid(checkpoint, loadPublicKeys(keys)) && checkpoint.hash === prev;
-  if (!signatureValid) problems.push(`checkpoint ${checkpoint.seq} does not hold (signature or hash)`);
-  return { seq: checkpoint.seq, signedAt: checkpoint.signedAt, keyId: checkpoint.keyId, signatureValid };
 }

@@ -3,6 +3,7 @@ import { notFound } from '../../../core/errors.ts';
 import { db, requirePerson } from '../../../http/context.ts';
 import type { App } from '../../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../../http/openapi.ts';
+import { EntryStandingSchema } from '../../ledger/index.ts';
 import { loadRequest } from '../load.ts';
 import {
   ASSET_KINDS,
@@ -75,19 +76,7 @@ export const VerificationSchema = z
     problems: z.array(z.string()),
     certificate: CertificateSchema,
     digest: z.string().openapi({ description: 'SHA-256 of the certificate (RFC 8785 canonical JSON)' }),
-    record: z.object({
-      seq: z.number().int(),
-      hash: z.string(),
-      at: z.string(),
-      checkpoint: z
-        .object({
-          seq: z.number().int(),
-          signedAt: z.string(),
-          keyId: z.string(),
-          signatureValid: z.boolean(),
-        })
-        .nullable(),
-    }),
+    record: EntryStandingSchema,
   })
   .openapi('CertificateVerification');
 
