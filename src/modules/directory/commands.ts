@@ -2,9 +2,9 @@ import { type Actor, systemActor } from '../../core/actor.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { authorize } from '../../policy/index.ts';
-import { appendEntry, payloadHash } from '../ledger/index.ts';
+import { appendEntry, payloadHash, setWitnesses } from '../ledger/index.ts';
 import { createUser } from '../users/index.ts';
-import type { OrganisationFile } from './schema.ts';
+import { defaultQuorum, type OrganisationFile } from './schema.ts';
 
 export interface LoadSummary {
   memberStates: number;
@@ -212,6 +212,15 @@ export async function loadOrganisation(
     usersKept,
   };
   const { users: _users, ...directory } = file;
+  onProgress?.('record witnesses');
+  const { witnesses, quorum } = file.record;
+  await setWitnesses(
+    trx,
+    actor,
+    witnesses.map((w) => ({ name: w.name, state: w.state ?? null, verifierKey: w.key })),
+    quorum ?? defaultQuorum(witnesses.length),
+  );
+
   await appendEntry(trx, actor, {
     action: 'organisation.loaded',
     subjectType: 'organisation',

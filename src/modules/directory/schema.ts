@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ACCESS_LEVELS, AFFILIATIONS, ROLES } from '../../core/actor.ts';
+import { parseVerifierKey } from '../ledger/index.ts';
 
 const Text = z.string().trim().min(1, 'is required').max(500);
 const LongText = z.string().trim().min(1, 'is required').max(4000);
@@ -51,6 +52,34 @@ const ProceduresSection = z.strictObject({
     .default(DEFAULT_MAX_HORIZON_DAYS),
 });
 export type ProcedureSettings = z.infer<typeof ProceduresSection>;
+
+/**
+ * The record's witnesses: member states' keys that co-sign its checkpoints (`accord witness
+ * init` prints a key), and how many co-signatures make a checkpoint witnessed (default: a
+ * majority of them).
+ */
+const RecordSection = z.strictObject({
+  witnesses: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[^\s+]{1,100}$/, 'must be a name without spaces or "+", e.g. witness.by'),
+        state: StateCode.optional(),
+        key: z.string().superRefine((key, ctx) => {
+          try {
+            parseVerifierKey(key);
+          } catch (err) {
+            ctx.addIssue({ code: 'custom', message: `not a witness key (accord witness init prints one): ${(err as Error).message}` });
+          }
+        }),
+      }),
+    )
+    .default([]),
+  quorum: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+});
+export type RecordSettings = z.infer<typeof RecordSection>;
+
+/** Co-signatures needed when the file names witnesses but no quorum: a majority. */
+export const defaultQuorum = (witnesses: number) => (witnesses === 0 ? 0 : Math.floor(witnesses / 2) + 1);
 
 function isTimeZone(zone: string) {
   try {
@@ -179,6 +208,7 @@ export const OrganisationFile = z
       .default([]),
     clearances: ClearancesSection.optional(),
     procedures: ProceduresSection.default({ maxHorizonDays: DEFAULT_MAX_HORIZON_DAYS }),
+    record: RecordSection.default({ witnesses: [] }),
   })
   .superRefine((file, ctx) => {
     const states = new Set<string>();
@@ -239,6 +269,7 @@ export const OrganisationFile = z
       });
     }
     if (file.clearances) checkClearances(file.clearances, states, bodies, ctx);
+    checkWitnesses(file.record, states, ctx);
     // A deployment request opens a procedure that many hours ahead: it must fit the horizon.
     const deployment = file.clearances?.deployment;
     if (deployment && deployment.hours > file.procedures.maxHorizonDays * 24)
@@ -321,4 +352,28 @@ function checkClearances(
       issue(['responseWindows', 'byState', state], `${state} is not a member state in this file`);
   if (section.deployment && !bodies.has(section.deployment.body))
     issue(['deployment', 'body'], `${section.deployment.body} is not a body in this file`);
+}
+
+function checkWitnesses(record: RecordSettings, states: Set<string>, ctx: z.RefinementCtx) {
+  const names = new Set<string>();
+  record.witnesses.forEach((w, i) => {
+    const at = (field: string) => ['record', 'witnesses', i, field];
+    if (names.has(w.name)) ctx.addIssue({ code: 'custom', path: at('name'), message: `${w.name} is listed twice` });
+    names.add(w.name);
+    if (w.state && !states.has(w.state))
+      ctx.addIssue({ code: 'custom', path: at('state'), message: `${w.state} is not a member state in this file` });
+    try {
+      const key = parseVerifierKey(w.key);
+      if (key.name !== w.name)
+        ctx.addIssue({ code: 'custom', path: at('key'), message: `is the key of ${key.name}, not of ${w.name}` });
+    } catch {
+      /* reported at the key itself */
+    }
+  });
+  if (record.quorum !== undefined && record.quorum > record.witnesses.length)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['record', 'quorum'],
+      message: `must be at most the number of witnesses (${record.witnesses.length})`,
+    });
 }
