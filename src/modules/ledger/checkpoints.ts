@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { type Actor, systemActor } from '../../core/actor.ts';
+import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
+import './events.ts';
 import { appendEntry } from './commands.ts';
 import { type LogKey, registerLogKey } from './keys.ts';
 import {
@@ -318,19 +320,26 @@ export async function reportFork(db: Db, report: ForkReport): Promise<void> {
   }
   if (verifyCosignature(cosigned, parseVerifierKey(witness.verifierKey)) === null)
     throw new CosignatureError(`the checkpoint does not carry a valid co-signature of ${witness.name}`);
-  await db.transaction().execute((trx) =>
-    appendEntry(trx, systemActor(`witness ${witness.name}`), {
+  const facts = {
+    witness: witness.name,
+    cosignedSize: cosigned.size,
+    shownSize: shown.size,
+    reason: report.reason,
+  };
+  await db.transaction().execute(async (trx) => {
+    await appendEntry(trx, systemActor(`witness ${witness.name}`), {
       action: 'ledger.fork_reported',
       subjectType: 'record',
       subjectId: 'witnesses',
-      payload: {
-        witness: witness.name,
-        cosignedSize: cosigned.size,
-        shownSize: shown.size,
-        reason: report.reason,
-        cosignedNote: report.cosignedNote,
-        shownNote: report.shownNote,
-      },
-    }),
-  );
+      payload: { ...facts, cosignedNote: report.cosignedNote, shownNote: report.shownNote },
+    });
+    // Every state that runs a witness hears of it on its own systems too.
+    const states = [...new Set((await listWitnesses(trx)).flatMap((w) => (w.state ? [w.state] : [])))];
+    await publish(trx, 'ledger.fork_reported', {
+      ...facts,
+      at: new Date(),
+      actorId: null,
+      webhook: { event: 'record_fork', states, data: facts },
+    });
+  });
 }

@@ -22,6 +22,12 @@ export const ledgerModule = defineModule({
     { method: 'POST', path: '/api/ledger/fork-reports' },
   ],
   policy: ledgerRules as PolicyRules,
+  // A witness's alarm reaches the member states' national systems (checkpoints.ts reportFork).
+  webhookEvents: {
+    record_fork: {
+      description: 'A witness of the record was shown a history that does not extend the one it co-signed',
+    },
+  },
   cli: registerLedgerCommands,
 });
 

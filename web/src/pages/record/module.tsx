@@ -12,4 +12,5 @@ export const recordWeb = defineWebModule({
     entries: [{ path: '/record', label: 'nav.record', icon: IconListDetails }],
   },
   live: [{ on: 'entry', keys: [KEYS.ledger] }],
+  webhookEvents: ['record_fork'],
 });
