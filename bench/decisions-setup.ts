@@ -133,19 +133,24 @@ export interface EntryToWrite {
 }
 
 /**
- * Appends entries to the record as appendEntry would, one chain, but many rows per
- * INSERT: the head is locked, each entry gets the next number and is linked to the one
- * before, and the head moves once. No NOTIFY (nothing listens while the benches build).
+ * Puts entries in the record as appendEntry and the sequencer would, one chain, but many
+ * rows per INSERT: the head is locked, each entry gets a record id, the next number and is
+ * linked to the one before, and the head moves once. No NOTIFY (nothing listens while the
+ * benches build).
  */
 export async function writeEntries(
   trx: Db,
   entries: EntryToWrite[],
-): Promise<{ seq: number; hash: string }[]> {
+): Promise<{ seq: number; hash: string; recordId: number }[]> {
   const head = await sql<{ seq: number; hash: string }>`
     select seq, hash from ledger_head where id = 1 for update`.execute(trx);
+  // Record ids from the pending entries' sequence, as the writers' would be.
+  const ids = await sql<{ id: number }>`
+    select nextval(pg_get_serial_sequence('ledger_pending', 'id')) as id
+    from generate_series(1, ${entries.length}::int)`.execute(trx);
   let seq = Number(head.rows[0].seq);
   let prevHash = head.rows[0].hash;
-  const written: { seq: number; hash: string }[] = [];
+  const written: { seq: number; hash: string; recordId: number }[] = [];
   const rows: Insertable<LedgerEntriesTable>[] = [];
   for (const e of entries) {
     seq++;
@@ -180,8 +185,9 @@ export async function writeEntries(
       payload_hash: fields.payloadHash,
       prev_hash: prevHash,
       hash,
+      record_id: Number(ids.rows[written.length].id),
     });
-    written.push({ seq, hash });
+    written.push({ seq, hash, recordId: Number(ids.rows[written.length].id) });
     prevHash = hash;
   }
   for (let i = 0; i < rows.length; i += 1000)
@@ -490,7 +496,7 @@ export async function bulkProposals(
       await insert('stances', stances);
       const written = await writeEntries(trx, entries);
       const decisions = entries.flatMap((e, i) =>
-        e.decision ? [{ ...e.decision, ledger_seq: written[i].seq, ledger_hash: written[i].hash }] : [],
+        e.decision ? [{ ...e.decision, record_id: written[i].recordId }] : [],
       );
       await insert('decisions', decisions);
     });

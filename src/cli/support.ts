@@ -5,17 +5,27 @@ import { type Actor, personFromRow, systemActor } from '../core/actor.ts';
 import { validationError } from '../core/errors.ts';
 import { connect, type DbHandle } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
+import { settleRecord } from '../modules/ledger/index.ts';
 
 /** A failure the CLI reports as one line on stderr, exiting non-zero. */
 export class CliError extends Error {}
 
-/** Opens the configured database with migrations applied, runs fn, and always closes it. */
+/**
+ * Opens the configured database with migrations applied, runs fn, and always closes it.
+ * The record is settled before and after (`settleRecord`): a command reads the record with
+ * every committed entry in its place, and leaves none of its own pending (with PGlite no
+ * server's sequencer may be running; with PostgreSQL the server's and this one take turns).
+ * A command that writes and then reads the record in between settles itself.
+ */
 export async function withDatabase<T>(fn: (handle: DbHandle, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(handle.db);
-    return await fn(handle, config);
+    await settleRecord(handle.db);
+    const result = await fn(handle, config);
+    await settleRecord(handle.db);
+    return result;
   } finally {
     await handle.close();
   }

@@ -16,7 +16,23 @@ export interface DbHandle {
   kind: DbKind;
   /** Subscribe to NOTIFY on a channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Tries to take the session-level advisory lock `key` on a connection of its own, kept for
+   * as long as the lock is held: one process per database leads whatever the lock stands
+   * for. Null when another session holds it. The lock goes with `release`, or when its
+   * connection ends (the process died, the server ended the session): PostgreSQL releases a
+   * session's locks with it, and `lost` resolves. PGlite belongs to one process, which always
+   * leads.
+   */
+  tryLead(key: number): Promise<Leadership | null>;
   close(): Promise<void>;
+}
+
+/** A session-level advisory lock held on a connection of its own (see `DbHandle.tryLead`). */
+export interface Leadership {
+  /** Resolves when the lock is gone: released, or its connection ended. */
+  lost: Promise<void>;
+  release(): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -52,6 +68,7 @@ async function connectServer(url: string, max: number, log?: KyselyConfig['log']
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   let listener: pg.Client | undefined;
+  const leaders = new Set<pg.Client>();
   const handlers = new Map<string, Set<(payload: string) => void>>();
   return {
     db,
@@ -75,7 +92,45 @@ async function connectServer(url: string, max: number, log?: KyselyConfig['log']
         set.delete(onPayload);
       };
     },
+    async tryLead(key) {
+      // Not from the pool: the lock lives as long as this one connection, and a pooled
+      // client may be closed when idle or handed to other work.
+      const client = new pg.Client({ connectionString: url, types: pgTypes, keepAlive: true });
+      let ended!: () => void;
+      const lost = new Promise<void>((resolve) => {
+        ended = resolve;
+      });
+      client.on('end', () => ended());
+      client.on('error', () => {
+        ended();
+        client.end().catch(() => {});
+      });
+      try {
+        await client.connect();
+        const { rows } = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1) as held', [
+          key,
+        ]);
+        if (!rows[0]?.held) {
+          await client.end().catch(() => {});
+          return null;
+        }
+      } catch (err) {
+        await client.end().catch(() => {});
+        throw err;
+      }
+      leaders.add(client);
+      lost.then(() => leaders.delete(client));
+      return {
+        lost,
+        async release() {
+          leaders.delete(client);
+          // Ending the session releases its locks.
+          await client.end().catch(() => {});
+        },
+      };
+    },
     async close() {
+      for (const client of leaders) await client.end().catch(() => {});
       await listener?.end().catch(() => {});
       await db.destroy();
     },
@@ -122,6 +177,7 @@ async function connectEmbedded(dataDir?: string, log?: KyselyConfig['log']): Pro
     throw err;
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
+  const closing: (() => void)[] = [];
   return {
     db,
     kind: 'pglite',
@@ -129,7 +185,22 @@ async function connectEmbedded(dataDir?: string, log?: KyselyConfig['log']): Pro
       const unsubscribe = await pglite.listen(channel, onPayload);
       return unsubscribe;
     },
+    async tryLead() {
+      // One process owns the files (lockDataDir): it leads until it closes the database.
+      let release!: () => void;
+      const lost = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      closing.push(release);
+      return {
+        lost,
+        async release() {
+          release();
+        },
+      };
+    },
     async close() {
+      for (const release of closing.splice(0)) release();
       await db.destroy();
       await pglite.close();
       unlock();

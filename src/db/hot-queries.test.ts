@@ -37,6 +37,8 @@ import { loadOrganisation } from '../modules/directory/commands.ts';
 import { parseOrganisationFile } from '../modules/directory/organisation-file.ts';
 import { appendEntry } from '../modules/ledger/commands.ts';
 import { type EntryFilters, listEntries } from '../modules/ledger/queries.ts';
+import { integratePending } from '../modules/ledger/sequencer.ts';
+import { completeTree } from '../modules/ledger/tree.ts';
 import { LiveHub } from '../modules/live/hub.ts';
 import { listNotifications, unreadCount } from '../modules/notifications/queries.ts';
 import { buildUser, testDatabase, tokenFor } from '../testing/harness.ts';
@@ -140,11 +142,16 @@ function matchSnapshot(name: string, what: string, queries: CompiledQuery[]) {
 }
 
 /**
- * Appends an entry while a live hub listens, and waits until the hub hands it out: the
- * statements of both (the append's first, then the hub's: it reads after the commit), and
- * how many were the append's.
+ * Appends an entry while a live hub listens, integrates it as the sequencer does, and waits
+ * until the hub hands it out: the statements of the three in order (the append's, the
+ * integration's, then the hub's: it reads after the NOTIFY), and how many were the append's
+ * and the integration's.
  */
-async function appendWithHubListening(): Promise<{ queries: CompiledQuery[]; appended: number }> {
+async function appendWithHubListening(): Promise<{
+  queries: CompiledQuery[];
+  appended: number;
+  integrated: number;
+}> {
   const hub = new LiveHub(handle);
   await hub.start();
   let delivered!: () => void;
@@ -153,6 +160,7 @@ async function appendWithHubListening(): Promise<{ queries: CompiledQuery[]; app
   });
   const unsubscribe = hub.subscribe(person(people.amHead), () => delivered());
   let appended = 0;
+  let integrated = 0;
   try {
     const { queries } = await recorded(async () => {
       await handle.db.transaction().execute(async (trx) => {
@@ -163,9 +171,11 @@ async function appendWithHubListening(): Promise<{ queries: CompiledQuery[]; app
         });
         appended = (log ?? []).filter((q) => !isTransactionControl(q)).length;
       });
+      await integratePending(handle.db);
+      integrated = (log ?? []).filter((q) => !isTransactionControl(q)).length;
       await arrived;
     });
-    return { queries, appended };
+    return { queries, appended, integrated };
   } finally {
     unsubscribe();
     await hub.stop();
@@ -244,12 +254,21 @@ describe('SQL snapshots of the hot paths (src/db/sql-snapshots)', () => {
   });
 
   it('appending to the record, and the live hub loading the new entry', async () => {
-    const { queries, appended } = await appendWithHubListening();
-    matchSnapshot('append-entry', 'appending to the record: appendEntry()', queries.slice(0, appended));
+    const { queries, appended, integrated } = await appendWithHubListening();
+    matchSnapshot(
+      'append-entry',
+      "appending to the record: appendEntry() in the command's transaction",
+      queries.slice(0, appended),
+    );
+    matchSnapshot(
+      'integrate-pending',
+      "the record's sequencer giving pending entries their place: integratePending(), one batch",
+      queries.slice(appended, integrated),
+    );
     matchSnapshot(
       'live-hub-load',
-      "the live hub's load of new entries after a NOTIFY (LiveHub.drain)",
-      queries.slice(appended),
+      "the live hub's load of new entries after the sequencer's NOTIFY (LiveHub.drain)",
+      queries.slice(integrated),
     );
   });
 
@@ -411,14 +430,20 @@ describe(`list queries on a large database (${SEEDED} proposals, requests and re
       // by one of the 200 people.
       await sql`
         insert into ledger_entries (seq, at, actor_id, actor_label, action, subject_type, subject_id,
-          classification, payload, payload_hash, prev_hash, hash)
+          classification, payload, payload_hash, prev_hash, hash, record_id)
         select h.seq + i, now() - make_interval(mins => 10 * (${SEEDED} - i)),
           case when i % 100 = 0 then u.id end, 'seed', 'seed.entry', 'seed', i::text, i % 4, '{}',
-          'seed', 'seed', 'seed-' || i
+          'seed', 'seed', encode(sha256(convert_to('seed-' || i, 'UTF8')), 'hex'),
+          nextval(pg_get_serial_sequence('ledger_pending', 'id'))
         from ledger_head h cross join generate_series(1, ${SEEDED}) i
           left join (select id, row_number() over (order by username) as n from users
             where username like 'seeded-%') u on u.n = 1 + (i / 100) % 200`.execute(trx);
-      await sql`update ledger_head set seq = seq + ${SEEDED}, hash = 'seed-' || ${SEEDED}`.execute(trx);
+      await sql`update ledger_head
+        set seq = seq + ${SEEDED}, hash = encode(sha256(convert_to('seed-' || ${SEEDED}, 'UTF8')), 'hex')`.execute(
+        trx,
+      );
+      // Their leaves, so that later appends find the tree whole.
+      await completeTree(trx);
     });
     await sql`analyze`.execute(handle.db);
     reader = await handle.db
@@ -485,8 +510,8 @@ describe(`list queries on a large database (${SEEDED} proposals, requests and re
   });
 
   it("the live hub's load of new entries", async () => {
-    const { queries, appended } = await appendWithHubListening();
-    const [load] = queries.slice(appended);
+    const { queries, integrated } = await appendWithHubListening();
+    const [load] = queries.slice(integrated);
     expect(load?.sql, 'the hub read no entries').toMatch(/from "ledger_entries"/);
     const { nodes, text } = await explain(load as CompiledQuery);
     expect(

@@ -106,7 +106,8 @@ export interface ClearanceRequestsTable {
   cleared_at: NullableTimestamp;
   closed_at: NullableTimestamp;
   verification_code: string | null;
-  certificate_seq: number | null;
+  /** The record entry of the current certificate (ledger_entries.record_id; it may still be pending). */
+  certificate_record_id: number | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 export type ClearanceRequestRow = Selectable<ClearanceRequestsTable>;
@@ -224,7 +225,8 @@ export interface ClearanceCertificatesTable {
   version: number;
   document: ColumnType<unknown, string, never>;
   digest: string;
-  ledger_seq: number;
+  /** The record entry that published the digest (ledger_entries.record_id; it may still be pending). */
+  record_id: number;
   issued_at: ColumnType<Date, Date | string, never>;
 }
 export type ClearanceCertificateRow = Selectable<ClearanceCertificatesTable>;

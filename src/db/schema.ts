@@ -32,6 +32,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sign_in_failures: SignInFailuresTable;
   ledger_entries: LedgerEntriesTable;
+  ledger_pending: LedgerPendingTable;
   ledger_head: { id: Generated<number>; seq: number; hash: string };
   signing_keys: SigningKeysTable;
   ledger_checkpoints: LedgerCheckpointsTable;
@@ -212,8 +213,31 @@ export interface LedgerEntriesTable {
   payload_hash: string;
   prev_hash: string;
   hash: string;
+  /** The id the entry had while pending (ledger_pending.id); an entry before migration 0018: its seq. */
+  record_id: number;
 }
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
+
+/**
+ * An entry written and committed, waiting for the sequencer to give it its place (seq, the
+ * previous hash, its hash) and move it into ledger_entries with record_id = id.
+ */
+export interface LedgerPendingTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  delegation: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  classification: ColumnType<number, number | undefined, number>;
+  audience: string[] | null;
+  payload: ColumnType<unknown, string, never>;
+  payload_hash: string;
+  /** bodyHash() of the fields, computed by the writer (ledger/hash.ts). */
+  body_hash: string;
+}
 
 /** The public keys the log has signed with; the private key lives in a key file, never here. */
 export interface SigningKeysTable {
@@ -352,8 +376,8 @@ export interface DecisionsTable {
   stances: ColumnType<unknown, string, never>;
   result: 'adopted' | 'partially_adopted';
   adopted_at: Timestamp;
-  ledger_seq: number;
-  ledger_hash: string;
+  /** The record entry that published the decision (ledger_entries.record_id; it may still be pending). */
+  record_id: number;
 }
 export type DecisionRow = Selectable<DecisionsTable>;
 

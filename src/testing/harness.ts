@@ -11,7 +11,16 @@ import type { App } from '../http/env.ts';
 import { createToken } from '../modules/auth/commands.ts';
 import { loadOrganisation } from '../modules/directory/commands.ts';
 import { parseOrganisationFile } from '../modules/directory/organisation-file.ts';
-import { type LogKey, logKeyOf, newPrivateKeyPem } from '../modules/ledger/index.ts';
+import {
+  appendEntry,
+  type LogKey,
+  logKeyOf,
+  newPrivateKeyPem,
+  type RecordedEntry,
+  type RecordInput,
+  recordedEntry,
+  settleRecord,
+} from '../modules/ledger/index.ts';
 import { LiveHub } from '../modules/live/hub.ts';
 import { createUser } from '../modules/users/commands.ts';
 
@@ -81,8 +90,15 @@ export interface TestContext {
   handle: DbHandle;
   app: App;
   live: LiveHub;
-  /** Calls the app in-process. */
-  request(path: string, init?: RequestInit & { json?: unknown; as?: UserRow | string }): Promise<Response>;
+  /**
+   * Calls the app in-process. The record is settled before the call and once it has
+   * answered (what was written is integrated, as the server's sequencer does within moments),
+   * unless `settle` is false (a test of what a reader sees while an entry is pending).
+   */
+  request(
+    path: string,
+    init?: RequestInit & { json?: unknown; as?: UserRow | string; settle?: boolean },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -113,6 +129,7 @@ export async function testContext(
     .execute((trx) =>
       loadOrganisation(trx, systemActor('test'), parseOrganisationFile(organisation), 'test'),
     );
+  await settleRecord(handle.db);
   const live = new LiveHub(handle);
   await live.start();
   const app = buildApp({ handle, config: { ...testConfig(), bodyLimit: 64 * 1024, ...config }, live });
@@ -122,16 +139,19 @@ export async function testContext(
     app,
     live,
     async request(path, init = {}) {
-      const { json, as, ...rest } = init;
+      const { json, as, settle = true, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined) headers.set('content-type', 'application/json');
       if (as)
         headers.set('authorization', `Bearer ${typeof as === 'string' ? as : await tokenFor(handle, as)}`);
-      return app.request(path, {
+      if (settle) await settleRecord(handle.db);
+      const res = await app.request(path, {
         ...rest,
         headers,
         body: json !== undefined ? JSON.stringify(json) : rest.body,
       });
+      if (settle) await settleRecord(handle.db);
+      return res;
     },
     async close() {
       await live.stop();
@@ -149,6 +169,7 @@ export async function tokenFor(handle: DbHandle, user: UserRow): Promise<string>
   const { token } = await handle.db
     .transaction()
     .execute((trx) => createToken(trx, personFromRow(user), { name: 'test' }));
+  await settleRecord(handle.db);
   cache.set(user.id, token);
   return token;
 }
@@ -176,7 +197,7 @@ export async function buildUser(handle: DbHandle, spec: UserSpec = {}): Promise<
     spec.affiliation ??
     (role === 'secretariat_admin' ? 'secretariat' : role === 'observer' ? 'partner' : 'delegation');
   userCounter++;
-  return handle.db.transaction().execute((trx) =>
+  const user = await handle.db.transaction().execute((trx) =>
     createUser(trx, spec.actor ?? systemActor('test'), {
       username: spec.username ?? `user${userCounter}-${randomBytes(3).toString('hex')}`,
       displayName: `Test user ${userCounter}`,
@@ -189,16 +210,40 @@ export async function buildUser(handle: DbHandle, spec: UserSpec = {}): Promise<
       accessLevel: spec.accessLevel ?? 'restricted',
     }),
   );
+  // Its user.created entry takes its place now, as the server's sequencer would do moments later.
+  await settleRecord(handle.db);
+  return user;
 }
 
-/** The sequence number at the head of the record: entries written later have a higher one. */
+/**
+ * The sequence number at the head of the record, once what was written is integrated
+ * (`settleRecord`): entries written later have a higher one.
+ */
 export async function recordHead(handle: DbHandle): Promise<number> {
+  await settleRecord(handle.db);
   const head = await handle.db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
   return Number(head.seq);
 }
 
-/** The entries of the record written after `seq`, oldest first. */
-export function recordAfter(handle: DbHandle, seq: number) {
+/**
+ * Writes an entry in a transaction of its own and integrates it (as the sequencer would):
+ * the entry with its place in the record, for tests of the record itself.
+ */
+export async function writeRecorded(
+  handle: DbHandle,
+  actor: Actor,
+  input: RecordInput,
+): Promise<RecordedEntry> {
+  const written = await handle.db.transaction().execute((trx) => appendEntry(trx, actor, input));
+  await settleRecord(handle.db);
+  const entry = await recordedEntry(handle.db, written.recordId);
+  if (!entry) throw new Error(`entry ${written.recordId} was not integrated`);
+  return entry;
+}
+
+/** The entries of the record after `seq`, oldest first, once what was written is integrated. */
+export async function recordAfter(handle: DbHandle, seq: number) {
+  await settleRecord(handle.db);
   return handle.db.selectFrom('ledger_entries').selectAll().where('seq', '>', seq).orderBy('seq').execute();
 }
 
@@ -228,10 +273,20 @@ export async function signInSession(
  * there it is the same handle (closing it does nothing). Close it before `handle`.
  */
 export async function secondHandle(handle: DbHandle): Promise<DbHandle> {
+  const url = await testDatabaseUrl(handle);
+  if (!url) return { ...handle, close: async () => {} };
+  return connect({ databaseUrl: url, poolSize: 5 });
+}
+
+/**
+ * The postgres:// address of the test database behind `handle` (for another process to
+ * connect to); null on PGlite, which belongs to this process.
+ */
+export async function testDatabaseUrl(handle: DbHandle): Promise<string | null> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (handle.kind !== 'postgresql' || !serverUrl) return { ...handle, close: async () => {} };
+  if (handle.kind !== 'postgresql' || !serverUrl) return null;
   const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(handle.db);
   const url = new URL(serverUrl);
   url.pathname = `/${rows[0].name}`;
-  return connect({ databaseUrl: url.toString(), poolSize: 5 });
+  return url.toString();
 }

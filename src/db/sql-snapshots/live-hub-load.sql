@@ -1,4 +1,4 @@
--- the live hub's load of new entries after a NOTIFY (LiveHub.drain)
+-- the live hub's load of new entries after the sequencer's NOTIFY (LiveHub.drain)
 -- The statements it sends, in order; written by src/db/hot-queries.test.ts.
 -- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts
 

@@ -16,11 +16,13 @@ import {
   testDatabase,
   testLogKey,
   tokenFor,
+  writeRecorded,
 } from '../../testing/harness.ts';
 import { signIn } from '../auth/commands.ts';
 import { createCheckpoint } from '../ledger/checkpoints.ts';
 import { appendEntry } from '../ledger/commands.ts';
 import { verifyDatabase } from '../ledger/queries.ts';
+import { settleRecord } from '../ledger/sequencer.ts';
 import { backupChunks, backupToFile } from './backup.ts';
 import { insertionOrder, listTables, type TableInfo, tableRef } from './catalogue.ts';
 import { BackupFileError } from './format.ts';
@@ -76,20 +78,18 @@ describe('backup and restore', () => {
       );
     await createCheckpoint(source.handle.db, testLogKey());
     // An entry after the checkpoint, so the backup's head is past its last signature.
-    await source.handle.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), {
-        action: 'system.restored',
-        subjectType: 'organisation',
-        subjectId: 'TO',
-        // Unicode, quotes and a big number, which must come back exactly.
-        payload: {
-          backupCreatedAt: 'Ünïcödé, "quotes"',
-          backupSchemaVersion: 1,
-          totalRows: 12345678901234,
-          rows: { ünïcödé: 12345678901234 },
-        },
-      }),
-    );
+    await writeRecorded(source.handle, systemActor('test'), {
+      action: 'system.restored',
+      subjectType: 'organisation',
+      subjectId: 'TO',
+      // Unicode, quotes and a big number, which must come back exactly.
+      payload: {
+        backupCreatedAt: 'Ünïcödé, "quotes"',
+        backupSchemaVersion: 1,
+        totalRows: 12345678901234,
+        rows: { ünïcödé: 12345678901234 },
+      },
+    });
     dir = mkdtempSync(join(tmpdir(), 'accord-backup-'));
     file = join(dir, 'backup.jsonl');
     await backupToFile(source.handle.db, file);
@@ -179,14 +179,12 @@ describe('backup and restore', () => {
     expect(verified).toMatchObject({ ok: true, checked: entries + 1 });
     expect(verified.checkpoint).toMatchObject({ size: entries + 1, valid: true });
 
-    const next = await target.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), {
-        action: 'user.updated',
-        subjectType: 'x',
-        subjectId: 'next',
-        payload: { changes: {} },
-      }),
-    );
+    const next = await writeRecorded(target, systemActor('test'), {
+      action: 'user.updated',
+      subjectType: 'x',
+      subjectId: 'next',
+      payload: { changes: {} },
+    });
     expect(next.seq).toBe(entries + 2);
     expect((await verifyDatabase(target.db)).ok).toBe(true);
 
@@ -217,6 +215,7 @@ describe('backup and restore', () => {
     let text = '';
     for await (const chunk of chunks) text += chunk;
     await writing;
+    await settleRecord(live.db);
     const entries = text
       .split('\n')
       .filter((line) => line.startsWith('{"type":"row","table":"ledger_entries"'));
@@ -228,6 +227,58 @@ describe('backup and restore', () => {
       .where('subject_id', '=', 'during')
       .execute();
     expect(written).toHaveLength(1);
+  });
+
+  it('puts entries the backup held pending in their place, before its own', async () => {
+    const live = await fresh();
+    await restoreFromFile(live.db, file);
+    const written = await live.db.transaction().execute((trx) =>
+      appendEntry(trx, systemActor('test'), {
+        action: 'user.updated',
+        subjectType: 'x',
+        subjectId: 'pending at backup',
+        payload: { changes: {} },
+      }),
+    );
+    const pendingFile = join(dir, 'pending.jsonl');
+    await backupToFile(live.db, pendingFile);
+    expect(readFileSync(pendingFile, 'utf8')).toContain('"table":"ledger_pending"');
+
+    const target = await fresh();
+    const summary = await restoreFromFile(target.db, pendingFile);
+    const tail = await target.db
+      .selectFrom('ledger_entries')
+      .select(['seq', 'record_id', 'subject_id'])
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
+    expect(tail.map((e) => e.subject_id)).toEqual([
+      readJsonLines(pendingFile)[0].createdAt,
+      'pending at backup',
+    ]);
+    expect(Number(tail[1].record_id)).toBe(written.recordId);
+    expect(summary.entry).toMatchObject({ seq: Number(tail[0].seq), recordId: Number(tail[0].record_id) });
+    expect(await target.db.selectFrom('ledger_pending').selectAll().execute()).toEqual([]);
+    expect((await verifyDatabase(target.db)).ok).toBe(true);
+  });
+
+  it('restores a backup from before record ids (migration 0018): each entry is its own record id', async () => {
+    const lines = readJsonLines(file).map((line) => {
+      if (line.type === 'header') return { ...line, schemaVersion: 17 };
+      if (line.table !== 'ledger_entries') return line;
+      const { record_id: _recordId, ...row } = line.row;
+      return { ...line, row };
+    });
+    const older = join(dir, 'before-0018.jsonl');
+    writeFileSync(older, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const target = await fresh();
+    await restoreFromFile(target.db, older);
+    const entries = await target.db.selectFrom('ledger_entries').select(['seq', 'record_id']).execute();
+    // The restore's own entry is the last, with a record id past them.
+    const restored = entries.slice(0, -1);
+    expect(restored.every((e) => Number(e.record_id) === Number(e.seq))).toBe(true);
+    expect(Number(entries.at(-1)?.record_id)).toBeGreaterThan(restored.length);
+    expect((await verifyDatabase(target.db)).ok).toBe(true);
   });
 
   it('restores a gzipped backup', async () => {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { systemActor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { latestVersion } from '../../db/migrate.ts';
@@ -9,6 +9,9 @@ import {
   createCheckpoint,
   type LogKey,
   type RecordedEntry,
+  recordedEntry,
+  reserveRecordIds,
+  settleRecord,
   verifyDatabase,
 } from '../ledger/index.ts';
 import { listTables, type TableInfo, tableRef } from './catalogue.ts';
@@ -73,7 +76,8 @@ export async function restoreFromFile(
     }
     options.onHeader?.(header);
     return await db.transaction().execute(async (trx) => {
-      // Record writers take this lock last; holding it first keeps them out until the restore is done.
+      // The record's sequencer takes this lock to integrate; holding it keeps it out until the
+      // restore is done (and its own entry is integrated here, in this transaction).
       await sql`select seq from ledger_head where id = 1 for update`.execute(trx);
       await refuseUnlessEmpty(trx);
       const tables = await listTables(trx);
@@ -90,12 +94,17 @@ export async function restoreFromFile(
         options,
       );
       for (const table of restoring) await resetSequences(trx, table);
+      // New pending entries must take record ids past the restored ones.
+      await reserveRecordIds(trx);
+      // A backup from before the Merkle log (migration 0014) has no tree: grow it from the
+      // entries, before anything else becomes a leaf.
+      await completeTree(trx);
 
       const skippedTables = header.tables
         .map((t) => t.name)
         .filter((name) => !restoring.some((t) => t.name === name));
       const totalRows = Object.values(restored).reduce((sum, n) => sum + n, 0);
-      const entry = await appendEntry(trx, systemActor('accord restore'), {
+      const written = await appendEntry(trx, systemActor('accord restore'), {
         action: 'system.restored',
         subjectType: 'backup',
         subjectId: header.createdAt,
@@ -107,8 +116,11 @@ export async function restoreFromFile(
           ...(skippedTables.length ? { skippedTables } : {}),
         },
       });
-      // A backup from before the Merkle log (migration 0014) has no tree: grow it from the entries.
-      await completeTree(trx);
+      // Its entry, and any the backup held pending, take their place now, so that the check
+      // below covers them and the restored head is signed with them.
+      await settleRecord(trx);
+      const entry = await recordedEntry(trx, written.recordId);
+      if (!entry) throw new Error('the system.restored entry was not integrated');
       if (options.key) await createCheckpoint(trx, options.key);
       const verified = await verifyDatabase(trx);
       if (!verified.ok) {
@@ -127,7 +139,7 @@ async function refuseUnlessEmpty(db: Db) {
   const found = await sql<{ accounts: boolean; organisation: boolean; entries: boolean }>`
     select exists (select 1 from users) as accounts,
       exists (select 1 from organisation) as organisation,
-      exists (select 1 from ledger_entries) as entries`.execute(db);
+      exists (select 1 from ledger_entries) or exists (select 1 from ledger_pending) as entries`.execute(db);
   const { accounts, organisation, entries } = found.rows[0];
   const held = [
     accounts && 'accounts',
@@ -217,6 +229,7 @@ async function insertRows(
  */
 async function insertBatch(db: Db, table: TableInfo, batch: RowRecord[], backupVersion: number) {
   const keys = new Set(batch.flatMap((r) => Object.keys(r.row)));
+  for (const u of upgradesOf(table.name, backupVersion)) keys.add(u.to);
   const known = new Set(table.columns.map((c) => c.name));
   // A backup of the same schema must match it exactly; an older one may hold columns since dropped.
   if (backupVersion === latestVersion()) {
@@ -232,7 +245,7 @@ async function insertBatch(db: Db, table: TableInfo, batch: RowRecord[], backupV
   const insert = (records: RowRecord[]) =>
     sql`
       insert into ${t} (${columns}) ${overriding}
-      select ${columns} from jsonb_populate_recordset(null::${t}, ${`[${records.map((r) => r.json).join(',')}]`}::jsonb)`.execute(
+      select ${columns} from jsonb_populate_recordset(null::${t}, ${upgradedRows(table.name, backupVersion, `[${records.map((r) => r.json).join(',')}]`)})`.execute(
       db,
     );
   await sql`savepoint accord_restore_batch`.execute(db);
@@ -251,6 +264,51 @@ async function insertBatch(db: Db, table: TableInfo, batch: RowRecord[], backupV
     }
   }
   await sql`release savepoint accord_restore_batch`.execute(db);
+}
+
+/**
+ * What a later migration changed in the rows of a table, by the migration's version: a
+ * backup made before it holds its rows the old way. Migration 0018 pointed decisions and
+ * certificates at an entry's record id rather than its seq, and gave every entry a record id:
+ * the entries written before it are their own record id (their seq), so the numbers the old
+ * rows hold stay right.
+ */
+const ROW_UPGRADES: { version: number; table: string; from: string; to: string; kind: 'rename' | 'copy' }[] =
+  [
+    { version: 18, table: 'ledger_entries', from: 'seq', to: 'record_id', kind: 'copy' },
+    { version: 18, table: 'decisions', from: 'ledger_seq', to: 'record_id', kind: 'rename' },
+    { version: 18, table: 'clearance_certificates', from: 'ledger_seq', to: 'record_id', kind: 'rename' },
+    {
+      version: 18,
+      table: 'clearance_requests',
+      from: 'certificate_seq',
+      to: 'certificate_record_id',
+      kind: 'rename',
+    },
+  ];
+
+const upgradesOf = (table: string, backupVersion: number) =>
+  ROW_UPGRADES.filter((u) => u.table === table && backupVersion < u.version);
+
+/**
+ * The rows of a batch (a JSON array's text) as jsonb, with the upgrades their backup's
+ * version needs applied in the database (jsonb keeps every digit).
+ */
+function upgradedRows(table: string, backupVersion: number, json: string): RawBuilder<unknown> {
+  const upgrades = upgradesOf(table, backupVersion);
+  if (!upgrades.length) return sql`${json}::jsonb`;
+  let row: RawBuilder<unknown> = sql`r`;
+  for (const u of upgrades) {
+    row =
+      u.kind === 'rename'
+        ? sql`case when (${row}) ? ${u.from}::text
+            then ((${row}) - ${u.from}::text) || jsonb_build_object(${u.to}::text, (${row}) -> ${u.from}::text)
+            else (${row}) end`
+        : // The row's own value wins when it has one.
+          sql`jsonb_build_object(${u.to}::text, (${row}) -> ${u.from}::text) || (${row})`;
+  }
+  return sql`(select coalesce(jsonb_agg(${row} order by n), '[]'::jsonb)
+    from jsonb_array_elements(${json}::jsonb) with ordinality as e (r, n))`;
 }
 
 /** Moves each serial or identity sequence of a table past the largest value restored. */

@@ -298,12 +298,20 @@ export function registerClearanceCommands(program: Command) {
             );
             if (leg.route) print(`      route ${leg.route}`);
           }
-          print(`  record entry ${v.record.seq} (${v.record.hash}), certificate digest ${v.digest}`);
-          print(
-            v.record.checkpoint
-              ? `  ${v.record.checkpoint.witnessed ? 'witnessed' : 'signed'} checkpoint of size ${v.record.checkpoint.size} at ${v.record.checkpoint.signedAt} (key ${v.record.checkpoint.keyId})${v.record.checkpoint.cosigners.length ? `, co-signed by ${v.record.checkpoint.cosigners.map((c) => c.name).join(', ')}` : ''}`
-              : '  no checkpoint covers it yet: it will be in the next one',
-          );
+          if (!v.record) {
+            print(
+              v.pending
+                ? `  recorded, awaiting its place in the record; certificate digest ${v.digest}`
+                : `  its record entry is missing; certificate digest ${v.digest}`,
+            );
+          } else {
+            print(`  record entry ${v.record.seq} (${v.record.hash}), certificate digest ${v.digest}`);
+            print(
+              v.record.checkpoint
+                ? `  ${v.record.checkpoint.witnessed ? 'witnessed' : 'signed'} checkpoint of size ${v.record.checkpoint.size} at ${v.record.checkpoint.signedAt} (key ${v.record.checkpoint.keyId})${v.record.checkpoint.cosigners.length ? `, co-signed by ${v.record.checkpoint.cosigners.map((c) => c.name).join(', ')}` : ''}`
+                : '  no checkpoint covers it yet: it will be in the next one',
+            );
+          }
         }
         if (!v.verified || v.status !== 'valid') process.exitCode = 1;
       });

@@ -215,8 +215,7 @@ async function publishDecision(
       stances: JSON.stringify(board),
       result,
       adopted_at: adoptedAt,
-      ledger_seq: recorded.seq,
-      ledger_hash: recorded.hash,
+      record_id: recorded.recordId,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

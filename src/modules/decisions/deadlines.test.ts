@@ -7,6 +7,7 @@ import {
   type TestContext,
   testContext,
 } from '../../testing/harness.ts';
+import { settleRecord } from '../ledger/index.ts';
 import type { Closing } from './closing.ts';
 import { closeDue, DeadlineRunner, nextDeadline } from './deadlines.ts';
 import { buildDecisionPeople, buildProcedure, buildStances, type DecisionPeople } from './factories.ts';
@@ -23,13 +24,16 @@ afterAll(() => t.close());
 
 const procedureRow = (handle: DbHandle, id: string) =>
   handle.db.selectFrom('procedures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const entriesAbout = (handle: DbHandle, ids: string[], action: string) =>
-  handle.db
+/** The entries of an action about these subjects, once what was written has its place. */
+async function entriesAbout(handle: DbHandle, ids: string[], action: string) {
+  await settleRecord(handle.db);
+  return handle.db
     .selectFrom('ledger_entries')
     .selectAll()
     .where('action', '=', action)
     .where('subject_id', 'in', ids)
     .execute();
+}
 const decisionsOf = (handle: DbHandle, ids: string[]) =>
   handle.db.selectFrom('decisions').selectAll().where('procedure_id', 'in', ids).execute();
 

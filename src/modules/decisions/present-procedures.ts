@@ -256,7 +256,16 @@ export const DecisionListItemSchema = z
     adoptedAt: z.string(),
     proposalId: z.string().uuid(),
     procedureId: z.string().uuid(),
-    record: z.object({ seq: z.number().int(), hash: z.string() }),
+    record: z
+      .object({
+        seq: z.number().int().nullable(),
+        hash: z.string().nullable(),
+        pending: z.boolean().openapi({
+          description:
+            'The decision is recorded but its entry waits for its place in the record (the sequencer numbers entries within a second): no seq or hash yet',
+        }),
+      })
+      .openapi({ description: 'The record entry that published the decision' }),
   })
   .openapi('DecisionListItem');
 
@@ -303,7 +312,11 @@ export function presentDecisionListItem(row: DecisionListRow): z.infer<typeof De
     adoptedAt: row.adopted_at.toISOString(),
     proposalId: row.proposal_id,
     procedureId: row.procedure_id,
-    record: { seq: Number(row.ledger_seq), hash: row.ledger_hash },
+    record: {
+      seq: row.record_seq === null ? null : Number(row.record_seq),
+      hash: row.record_hash,
+      pending: row.record_seq === null,
+    },
   };
 }
 

@@ -157,8 +157,9 @@ const decisionColumns = [
   'decisions.title',
   'decisions.result',
   'decisions.adopted_at',
-  'decisions.ledger_seq',
-  'decisions.ledger_hash',
+  // The entry that published it, once it has its place (null while pending).
+  'ledger_entries.seq as record_seq',
+  'ledger_entries.hash as record_hash',
   'proposals.body_code',
   'proposals.classification',
 ] as const;
@@ -175,6 +176,7 @@ export async function listDecisions(
   let query = db
     .selectFrom('decisions')
     .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
+    .leftJoin('ledger_entries', 'ledger_entries.record_id', 'decisions.record_id')
     .select(decisionColumns)
     .where(decisionsVisibleTo(actor));
   if (q.year) query = query.where('decisions.year', '=', q.year);
@@ -199,6 +201,7 @@ export async function getDecision(db: Db, actor: Actor, id: string) {
     .selectFrom('decisions')
     .innerJoin('proposals', 'proposals.id', 'decisions.proposal_id')
     .innerJoin('procedures', 'procedures.id', 'decisions.procedure_id')
+    .leftJoin('ledger_entries', 'ledger_entries.record_id', 'decisions.record_id')
     .select([
       ...decisionColumns,
       'procedures.kind as procedure_kind',

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { type Actor, actorDelegation, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { checkLedgerEntry, type LedgerAction } from './actions.ts';
@@ -25,18 +24,32 @@ export interface RecordInput {
   at?: Date;
 }
 
+/** An entry as its writer knows it: written in the caller's transaction, its place still to come. */
+export interface WrittenEntry {
+  /**
+   * The entry's lasting name (ledger_entries.record_id once it has its place): store this,
+   * not a seq, to point at the entry (decisions, certificates).
+   */
+  recordId: number;
+  at: string;
+}
+
+/** An entry that has its place in the record. */
 export interface RecordedEntry {
+  recordId: number;
   seq: number;
   hash: string;
   at: string;
 }
 
 /**
- * Appends an entry to the record inside the caller's transaction. The head row is
- * locked so entries are numbered and chained one after another; call this as the last
- * step of a command to hold the lock briefly. A NOTIFY goes out when the transaction
- * commits, which is what feeds the live stream in every server process. The payload is
- * checked first against its action's schema (see `checkLedgerEntry` in actions.ts).
+ * Writes an entry for the record inside the caller's transaction: it commits or rolls back
+ * with the change it records. No lock is taken and no NOTIFY sent: the row goes into
+ * ledger_pending, and the record's sequencer (sequencer.ts) gives it its number, chains it
+ * and adds it to the Merkle tree once the transaction has committed, normally within a few
+ * tens of milliseconds (see `SEQUENCER_POLL_MS`). The payload is checked first against its
+ * action's schema (see `checkLedgerEntry` in actions.ts), and the body hash (every chained
+ * field but the place in the chain) is computed here, off the sequencer's path.
  *
  * @example
  * await db.transaction().execute(async (trx) => {
@@ -44,13 +57,13 @@ export interface RecordedEntry {
  *   await appendEntry(trx, actor, { action: 'user.created', subjectType: 'user', subjectId: id });
  * });
  */
-export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Promise<RecordedEntry> {
+export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Promise<WrittenEntry> {
   const at = (input.at ?? new Date()).toISOString();
   // The payload as it reads back from jsonb (normalisePayload), and the text that is sent.
   const payloadJson = JSON.stringify(input.payload ?? {});
   const payload: unknown = JSON.parse(payloadJson);
-  // An unknown action or a payload its schema refuses throws here, before the head is
-  // locked, and the caller's transaction rolls back: nothing undeclared reaches the record.
+  // An unknown action or a payload its schema refuses throws here and the caller's
+  // transaction rolls back: nothing undeclared reaches the record.
   checkLedgerEntry(input.action, payload);
   const fields = {
     at,
@@ -64,29 +77,23 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
     audience: input.audience ?? null,
     payloadHash: payloadHash(payload),
   };
-  const body = bodyHash(fields);
-  // One statement while the head is locked: number the entry, link it to the previous one
-  // (the same canonical JSON as linkHash()), move the head, add the entry to the Merkle tree
-  // as its next leaf (ledger_tree_append, migration 0014) and notify on commit.
-  const result = await sql<{ seq: number; hash: string }>`
-    with head as (select seq, hash from ledger_head where id = 1 for update),
-    entry as (
-      insert into ledger_entries (seq, at, actor_id, actor_label, delegation, action, subject_type, subject_id,
-        classification, audience, payload, payload_hash, prev_hash, hash)
-      select head.seq + 1, ${at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorLabel}, ${fields.delegation},
-        ${fields.action}, ${fields.subjectType}, ${fields.subjectId}, ${fields.classification}::smallint,
-        ${fields.audience}::text[], ${payloadJson}::jsonb, ${fields.payloadHash}, head.hash,
-        encode(sha256(convert_to(
-          '{"bodyHash":"' || ${body}::text || '","prevHash":"' || head.hash || '","seq":' || (head.seq + 1)::text || '}',
-          'UTF8')), 'hex')
-      from head
-      returning seq, hash
-    ),
-    moved as (update ledger_head set seq = entry.seq, hash = entry.hash from entry where ledger_head.id = 1)
-    select entry.seq, entry.hash, ledger_tree_append(entry.seq - 1, entry.hash) as leaf,
-      pg_notify(${LIVE_CHANNEL}, entry.seq::text)
-    from entry`.execute(trx);
-  const row = result.rows[0];
-  if (!row) throw new Error('ledger_head is missing: run the migrations');
-  return { seq: Number(row.seq), hash: row.hash, at };
+  const row = await trx
+    .insertInto('ledger_pending')
+    .values({
+      at,
+      actor_id: fields.actorId,
+      actor_label: fields.actorLabel,
+      delegation: fields.delegation,
+      action: fields.action,
+      subject_type: fields.subjectType,
+      subject_id: fields.subjectId,
+      classification: fields.classification,
+      audience: fields.audience,
+      payload: payloadJson,
+      payload_hash: fields.payloadHash,
+      body_hash: bodyHash(fields),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { recordId: Number(row.id), at };
 }

@@ -3,6 +3,7 @@ import { registerLedgerCommands } from './cli.ts';
 import { ledgerRules } from './policy.ts';
 import { ledgerLedgerActions } from './record.ts';
 import { registerLedgerRoutes } from './routes.ts';
+import { RecordSequencer } from './sequencer.ts';
 
 /**
  * The record: entries appended in each command's transaction, chained, kept as a Merkle tree
@@ -29,6 +30,8 @@ export const ledgerModule = defineModule({
     },
   },
   cli: registerLedgerCommands,
+  // Numbers, chains and trees the entries the commands wrote (one leader per database).
+  runners: (handle) => [new RecordSequencer(handle)],
 });
 
 export {
@@ -38,7 +41,13 @@ export {
   setWitnesses,
   type WitnessSpec,
 } from './checkpoints.ts';
-export { appendEntry, LIVE_CHANNEL, type RecordedEntry, type RecordInput } from './commands.ts';
+export {
+  appendEntry,
+  LIVE_CHANNEL,
+  type RecordedEntry,
+  type RecordInput,
+  type WrittenEntry,
+} from './commands.ts';
 export { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from './hash.ts';
 export {
   configuredLogKey,
@@ -53,5 +62,15 @@ export { parseVerifierKey } from './note.ts';
 export { EntryStandingSchema } from './present.ts';
 export { buildProof, checkProof, type EntryStanding, entryStanding, type ProofDocument } from './proof.ts';
 export { toExported, verifyDatabase } from './queries.ts';
+export {
+  integratePending,
+  pendingCount,
+  RecordSequencer,
+  recordedEntry,
+  reserveRecordIds,
+  SEQUENCER_POLL_MS,
+  SEQUENCER_RETRY_MS,
+  settleRecord,
+} from './sequencer.ts';
 export { completeTree } from './tree.ts';
 export type { VerifyResult } from './verify.ts';

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/actor.ts';
-import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
-import { appendEntry } from './commands.ts';
+import { buildUser, type TestContext, testContext, writeRecorded } from '../../testing/harness.ts';
 import { verifyDatabase } from './queries.ts';
 
 describe('the record', () => {
@@ -29,22 +28,18 @@ describe('the record', () => {
   });
 
   it('numbers entries one after another', async () => {
-    const a = await t.handle.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), {
-        action: 'user.updated',
-        subjectType: 'x',
-        subjectId: '1',
-        payload: { changes: {} },
-      }),
-    );
-    const b = await t.handle.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), {
-        action: 'user.updated',
-        subjectType: 'x',
-        subjectId: '2',
-        payload: { changes: {} },
-      }),
-    );
+    const a = await writeRecorded(t.handle, systemActor('test'), {
+      action: 'user.updated',
+      subjectType: 'x',
+      subjectId: '1',
+      payload: { changes: {} },
+    });
+    const b = await writeRecorded(t.handle, systemActor('test'), {
+      action: 'user.updated',
+      subjectType: 'x',
+      subjectId: '2',
+      payload: { changes: {} },
+    });
     expect(b.seq).toBe(a.seq + 1);
   });
 });

@@ -3,7 +3,7 @@ import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { AccordModule } from '../../core/module.ts';
 import { assemble, ledgerActions, modules, subjectResolver } from '../../core/registry.ts';
 import type { UserRow } from '../../db/schema.ts';
-import { buildUser, type TestContext, testContext } from '../../testing/harness.ts';
+import { buildUser, type TestContext, testContext, writeRecorded } from '../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION } from '../../testing/simulations/clearances.ts';
 import { buildClearanceRequest } from '../clearances/factories.ts';
 import { clearanceSubjects } from '../clearances/record-subjects.ts';
@@ -15,8 +15,9 @@ import { userSubjects } from '../users/record-subjects.ts';
 import { createWebhook } from '../webhooks/commands.ts';
 import { webhookSubjects } from '../webhooks/record-subjects.ts';
 import { CreateWebhookInput } from '../webhooks/schema.ts';
-import { appendEntry, type RecordInput } from './commands.ts';
+import type { RecordInput } from './commands.ts';
 import { resolveSubjects, subjectKey } from './queries.ts';
+import { settleRecord } from './sequencer.ts';
 
 interface Entry {
   seq: number;
@@ -69,8 +70,7 @@ describe('the record list', () => {
   let amHead: UserRow;
   let tjHead: UserRow;
 
-  const record = (actor: Actor, input: RecordInput) =>
-    t.handle.db.transaction().execute((trx) => appendEntry(trx, actor, input));
+  const record = (actor: Actor, input: RecordInput) => writeRecorded(t.handle, actor, input);
   const list = async (query: string, as: UserRow): Promise<Page> => {
     const res = await t.request(`/api/ledger?${query}`, { as });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -321,6 +321,7 @@ describe('the record list', () => {
       const proposals = await Promise.all(
         Array.from({ length: 12 }, (_, i) => buildProposal(t.handle, { title: `Batch ${i}` })),
       );
+      await settleRecord(t.handle.db);
       const rows = await t.handle.db
         .selectFrom('ledger_entries')
         .selectAll()

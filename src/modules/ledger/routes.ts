@@ -26,6 +26,7 @@ import {
 } from './present.ts';
 import { buildProof, ProofUnavailable } from './proof.ts';
 import { type EntryFilters, listEntries, resolveSubjects, verifyDatabase } from './queries.ts';
+import { pendingCount } from './sequencer.ts';
 import { proveConsistency, treeSize } from './tree.ts';
 import { VerifyThrottle } from './verify-throttle.ts';
 
@@ -138,6 +139,10 @@ const listRoute = createRoute({
       z.object({
         items: z.array(LedgerEntrySchema),
         nextBefore: z.number().int().nullable(),
+        pending: z.number().int().openapi({
+          description:
+            'Entries written and committed that still wait for their place in the record (the sequencer numbers them within moments); not listed until then',
+        }),
         abilities: z.object({ export: z.boolean(), verify: z.boolean() }),
       }),
       'Entries',
@@ -350,6 +355,7 @@ export function registerLedgerRoutes(app: App) {
       {
         items: items.map((row) => presentEntry(row, names)),
         nextBefore,
+        pending: await pendingCount(db(c)),
         abilities: {
           export: can(person, 'export', 'ledger', null),
           verify: can(person, 'verify', 'ledger', null),

@@ -194,9 +194,10 @@ describe('tampering with the record in the database', () => {
         prevHash,
       };
       return sql`insert into ledger_entries (seq, at, actor_id, actor_label, delegation, action, subject_type, subject_id,
-          classification, audience, payload, payload_hash, prev_hash, hash)
+          classification, audience, payload, payload_hash, prev_hash, hash, record_id)
         values (${seq}, ${fields.at}, null, 'mallory', null, 'user.created', 'user', 'forged', 0, null,
-          ${JSON.stringify(entryAt(1).payload)}::jsonb, ${fields.payloadHash}, ${prevHash}, ${entryHash(fields)})`;
+          ${JSON.stringify(entryAt(1).payload)}::jsonb, ${fields.payloadHash}, ${prevHash}, ${entryHash(fields)},
+          nextval(pg_get_serial_sequence('ledger_pending', 'id')))`;
     };
     const appended = await verifyTampered((trx) => forged(last + 1, entryAt(last).hash).execute(trx));
     expect(appended.firstBad).toEqual({ seq: last + 1, reason: expect.stringMatching(/head says/) });

@@ -15,6 +15,7 @@ import { entryHash } from './hash.ts';
 import { type LogKey, logKeyOf, newPrivateKeyPem } from './keys.ts';
 import { parseCheckpoint, parseVerifierKey, type Verifier } from './note.ts';
 import { verifyDatabase } from './queries.ts';
+import { settleRecord } from './sequencer.ts';
 import type { Anchors } from './verify.ts';
 import { lastCosigned, type WitnessOptions, witnessOnce, witnessVerifierKey } from './witness.ts';
 
@@ -358,6 +359,7 @@ describe('a witness shown another history', () => {
     expect(JSON.parse(readFileSync(inProcess.evidence, 'utf8'))).toMatchObject({ reason: inProcess.reason });
     // The state file still holds the history it co-signed: it signed nothing new.
     expect(savedBy(witnesses[0]).size).toBe(inProcess.cosignedSize);
+    await settleRecord(t.handle.db);
     const reported = await t.handle.db
       .selectFrom('ledger_entries')
       .selectAll()

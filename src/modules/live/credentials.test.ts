@@ -10,9 +10,9 @@ import {
   type TestContext,
   testContext,
   tokenFor,
+  writeRecorded,
 } from '../../testing/harness.ts';
 import { SseReader } from '../../testing/sse.ts';
-import { appendEntry } from '../ledger/index.ts';
 import { LiveHub } from './hub.ts';
 
 // A live stream lasts as long as the credential it was opened with: it ends when the
@@ -118,15 +118,13 @@ describe('a live stream follows its credential', () => {
     const person = await buildUser(t.handle, { role: 'secretariat_admin', accessLevel: 'secret' });
     const stream = await listen(bearer(await tokenFor(t.handle, person)));
     const secret = (subjectId: string) =>
-      t.handle.db.transaction().execute((trx) =>
-        appendEntry(trx, systemActor('test'), {
-          action: 'user.updated',
-          subjectType: 'note',
-          subjectId,
-          payload: { changes: {} },
-          classification: 3,
-        }),
-      );
+      writeRecorded(t.handle, systemActor('test'), {
+        action: 'user.updated',
+        subjectType: 'note',
+        subjectId,
+        payload: { changes: {} },
+        classification: 3,
+      });
     await secret('before');
     const lowered = await t.request(`/api/users/${person.id}`, {
       method: 'PATCH',
@@ -136,14 +134,12 @@ describe('a live stream follows its credential', () => {
     expect(lowered.status).toBe(200);
     await secret('after');
     // An entry everyone in the secretariat reads ends the scenario: entries arrive in order.
-    const end = await t.handle.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), {
-        action: 'user.updated',
-        subjectType: 'sentinel',
-        subjectId: 'end',
-        payload: { changes: {} },
-      }),
-    );
+    const end = await writeRecorded(t.handle, systemActor('test'), {
+      action: 'user.updated',
+      subjectType: 'sentinel',
+      subjectId: 'end',
+      payload: { changes: {} },
+    });
     const seen: string[] = [];
     for (;;) {
       const event = await stream.next();
@@ -178,15 +174,13 @@ describe('a live stream follows its credential', () => {
       const session = await signInSession(t, person.username);
       const stream = await listen(cookie(session), app);
       // Still streaming while the session lasts: an entry the person reads comes through.
-      const ping = await t.handle.db.transaction().execute((trx) =>
-        appendEntry(trx, systemActor('test'), {
-          action: 'user.updated',
-          subjectType: 'sentinel',
-          subjectId: 'still-there',
-          payload: { changes: {} },
-          audience: ['BY'],
-        }),
-      );
+      const ping = await writeRecorded(t.handle, systemActor('test'), {
+        action: 'user.updated',
+        subjectType: 'sentinel',
+        subjectId: 'still-there',
+        payload: { changes: {} },
+        audience: ['BY'],
+      });
       for (;;) {
         const event = await stream.next();
         if (event.event === 'entry' && (JSON.parse(event.data) as { seq: number }).seq === ping.seq) break;

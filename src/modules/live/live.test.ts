@@ -9,11 +9,11 @@ import {
   type TestContext,
   testContext,
   tokenFor,
+  writeRecorded,
 } from '../../testing/harness.ts';
 import { SseReader } from '../../testing/sse.ts';
 import { loadOrganisation } from '../directory/commands.ts';
 import { parseOrganisationFile } from '../directory/organisation-file.ts';
-import { appendEntry } from '../ledger/commands.ts';
 
 // The live stream delivers an `entry` event for each new entry of the record the caller
 // may read, and nothing else. To show an entry was *not* delivered without waiting for a
@@ -77,15 +77,13 @@ async function listen(user: UserRow): Promise<EventReader> {
 
 /** An entry every signed-in person may read, ending a scenario. */
 const sentinel = () =>
-  t.handle.db.transaction().execute((trx) =>
-    appendEntry(trx, systemActor('test'), {
-      action: 'user.updated',
-      subjectType: 'sentinel',
-      subjectId: 'end',
-      payload: { changes: {} },
-      audience: ['AM', 'BY', 'TJ', 'partner:UN'],
-    }),
-  );
+  writeRecorded(t.handle, systemActor('test'), {
+    action: 'user.updated',
+    subjectType: 'sentinel',
+    subjectId: 'end',
+    payload: { changes: {} },
+    audience: ['AM', 'BY', 'TJ', 'partner:UN'],
+  });
 
 const summary = (entries: EntryEvent[]) => entries.map((e) => `${e.action} ${e.subjectType}:${e.subjectId}`);
 
@@ -110,15 +108,13 @@ describe('GET /api/live', () => {
     await signInSession(t, byDelegate.username);
     await signInSession(t, unObserver.username);
     // A secret entry for every member state: above a delegate's access level.
-    await t.handle.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), {
-        action: 'user.updated',
-        subjectType: 'note',
-        subjectId: 'secret',
-        payload: { changes: {} },
-        classification: 3,
-      }),
-    );
+    await writeRecorded(t.handle, systemActor('test'), {
+      action: 'user.updated',
+      subjectType: 'note',
+      subjectId: 'secret',
+      payload: { changes: {} },
+      classification: 3,
+    });
     // Reloading the organisation is for every member state, not for partners.
     await t.handle.db
       .transaction()

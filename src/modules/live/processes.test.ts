@@ -2,25 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import { secondHandle, type TestContext, testContext } from '../../testing/harness.ts';
-import { appendEntry } from '../ledger/commands.ts';
+import { appendEntry, RecordSequencer } from '../ledger/index.ts';
 import { type LiveEvent, LiveHub } from './hub.ts';
 
 // Two server processes on one database: each has its own pool and its own LISTEN
 // connection (on PostgreSQL, via a second handle), and a change written through one is
-// delivered to the live clients of the other. On PGlite there is one process, and the
-// same test checks that a second hub on the handle receives it too.
+// delivered to the live clients of the other, once the record's sequencer (here the other
+// process's) has given it its place. On PGlite there is one process, and the same test
+// checks that a second hub on the handle receives it too.
 describe('live updates across server processes', () => {
   let t: TestContext;
   let other: DbHandle;
   let otherHub: LiveHub;
+  let sequencer: RecordSequencer;
 
   beforeAll(async () => {
     t = await testContext();
     other = await secondHandle(t.handle);
     otherHub = new LiveHub(other);
     await otherHub.start();
+    sequencer = new RecordSequencer(other, { pollMs: 5 });
+    await sequencer.start();
   });
   afterAll(async () => {
+    await sequencer.stop();
     await otherHub.stop();
     await other.close();
     await t.close();

@@ -1,14 +1,21 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personFromRow } from '../../../core/actor.ts';
-import { recordAfter, recordHead, type TestContext, testContext, testLogKey } from '../../../testing/harness.ts';
+import {
+  recordAfter,
+  recordHead,
+  type TestContext,
+  testContext,
+  testLogKey,
+  tokenFor,
+} from '../../../testing/harness.ts';
 import {
   CLEARANCE_ORGANISATION,
   HOUR,
   landRoute,
   requestBody,
 } from '../../../testing/simulations/clearances.ts';
-import { createCheckpoint } from '../../ledger/index.ts';
+import { createCheckpoint, settleRecord } from '../../ledger/index.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { acceptConditions, decideLeg } from '../legs/commands.ts';
 import { applyDueSilences } from '../legs/tacit.ts';
@@ -24,8 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const run = <T>(fn: (trx: TestContext['handle']['db']) => Promise<T>) =>
-  t.handle.db.transaction().execute(fn);
+/** A command in its transaction; then its entries take their place, as the sequencer does moments later. */
+const run = async <T>(fn: (trx: TestContext['handle']['db']) => Promise<T>) => {
+  const result = await t.handle.db.transaction().execute(fn);
+  await settleRecord(t.handle.db);
+  return result;
+};
 const decide = (who: keyof ClearancePeople, id: string, state: string, body: Record<string, unknown>) =>
   run((trx) => decideLeg(trx, personFromRow(p[who]), id, state, DecideLegInput.parse(body)));
 
@@ -71,7 +82,7 @@ describe('clearance certificates', () => {
     expect(v?.status).toBe('valid');
     expect(v?.problems).toEqual([]);
     expect((issued[0].payload as { digest: string }).digest).toBe(v?.digest);
-    expect(v?.record.seq).toBe(issued[0].seq);
+    expect(v?.record?.seq).toBe(issued[0].seq);
     const doc = v!.certificate;
     expect(doc.reference).toBe(request.reference);
     expect(doc.legs.map((l) => [l.state, l.clearanceNumber])).toEqual([
@@ -88,6 +99,40 @@ describe('clearance certificates', () => {
     expect(text).not.toContain('Joint exercise');
   });
 
+  it('says pending, not verified, until its record entry has its place, over the API too', async () => {
+    // The token first: making it settles the record.
+    await tokenFor(t.handle, p.byDelegate);
+    const r = await buildClearanceRequest(t.handle, { by: p.byDelegate });
+    await decide('byHead', r.id, 'BY', { decision: 'approve', clearanceNumber: 'BY-CLR-2' });
+    await decide('ruHead', r.id, 'RU', { decision: 'approve' });
+    // The last decision clears the request; its certificate's entry is written, not yet integrated.
+    await t.handle.db
+      .transaction()
+      .execute((trx) =>
+        decideLeg(trx, personFromRow(p.kzHead), r.id, 'KZ', DecideLegInput.parse({ decision: 'approve' })),
+      );
+    const c = await code(r.id);
+    const waiting = await verifyCertificate(t.handle.db, c);
+    expect(waiting).toMatchObject({
+      verified: false,
+      pending: true,
+      status: 'valid',
+      problems: [],
+      record: null,
+    });
+    const res = await t.request(`/api/verify/${c}`, { settle: false });
+    expect(await res.json()).toMatchObject({ verified: false, pending: true, record: null });
+    const exported = await t.request(`/api/clearances/${r.id}/export`, { as: p.byDelegate, settle: false });
+    expect(await exported.json()).toMatchObject({ certificate: { code: c, recordSeq: null } });
+
+    await settleRecord(t.handle.db);
+    const placed = await verifyCertificate(t.handle.db, c);
+    expect(placed).toMatchObject({ verified: true, pending: false, status: 'valid' });
+    expect(placed?.record?.seq).toBeGreaterThan(0);
+    const later = await t.request(`/api/clearances/${r.id}/export`, { as: p.byDelegate });
+    expect(await later.json()).toMatchObject({ certificate: { code: c, recordSeq: placed?.record?.seq } });
+  });
+
   it('is accepted in any case and with spaces, and unknown codes answer null', async () => {
     const { request } = await clearedRequest();
     const c = await code(request.id);
@@ -99,7 +144,7 @@ describe('clearance certificates', () => {
     const { request } = await clearedRequest();
     const checkpoint = await createCheckpoint(t.handle.db, testLogKey());
     const v = await verifyCertificate(t.handle.db, await code(request.id));
-    expect(v?.record.checkpoint).toMatchObject({
+    expect(v?.record?.checkpoint).toMatchObject({
       size: checkpoint?.size,
       signatureValid: true,
       proofValid: true,

@@ -78,7 +78,7 @@ export async function issueCertificate(
   requestId: string,
   now: Date,
   actor: Actor = systemActor('clearances'),
-): Promise<{ code: string; seq: number; digest: string }> {
+): Promise<{ code: string; recordId: number; digest: string }> {
   const request = await trx
     .selectFrom('clearance_requests')
     .selectAll()
@@ -170,16 +170,16 @@ export async function issueCertificate(
       version: request.version,
       document: JSON.stringify(doc),
       digest,
-      ledger_seq: entry.seq,
+      record_id: entry.recordId,
       issued_at: now,
     })
     .execute();
   await trx
     .updateTable('clearance_requests')
-    .set({ verification_code: code, certificate_seq: entry.seq })
+    .set({ verification_code: code, certificate_record_id: entry.recordId })
     .where('id', '=', requestId)
     .execute();
-  return { code, seq: entry.seq, digest };
+  return { code, recordId: entry.recordId, digest };
 }
 
 /**
@@ -200,15 +200,24 @@ export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 /** What a verification code proves, and nothing more. */
 export interface Verification {
   code: string;
-  /** The certificate matches the record and the chain around it holds. */
+  /** The certificate matches the record and the chain around it holds (false while `pending`). */
   verified: boolean;
+  /**
+   * The certificate is issued and its record entry written, but the entry still waits for its
+   * place in the record (the sequencer gives it one within moments): nothing to check it
+   * against yet, so it is not `verified`; ask again.
+   */
+  pending: boolean;
   /** See CERTIFICATE_STATUSES: only `valid` lets the movement through. */
   status: CertificateStatus;
   problems: string[];
   certificate: Certificate;
   digest: string;
-  /** The record entry that published the digest, and the checkpoint (witnessed when it can be) that vouches for it. */
-  record: EntryStanding;
+  /**
+   * The record entry that published the digest, and the checkpoint (witnessed when it can be)
+   * that vouches for it; null while the entry is pending, or when it is missing.
+   */
+  record: EntryStanding | null;
 }
 
 /**
@@ -236,14 +245,23 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verifi
   if (digest !== cert.digest) problems.push('the certificate was changed after it was issued');
   const entry = await db
     .selectFrom('ledger_entries')
-    .select('payload')
-    .where('seq', '=', cert.ledger_seq)
+    .select(['seq', 'payload'])
+    .where('record_id', '=', cert.record_id)
     .executeTakeFirst();
-  const payload = entry?.payload as { digest?: string } | undefined;
-  if (entry && payload?.digest !== digest)
-    problems.push('the record holds another digest for this certificate');
-  const standing = await entryStanding(db, Number(cert.ledger_seq), problems);
-  return result(cert, doc, digest, request, problems, standing);
+  if (!entry) {
+    const pending = await db
+      .selectFrom('ledger_pending')
+      .select('id')
+      .where('id', '=', cert.record_id)
+      .executeTakeFirst();
+    if (!pending)
+      problems.push(`the record entry of this certificate (record id ${cert.record_id}) is missing`);
+    return result(cert, doc, digest, request, problems, null, Boolean(pending));
+  }
+  const payload = entry.payload as { digest?: string } | undefined;
+  if (payload?.digest !== digest) problems.push('the record holds another digest for this certificate');
+  const standing = await entryStanding(db, Number(entry.seq), problems);
+  return result(cert, doc, digest, request, problems, standing, false);
 }
 
 function result(
@@ -252,7 +270,8 @@ function result(
   digest: string,
   request: { status: string; verification_code: string | null },
   problems: string[],
-  record: Verification['record'] | null,
+  record: EntryStanding | null,
+  pending: boolean,
 ): Verification {
   const status: CertificateStatus =
     request.status === 'withdrawn'
@@ -266,11 +285,12 @@ function result(
             : 'under_amendment';
   return {
     code: cert.code,
-    verified: problems.length === 0,
+    verified: problems.length === 0 && !pending,
+    pending,
     status,
     problems,
     certificate: doc,
     digest,
-    record: record ?? { seq: Number(cert.ledger_seq), hash: '', at: '', checkpoint: null },
+    record,
   };
 }

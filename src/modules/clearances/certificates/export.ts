@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../../core/actor.ts';
 import type { Db } from '../../../db/connect.ts';
+import { recordedEntry } from '../../ledger/index.ts';
 import { presentRequest, type RequestSchema } from '../present.ts';
 import { getRequestView } from '../requests/queries.ts';
 
@@ -24,12 +25,15 @@ export async function exportRequestCsv(db: Db, actor: Actor, id: string, now = n
 async function exportData(db: Db, actor: Actor, id: string, now: Date) {
   const view = await getRequestView(db, actor, id);
   const request = presentRequest(actor, view, now);
+  const recordId = view.row.certificate_record_id;
+  // The entry's seq once it has its place in the record; null while it is pending.
+  const recorded = view.row.verification_code && recordId !== null ? await recordedEntry(db, recordId) : null;
   const doc = {
     kind: 'accord.clearance-export' as const,
     exportedAt: now.toISOString(),
     request,
     certificate: view.row.verification_code
-      ? { code: view.row.verification_code, recordSeq: view.row.certificate_seq }
+      ? { code: view.row.verification_code, recordId, recordSeq: recorded?.seq ?? null }
       : null,
   };
   return { doc, paused: new Map(view.legs.map((l) => [l.id, Number(l.paused_seconds)])) };

@@ -68,7 +68,13 @@ export const CertificateSchema = z
 export const VerificationSchema = z
   .object({
     code: z.string(),
-    verified: z.boolean().openapi({ description: 'The certificate matches the record and the chain holds' }),
+    verified: z.boolean().openapi({
+      description: 'The certificate matches the record and the chain holds (false while pending)',
+    }),
+    pending: z.boolean().openapi({
+      description:
+        'The certificate is recorded but its entry still awaits its place in the record (the sequencer numbers entries within a second): ask again',
+    }),
     status: z.enum(CERTIFICATE_STATUSES).openapi({
       description:
         'valid; under_amendment (an amendment re-opened legs: not valid until cleared again); denied (the amendment was refused); superseded; withdrawn',
@@ -76,7 +82,10 @@ export const VerificationSchema = z
     problems: z.array(z.string()),
     certificate: CertificateSchema,
     digest: z.string().openapi({ description: 'SHA-256 of the certificate (RFC 8785 canonical JSON)' }),
-    record: EntryStandingSchema,
+    record: EntryStandingSchema.nullable().openapi({
+      description:
+        'The record entry that published the digest; null while it is pending, or when it is missing',
+    }),
   })
   .openapi('CertificateVerification');
 

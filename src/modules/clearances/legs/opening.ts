@@ -170,7 +170,11 @@ export async function settleRequest(
       verificationCode: certificate.code,
     });
     return {
-      request: { ...updated, verification_code: certificate.code, certificate_seq: certificate.seq },
+      request: {
+        ...updated,
+        verification_code: certificate.code,
+        certificate_record_id: certificate.recordId,
+      },
       before,
       status,
     };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personFromRow } from '../../../core/actor.ts';
 import { recordHead, secondHandle, type TestContext, testContext } from '../../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION, HOUR, landRoute } from '../../../testing/simulations/clearances.ts';
+import { settleRecord } from '../../ledger/index.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { DecideLegInput } from '../schema.ts';
 import { askInfo, decideLeg, giveInfo } from './commands.ts';
@@ -19,13 +20,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const tacitEntries = (after: number) =>
-  t.handle.db
+/** The tacit consents recorded after `after`, once what was written has its place. */
+async function tacitEntries(after: number) {
+  await settleRecord(t.handle.db);
+  return t.handle.db
     .selectFrom('ledger_entries')
     .select(['subject_id', 'payload', 'at'])
     .where('action', '=', 'clearance.leg_tacit')
     .where('seq', '>', after)
     .execute();
+}
 
 describe('the tacit-consent runner', () => {
   it('two runners at once: every due leg exactly once', async () => {

@@ -409,7 +409,7 @@ export async function amendRequest(
     settled.request = {
       ...settled.request,
       verification_code: certificate.code,
-      certificate_seq: certificate.seq,
+      certificate_record_id: certificate.recordId,
     };
   }
   await notifyClearances(trx, id);

@@ -1,0 +1,30 @@
+-- the record's sequencer giving pending entries their place: integratePending(), one batch
+-- The statements it sends, in order; written by src/db/hot-queries.test.ts.
+-- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts
+
+-- 1 of 4, 0 parameters
+select seq, hash from ledger_head where id = 1 for update;
+
+-- 2 of 4, 1 parameter
+select "id", "body_hash" from "ledger_pending" order by "id" limit $1;
+
+-- 3 of 4, 4 parameters
+with batch as (
+  select * from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
+    as b (record_id, seq, prev_hash, hash)
+),
+entered as (
+  insert into ledger_entries (seq, at, actor_id, actor_label, delegation, action, subject_type, subject_id,
+    classification, audience, payload, payload_hash, prev_hash, hash, record_id)
+  select b.seq, p.at, p.actor_id, p.actor_label, p.delegation, p.action, p.subject_type, p.subject_id,
+    p.classification, p.audience, p.payload, p.payload_hash, b.prev_hash, b.hash, p.id
+  from batch b join ledger_pending p on p.id = b.record_id
+  order by b.seq
+  returning 1
+),
+gone as (delete from ledger_pending p using batch b where p.id = b.record_id returning 1)
+select (select count(*) from entered) as entered, (select count(*) from gone) as gone;
+
+-- 4 of 4, 6 parameters
+with moved as (update ledger_head set seq = $1, hash = $2 where id = 1)
+select ledger_tree_append_all($3, $4::text[]), pg_notify($5, $6);
