@@ -9,20 +9,23 @@ export function VerificationPanel({ verification: v }: { verification: Verificat
   const { t } = useTranslation();
   const { dateTime } = useFormat();
   const good = v.verified && v.status === 'valid';
-  const title = !v.verified
-    ? t('certificate.verify.broken')
-    : v.status === 'valid'
-      ? t('certificate.verify.valid')
-      : t(`certificate.verify.${v.status}`);
+  const title = v.pending
+    ? t('certificate.verify.pending')
+    : !v.verified
+      ? t('certificate.verify.broken')
+      : v.status === 'valid'
+        ? t('certificate.verify.valid')
+        : t(`certificate.verify.${v.status}`);
   return (
     <Alert
-      color={good ? 'teal' : v.verified ? 'yellow' : 'red'}
+      color={good ? 'teal' : v.verified || v.pending ? 'yellow' : 'red'}
       variant="light"
       icon={good ? <IconRosetteDiscountCheck aria-hidden /> : <IconAlertTriangle aria-hidden />}
       title={title}
       data-testid="verification"
       data-verified={v.verified}
       data-status={v.status}
+      data-pending={v.pending}
     >
       <Stack gap={6}>
         {v.problems.length ? (
@@ -32,13 +35,15 @@ export function VerificationPanel({ verification: v }: { verification: Verificat
             ))}
           </List>
         ) : null}
-        <Text size="sm">
-          {t('certificate.verify.entry', { seq: v.record.seq, at: dateTime(v.record.at) })}
-        </Text>
-        {v.record.checkpoint ? (
+        {v.record ? (
+          <Text size="sm">
+            {t('certificate.verify.entry', { seq: v.record.seq, at: dateTime(v.record.at) })}
+          </Text>
+        ) : null}
+        {v.pending ? null : v.record?.checkpoint ? (
           <Text size="sm">
             {t('certificate.verify.checkpoint', {
-              seq: v.record.checkpoint.seq,
+              seq: v.record.checkpoint.size,
               at: dateTime(v.record.checkpoint.signedAt),
             })}
           </Text>

@@ -186,10 +186,22 @@ function DecisionDocument({ decision }: { decision: Decision }) {
 
         <Stack gap="xs" data-testid="decision-record">
           <SectionTitle>{t('decisions.decision.record')}</SectionTitle>
-          <Text size="sm">{t('decisions.decision.recordIntro', { seq: decision.record.seq })}</Text>
-          <Code block data-testid="decision-hash" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-            {`${t('decisions.decision.seq')}: ${decision.record.seq}\n${t('decisions.decision.hash')}: ${decision.record.hash}`}
-          </Code>
+          {decision.record.pending ? (
+            <Text size="sm" data-testid="decision-record-pending">
+              {t('decisions.decision.recordPending')}
+            </Text>
+          ) : (
+            <>
+              <Text size="sm">{t('decisions.decision.recordIntro', { seq: decision.record.seq })}</Text>
+              <Code
+                block
+                data-testid="decision-hash"
+                style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+              >
+                {`${t('decisions.decision.seq')}: ${decision.record.seq}\n${t('decisions.decision.hash')}: ${decision.record.hash}`}
+              </Code>
+            </>
+          )}
           <Text size="xs" c="dimmed">
             {t('decisions.decision.recordHow')}
           </Text>

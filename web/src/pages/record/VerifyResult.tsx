@@ -6,7 +6,7 @@ import type { VerifyResult } from '../../types.ts';
 
 export function VerifyResultPanel({ result }: { result: VerifyResult }) {
   const { t } = useTranslation();
-  const { number, dateTime } = useFormat();
+  const { number } = useFormat();
   const checkpoint = result.checkpoint;
 
   if (result.ok) {
@@ -39,8 +39,7 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
         {checkpoint ? (
           <Text size="sm" mt={6}>
             {t(checkpoint.valid ? 'record.verify.checkpointValid' : 'record.verify.checkpointInvalid', {
-              seq: number(checkpoint.seq),
-              signedAt: dateTime(checkpoint.signedAt),
+              seq: number(checkpoint.size),
               keyId: checkpoint.keyId,
             })}
           </Text>
@@ -79,8 +78,7 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
         {checkpoint && !checkpoint.valid ? (
           <List.Item>
             {t('record.verify.checkpointInvalid', {
-              seq: number(checkpoint.seq),
-              signedAt: dateTime(checkpoint.signedAt),
+              seq: number(checkpoint.size),
               keyId: checkpoint.keyId,
             })}
           </List.Item>
