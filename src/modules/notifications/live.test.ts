@@ -2,10 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { UserRow } from '../../db/schema.ts';
-import { secondHandle, type TestContext, testContext, tokenFor } from '../../testing/harness.ts';
+import {
+  secondHandle,
+  type TestContext,
+  testContext,
+  tokenFor,
+  writeRecorded,
+} from '../../testing/harness.ts';
 import { SseReader } from '../../testing/sse.ts';
 import { buildProcedure } from '../decisions/factories.ts';
-import { appendEntry } from '../ledger/commands.ts';
 import { LiveHub } from '../live/hub.ts';
 import { buildNotificationPeople, type NotificationPeople } from './factories.ts';
 
@@ -55,15 +60,13 @@ async function listen(user: UserRow): Promise<EventReader> {
 
 /** A record entry every member delegation reads, ending a scenario. */
 const sentinel = (id: string) =>
-  t.handle.db.transaction().execute((trx) =>
-    appendEntry(trx, systemActor('test'), {
-      action: 'user.updated',
-      subjectType: 'sentinel',
-      subjectId: id,
-      payload: { changes: {} },
-      audience: ['AM', 'BY', 'TJ'],
-    }),
-  );
+  writeRecorded(t.handle, systemActor('test'), {
+    action: 'user.updated',
+    subjectType: 'sentinel',
+    subjectId: id,
+    payload: { changes: {} },
+    audience: ['AM', 'BY', 'TJ'],
+  });
 
 describe('notifications on GET /api/live', () => {
   it("a `notification` event with the unread count reaches the recipient's connections, no one else's", async () => {
