@@ -6,6 +6,7 @@ import { Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
+import { batchingCommits } from './with-commit.ts';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'pglite' | 'postgresql';
@@ -66,7 +67,7 @@ async function connectServer(url: string, max: number, log?: KyselyConfig['log']
   pool.on('error', () => {
     /* idle client errors are surfaced on the next query */
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  const db = new Kysely<Database>({ dialect: batchingCommits(new PostgresDialect({ pool })), log });
   let listener: pg.Client | undefined;
   const leaders = new Set<pg.Client>();
   const handlers = new Map<string, Set<(payload: string) => void>>();
@@ -176,7 +177,7 @@ async function connectEmbedded(dataDir?: string, log?: KyselyConfig['log']): Pro
     unlock();
     throw err;
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
+  const db = new Kysely<Database>({ dialect: batchingCommits(new PGliteDialect(pglite)), log });
   const closing: (() => void)[] = [];
   return {
     db,

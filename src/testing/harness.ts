@@ -12,7 +12,7 @@ import { createToken } from '../modules/auth/commands.ts';
 import { loadOrganisation } from '../modules/directory/commands.ts';
 import { parseOrganisationFile } from '../modules/directory/organisation-file.ts';
 import {
-  appendEntry,
+  appendReferencedEntry,
   type LogKey,
   logKeyOf,
   newPrivateKeyPem,
@@ -234,7 +234,7 @@ export async function writeRecorded(
   actor: Actor,
   input: RecordInput,
 ): Promise<RecordedEntry> {
-  const written = await handle.db.transaction().execute((trx) => appendEntry(trx, actor, input));
+  const written = await handle.db.transaction().execute((trx) => appendReferencedEntry(trx, actor, input));
   await settleRecord(handle.db);
   const entry = await recordedEntry(handle.db, written.recordId);
   if (!entry) throw new Error(`entry ${written.recordId} was not integrated`);

@@ -5,7 +5,8 @@
  *   node --import tsx src/testing/record-storm.ts <database url> storm
  *     8 writers append entries as fast as they can, each in its own transaction, with the
  *     process's own RecordSequencer integrating them; after each commit it prints
- *     "committed <record id>" (only then: a printed id is an acknowledged write).
+ *     "committed <subject id>" (only then: a printed write is an acknowledged one); the
+ *     entries' subject type is "sequencer".
  *   node --import tsx src/testing/record-storm.ts <database url> sequencer
  *     only a RecordSequencer; prints "leading" once it holds the lead.
  *
@@ -43,15 +44,16 @@ if (mode === 'sequencer') {
   const writer = async (w: number) => {
     for (;;) {
       const i = n++;
-      const written = await handle.db.transaction().execute((trx) =>
+      const subjectId = `storm ${w}:${i}`;
+      await handle.db.transaction().execute((trx) =>
         appendEntry(trx, actor, {
           action: 'user.updated',
-          subjectType: 'storm',
-          subjectId: `${w}:${i}`,
+          subjectType: 'sequencer',
+          subjectId,
           payload: { changes: { displayName: `storm ${i}` } },
         }),
       );
-      say(`committed ${written.recordId}`);
+      say(`committed ${subjectId}`);
       // Now and then an explicit integration too, racing the sequencer's loop.
       if (i % 97 === 0) await integratePending(handle.db, 50);
     }

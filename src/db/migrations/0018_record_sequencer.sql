@@ -58,13 +58,3 @@ alter table clearance_certificates
 alter table clearance_requests drop constraint clearance_requests_certificate_seq_fkey;
 alter table clearance_requests rename column certificate_seq to certificate_record_id;
 
--- Appends the leaves from p_first_index on, one per entry hash, in the order given (each with
--- ledger_tree_append of 0014): a batch of the sequencer in one call.
-create function ledger_tree_append_all(p_first_index bigint, p_entry_hashes text[]) returns void
-language plpgsql as $$
-begin
-  for i in 1 .. coalesce(array_length(p_entry_hashes, 1), 0) loop
-    perform ledger_tree_append(p_first_index + i - 1, p_entry_hashes[i]);
-  end loop;
-end;
-$$;

@@ -42,6 +42,7 @@ select coalesce((select json_agg(i order by i.id) from inserted i), '[]') as ins
     where s.procedure_id = $11), '[]') as before;
 
 -- 3 of 3, 12 parameters
-insert into "ledger_pending" ("at", "actor_id", "actor_label", "delegation", "action", "subject_type", "subject_id", "classification", "audience", "payload", "payload_hash", "body_hash")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-returning "id";
+/* sent with commit */ insert into ledger_pending (at, actor_id, actor_label, delegation, action, subject_type,
+  subject_id, classification, audience, payload, payload_hash, body_hash)
+values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
+  $10::jsonb, $11::text, $12::text);

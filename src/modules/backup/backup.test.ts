@@ -20,7 +20,7 @@ import {
 } from '../../testing/harness.ts';
 import { signIn } from '../auth/commands.ts';
 import { createCheckpoint } from '../ledger/checkpoints.ts';
-import { appendEntry } from '../ledger/commands.ts';
+import { appendEntry, appendReferencedEntry } from '../ledger/commands.ts';
 import { verifyDatabase } from '../ledger/queries.ts';
 import { settleRecord } from '../ledger/sequencer.ts';
 import { backupChunks, backupToFile } from './backup.ts';
@@ -233,7 +233,7 @@ describe('backup and restore', () => {
     const live = await fresh();
     await restoreFromFile(live.db, file);
     const written = await live.db.transaction().execute((trx) =>
-      appendEntry(trx, systemActor('test'), {
+      appendReferencedEntry(trx, systemActor('test'), {
         action: 'user.updated',
         subjectType: 'x',
         subjectId: 'pending at backup',

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { latestVersion } from '../../db/migrate.ts';
 import type { VerifyResult } from '../ledger/index.ts';
 import {
-  appendEntry,
+  appendReferencedEntry,
   completeTree,
   createCheckpoint,
   type LogKey,
@@ -104,7 +104,7 @@ export async function restoreFromFile(
         .map((t) => t.name)
         .filter((name) => !restoring.some((t) => t.name === name));
       const totalRows = Object.values(restored).reduce((sum, n) => sum + n, 0);
-      const written = await appendEntry(trx, systemActor('accord restore'), {
+      const written = await appendReferencedEntry(trx, systemActor('accord restore'), {
         action: 'system.restored',
         subjectType: 'backup',
         subjectId: header.createdAt,

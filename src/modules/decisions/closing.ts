@@ -5,7 +5,7 @@ import { actorLabel } from '../../core/actor.ts';
 import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { DecisionRow, ProcedureRow, StanceRow } from '../../db/schema.ts';
-import { appendEntry } from '../ledger/index.ts';
+import { appendEntry, appendReferencedEntry } from '../ledger/index.ts';
 import { getVersionRow } from './load.ts';
 import { computeOutcome, type Outcome, type Rule, type StanceKind } from './outcome.ts';
 
@@ -193,7 +193,7 @@ async function publishDecision(
     result,
     adoptedAt: adoptedAt.toISOString(),
   };
-  const recorded = await appendEntry(trx, actor, {
+  const recorded = await appendReferencedEntry(trx, actor, {
     action: 'decision.published',
     subjectType: 'decision',
     subjectId: id,

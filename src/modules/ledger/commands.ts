@@ -1,5 +1,7 @@
+import { CompiledQuery } from 'kysely';
 import { type Actor, actorDelegation, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
+import { withCommit } from '../../db/with-commit.ts';
 import { checkLedgerEntry, type LedgerAction } from './actions.ts';
 import { bodyHash, payloadHash } from './hash.ts';
 
@@ -26,12 +28,17 @@ export interface RecordInput {
 
 /** An entry as its writer knows it: written in the caller's transaction, its place still to come. */
 export interface WrittenEntry {
+  /** The instant it records (ISO). */
+  at: string;
+}
+
+/** An entry written to be pointed at: its record id names it before and after it has its place. */
+export interface ReferencedEntry extends WrittenEntry {
   /**
    * The entry's lasting name (ledger_entries.record_id once it has its place): store this,
    * not a seq, to point at the entry (decisions, certificates).
    */
   recordId: number;
-  at: string;
 }
 
 /** An entry that has its place in the record. */
@@ -42,14 +49,23 @@ export interface RecordedEntry {
   at: string;
 }
 
+// The pending entry, one statement; its parameters are cast so that it also reads with them
+// written in as literals (sent with COMMIT, src/db/with-commit.ts).
+const INSERT_PENDING = `insert into ledger_pending (at, actor_id, actor_label, delegation, action, subject_type,
+  subject_id, classification, audience, payload, payload_hash, body_hash)
+values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
+  $10::jsonb, $11::text, $12::text)`;
+
 /**
  * Writes an entry for the record inside the caller's transaction: it commits or rolls back
- * with the change it records. No lock is taken and no NOTIFY sent: the row goes into
- * ledger_pending, and the record's sequencer (sequencer.ts) gives it its number, chains it
- * and adds it to the Merkle tree once the transaction has committed, normally within a few
- * tens of milliseconds (see `SEQUENCER_POLL_MS`). The payload is checked first against its
- * action's schema (see `checkLedgerEntry` in actions.ts), and the body hash (every chained
- * field but the place in the chain) is computed here, off the sequencer's path.
+ * with the change it records. No lock is taken, no NOTIFY sent, and no round trip spent: the
+ * row for ledger_pending goes to the database with the transaction's COMMIT (`withCommit`),
+ * and the record's sequencer (sequencer.ts) gives it its number, chains it and adds it to the
+ * Merkle tree once it has committed, normally within a few tens of milliseconds (see
+ * `SEQUENCER_POLL_MS`). The payload is checked first against its action's schema (see
+ * `checkLedgerEntry` in actions.ts), and the body hash (every chained field but the place in
+ * the chain) is computed here, off the sequencer's path. Nothing in the transaction reads the
+ * entry back; a command that must point at it uses `appendReferencedEntry`.
  *
  * @example
  * await db.transaction().execute(async (trx) => {
@@ -58,6 +74,32 @@ export interface RecordedEntry {
  * });
  */
 export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Promise<WrittenEntry> {
+  const { at, parameters } = pendingRow(actor, input);
+  const query = CompiledQuery.raw(INSERT_PENDING, parameters);
+  await trx.executeQuery(trx.isTransaction ? withCommit(query) : query);
+  return { at };
+}
+
+/**
+ * `appendEntry` for an entry something will point at (a decision, a certificate, a restore's
+ * summary): written at once, one round trip, answering its record id.
+ */
+export async function appendReferencedEntry(
+  trx: Db,
+  actor: Actor,
+  input: RecordInput,
+): Promise<ReferencedEntry> {
+  const { at, parameters } = pendingRow(actor, input);
+  const result = await trx.executeQuery<{ id: number }>(
+    CompiledQuery.raw(`${INSERT_PENDING}\nreturning id`, parameters),
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error('the pending entry was not written');
+  return { recordId: Number(row.id), at };
+}
+
+/** The checked entry as the parameters of INSERT_PENDING. */
+function pendingRow(actor: Actor, input: RecordInput): { at: string; parameters: unknown[] } {
   const at = (input.at ?? new Date()).toISOString();
   // The payload as it reads back from jsonb (normalisePayload), and the text that is sent.
   const payloadJson = JSON.stringify(input.payload ?? {});
@@ -77,23 +119,21 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
     audience: input.audience ?? null,
     payloadHash: payloadHash(payload),
   };
-  const row = await trx
-    .insertInto('ledger_pending')
-    .values({
+  return {
+    at,
+    parameters: [
       at,
-      actor_id: fields.actorId,
-      actor_label: fields.actorLabel,
-      delegation: fields.delegation,
-      action: fields.action,
-      subject_type: fields.subjectType,
-      subject_id: fields.subjectId,
-      classification: fields.classification,
-      audience: fields.audience,
-      payload: payloadJson,
-      payload_hash: fields.payloadHash,
-      body_hash: bodyHash(fields),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { recordId: Number(row.id), at };
+      fields.actorId,
+      fields.actorLabel,
+      fields.delegation,
+      fields.action,
+      fields.subjectType,
+      fields.subjectId,
+      fields.classification,
+      fields.audience,
+      payloadJson,
+      fields.payloadHash,
+      bodyHash(fields),
+    ],
+  };
 }

@@ -43,9 +43,11 @@ export {
 } from './checkpoints.ts';
 export {
   appendEntry,
+  appendReferencedEntry,
   LIVE_CHANNEL,
   type RecordedEntry,
   type RecordInput,
+  type ReferencedEntry,
   type WrittenEntry,
 } from './commands.ts';
 export { bodyHash, canonicalJson, linkHash, payloadHash, sha256Hex } from './hash.ts';

@@ -5,16 +5,18 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../config.ts';
 import { systemActor } from '../../core/actor.ts';
-import type { DbHandle } from '../../db/connect.ts';
+import type { Db, DbHandle } from '../../db/connect.ts';
 import {
   recordAfter,
   recordHead,
   secondHandle,
   type TestContext,
   testContext,
+  testDatabase,
   testDatabaseUrl,
 } from '../../testing/harness.ts';
-import { appendEntry, LIVE_CHANNEL, type RecordInput } from './commands.ts';
+import { appendEntry, appendReferencedEntry, LIVE_CHANNEL, type RecordInput } from './commands.ts';
+import { sha256Hex } from './hash.ts';
 import { verifyDatabase } from './queries.ts';
 import {
   integratePending,
@@ -24,6 +26,7 @@ import {
   SEQUENCER_POLL_MS,
   settleRecord,
 } from './sequencer.ts';
+import { appendLeaves } from './tree.ts';
 
 // The record's sequencer: writers put entries in ledger_pending inside their own
 // transaction, without a lock; one sequencer per database numbers, chains and trees them.
@@ -40,8 +43,11 @@ const entry = (subjectId: string): RecordInput => ({
   subjectId,
   payload: { changes: {} },
 });
-const write = (handle: DbHandle, subjectId: string) =>
-  handle.db.transaction().execute((trx) => appendEntry(trx, actor, entry(subjectId)));
+/** A write as a command makes it (the entry sent with COMMIT); answers its subject id. */
+const write = async (handle: DbHandle, subjectId: string) => {
+  await handle.db.transaction().execute((trx) => appendEntry(trx, actor, entry(subjectId)));
+  return subjectId;
+};
 
 /** Polls until `check` holds, failing after `ms`. */
 async function until(check: () => Promise<boolean> | boolean, ms: number, what: string) {
@@ -52,15 +58,28 @@ async function until(check: () => Promise<boolean> | boolean, ms: number, what: 
   }
 }
 
-/** The record ids that have their place in the record, of those given. */
-async function integratedOf(handle: DbHandle, ids: number[]): Promise<Set<number>> {
+/** The writes (by subject id) that have their place in the record, of those given. */
+async function integratedOf(handle: DbHandle, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows = await handle.db
     .selectFrom('ledger_entries')
-    .select('record_id')
-    .where('record_id', 'in', ids)
+    .select('subject_id')
+    .where('subject_type', '=', 'sequencer')
+    .where('subject_id', 'in', ids)
     .execute();
-  return new Set(rows.map((r) => Number(r.record_id)));
+  return new Set(rows.map((r) => r.subject_id));
+}
+
+/** The writes (by subject id) in the order of their places. */
+async function placesOf(handle: DbHandle, ids: string[]): Promise<string[]> {
+  const rows = await handle.db
+    .selectFrom('ledger_entries')
+    .select('subject_id')
+    .where('subject_type', '=', 'sequencer')
+    .where('subject_id', 'in', ids)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.subject_id);
 }
 
 /** The whole record is numbered 1..n without a gap, nothing waits, and it verifies (chain and tree). */
@@ -88,32 +107,26 @@ describe('the record sequencer', () => {
     const before = await recordHead(t.handle);
     const sequencer = new RecordSequencer(t.handle, { pollMs: 5 });
     await sequencer.start();
-    let written: { recordId: number }[];
+    let written: string[];
     try {
       written = await Promise.all(Array.from({ length: 60 }, (_, i) => write(t.handle, `concurrent ${i}`)));
-      const ids = written.map((w) => w.recordId);
-      await until(async () => (await integratedOf(t.handle, ids)).size === ids.length, 10_000, 'integration');
+      await until(async () => (await integratedOf(t.handle, written)).size === 60, 10_000, 'integration');
     } finally {
       await sequencer.stop();
     }
     const entries = await recordAfter(t.handle, before);
     expect(entries.map((e) => Number(e.seq))).toEqual(Array.from({ length: 60 }, (_, i) => before + 1 + i));
-    expect(new Set(entries.map((e) => Number(e.record_id)))).toEqual(new Set(written.map((w) => w.recordId)));
+    expect(new Set(entries.map((e) => e.subject_id))).toEqual(new Set(written));
+    expect(new Set(entries.map((e) => Number(e.record_id))).size).toBe(60);
     for (const [i, e] of entries.entries()) if (i > 0) expect(e.prev_hash).toBe(entries[i - 1].hash);
     await expectWholeRecord(t.handle);
   });
 
   it('gives an entry written after another committed a later place', async () => {
-    const ids: number[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await write(t.handle, `in turn ${i}`)).recordId);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await write(t.handle, `in turn ${i}`));
     await settleRecord(t.handle.db);
-    const rows = await t.handle.db
-      .selectFrom('ledger_entries')
-      .select(['seq', 'record_id'])
-      .where('record_id', 'in', ids)
-      .orderBy('seq')
-      .execute();
-    expect(rows.map((r) => Number(r.record_id))).toEqual(ids);
+    expect(await placesOf(t.handle, ids)).toEqual(ids);
   });
 
   it('leaves nothing behind for a write that rolled back', async () => {
@@ -148,8 +161,8 @@ describe('the record sequencer', () => {
 
   it('integrates in batches of at most its limit, oldest first', async () => {
     await settleRecord(t.handle.db);
-    const ids: number[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await write(t.handle, `limited ${i}`)).recordId);
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await write(t.handle, `limited ${i}`));
     expect(await integratePending(t.handle.db, 3)).toBe(3);
     expect(await integratedOf(t.handle, ids)).toEqual(new Set(ids.slice(0, 3)));
     expect(await settleRecord(t.handle.db, 3)).toBe(4);
@@ -163,9 +176,9 @@ describe('the record sequencer', () => {
       expect(sequencer.leading).toBe(true);
       const delays: number[] = [];
       for (let i = 0; i < 10; i++) {
-        const { recordId } = await write(t.handle, `delay ${i}`);
+        const id = await write(t.handle, `delay ${i}`);
         const start = performance.now();
-        await until(async () => (await integratedOf(t.handle, [recordId])).size === 1, 5_000, 'integration');
+        await until(async () => (await integratedOf(t.handle, [id])).size === 1, 5_000, 'integration');
         delays.push(performance.now() - start);
       }
       // The poll interval plus one batch; generous for a loaded machine.
@@ -184,6 +197,32 @@ describe('the record sequencer', () => {
   });
 });
 
+describe('a batch of leaves', () => {
+  it('grows the Merkle tree exactly as ledger_tree_append does one leaf at a time', async () => {
+    const batched = await testDatabase();
+    const oneByOne = await testDatabase();
+    try {
+      const hashes = Array.from({ length: 70 }, (_, i) => sha256Hex(`leaf ${i}`));
+      let at = 0;
+      for (const size of [1, 2, 3, 5, 8, 13, 1, 1, 7, 16, 13]) {
+        await appendLeaves(batched.db, at, hashes.slice(at, at + size));
+        at += size;
+      }
+      for (const [i, hash] of hashes.entries())
+        await sql`select ledger_tree_append(${i}, ${hash})`.execute(oneByOne.db);
+      const tree = (db: Db) =>
+        sql<{ level: number; idx: number; hash: string }>`
+          select level, idx, encode(hash, 'hex') as hash from ledger_tree order by level, idx`.execute(db);
+      const [a, b] = await Promise.all([tree(batched.db), tree(oneByOne.db)]);
+      expect(a.rows.length).toBeGreaterThan(hashes.length);
+      expect(a.rows).toEqual(b.rows);
+    } finally {
+      await batched.close();
+      await oneByOne.close();
+    }
+  });
+});
+
 describe.runIf(onServer)('sequencers of several processes on one PostgreSQL database', () => {
   let t: TestContext;
   let other: DbHandle;
@@ -197,8 +236,8 @@ describe.runIf(onServer)('sequencers of several processes on one PostgreSQL data
   });
 
   it('integrate one at a time: explicit calls from two processes never integrate an entry twice', async () => {
-    const ids: number[] = [];
-    for (let i = 0; i < 40; i++) ids.push((await write(i % 2 ? other : t.handle, `racing ${i}`)).recordId);
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) ids.push(await write(i % 2 ? other : t.handle, `racing ${i}`));
     const counts = await Promise.all([
       integratePending(t.handle.db, 7),
       integratePending(other.db, 7),
@@ -221,14 +260,17 @@ describe.runIf(onServer)('sequencers of several processes on one PostgreSQL data
     const wroteFirst = new Promise<void>((resolve) => {
       firstWritten = resolve;
     });
-    // The first writer takes its record id, then waits before committing.
+    // The first writer takes its record id (written at once, as a decision's is), then waits
+    // before committing.
     const first = t.handle.db.transaction().execute(async (trx) => {
-      firstId = (await appendEntry(trx, actor, entry('slow writer'))).recordId;
+      firstId = (await appendReferencedEntry(trx, actor, entry('slow writer'))).recordId;
       firstWritten();
       await gate;
     });
     await wroteFirst;
-    const second = await write(other, 'quick writer');
+    const second = await other.db
+      .transaction()
+      .execute((trx) => appendReferencedEntry(trx, actor, entry('quick writer')));
     expect(second.recordId).toBeGreaterThan(firstId);
     // Only the committed one is seen, and placed.
     expect(await integratePending(t.handle.db)).toBe(1);
@@ -245,7 +287,7 @@ describe.runIf(onServer)('sequencers of several processes on one PostgreSQL data
     await expectWholeRecord(t.handle);
   });
 
-  it('elect one leader; when its connection ends, the other takes over within its retry interval', async () => {
+  it('elect one leader, who leads again within the retry interval when its lock connection ends, and hand over when it stops', async () => {
     const a = new RecordSequencer(t.handle, { pollMs: 5, retryMs: 100 });
     const b = new RecordSequencer(other, { pollMs: 5, retryMs: 100 });
     await a.start();
@@ -254,30 +296,36 @@ describe.runIf(onServer)('sequencers of several processes on one PostgreSQL data
       expect([a.leading, b.leading]).toEqual([true, false]);
       // Writes from both processes are integrated by the leader alone.
       const ids = await Promise.all(
-        Array.from(
-          { length: 30 },
-          async (_, i) => (await write(i % 2 ? other : t.handle, `led ${i}`)).recordId,
-        ),
+        Array.from({ length: 30 }, (_, i) => write(i % 2 ? other : t.handle, `led ${i}`)),
       );
       await until(async () => (await integratedOf(t.handle, ids)).size === ids.length, 10_000, 'integration');
       expect([a.leading, b.leading]).toEqual([true, false]);
 
-      // The leader's lock connection ends, as when its process dies: PostgreSQL releases the lock.
-      await sql`select pg_terminate_backend(pid) from pg_locks
-        where locktype = 'advisory' and objid = ${SEQUENCER_LOCK} and granted`.execute(other.db);
+      // The leader's lock connection ends (the server ended its session): PostgreSQL releases
+      // the lock, and a sequencer leads again within the retry interval: the other one, or the
+      // same process on a new connection (it still runs), never both.
+      const ended = await sql<{ pid: number }>`
+        select pid, pg_terminate_backend(pid) from pg_locks
+        where locktype = 'advisory' and objid = ${SEQUENCER_LOCK} and granted
+          and database = (select oid from pg_database where datname = current_database())`.execute(other.db);
+      expect(ended.rows).toHaveLength(1);
       const lostAt = performance.now();
-      await until(() => b.leading, 5_000, 'the other sequencer to lead');
+      await until(() => !a.leading, 5_000, 'the leader to notice');
+      await until(() => a.leading || b.leading, 5_000, 'a sequencer to lead again');
       expect(performance.now() - lostAt).toBeLessThan(2_000);
-      await until(() => !a.leading, 5_000, 'the old leader to notice');
-      const later = (await write(t.handle, 'after the takeover')).recordId;
+      const later = await write(t.handle, 'after the lock connection ended');
       await until(async () => (await integratedOf(t.handle, [later])).size === 1, 5_000, 'integration');
-      // The old leader waits for the lock again.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect([a.leading, b.leading]).toEqual([false, true]);
+      expect([a.leading, b.leading].filter(Boolean)).toHaveLength(1);
 
-      // A leader that stops hands over too.
-      await b.stop();
-      await until(() => a.leading, 5_000, 'the first sequencer to lead again');
+      // A leader that stops (as its process ends) hands over to the other.
+      const [leader, follower] = a.leading ? [a, b] : [b, a];
+      await leader.stop();
+      const stoppedAt = performance.now();
+      await until(() => follower.leading, 5_000, 'the other sequencer to take over');
+      expect(performance.now() - stoppedAt).toBeLessThan(2_000);
+      const last = await write(t.handle, 'after the handover');
+      await until(async () => (await integratedOf(t.handle, [last])).size === 1, 5_000, 'integration');
     } finally {
       await a.stop();
       await b.stop();
@@ -320,10 +368,10 @@ describe.runIf(onServer)('kill -9 mid-storm (PostgreSQL)', () => {
   it('loses no acknowledged write when the writing process, with its sequencer, is killed', {
     timeout: 120_000,
   }, async () => {
-    const acknowledged: number[] = [];
+    const acknowledged: string[] = [];
     const storm = startStorm(url, 'storm', (line) => {
-      const m = /^committed (\d+)$/.exec(line);
-      if (m) acknowledged.push(Number(m[1]));
+      const m = /^committed (.+)$/.exec(line);
+      if (m) acknowledged.push(m[1]);
     });
     try {
       await until(() => acknowledged.length >= 400 || storm.child.exitCode !== null, 60_000, 'the storm');
@@ -348,10 +396,10 @@ describe.runIf(onServer)('kill -9 mid-storm (PostgreSQL)', () => {
       if (line === 'leading') leading = true;
     });
     const mine = new RecordSequencer(t.handle, { pollMs: 5, retryMs: 200 });
-    const acknowledged: number[] = [];
+    const acknowledged: string[] = [];
     let writing = true;
     const writers = Array.from({ length: 4 }, async (_, w) => {
-      for (let i = 0; writing; i++) acknowledged.push((await write(t.handle, `writer ${w}: ${i}`)).recordId);
+      for (let i = 0; writing; i++) acknowledged.push(await write(t.handle, `writer ${w}: ${i}`));
     });
     try {
       await until(() => leading || storm.child.exitCode !== null, 30_000, 'the child to lead');

@@ -3,6 +3,7 @@ import type { Runner } from '../../core/module.ts';
 import type { Db, DbHandle, Leadership } from '../../db/connect.ts';
 import { LIVE_CHANNEL, type RecordedEntry } from './commands.ts';
 import { linkHash } from './hash.ts';
+import { appendLeaves } from './tree.ts';
 
 /** How often the leading sequencer looks for committed entries waiting for their place (ms). */
 export const SEQUENCER_POLL_MS = 25;
@@ -81,11 +82,11 @@ export async function integratePending(db: Db, limit = SEQUENCER_BATCH): Promise
     throw new Error(
       `integrating ${ids.length} pending entries moved ${counts?.entered} (someone else moved them)`,
     );
+  // Their leaves and the parents they complete, computed here (tree.ts), one statement.
+  await appendLeaves(db, firstSeq - 1, hashes);
   await sql`
     with moved as (update ledger_head set seq = ${seq}, hash = ${prev} where id = 1)
-    select ledger_tree_append_all(${firstSeq - 1}, ${hashes}::text[]), pg_notify(${LIVE_CHANNEL}, ${String(seq)})`.execute(
-    db,
-  );
+    select pg_notify(${LIVE_CHANNEL}, ${String(seq)})`.execute(db);
   return ids.length;
 }
 

@@ -5,6 +5,7 @@ import {
   type Hash,
   inclusionProof,
   leafHash,
+  nodeHash,
   type Subtree,
   type SubtreeSource,
   treeHash,
@@ -95,4 +96,51 @@ export async function completeTree(db: Db): Promise<number> {
     .execute();
   for (const e of missing) await sql`select ledger_tree_append(${Number(e.seq) - 1}, ${e.hash})`.execute(db);
   return missing.length;
+}
+
+/**
+ * Appends leaves to the tree from index `first` on, one per entry hash (hex), in order, with
+ * every parent they complete: what `ledger_tree_append` (migration 0014) does one leaf at a
+ * time, computed here for a whole batch of the sequencer and written in one statement. The
+ * left siblings that are already in the tree (at most one per level) are read in one query.
+ * Answers how many subtrees it wrote.
+ */
+export async function appendLeaves(db: Db, first: number, entryHashes: string[]): Promise<number> {
+  if (!entryHashes.length) return 0;
+  // Each level's new nodes are the range [start, end) of indexes; a parent is made by each new
+  // right child (odd index), its left sibling new too or already stored (the range's start - 1).
+  const levels: { start: number; end: number }[] = [];
+  for (let start = first, end = first + entryHashes.length; start < end; start >>= 1, end >>= 1)
+    levels.push({ start, end });
+  const stored = levels.flatMap((r, level) =>
+    r.start % 2 === 1 && level + 1 < levels.length ? [{ level, index: r.start - 1 }] : [],
+  );
+  const siblings = await databaseSource(db)(stored);
+  const known = new Map(stored.map((s, i) => [`${s.level}:${s.index}`, siblings[i]]));
+  const written: { level: number; index: number; hash: Hash }[] = [];
+  let nodes = entryHashes.map(entryLeafHash);
+  for (let level = 0; level < levels.length; level++) {
+    const { start } = levels[level];
+    nodes.forEach((hash, i) => {
+      written.push({ level, index: start + i, hash });
+    });
+    const next = levels[level + 1];
+    if (!next) break;
+    const node = (index: number) => nodes[index - start] ?? known.get(`${level}:${index}`);
+    const parents: Hash[] = [];
+    for (let p = next.start; p < next.end; p++) {
+      const left = node(2 * p);
+      const right = node(2 * p + 1);
+      if (!left || !right)
+        throw new TreeError(`the tree has no subtree ${level}:${2 * p}: the record is incomplete`);
+      parents.push(nodeHash(left, right));
+    }
+    nodes = parents;
+  }
+  await sql`
+    insert into ledger_tree (level, idx, hash)
+    select level, idx, decode(hash, 'hex')
+    from unnest(${written.map((w) => w.level)}::smallint[], ${written.map((w) => w.index)}::bigint[],
+      ${written.map((w) => w.hash.toString('hex'))}::text[]) as n (level, idx, hash)`.execute(db);
+  return written.length;
 }

@@ -3,7 +3,7 @@ import { type Actor, systemActor } from '../../../core/actor.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceCertificateRow } from '../../../db/schema.ts';
 import {
-  appendEntry,
+  appendReferencedEntry,
   canonicalJson,
   type EntryStanding,
   entryStanding,
@@ -154,7 +154,7 @@ export async function issueCertificate(
     }),
   };
   const digest = certificateDigest(doc);
-  const entry = await appendEntry(trx, actor, {
+  const entry = await appendReferencedEntry(trx, actor, {
     action: 'clearance.certificate_issued',
     subjectType: 'clearance_request',
     subjectId: requestId,
