@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createRequest } from '../src/modules/clearances/requests/commands.ts';
 import { CreateRequestInput } from '../src/modules/clearances/schema.ts';
+import { settleRecord } from '../src/modules/ledger/index.ts';
 import { verifyDatabase } from '../src/modules/ledger/queries.ts';
 import { call } from '../src/testing/simulations/exercise.ts';
 import { EXERCISE_STATES, exerciseRequestBody } from '../src/testing/simulations/exercise-support.ts';
@@ -86,6 +87,7 @@ export async function benchClearancesThroughput(
       throw new Error(`clearances-throughput: ${errors} decisions failed, the first: ${firstError}`);
 
     // Every leg approved once, every request cleared once; the record still verifies.
+    await settleRecord(handle.db);
     const counts = await sql<{ approved: number; cleared: number; decided: number; clearedEntries: number }>`
       select (select count(*) from clearance_legs where status = 'approved' and decided_how = 'state')::int as approved,
              (select count(*) from clearance_requests where status = 'cleared')::int as cleared,

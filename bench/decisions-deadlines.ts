@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { closeDue, DeadlineRunner } from '../src/modules/decisions/deadlines.ts';
+import { settleRecord } from '../src/modules/ledger/index.ts';
 import { verifyDatabase } from '../src/modules/ledger/queries.ts';
 import {
   type BulkProposal,
@@ -137,6 +138,7 @@ export async function benchDecisionDeadlines(
     // in the record, in the decisions.
     const closedIds = [...closedAt.keys()];
     const broken = closedIds.filter((id) => byId.get(id)!.objector).length;
+    await settleRecord(handle.db);
     const check = await sql<{
       closed: number;
       early: number;

@@ -212,9 +212,13 @@ export async function benchDecisionLive(
       let committing = 0n;
       const seq = await handle.db.transaction().execute(async (trx) => {
         await giveStances(trx, head.actor, procedure, { stances: [{ point: '1', kind }] });
+        // The place the stance's entry (its one entry) will take: it goes to ledger_pending
+        // with the COMMIT and the sequencer integrates it after what already waits (nothing
+        // else writes).
         const row = await sql<{ seq: number }>`
-          select max(seq)::int as seq from ledger_entries
-          where action = 'stance.given' and subject_id = ${procedure}`.execute(trx);
+          select ((select seq from ledger_head) + (select count(*) from ledger_pending) + 1)::int as seq`.execute(
+          trx,
+        );
         committing = process.hrtime.bigint();
         return row.rows[0].seq;
       });

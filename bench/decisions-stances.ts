@@ -8,6 +8,7 @@ import { openProcedure } from '../src/modules/decisions/procedures.ts';
 import { createProposal } from '../src/modules/decisions/proposals.ts';
 import { CreateProposalInput, OpenProcedureInput } from '../src/modules/decisions/schema.ts';
 import { giveStances } from '../src/modules/decisions/stances.ts';
+import { settleRecord } from '../src/modules/ledger/index.ts';
 import { verifyDatabase } from '../src/modules/ledger/queries.ts';
 import { LiveHub } from '../src/modules/live/hub.ts';
 import { BODY, type Head, proposalText, setUpHeads } from './decisions-setup.ts';
@@ -139,6 +140,7 @@ export async function benchDecisionStances(
     if (errors) throw new Error(`decisions-stances: ${errors} requests failed, the first: ${firstError}`);
 
     // Every request left exactly one stance and one entry; the record still verifies.
+    await settleRecord(handle.db);
     const counts = await sql<{ stances: number; entries: number }>`
       select (select count(*) from stances)::int as stances,
              (select count(*) from ledger_entries where action = 'stance.given')::int as entries`.execute(

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { connect, type DbHandle, type DbKind } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { RecordSequencer } from '../src/modules/ledger/index.ts';
 import { localPostgresAvailable, PG_BIN, startLocalPostgres } from './postgres.ts';
 
 /** The database the benchmarks run on: a PostgreSQL server, or PGlite when there is none. */
@@ -55,15 +56,33 @@ async function admin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>
   }
 }
 
-/** A fresh database with the migrations applied; on a server it is created here and dropped on close. */
+/**
+ * A fresh database with the migrations applied; on a server it is created here and dropped on
+ * close. The record's sequencer runs on it, as `accord serve` runs one (`sequencer: false` for
+ * a bench that runs its own).
+ */
 export async function freshDatabase(
   target: BenchTarget,
   poolSize = 10,
+  options: { sequencer?: boolean } = {},
 ): Promise<DbHandle & { url?: string }> {
+  const withSequencer = async (handle: DbHandle, drop: () => Promise<void> = async () => {}) => {
+    const sequencer = options.sequencer === false ? null : new RecordSequencer(handle);
+    await sequencer?.start();
+    const close = handle.close.bind(handle);
+    return {
+      ...handle,
+      async close() {
+        await sequencer?.stop();
+        await close();
+        await drop();
+      },
+    };
+  };
   if (!target.serverUrl) {
     const handle = await connect({});
     await migrate(handle.db);
-    return handle;
+    return withSequencer(handle);
   }
   const serverUrl = target.serverUrl;
   const name = `accord_bench_${randomBytes(5).toString('hex')}`;
@@ -72,14 +91,11 @@ export async function freshDatabase(
   url.pathname = `/${name}`;
   const handle = await connect({ databaseUrl: url.toString(), poolSize });
   await migrate(handle.db);
-  const close = handle.close.bind(handle);
   return {
-    ...handle,
+    ...(await withSequencer(handle, () =>
+      admin(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+    )),
     url: url.toString(),
-    async close() {
-      await close();
-      await admin(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
-    },
   };
 }
 
