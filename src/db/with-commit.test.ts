@@ -2,7 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../testing/harness.ts';
 import type { Db, DbHandle } from './connect.ts';
-import { inlineParameters, literal, withCommit } from './with-commit.ts';
+import { afterKept, inlineParameters, literal, withCommit } from './with-commit.ts';
 
 // Statements sent with COMMIT (the record's pending entries): they commit and roll back with
 // their transaction, savepoints included, and their parameters survive being written in as
@@ -73,6 +73,24 @@ describe('statements sent with COMMIT', () => {
     // The connection is fine afterwards.
     await handle.db.transaction().execute((trx) => trx.executeQuery(probe('next')));
     expect(await values()).toEqual(['next']);
+  });
+
+  it('are written before a statement marked to come after them, in order', async () => {
+    await clear();
+    await sql`create table if not exists with_commit_order (n serial primary key, v text)`.execute(handle.db);
+    const ordered = (v: string, mark: typeof withCommit) =>
+      mark(CompiledQuery.raw('insert into with_commit_order (v) values ($1::text)', [v]));
+    const rows = await handle.db.transaction().execute(async (trx) => {
+      await trx.executeQuery(ordered('first', withCommit));
+      await trx.executeQuery(ordered('second', withCommit));
+      await trx.executeQuery(ordered('third, at once', afterKept));
+      const inside = await sql<{ v: string }>`select v from with_commit_order order by n`.execute(trx);
+      await trx.executeQuery(ordered('fourth', withCommit));
+      return inside.rows.map((r) => r.v);
+    });
+    expect(rows).toEqual(['first', 'second', 'third, at once']);
+    const after = await sql<{ v: string }>`select v from with_commit_order order by n`.execute(handle.db);
+    expect(after.rows.map((r) => r.v)).toEqual(['first', 'second', 'third, at once', 'fourth']);
   });
 
   it('run at once outside a transaction', async () => {

@@ -16,16 +16,24 @@ import {
  * fails the COMMIT (Kysely then rolls back).
  *
  * Outside a transaction the statement runs at once. A SAVEPOINT first sends what is kept, so
- * a ROLLBACK TO SAVEPOINT drops exactly the kept statements written after it.
+ * a ROLLBACK TO SAVEPOINT drops exactly the kept statements written after it. A statement
+ * marked `afterKept` also sends what is kept first, so that it runs after them (the record's
+ * entries keep the order in which a command wrote them).
  *
  * The kept statement travels in the simple query protocol, so its parameters are written into
  * it as literals (`literal`): strings, numbers, booleans, null and arrays of strings only.
  */
 const MARK = '/* sent with commit */ ';
+const AFTER_KEPT = '/* after the statements kept for commit */ ';
 
 /** Marks a compiled statement to be sent with the transaction's COMMIT (see above). */
 export function withCommit(query: CompiledQuery): CompiledQuery {
   return CompiledQuery.raw(MARK + query.sql, [...query.parameters]);
+}
+
+/** Marks a compiled statement to run now, after the statements kept for COMMIT so far. */
+export function afterKept(query: CompiledQuery): CompiledQuery {
+  return CompiledQuery.raw(AFTER_KEPT + query.sql, [...query.parameters]);
 }
 
 /** The dialect with commit batching on each of its connections. */
@@ -111,7 +119,7 @@ class BatchingConnection implements DatabaseConnection {
     } else if (ROLLBACK.test(text)) {
       this.inTransaction = false;
       this.kept = [];
-    } else if (SAVEPOINT.test(text)) {
+    } else if (SAVEPOINT.test(text) || text.startsWith(AFTER_KEPT)) {
       const kept = this.take();
       if (kept.length) await this.inner.executeQuery(CompiledQuery.raw(kept.join(';\n')));
     }

@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { type Actor, actorDelegation, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
-import { withCommit } from '../../db/with-commit.ts';
+import { afterKept, withCommit } from '../../db/with-commit.ts';
 import { checkLedgerEntry, type LedgerAction } from './actions.ts';
 import { bodyHash, payloadHash } from './hash.ts';
 
@@ -82,7 +82,9 @@ export async function appendEntry(trx: Db, actor: Actor, input: RecordInput): Pr
 
 /**
  * `appendEntry` for an entry something will point at (a decision, a certificate, a restore's
- * summary): written at once, one round trip, answering its record id.
+ * summary): written at once, one round trip (two when entries the transaction wrote before
+ * wait for the COMMIT: they go first, so the entries keep the order they were written in),
+ * answering its record id.
  */
 export async function appendReferencedEntry(
   trx: Db,
@@ -91,7 +93,7 @@ export async function appendReferencedEntry(
 ): Promise<ReferencedEntry> {
   const { at, parameters } = pendingRow(actor, input);
   const result = await trx.executeQuery<{ id: number }>(
-    CompiledQuery.raw(`${INSERT_PENDING}\nreturning id`, parameters),
+    afterKept(CompiledQuery.raw(`${INSERT_PENDING}\nreturning id`, parameters)),
   );
   const row = result.rows[0];
   if (!row) throw new Error('the pending entry was not written');
