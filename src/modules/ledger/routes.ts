@@ -388,8 +388,8 @@ export function registerLedgerRoutes(app: App) {
   app.openapi(consistencyRoute, async (c) => {
     const { from, to } = c.req.valid('query');
     const size = await treeSize(db(c));
-    if (to > size) throw invalid('to', `the record holds ${size} entries`);
-    if (from > to) throw invalid('from', 'must not be larger than to');
+    if (to > size) throw invalid('query.to', `the record holds ${size} entries`);
+    if (from > to) throw invalid('query.from', 'must not be larger than to');
     const proof = await proveConsistency(db(c), from, to);
     return c.json({ from, to, proof: proof.map((h) => h.toString('base64')) }, 200);
   });
@@ -402,7 +402,7 @@ export function registerLedgerRoutes(app: App) {
       if (!proof) throw notFound('record entry');
       return c.json(proof, 200);
     } catch (err) {
-      if (err instanceof ProofUnavailable) throw conflict(err.message, size === undefined ? 'seq' : 'size');
+      if (err instanceof ProofUnavailable) throw conflict(err.message, size === undefined ? 'query.seq' : 'query.size');
       throw err;
     }
   });
