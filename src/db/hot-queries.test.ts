@@ -37,6 +37,7 @@ import { loadOrganisation } from '../modules/directory/commands.ts';
 import { parseOrganisationFile } from '../modules/directory/organisation-file.ts';
 import { appendEntry } from '../modules/ledger/commands.ts';
 import { type EntryFilters, listEntries } from '../modules/ledger/queries.ts';
+import { completeTree } from '../modules/ledger/tree.ts';
 import { LiveHub } from '../modules/live/hub.ts';
 import { listNotifications, unreadCount } from '../modules/notifications/queries.ts';
 import { buildUser, testDatabase, tokenFor } from '../testing/harness.ts';
@@ -414,11 +415,13 @@ describe(`list queries on a large database (${SEEDED} proposals, requests and re
           classification, payload, payload_hash, prev_hash, hash)
         select h.seq + i, now() - make_interval(mins => 10 * (${SEEDED} - i)),
           case when i % 100 = 0 then u.id end, 'seed', 'seed.entry', 'seed', i::text, i % 4, '{}',
-          'seed', 'seed', 'seed-' || i
+          'seed', 'seed', encode(sha256(convert_to('seed-' || i, 'UTF8')), 'hex')
         from ledger_head h cross join generate_series(1, ${SEEDED}) i
           left join (select id, row_number() over (order by username) as n from users
             where username like 'seeded-%') u on u.n = 1 + (i / 100) % 200`.execute(trx);
-      await sql`update ledger_head set seq = seq + ${SEEDED}, hash = 'seed-' || ${SEEDED}`.execute(trx);
+      await sql`update ledger_head set seq = seq + ${SEEDED}, hash = encode(sha256(convert_to('seed-' || ${SEEDED}, 'UTF8')), 'hex')`.execute(trx);
+      // Their leaves in the Merkle tree, so that appends after them find their siblings.
+      await completeTree(trx);
     });
     await sql`analyze`.execute(handle.db);
     reader = await handle.db

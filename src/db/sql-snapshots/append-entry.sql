@@ -17,4 +17,6 @@ entry as (
   returning seq, hash
 ),
 moved as (update ledger_head set seq = entry.seq, hash = entry.hash from entry where ledger_head.id = 1)
-select entry.seq, entry.hash, pg_notify($13, entry.seq::text) from entry;
+select entry.seq, entry.hash, ledger_tree_append(entry.seq - 1, entry.hash) as leaf,
+  pg_notify($13, entry.seq::text)
+from entry;
