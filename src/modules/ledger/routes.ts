@@ -188,6 +188,7 @@ const keysRoute = createRoute({
   method: 'get',
   path: '/api/ledger/public-keys',
   tags,
+  security: [],
   summary:
     "The log's public keys, oldest first: the one not retired signs new checkpoints (the private key is in a file, never in the database)",
   responses: { 200: jsonResponse(z.object({ items: z.array(PublishedKeySchema) }), 'Public keys') },
@@ -197,6 +198,7 @@ const checkpointRoute = createRoute({
   method: 'get',
   path: '/api/ledger/checkpoint',
   tags,
+  security: [],
   summary:
     "The newest checkpoint (signed tree head) as a C2SP signed note with its co-signatures: what witnesses fetch; public, it holds only the tree's size and root",
   request: {
@@ -233,6 +235,7 @@ const consistencyRoute = createRoute({
   method: 'get',
   path: '/api/ledger/consistency',
   tags,
+  security: [],
   summary:
     'The consistency proof (RFC 9162 2.1.4) that the tree of `from` entries is a prefix of the tree of `to` entries: hashes only, public',
   request: { query: z.object({ from: Size, to: Size }) },
@@ -270,9 +273,10 @@ const cosignRoute = createRoute({
   method: 'post',
   path: '/api/ledger/cosignatures',
   tags,
+  security: [],
   summary:
     "A witness hands in its co-signature: the checkpoint's note with the witness's cosignature/v1 line. Public: the signature is the credential (checked against the organisation's witness keys)",
-  request: { body: jsonBody(z.object({ note: z.string().min(1).max(20_000) })) },
+  request: { body: jsonBody(z.strictObject({ note: z.string().min(1).max(20_000) })) },
   responses: {
     200: jsonResponse(
       z.object({ size: z.number().int(), accepted: z.array(z.string()) }),
@@ -286,11 +290,12 @@ const forkRoute = createRoute({
   method: 'post',
   path: '/api/ledger/fork-reports',
   tags,
+  security: [],
   summary:
     'A witness reports a fork: a checkpoint that does not extend the one it co-signed. Public: the report must carry the checkpoint the witness co-signed, with its co-signature; it is recorded and the administrators are told',
   request: {
     body: jsonBody(
-      z.object({
+      z.strictObject({
         witness: z.string().min(1).max(100),
         cosignedNote: z.string().min(1).max(20_000),
         shownNote: z.string().min(1).max(20_000),
@@ -305,6 +310,7 @@ const witnessesRoute = createRoute({
   method: 'get',
   path: '/api/ledger/witnesses',
   tags,
+  security: [],
   summary: "The organisation's witnesses (member states' keys that co-sign checkpoints) and the quorum",
   responses: {
     200: jsonResponse(
