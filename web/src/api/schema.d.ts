@@ -246,7 +246,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Verify the whole chain in the database and its signed checkpoints */
+    /** Verify the whole record in the database: every entry, the Merkle tree, the checkpoints (secretariat administrators and heads of delegation; one run at a time, once a minute per person) */
     post: {
       parameters: {
         query?: never;
@@ -274,6 +274,24 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests: try again after Retry-After seconds */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -289,7 +307,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The server's Ed25519 public keys that sign the record's checkpoints */
+    /** The log's public keys, oldest first: the one not retired signs new checkpoints (the private key is in a file, never in the database) */
     get: {
       parameters: {
         query?: never;
@@ -306,13 +324,56 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                id: string;
-                /** @enum {string} */
-                algorithm: 'Ed25519';
-                publicKeyPem: string;
-              }[];
+              items: components['schemas']['PublishedKey'][];
             };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/checkpoint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The newest checkpoint (signed tree head) as a C2SP signed note with its co-signatures: what witnesses fetch; public, it holds only the tree's size and root */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: the newest checkpoint a quorum of witnesses co-signed */
+          witnessed?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The checkpoint */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Checkpoint'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
       };
@@ -332,10 +393,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Signed checkpoints of the record */
+    /** Checkpoints of the record, newest first, with who co-signed each */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Sizes below this */
+          before?: number;
+          limit?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -349,14 +414,17 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                seq: number;
-                hash: string;
-                signedAt: string;
-                keyId: string;
-                signature: string;
-              }[];
+              items: components['schemas']['Checkpoint'][];
             };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
         /** @description Not signed in */
@@ -366,6 +434,300 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consistency proof (RFC 9162 2.1.4) that the tree of `from` entries is a prefix of the tree of `to` entries: hashes only, public */
+    get: {
+      parameters: {
+        query: {
+          from: number;
+          to: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The proof, base64 hashes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: number;
+              to: number;
+              proof: string[];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/proof': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inclusion proof of an entry the caller may read: the entry, its leaf hash, the audit path and the checkpoint it is proven against (check it offline with accord ledger check-proof) */
+    get: {
+      parameters: {
+        query: {
+          /** @description The entry */
+          seq: number;
+          /** @description A checkpoint to prove against; default: the one that vouches for the entry */
+          size?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The proof */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InclusionProof'];
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/cosignatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A witness hands in its co-signature: the checkpoint's note with the witness's cosignature/v1 line. Public: the signature is the credential (checked against the organisation's witness keys) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The witnesses whose co-signature was new */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              size: number;
+              accepted: string[];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/fork-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A witness reports a fork: a checkpoint that does not extend the one it co-signed. Public: the report must carry the checkpoint the witness co-signed, with its co-signature; it is recorded and the administrators are told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            witness: string;
+            cosignedNote: string;
+            shownNote: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Recorded */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              recorded: boolean;
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger/witnesses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's witnesses (member states' keys that co-sign checkpoints) and the quorum */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Witnesses */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              quorum: number;
+              items: {
+                name: string;
+                state: string | null;
+                verifierKey: string;
+                active: boolean;
+                lastCosignedSize: number | null;
+                lastCosignedAt: string | null;
+              }[];
+            };
           };
         };
       };
@@ -6530,12 +6892,82 @@ export interface components {
         seq: number;
         reason: string;
       } | null;
+      /** @description The newest checkpoint read */
       checkpoint: {
-        seq: number;
-        signedAt: string;
+        size: number;
         keyId: string;
+        /** @description A log key the verifier trusts signed it */
         valid: boolean;
+        witnessed: boolean;
+        cosigners: string[];
       } | null;
+      /** @description Checkpoints trusted from outside the record (witnessed by a quorum, or saved) that the entries match */
+      anchors: number;
+    };
+    PublishedKey: {
+      id: string;
+      name: string | null;
+      /** @description name+keyid+base64 key (null for keys before the Merkle log) */
+      verifierKey: string | null;
+      publicKeyPem: string;
+      createdAt: string;
+      retiredAt: string | null;
+    };
+    Checkpoint: {
+      /** @description How many entries the tree holds */
+      size: number;
+      /** @description The root hash, base64 */
+      root: string;
+      /** @description The C2SP signed note: origin, size, root, a blank line, the log's signature and the witnesses' co-signatures */
+      note: string;
+      keyId: string;
+      signedAt: string;
+      cosigners: {
+        name: string;
+        state: string | null;
+        cosignedAt: string;
+      }[];
+      quorum: number;
+      witnessed: boolean;
+    };
+    InclusionProof: {
+      /** @enum {string} */
+      format: 'accord-inclusion-proof/1';
+      entry: {
+        seq: number;
+        at: string;
+        actorId: string | null;
+        actorLabel: string;
+        delegation: string | null;
+        action: string;
+        subjectType: string;
+        subjectId: string;
+        classification: number;
+        audience: string[] | null;
+        payloadHash: string;
+        prevHash: string;
+        hash: string;
+        payload?: unknown;
+      };
+      leafIndex: number;
+      treeSize: number;
+      leafHash: string;
+      path: string[];
+      checkpoint: {
+        /** @description How many entries the tree holds */
+        size: number;
+        /** @description The root hash, base64 */
+        root: string;
+        /** @description The C2SP signed note: origin, size, root, a blank line, the log's signature and the witnesses' co-signatures */
+        note: string;
+        cosigners: {
+          name: string;
+          state: string | null;
+          cosignedAt: string;
+        }[];
+        quorum: number;
+        witnessed: boolean;
+      };
     };
     Session: {
       user: components['schemas']['Me'];
@@ -7845,17 +8277,7 @@ export interface components {
       certificate: components['schemas']['ClearanceCertificate'];
       /** @description SHA-256 of the certificate (RFC 8785 canonical JSON) */
       digest: string;
-      record: {
-        seq: number;
-        hash: string;
-        at: string;
-        checkpoint: {
-          seq: number;
-          signedAt: string;
-          keyId: string;
-          signatureValid: boolean;
-        } | null;
-      };
+      record: components['schemas']['EntryStanding'];
     };
     ClearanceCertificate: {
       /** @enum {string} */
@@ -7923,6 +8345,27 @@ export interface components {
           text: string;
         }[];
       }[];
+    };
+    EntryStanding: {
+      seq: number;
+      hash: string;
+      at: string;
+      /** @description The checkpoint that vouches for the entry: the first witnessed one, else the newest signed one; null while none covers it */
+      checkpoint: {
+        size: number;
+        signedAt: string;
+        keyId: string;
+        signatureValid: boolean;
+        /** @description The entry's audit path leads to the checkpoint's root */
+        proofValid: boolean;
+        witnessed: boolean;
+        quorum: number;
+        cosigners: {
+          name: string;
+          state: string | null;
+          cosignedAt: string;
+        }[];
+      } | null;
     };
     CrossingPoint: {
       code: string;
