@@ -3740,7 +3740,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A decision: number, final text, statements, states' stances, the record entry's hash */
+    /** A decision: number, final text, statements, states' stances, its record entry and the checkpoint (witnessed when it can be) that vouches for it */
     get: {
       parameters: {
         query?: never;
@@ -7457,6 +7457,9 @@ export interface components {
       };
     };
     Decision: components['schemas']['DecisionListItem'] & {
+      record?: components['schemas']['EntryStanding'];
+      /** @description What does not hold when the entry is checked against the record (empty when it holds) */
+      recordProblems: string[];
       /** @enum {string} */
       procedureKind: 'meeting_consensus' | 'silence' | 'written' | 'unanimity' | 'qualified_majority';
       text: string;
@@ -7513,6 +7516,27 @@ export interface components {
           | 'excluded';
       }[];
       abilities: components['schemas']['DecisionAbilities'];
+    };
+    EntryStanding: {
+      seq: number;
+      hash: string;
+      at: string;
+      /** @description The checkpoint that vouches for the entry: the first witnessed one, else the newest signed one; null while none covers it */
+      checkpoint: {
+        size: number;
+        signedAt: string;
+        keyId: string;
+        signatureValid: boolean;
+        /** @description The entry's audit path leads to the checkpoint's root */
+        proofValid: boolean;
+        witnessed: boolean;
+        quorum: number;
+        cosigners: {
+          name: string;
+          state: string | null;
+          cosignedAt: string;
+        }[];
+      } | null;
     };
     DecisionAbilities: {
       /** @description Whether the caller may open the proposal and its procedures (observers and partners read the published decision alone) */
@@ -8345,27 +8369,6 @@ export interface components {
           text: string;
         }[];
       }[];
-    };
-    EntryStanding: {
-      seq: number;
-      hash: string;
-      at: string;
-      /** @description The checkpoint that vouches for the entry: the first witnessed one, else the newest signed one; null while none covers it */
-      checkpoint: {
-        size: number;
-        signedAt: string;
-        keyId: string;
-        signatureValid: boolean;
-        /** @description The entry's audit path leads to the checkpoint's root */
-        proofValid: boolean;
-        witnessed: boolean;
-        quorum: number;
-        cosigners: {
-          name: string;
-          state: string | null;
-          cosignedAt: string;
-        }[];
-      } | null;
     };
     CrossingPoint: {
       code: string;
