@@ -47,21 +47,20 @@ export function RecordStanding({
     : [];
   return (
     <Stack gap={6} data-testid={testId} data-standing={kind}>
-      <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="sm" lh={1.7}>
         <Badge
           color={BADGE_COLOR[kind]}
           variant="light"
           radius="sm"
           tt="none"
           fw={600}
-          style={{ flexShrink: 0 }}
+          mr={8}
+          style={{ verticalAlign: 'text-bottom' }}
         >
           {t(`record.standing.badge.${kind}`)}
         </Badge>
-        <Text size="sm" data-testid="standing-sentence">
-          {sentence}
-        </Text>
-      </Group>
+        <span data-testid="standing-sentence">{sentence}</span>
+      </Text>
       {cp ? (
         <Text size="xs" c="dimmed">
           {t('record.standing.checkpoint', {
