@@ -419,7 +419,9 @@ describe(`list queries on a large database (${SEEDED} proposals, requests and re
         from ledger_head h cross join generate_series(1, ${SEEDED}) i
           left join (select id, row_number() over (order by username) as n from users
             where username like 'seeded-%') u on u.n = 1 + (i / 100) % 200`.execute(trx);
-      await sql`update ledger_head set seq = seq + ${SEEDED}, hash = encode(sha256(convert_to('seed-' || ${SEEDED}, 'UTF8')), 'hex')`.execute(trx);
+      await sql`update ledger_head set seq = seq + ${SEEDED}, hash = encode(sha256(convert_to('seed-' || ${SEEDED}, 'UTF8')), 'hex')`.execute(
+        trx,
+      );
       // Their leaves in the Merkle tree, so that appends after them find their siblings.
       await completeTree(trx);
     });

@@ -408,7 +408,8 @@ export function registerLedgerRoutes(app: App) {
       if (!proof) throw notFound('record entry');
       return c.json(proof, 200);
     } catch (err) {
-      if (err instanceof ProofUnavailable) throw conflict(err.message, size === undefined ? 'query.seq' : 'query.size');
+      if (err instanceof ProofUnavailable)
+        throw conflict(err.message, size === undefined ? 'query.seq' : 'query.size');
       throw err;
     }
   });

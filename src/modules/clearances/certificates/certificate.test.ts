@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personFromRow } from '../../../core/actor.ts';
-import { recordAfter, recordHead, type TestContext, testContext, testLogKey } from '../../../testing/harness.ts';
+import {
+  recordAfter,
+  recordHead,
+  type TestContext,
+  testContext,
+  testLogKey,
+} from '../../../testing/harness.ts';
 import {
   CLEARANCE_ORGANISATION,
   HOUR,
