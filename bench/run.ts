@@ -1,12 +1,16 @@
 /**
  * Accord's benchmarks: `npm run bench` (options after `--`).
  *
- *   --only append,verify,startup   run some of them (also decisions-stances, decisions-deadlines,
- *                                  decisions-live, decisions-pages, clearances-visible,
- *                                  clearances-throughput, clearances-exercise)
+ *   --only append,verify,startup   run some of them (also proofs, decisions-stances,
+ *                                  decisions-deadlines, decisions-live, decisions-pages,
+ *                                  clearances-visible, clearances-throughput, clearances-exercise)
  *   --quick                        a quarter of the work, for a smoke run
  *   --full                         the issue's full sizes where a bench scales them down by default
  *                                  (decisions-deadlines: 100,000 procedures over an hour)
+ *   --pglite                       PGlite in memory even where a PostgreSQL server could be used
+ *
+ * Sizes of the record benchmarks (before --quick): BENCH_VERIFY_ENTRIES (verify, default
+ * 50,000 entries), BENCH_PROOF_LEAVES (proofs, default the issue's 1,000,000).
  *
  * Each figure is printed beside a limit measured in the same run, as a ratio; nothing
  * asserts a time. PostgreSQL comes from BENCH_DATABASE_URL or DATABASE_URL (a fresh
@@ -23,6 +27,7 @@ import { benchDecisionDeadlines } from './decisions-deadlines.ts';
 import { benchDecisionLive } from './decisions-live.ts';
 import { benchDecisionPages } from './decisions-pages.ts';
 import { benchDecisionStances } from './decisions-stances.ts';
+import { benchProofs } from './proofs.ts';
 import { type BenchRow, printTable } from './report.ts';
 import { benchStartup } from './startup.ts';
 import { openTarget } from './target.ts';
@@ -33,6 +38,7 @@ assemblePlatform();
 const BENCHMARKS = [
   'append',
   'verify',
+  'proofs',
   'startup',
   'decisions-stances',
   'decisions-deadlines',
@@ -49,6 +55,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
+    pglite: { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
@@ -60,13 +67,25 @@ for (const name of only) {
   }
 }
 const scale = values.quick ? 0.25 : 1;
+
+/** A size from the environment (a whole number, at least 2), else the default. */
+function sizeFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const value = Number(text.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value) || value < 2) {
+    console.error(`bench: ${name} must be a whole number of at least 2 (${text})`);
+    process.exit(2);
+  }
+  return value;
+}
 const size = values.full ? "--full: the issue's size" : values.quick ? '--quick' : 'default; --full for all';
 
 const started = performance.now();
 const log = (line: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 
-const target = await openTarget(log);
+const target = await openTarget(log, { pglite: values.pglite });
 const stopTarget = () => {
   target.close();
   process.exit(130);
@@ -96,7 +115,22 @@ try {
     ),
   );
   await run('verify', () =>
-    benchVerify(target, { entries: Math.round(20_000 * scale), checkpointEvery: 5000, rounds: 5 }, log),
+    benchVerify(
+      target,
+      {
+        entries: Math.round(sizeFromEnv('BENCH_VERIFY_ENTRIES', 50_000) * scale),
+        checkpointEvery: 10_000,
+        rounds: 5,
+      },
+      log,
+    ),
+  );
+  await run('proofs', () =>
+    benchProofs(
+      target,
+      { leaves: Math.round(sizeFromEnv('BENCH_PROOF_LEAVES', 1_000_000) * scale), samples: 201 },
+      log,
+    ),
   );
   await run('startup', () => benchStartup(target, log));
   await run('decisions-stances', () =>
@@ -176,8 +210,11 @@ Limits, each measured in this run on this machine:
                      (stances), same database, same clients
   documented maximum not a measurement: the longest a committed entry should wait for its place in the
                      record (README, "The record"); the ratio is the integration delay's p99 / 1,000 ms
-  hash+checks        canonical JSON + SHA-256 of each entry's fields and payload, the links, one Ed25519
-                     verify per checkpoint, over the same entries already in memory (best case for verify)
+  raw SHA-256        bare createHash('sha256') calls over the bytes verification must hash, built
+                     beforehand in memory: per entry its payload's, body's and link's canonical JSON text
+                     and its leaf input, plus every interior node input of the Merkle tree (verify)
+  one PK SELECT      median single-row primary-key SELECT on ledger_tree through the same handle, the
+                     least one proof read from the database costs; proofs are multiples of it (proofs)
   node -e "0"        median start of a Node.js process that does nothing; start times are multiples of it
   aim (lag)          not a measurement: the issue's p99 under 1,000 ms; the ratio is p99 / 1,000 ms
   bare claim loop    one transaction per due row of a copy of procedures: SELECT … FOR UPDATE SKIP LOCKED,

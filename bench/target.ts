@@ -17,10 +17,15 @@ export interface BenchTarget {
 }
 
 /**
- * BENCH_DATABASE_URL (or DATABASE_URL) names a server; otherwise a throwaway local
- * PostgreSQL is started if its binaries are there; otherwise PGlite.
+ * PGlite when asked (`pglite`); else BENCH_DATABASE_URL (or DATABASE_URL) names a server;
+ * otherwise a throwaway local PostgreSQL is started if its binaries are there; otherwise PGlite.
  */
-export async function openTarget(log: (line: string) => void): Promise<BenchTarget> {
+export async function openTarget(
+  log: (line: string) => void,
+  options: { pglite?: boolean } = {},
+): Promise<BenchTarget> {
+  if (options.pglite)
+    return { kind: 'pglite', source: 'PGlite in memory (asked for with --pglite)', close() {} };
   const named = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (named) {
     const which = process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'DATABASE_URL';

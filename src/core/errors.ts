@@ -16,7 +16,6 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  account_locked: 423,
   too_many_requests: 429,
   internal: 500,
   unavailable: 503,

@@ -1,8 +1,9 @@
 /**
  * The SQL of the hot paths, where a reviewer sees it: each path below runs for real (a
  * real database, the real command or query) with Kysely's query log on, and the
- * statements it sent, in order, are compared with src/db/sql-snapshots/<name>.sql. A
- * change to a hot query therefore shows up in review as a diff of a .sql file.
+ * statements it sent are compared with src/db/sql-snapshots/<name>.sql. They are sorted
+ * by their text, since statements sent side by side (Promise.all) are logged in the order
+ * they finish, which varies from run to run. A change to a hot query therefore shows up in review as a diff of a .sql file.
  *
  * After an intended change, rewrite the snapshots and commit them with the change:
  *
@@ -114,13 +115,19 @@ function tidy(text: string): string {
 function snapshotText(what: string, queries: CompiledQuery[]): string {
   const header = [
     `-- ${what}`,
-    '-- The statements it sends, in order; written by src/db/hot-queries.test.ts.',
+    '-- The statements it sends, sorted by text; written by src/db/hot-queries.test.ts.',
     '-- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts',
   ];
-  const statements = queries.map(
-    (q, i) =>
-      `-- ${i + 1} of ${queries.length}, ${q.parameters.length} parameter${q.parameters.length === 1 ? '' : 's'}\n${tidy(q.sql)};`,
-  );
+  const statements = [...queries]
+    .sort(
+      (a, b) =>
+        a.sql.localeCompare(b.sql) ||
+        JSON.stringify(a.parameters).localeCompare(JSON.stringify(b.parameters)),
+    )
+    .map(
+      (q, i) =>
+        `-- ${i + 1} of ${queries.length}, ${q.parameters.length} parameter${q.parameters.length === 1 ? '' : 's'}\n${tidy(q.sql)};`,
+    );
   return `${[header.join('\n'), ...statements].join('\n\n')}\n`;
 }
 
@@ -143,9 +150,9 @@ function matchSnapshot(name: string, what: string, queries: CompiledQuery[]) {
 
 /**
  * Appends an entry while a live hub listens, integrates it as the sequencer does, and waits
- * until the hub hands it out: the statements of the three in order (the append's, the
- * integration's, then the hub's: it reads after the NOTIFY), and how many were the append's
- * and the integration's.
+ * until the hub hands it out: the statements of the three (the append's, the integration's,
+ * then the hub's: it reads after the NOTIFY), and how many were the append's and the
+ * integration's.
  */
 async function appendWithHubListening(): Promise<{
   queries: CompiledQuery[];

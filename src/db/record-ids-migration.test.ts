@@ -1,19 +1,19 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../core/actor.ts';
-import { appendEntry, settleRecord } from '../modules/ledger/index.ts';
 import { entryHash, GENESIS_HASH, payloadHash } from '../modules/ledger/hash.ts';
+import { appendEntry, settleRecord } from '../modules/ledger/index.ts';
 import { verifyDatabase } from '../modules/ledger/queries.ts';
 import { connect, type DbHandle } from './connect.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
-// Migration 0018 gives every entry a record id: the entries written before it are their own
+// Migration 0016 gives every entry a record id: the entries written before it are their own
 // record id (their seq), pending entries take ids past them, and what pointed at a seq (a
 // decision, a certificate) now holds the same number as a record id.
 
-const RECORD_IDS = 18;
+const RECORD_IDS = 16;
 
-/** An embedded database with the migrations before 0018 applied, as an older server left it. */
+/** An embedded database with the migrations before 0016 applied, as an older server left it. */
 async function databaseBefore(version: number): Promise<DbHandle> {
   const handle = await connect({});
   await sql`create table schema_migrations (
@@ -52,14 +52,16 @@ async function oldEntries(handle: DbHandle, n: number) {
     await sql`insert into ledger_entries (seq, at, actor_label, action, subject_type, subject_id, classification,
         payload, payload_hash, prev_hash, hash)
       values (${seq}, ${fields.at}, ${fields.actorLabel}, ${fields.action}, ${fields.subjectType}, ${fields.subjectId},
-        0, ${JSON.stringify(payload)}::jsonb, ${fields.payloadHash}, ${prevHash}, ${hash})`.execute(handle.db);
+        0, ${JSON.stringify(payload)}::jsonb, ${fields.payloadHash}, ${prevHash}, ${hash})`.execute(
+      handle.db,
+    );
     await sql`select ledger_tree_append(${seq - 1}, ${hash})`.execute(handle.db);
     prevHash = hash;
   }
   await sql`update ledger_head set seq = ${n}, hash = ${prevHash} where id = 1`.execute(handle.db);
 }
 
-describe('migration 0018: record ids', () => {
+describe('migration 0016: record ids', () => {
   const handles: DbHandle[] = [];
   afterAll(async () => {
     for (const handle of handles) await handle.close();
@@ -97,7 +99,7 @@ describe('migration 0018: record ids', () => {
       appendEntry(trx, systemActor('test'), {
         action: 'user.updated',
         subjectType: 'user',
-        subjectId: 'after 0018',
+        subjectId: 'after 0016',
         payload: { changes: {} },
       }),
     );
@@ -105,7 +107,7 @@ describe('migration 0018: record ids', () => {
     const added = await handle.db
       .selectFrom('ledger_entries')
       .select(['seq', 'record_id'])
-      .where('subject_id', '=', 'after 0018')
+      .where('subject_id', '=', 'after 0016')
       .executeTakeFirstOrThrow();
     expect(Number(added.seq)).toBe(6);
     expect(Number(added.record_id)).toBeGreaterThan(5);

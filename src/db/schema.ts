@@ -213,7 +213,7 @@ export interface LedgerEntriesTable {
   payload_hash: string;
   prev_hash: string;
   hash: string;
-  /** The id the entry had while pending (ledger_pending.id); an entry before migration 0018: its seq. */
+  /** The id the entry had while pending (ledger_pending.id); an entry before migration 0016: its seq. */
   record_id: number;
 }
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;

@@ -33,7 +33,7 @@ async function loaded(handle: DbHandle, payloads: unknown[]) {
     await sql`insert into ledger_entries (seq, at, actor_label, action, subject_type, subject_id, payload,
         payload_hash, prev_hash, hash)
       values (${i + 1}, now(), 'test', 'organisation.loaded', 'organisation', 'TO', ${JSON.stringify(payload)}::jsonb,
-        'test', 'test', ${(i + 1).toString(16).padStart(64, '0')})`.execute(handle.db);
+        'test', 'test', encode(sha256(convert_to(${`test-${i}`}, 'UTF8')), 'hex'))`.execute(handle.db);
 }
 
 const horizon = async (handle: DbHandle) =>

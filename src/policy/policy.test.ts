@@ -105,10 +105,10 @@ describe('the policy matrix', () => {
       //                   dir.read dir.load users.read users.create ledger.read ledger.verify ledger.export (unlisted) (unlisted)
       secretariat_admin:  [Y,       Y,       Y,         Y,           Y,          Y,            Y,            N,         N],
       head_of_delegation: [Y,       N,       Y,         N,           Y,          Y,            Y,            N,         N],
-      delegate:           [Y,       N,       Y,         N,           Y,          Y,            N,            N,         N],
-      point_of_contact:   [Y,       N,       Y,         N,           Y,          Y,            N,            N,         N],
-      observer:           [Y,       N,       Y,         N,           Y,          Y,            N,            N,         N],
-      secretariat_staff:  [Y,       N,       Y,         N,           Y,          Y,            N,            N,         N],
+      delegate:           [Y,       N,       Y,         N,           Y,          N,            N,            N,         N],
+      point_of_contact:   [Y,       N,       Y,         N,           Y,          N,            N,            N,         N],
+      observer:           [Y,       N,       Y,         N,           Y,          N,            N,            N,         N],
+      secretariat_staff:  [Y,       N,       Y,         N,           Y,          N,            N,            N,         N],
       system:             [Y,       Y,       Y,         Y,           Y,          Y,            Y,            N,         N],
       nobody:             [N,       N,       N,         N,           N,          N,            N,            N,         N],
     };

@@ -34,6 +34,13 @@ export const PUBLIC_OPERATIONS = new Set([
   'GET /api/health',
   'GET /api/meta',
   'GET /api/ledger/public-keys',
+  // The record's checkpoints, consistency proofs and witnesses: hashes, sizes and public keys only.
+  'GET /api/ledger/checkpoint',
+  'GET /api/ledger/consistency',
+  'GET /api/ledger/witnesses',
+  // A witness's co-signature or fork report: its signature is its credential (400 without one).
+  'POST /api/ledger/cosignatures',
+  'POST /api/ledger/fork-reports',
   // Public by its secret token (404 for an unknown one): calendar apps send no cookie.
   'GET /api/calendar/{file}',
   // Public by its verification code (404 for an unknown one): a border post checks a certificate.
@@ -121,6 +128,10 @@ export interface SampleCall {
 export function sampleCall(op: Operation, userId: string): SampleCall {
   const samples: Record<string, Partial<SampleCall>> = {
     'POST /api/auth/sign-in': { body: { username: 'nobody-here', password: 'not the password' } },
+    'POST /api/ledger/cosignatures': { body: { note: 'accord.test/record\n1\nAAAA\n\n' } },
+    'POST /api/ledger/fork-reports': {
+      body: { witness: 'witness.xx', cosignedNote: 'a', shownNote: 'b', reason: 'a sample' },
+    },
     'POST /api/auth/password': {
       body: { currentPassword: 'not the current one', newPassword: 'a brand new password' },
     },

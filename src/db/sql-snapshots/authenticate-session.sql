@@ -1,5 +1,5 @@
 -- authenticating a request by its session cookie (seen within the minute: last_seen_at is left alone)
--- The statements it sends, in order; written by src/db/hot-queries.test.ts.
+-- The statements it sends, sorted by text; written by src/db/hot-queries.test.ts.
 -- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts
 
 -- 1 of 1, 2 parameters

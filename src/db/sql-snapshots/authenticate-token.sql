@@ -1,5 +1,5 @@
 -- authenticating a request by its API token (first use: last_used_at is set)
--- The statements it sends, in order; written by src/db/hot-queries.test.ts.
+-- The statements it sends, sorted by text; written by src/db/hot-queries.test.ts.
 -- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts
 
 -- 1 of 2, 2 parameters

@@ -1,41 +1,21 @@
 -- deciding a leg: decideLeg(), as POST /api/clearances/{id}/legs/{state}/decision runs it
--- The statements it sends, in order; written by src/db/hot-queries.test.ts.
+-- The statements it sends, sorted by text; written by src/db/hot-queries.test.ts.
 -- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts
 
--- 1 of 13, 1 parameter
-select * from "clearance_requests" where "id" = $1 for update;
-
--- 2 of 13, 1 parameter
-select * from "clearance_legs" where "request_id" = $1 order by "position" for update;
-
--- 3 of 13, 2 parameters
-select "content" from "clearance_request_versions" where "request_id" = $1 and "version" = $2;
-
--- 4 of 13, 1 parameter
-select "user_id" from "delegate_authorisations" where "state_code" in ($1);
-
--- 5 of 13, 2 parameters
+-- 1 of 13, 2 parameters
 insert into clearance_numbers (scope, year, last_number) values ($1, $2, 1)
 on conflict (scope, year) do update set last_number = clearance_numbers.last_number + 1
 returning last_number;
 
--- 6 of 13, 16 parameters
-update "clearance_legs"
-set "status" = $1, "opened_at" = $2, "due_at" = $3, "window_seconds" = $4, "on_silence" = $5, "paused_at" = $6, "paused_seconds" = $7, "decided_at" = $8, "decided_how" = $9, "conditions" = $10, "conditions_accepted_at" = $11, "decided_by_label" = $12, "clearance_number" = $13, "reason" = $14, "internal_note" = $15
-where "id" = $16
-returning *;
+-- 2 of 13, 7 parameters
+insert into webhook_deliveries (webhook_id, event, data, occurred_at, next_attempt_at)
+select w.id, $1, $2::jsonb, $3::timestamptz, $4::timestamptz
+from webhooks w
+where w.active and w.state_code in ($5, $6) and $7 = any (w.events)
+order by w.created_at, w.id
+returning id;
 
--- 7 of 13, 5 parameters
-insert into "clearance_leg_events" ("leg_id", "kind", "actor_label", "at", "details")
-values ($1, $2, $3, $4, $5);
-
--- 8 of 13, 5 parameters
-select *
-from "users"
-where "disabled_at" is null and ("affiliation" = $1 and "state_code" in ($2)) and not exists (select "notification_preferences"."user_id" from "notification_preferences" where "notification_preferences"."user_id" = "users"."id" and "notification_preferences"."kind" = $3 and "notification_preferences"."in_app" = $4 and ("notification_preferences"."email" = $5 or "users"."email" is null))
-order by "id";
-
--- 9 of 13, 10 parameters
+-- 3 of 13, 10 parameters
 with chosen as (
   select u.id as user_id,
          coalesce(p.in_app, true) as in_app,
@@ -65,25 +45,45 @@ select i.user_id,
 from inserted i
 order by i.user_id;
 
--- 10 of 13, 7 parameters
-insert into webhook_deliveries (webhook_id, event, data, occurred_at, next_attempt_at)
-select w.id, $1, $2::jsonb, $3::timestamptz, $4::timestamptz
-from webhooks w
-where w.active and w.state_code in ($5, $6) and $7 = any (w.events)
-order by w.created_at, w.id
-returning id;
-
--- 11 of 13, 2 parameters
-select pg_notify($1, $2);
-
--- 12 of 13, 5 parameters
-update "clearance_requests"
-set "status" = $1, "updated_at" = $2, "cleared_at" = $3, "closed_at" = $4
-where "id" = $5
-returning *;
-
--- 13 of 13, 12 parameters
+-- 4 of 13, 12 parameters
 /* sent with commit */ insert into ledger_pending (at, actor_id, actor_label, delegation, action, subject_type,
   subject_id, classification, audience, payload, payload_hash, body_hash)
 values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
   $10::jsonb, $11::text, $12::text);
+
+-- 5 of 13, 5 parameters
+insert into "clearance_leg_events" ("leg_id", "kind", "actor_label", "at", "details")
+values ($1, $2, $3, $4, $5);
+
+-- 6 of 13, 2 parameters
+select "content" from "clearance_request_versions" where "request_id" = $1 and "version" = $2;
+
+-- 7 of 13, 1 parameter
+select "user_id" from "delegate_authorisations" where "state_code" in ($1);
+
+-- 8 of 13, 1 parameter
+select * from "clearance_legs" where "request_id" = $1 order by "position" for update;
+
+-- 9 of 13, 1 parameter
+select * from "clearance_requests" where "id" = $1 for update;
+
+-- 10 of 13, 5 parameters
+select *
+from "users"
+where "disabled_at" is null and ("affiliation" = $1 and "state_code" in ($2)) and not exists (select "notification_preferences"."user_id" from "notification_preferences" where "notification_preferences"."user_id" = "users"."id" and "notification_preferences"."kind" = $3 and "notification_preferences"."in_app" = $4 and ("notification_preferences"."email" = $5 or "users"."email" is null))
+order by "id";
+
+-- 11 of 13, 2 parameters
+select pg_notify($1, $2);
+
+-- 12 of 13, 16 parameters
+update "clearance_legs"
+set "status" = $1, "opened_at" = $2, "due_at" = $3, "window_seconds" = $4, "on_silence" = $5, "paused_at" = $6, "paused_seconds" = $7, "decided_at" = $8, "decided_how" = $9, "conditions" = $10, "conditions_accepted_at" = $11, "decided_by_label" = $12, "clearance_number" = $13, "reason" = $14, "internal_note" = $15
+where "id" = $16
+returning *;
+
+-- 13 of 13, 5 parameters
+update "clearance_requests"
+set "status" = $1, "updated_at" = $2, "cleared_at" = $3, "closed_at" = $4
+where "id" = $5
+returning *;

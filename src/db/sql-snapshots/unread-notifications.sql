@@ -1,5 +1,5 @@
 -- counting unread notifications: unreadCount(), part of GET /api/notifications
--- The statements it sends, in order; written by src/db/hot-queries.test.ts.
+-- The statements it sends, sorted by text; written by src/db/hot-queries.test.ts.
 -- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts
 
 -- 1 of 1, 8 parameters

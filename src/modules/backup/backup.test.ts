@@ -262,14 +262,14 @@ describe('backup and restore', () => {
     expect((await verifyDatabase(target.db)).ok).toBe(true);
   });
 
-  it('restores a backup from before record ids (migration 0018): each entry is its own record id', async () => {
+  it('restores a backup from before record ids (migration 0016): each entry is its own record id', async () => {
     const lines = readJsonLines(file).map((line) => {
       if (line.type === 'header') return { ...line, schemaVersion: 17 };
       if (line.table !== 'ledger_entries') return line;
       const { record_id: _recordId, ...row } = line.row;
       return { ...line, row };
     });
-    const older = join(dir, 'before-0018.jsonl');
+    const older = join(dir, 'before-0016.jsonl');
     writeFileSync(older, lines.map((l) => JSON.stringify(l)).join('\n'));
     const target = await fresh();
     await restoreFromFile(target.db, older);

@@ -268,7 +268,7 @@ async function insertBatch(db: Db, table: TableInfo, batch: RowRecord[], backupV
 
 /**
  * What a later migration changed in the rows of a table, by the migration's version: a
- * backup made before it holds its rows the old way. Migration 0018 pointed decisions and
+ * backup made before it holds its rows the old way. Migration 0016 pointed decisions and
  * certificates at an entry's record id rather than its seq, and gave every entry a record id:
  * the entries written before it are their own record id (their seq), so the numbers the old
  * rows hold stay right.

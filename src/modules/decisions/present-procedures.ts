@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { type Actor, CLASSIFICATIONS, classificationName } from '../../core/actor.ts';
 import type { StanceRow } from '../../db/schema.ts';
 import { can } from '../../policy/index.ts';
+import { type EntryStanding, EntryStandingSchema } from '../ledger/index.ts';
 import type { Outcome, PointVerdict, Rule } from './outcome.ts';
 import { PROCEDURE_KINDS, STANCE_KINDS } from './outcome.ts';
 import { PointSchema } from './present.ts';
@@ -270,6 +271,21 @@ export const DecisionListItemSchema = z
   .openapi('DecisionListItem');
 
 export const DecisionSchema = DecisionListItemSchema.extend({
+  /**
+   * The record entry that published the decision, and the checkpoint that vouches for it; seq
+   * and hash are null (and checkpoint too) while the entry is pending.
+   */
+  record: EntryStandingSchema.extend({
+    seq: z.number().int().nullable(),
+    hash: z.string().nullable(),
+    pending: z.boolean().openapi({
+      description:
+        'The entry waits for its place in the record (the sequencer numbers entries within a second)',
+    }),
+  }).openapi('DecisionRecord'),
+  recordProblems: z.array(z.string()).openapi({
+    description: 'What does not hold when the entry is checked against the record (empty when it holds)',
+  }),
   procedureKind: z.enum(PROCEDURE_KINDS),
   text: z.string(),
   points: z.array(DecisionPoint),
@@ -322,12 +338,22 @@ export function presentDecisionListItem(row: DecisionListRow): z.infer<typeof De
 
 /**
  * A decision as printed: number, final text, statements, states and stances, the record's
- * hash; all of it is the published document (the procedure's outcome with its figures, the
- * stance history and the proposal's versions stay with the proposal's readers).
+ * entry and where it stands (`entryStanding` from the record, with what did not hold); all of
+ * it is the published document (the procedure's outcome with its figures, the stance history
+ * and the proposal's versions stay with the proposal's readers).
  */
-export function presentDecision(row: DecisionView, actor: Actor): z.infer<typeof DecisionSchema> {
+export function presentDecision(
+  row: DecisionView,
+  actor: Actor,
+  record: { standing: EntryStanding | null; problems: string[] },
+): z.infer<typeof DecisionSchema> {
+  const item = presentDecisionListItem(row);
   return {
-    ...presentDecisionListItem(row),
+    ...item,
+    record: record.standing
+      ? { ...record.standing, pending: false }
+      : { ...item.record, at: row.adopted_at.toISOString(), checkpoint: null },
+    recordProblems: record.problems,
     procedureKind: row.procedure_kind,
     text: row.text,
     points: row.points as z.infer<typeof DecisionPoint>[],

@@ -5,6 +5,7 @@ import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { can } from '../../policy/index.ts';
 import { registerAttachmentRoutes } from '../attachments/index.ts';
 import { listBodies } from '../directory/index.ts';
+import { entryStanding } from '../ledger/index.ts';
 import { proposalAttachments } from './attachments.ts';
 import {
   DiffSchema,
@@ -141,7 +142,8 @@ const getDecisionRoute = createRoute({
   method: 'get',
   path: '/api/decisions/{id}',
   tags,
-  summary: "A decision: number, final text, statements, states' stances, the record entry's hash",
+  summary:
+    "A decision: number, final text, statements, states' stances, its record entry and the checkpoint (witnessed when it can be) that vouches for it",
   request: { params: DecisionIdParam },
   responses: { 200: jsonResponse(z.object({ decision: DecisionSchema }), 'The decision'), ...standardErrors },
 });
@@ -209,10 +211,11 @@ export function registerDecisionRoutes(app: App) {
 
   app.openapi(getDecisionRoute, async (c) => {
     const person = requirePerson(c);
-    return c.json(
-      { decision: presentDecision(await getDecision(db(c), person, c.req.valid('param').id), person) },
-      200,
-    );
+    const decision = await getDecision(db(c), person, c.req.valid('param').id);
+    const problems: string[] = [];
+    const standing =
+      decision.record_seq === null ? null : await entryStanding(db(c), Number(decision.record_seq), problems);
+    return c.json({ decision: presentDecision(decision, person, { standing, problems }) }, 200);
   });
 
   registerProcedureRoutes(app);

@@ -68,7 +68,10 @@ const RecordSection = z.strictObject({
           try {
             parseVerifierKey(key);
           } catch (err) {
-            ctx.addIssue({ code: 'custom', message: `not a witness key (accord witness init prints one): ${(err as Error).message}` });
+            ctx.addIssue({
+              code: 'custom',
+              message: `not a witness key (accord witness init prints one): ${(err as Error).message}`,
+            });
           }
         }),
       }),
@@ -358,14 +361,23 @@ function checkWitnesses(record: RecordSettings, states: Set<string>, ctx: z.Refi
   const names = new Set<string>();
   record.witnesses.forEach((w, i) => {
     const at = (field: string) => ['record', 'witnesses', i, field];
-    if (names.has(w.name)) ctx.addIssue({ code: 'custom', path: at('name'), message: `${w.name} is listed twice` });
+    if (names.has(w.name))
+      ctx.addIssue({ code: 'custom', path: at('name'), message: `${w.name} is listed twice` });
     names.add(w.name);
     if (w.state && !states.has(w.state))
-      ctx.addIssue({ code: 'custom', path: at('state'), message: `${w.state} is not a member state in this file` });
+      ctx.addIssue({
+        code: 'custom',
+        path: at('state'),
+        message: `${w.state} is not a member state in this file`,
+      });
     try {
       const key = parseVerifierKey(w.key);
       if (key.name !== w.name)
-        ctx.addIssue({ code: 'custom', path: at('key'), message: `is the key of ${key.name}, not of ${w.name}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: at('key'),
+          message: `is the key of ${key.name}, not of ${w.name}`,
+        });
     } catch {
       /* reported at the key itself */
     }

@@ -201,7 +201,7 @@ export async function addCosignatures(db: Db, text: string): Promise<{ size: num
     .select(['size', 'note'])
     .where('size', '=', note.size)
     .executeTakeFirst();
-  if (!stored || !stored.note.startsWith(note.body) || stored.note[note.body.length] !== '\n')
+  if (!stored?.note.startsWith(note.body) || stored.note[note.body.length] !== '\n')
     throw new CosignatureError(`the log signed no checkpoint with this body at size ${note.size}`);
   const witnesses = (await listWitnesses(db)).filter((w) => w.active);
   const accepted: string[] = [];

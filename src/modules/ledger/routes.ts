@@ -193,6 +193,7 @@ const keysRoute = createRoute({
   method: 'get',
   path: '/api/ledger/public-keys',
   tags,
+  security: [],
   summary:
     "The log's public keys, oldest first: the one not retired signs new checkpoints (the private key is in a file, never in the database)",
   responses: { 200: jsonResponse(z.object({ items: z.array(PublishedKeySchema) }), 'Public keys') },
@@ -202,6 +203,7 @@ const checkpointRoute = createRoute({
   method: 'get',
   path: '/api/ledger/checkpoint',
   tags,
+  security: [],
   summary:
     "The newest checkpoint (signed tree head) as a C2SP signed note with its co-signatures: what witnesses fetch; public, it holds only the tree's size and root",
   request: {
@@ -238,6 +240,7 @@ const consistencyRoute = createRoute({
   method: 'get',
   path: '/api/ledger/consistency',
   tags,
+  security: [],
   summary:
     'The consistency proof (RFC 9162 2.1.4) that the tree of `from` entries is a prefix of the tree of `to` entries: hashes only, public',
   request: { query: z.object({ from: Size, to: Size }) },
@@ -275,9 +278,10 @@ const cosignRoute = createRoute({
   method: 'post',
   path: '/api/ledger/cosignatures',
   tags,
+  security: [],
   summary:
     "A witness hands in its co-signature: the checkpoint's note with the witness's cosignature/v1 line. Public: the signature is the credential (checked against the organisation's witness keys)",
-  request: { body: jsonBody(z.object({ note: z.string().min(1).max(20_000) })) },
+  request: { body: jsonBody(z.strictObject({ note: z.string().min(1).max(20_000) })) },
   responses: {
     200: jsonResponse(
       z.object({ size: z.number().int(), accepted: z.array(z.string()) }),
@@ -291,11 +295,12 @@ const forkRoute = createRoute({
   method: 'post',
   path: '/api/ledger/fork-reports',
   tags,
+  security: [],
   summary:
     'A witness reports a fork: a checkpoint that does not extend the one it co-signed. Public: the report must carry the checkpoint the witness co-signed, with its co-signature; it is recorded and the administrators are told',
   request: {
     body: jsonBody(
-      z.object({
+      z.strictObject({
         witness: z.string().min(1).max(100),
         cosignedNote: z.string().min(1).max(20_000),
         shownNote: z.string().min(1).max(20_000),
@@ -310,6 +315,7 @@ const witnessesRoute = createRoute({
   method: 'get',
   path: '/api/ledger/witnesses',
   tags,
+  security: [],
   summary: "The organisation's witnesses (member states' keys that co-sign checkpoints) and the quorum",
   responses: {
     200: jsonResponse(
@@ -394,8 +400,8 @@ export function registerLedgerRoutes(app: App) {
   app.openapi(consistencyRoute, async (c) => {
     const { from, to } = c.req.valid('query');
     const size = await treeSize(db(c));
-    if (to > size) throw invalid('to', `the record holds ${size} entries`);
-    if (from > to) throw invalid('from', 'must not be larger than to');
+    if (to > size) throw invalid('query.to', `the record holds ${size} entries`);
+    if (from > to) throw invalid('query.from', 'must not be larger than to');
     const proof = await proveConsistency(db(c), from, to);
     return c.json({ from, to, proof: proof.map((h) => h.toString('base64')) }, 200);
   });
@@ -408,7 +414,8 @@ export function registerLedgerRoutes(app: App) {
       if (!proof) throw notFound('record entry');
       return c.json(proof, 200);
     } catch (err) {
-      if (err instanceof ProofUnavailable) throw conflict(err.message, size === undefined ? 'seq' : 'size');
+      if (err instanceof ProofUnavailable)
+        throw conflict(err.message, size === undefined ? 'query.seq' : 'query.size');
       throw err;
     }
   });

@@ -1,5 +1,5 @@
 import { bodyHash, type ChainedFields, GENESIS_HASH, linkHash, payloadHash } from './hash.ts';
-import { memorySource, treeHash } from './merkle.ts';
+import { EMPTY_TREE_HASH, type Hash, nodeHash } from './merkle.ts';
 import {
   type ParsedCheckpoint,
   parseCheckpoint,
@@ -71,7 +71,15 @@ export class ChainVerifier {
   private checked = 0;
   private hidden = 0;
   private problem: VerifyProblem | null = null;
-  private readonly leaves: Buffer[] = [];
+  /**
+   * The tree is built as the entries arrive, keeping only its right edge: `frontier[level]` is
+   * the newest complete perfect subtree of 2^level leaves, which the leaves read so far split
+   * into (the binary digits of their count). Memory stays O(log n) for any record.
+   */
+  private readonly frontier: Hash[] = [];
+  /** The sizes whose root `finish` will need (checkpoints, anchors), and those roots once reached. */
+  private readonly wantedRoots = new Set<number>();
+  private readonly roots = new Map<number, Hash>();
   private readonly logKeys: Verifier[];
   private readonly trustedLogKeys: boolean;
   private readonly witnesses: Verifier[];
@@ -92,6 +100,14 @@ export class ChainVerifier {
     this.witnesses = anchors.witnesses ?? [];
     this.quorum = anchors.witnesses?.length ? (anchors.quorum ?? anchors.witnesses.length) : 0;
     this.anchorNotes = anchors.checkpoints ?? [];
+    for (const note of this.anchorNotes) this.wantedRoots.add(note.size);
+    for (const text of checkpoints) {
+      try {
+        this.wantedRoots.add(parseCheckpoint(text).size);
+      } catch {
+        /* reported by finish */
+      }
+    }
   }
 
   get failed(): boolean {
@@ -135,7 +151,7 @@ export class ChainVerifier {
     if (recomputed !== hash) {
       return this.fail(seq, 'its fields were changed: the entry hash does not match');
     }
-    this.leaves.push(entryLeafHash(hash));
+    this.addLeaf(seq - 1, entryLeafHash(hash));
     this.prevHash = hash;
     this.expectedSeq = seq + 1;
     this.checked++;
@@ -160,11 +176,10 @@ export class ChainVerifier {
         `the record ends at entry ${lastSeq} but its head says ${head.seq}`,
       );
     }
-    const source = memorySource(this.leaves);
-    const rootOf = async (size: number) => treeHash(size, source);
+    const rootOf = (size: number) => (size === lastSeq ? this.currentRoot(lastSeq) : this.rootReached(size));
     if (!this.problem && storedRoot && lastSeq > 0) {
-      const [stored, computed] = await Promise.all([storedRoot(lastSeq), rootOf(lastSeq)]);
-      if (!stored.equals(computed))
+      const stored = await storedRoot(lastSeq);
+      if (!stored.equals(rootOf(lastSeq)))
         this.fail(lastSeq, 'the stored Merkle tree does not match the entries: its proofs would not hold');
     }
     const parsed: { note: ParsedCheckpoint; text: string }[] = [];
@@ -186,7 +201,7 @@ export class ChainVerifier {
         );
         return false;
       }
-      if (!(await rootOf(note.size)).equals(note.root)) {
+      if (!rootOf(note.size).equals(note.root)) {
         const after = Math.max(0, ...matched.filter((m) => m < note.size));
         this.fail(
           after + 1,
@@ -249,6 +264,30 @@ export class ChainVerifier {
       anchors: anchored,
       hiddenPayloads: this.hidden,
     };
+  }
+
+  /** Adds leaf `index`: each subtree it completes is hashed once, and roots wanted at this size kept. */
+  private addLeaf(index: number, leaf: Hash) {
+    let hash = leaf;
+    let level = 0;
+    for (let i = index; i % 2 === 1; i = (i - 1) / 2) hash = nodeHash(this.frontier[level++], hash);
+    this.frontier[level] = hash;
+    if (this.wantedRoots.has(index + 1)) this.roots.set(index + 1, this.currentRoot(index + 1));
+  }
+
+  /** The root of the tree of the `size` leaves added so far: the frontier's subtrees folded right to left (RFC 9162 MTH). */
+  private currentRoot(size: number): Hash {
+    let root: Hash | null = null;
+    for (let level = 0, rest = size; rest > 0; level++, rest = Math.floor(rest / 2))
+      if (rest % 2 === 1) root = root ? nodeHash(this.frontier[level], root) : this.frontier[level];
+    return root ?? EMPTY_TREE_HASH;
+  }
+
+  private rootReached(size: number): Hash {
+    if (size === 0) return EMPTY_TREE_HASH;
+    const root = this.roots.get(size);
+    if (!root) throw new Error(`no root was kept for size ${size}`);
+    return root;
   }
 
   private fail(seq: number, reason: string): false {

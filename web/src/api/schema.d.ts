@@ -3742,7 +3742,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A decision: number, final text, statements, states' stances, the record entry's hash */
+    /** A decision: number, final text, statements, states' stances, its record entry and the checkpoint (witnessed when it can be) that vouches for it */
     get: {
       parameters: {
         query?: never;
@@ -7462,6 +7462,9 @@ export interface components {
       };
     };
     Decision: components['schemas']['DecisionListItem'] & {
+      record?: components['schemas']['DecisionRecord'];
+      /** @description What does not hold when the entry is checked against the record (empty when it holds) */
+      recordProblems: string[];
       /** @enum {string} */
       procedureKind: 'meeting_consensus' | 'silence' | 'written' | 'unanimity' | 'qualified_majority';
       text: string;
@@ -7518,6 +7521,33 @@ export interface components {
           | 'excluded';
       }[];
       abilities: components['schemas']['DecisionAbilities'];
+    };
+    DecisionRecord: components['schemas']['EntryStanding'] & {
+      seq?: number | null;
+      hash?: string | null;
+      /** @description The entry waits for its place in the record (the sequencer numbers entries within a second) */
+      pending: boolean;
+    };
+    EntryStanding: {
+      seq: number;
+      hash: string;
+      at: string;
+      /** @description The checkpoint that vouches for the entry: the first witnessed one, else the newest signed one; null while none covers it */
+      checkpoint: {
+        size: number;
+        signedAt: string;
+        keyId: string;
+        signatureValid: boolean;
+        /** @description The entry's audit path leads to the checkpoint's root */
+        proofValid: boolean;
+        witnessed: boolean;
+        quorum: number;
+        cosigners: {
+          name: string;
+          state: string | null;
+          cosignedAt: string;
+        }[];
+      } | null;
     };
     DecisionAbilities: {
       /** @description Whether the caller may open the proposal and its procedures (observers and partners read the published decision alone) */
@@ -8284,7 +8314,7 @@ export interface components {
       certificate: components['schemas']['ClearanceCertificate'];
       /** @description SHA-256 of the certificate (RFC 8785 canonical JSON) */
       digest: string;
-      record: components['schemas']['EntryStanding'];
+      record: components['schemas']['EntryStanding'] & (Record<string, unknown> | null);
     };
     ClearanceCertificate: {
       /** @enum {string} */
@@ -8353,28 +8383,6 @@ export interface components {
         }[];
       }[];
     };
-    /** @description The record entry that published the digest; null while it is pending, or when it is missing */
-    EntryStanding: {
-      seq: number;
-      hash: string;
-      at: string;
-      /** @description The checkpoint that vouches for the entry: the first witnessed one, else the newest signed one; null while none covers it */
-      checkpoint: {
-        size: number;
-        signedAt: string;
-        keyId: string;
-        signatureValid: boolean;
-        /** @description The entry's audit path leads to the checkpoint's root */
-        proofValid: boolean;
-        witnessed: boolean;
-        quorum: number;
-        cosigners: {
-          name: string;
-          state: string | null;
-          cosignedAt: string;
-        }[];
-      } | null;
-    } | null;
     CrossingPoint: {
       code: string;
       name: {

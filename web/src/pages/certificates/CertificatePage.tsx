@@ -1,6 +1,6 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client, ok } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { VerificationPanel } from './VerificationPanel.tsx';
 export function CertificatePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ['clearance-certificate', id],
     queryFn: ({ signal }) =>
@@ -41,7 +42,12 @@ export function CertificatePage() {
         {(v) => (
           <>
             <div className="no-print">
-              <VerificationPanel verification={v} />
+              <VerificationPanel
+                verification={v}
+                onChecked={() =>
+                  void queryClient.invalidateQueries({ queryKey: ['clearance-certificate', id] })
+                }
+              />
             </div>
             <CertificateDocument certificate={v.certificate} />
           </>

@@ -2,10 +2,18 @@ import { Alert, Code, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
+import { RecordStanding } from '../record/RecordStanding.tsx';
 import type { Verification } from './types.ts';
 
 /** Whether the certificate holds against the record, and how it was checked. */
-export function VerificationPanel({ verification: v }: { verification: Verification }) {
+export function VerificationPanel({
+  verification: v,
+  onChecked,
+}: {
+  verification: Verification;
+  /** After the proof was checked in the browser: refresh the verification (a checkpoint may be new). */
+  onChecked?: () => void;
+}) {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
   const good = v.verified && v.status === 'valid';
@@ -36,20 +44,13 @@ export function VerificationPanel({ verification: v }: { verification: Verificat
           </List>
         ) : null}
         {v.record ? (
-          <Text size="sm">
-            {t('certificate.verify.entry', { seq: v.record.seq, at: dateTime(v.record.at) })}
-          </Text>
+          <>
+            <Text size="sm">
+              {t('certificate.verify.entry', { seq: v.record.seq, at: dateTime(v.record.at) })}
+            </Text>
+            <RecordStanding standing={v.record} onChecked={onChecked} />
+          </>
         ) : null}
-        {v.pending ? null : v.record?.checkpoint ? (
-          <Text size="sm">
-            {t('certificate.verify.checkpoint', {
-              seq: v.record.checkpoint.size,
-              at: dateTime(v.record.checkpoint.signedAt),
-            })}
-          </Text>
-        ) : (
-          <Text size="sm">{t('certificate.verify.noCheckpoint')}</Text>
-        )}
         <Text size="xs" c="dimmed">
           {t('certificate.verify.digest')} <Code>{v.digest}</Code>
         </Text>

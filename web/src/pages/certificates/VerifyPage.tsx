@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -28,6 +28,7 @@ export function VerifyPage() {
   const { code = '' } = useParams();
   const [input, setInput] = useState(code);
   const [inputError, setInputError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const verification = useQuery({
     queryKey: ['verify', code],
     queryFn: ({ signal }) => ok(client.GET('/api/verify/{code}', { params: { path: { code } }, signal })),
@@ -94,7 +95,10 @@ export function VerifyPage() {
         ) : null}
         {verification.data ? (
           <>
-            <VerificationPanel verification={verification.data} />
+            <VerificationPanel
+              verification={verification.data}
+              onChecked={() => void queryClient.invalidateQueries({ queryKey: ['verify', code] })}
+            />
             <CertificateDocument certificate={verification.data.certificate} />
           </>
         ) : null}

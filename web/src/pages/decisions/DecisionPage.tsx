@@ -6,6 +6,7 @@ import {
   Code,
   Divider,
   Group,
+  List,
   Paper,
   Stack,
   Table,
@@ -13,12 +14,14 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconFileText, IconPrinter } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { useDecision, useOrganisation, useProcedure } from '../../queries.ts';
+import { KEYS, useDecision, useOrganisation, useProcedure } from '../../queries.ts';
 import type { Decision } from '../../types.ts';
+import { RecordStanding } from '../record/RecordStanding.tsx';
 import { StanceBadge } from './badges.tsx';
 import { useBodyName, useStateName } from './labels.ts';
 import { MarkdownText } from './Markdown.tsx';
@@ -41,6 +44,7 @@ function DecisionDocument({ decision }: { decision: Decision }) {
   const bodyName = useBodyName();
   const stateName = useStateName();
   const verdictText = useVerdictText();
+  const queryClient = useQueryClient();
   // The procedure's outcome names the states behind each reason; the decision keeps only the
   // reason. Observers and partners read the published decision alone, not its procedure.
   const procedure = useProcedure(decision.abilities.readProposal ? decision.procedureId : null);
@@ -186,7 +190,7 @@ function DecisionDocument({ decision }: { decision: Decision }) {
 
         <Stack gap="xs" data-testid="decision-record">
           <SectionTitle>{t('decisions.decision.record')}</SectionTitle>
-          {decision.record.pending ? (
+          {decision.record.seq === null || decision.record.hash === null ? (
             <Text size="sm" data-testid="decision-record-pending">
               {t('decisions.decision.recordPending')}
             </Text>
@@ -200,8 +204,19 @@ function DecisionDocument({ decision }: { decision: Decision }) {
               >
                 {`${t('decisions.decision.seq')}: ${decision.record.seq}\n${t('decisions.decision.hash')}: ${decision.record.hash}`}
               </Code>
+              <RecordStanding
+                standing={{ ...decision.record, seq: decision.record.seq, hash: decision.record.hash }}
+                onChecked={() => void queryClient.invalidateQueries({ queryKey: KEYS.decisions })}
+              />
             </>
           )}
+          {decision.recordProblems.length ? (
+            <List size="sm" c="red.8" data-testid="decision-record-problems">
+              {decision.recordProblems.map((p) => (
+                <List.Item key={p}>{p}</List.Item>
+              ))}
+            </List>
+          ) : null}
           <Text size="xs" c="dimmed">
             {t('decisions.decision.recordHow')}
           </Text>

@@ -4,6 +4,38 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import type { VerifyResult } from '../../types.ts';
 
+type Checkpoint = NonNullable<VerifyResult['checkpoint']>;
+
+/** The newest checkpoint as the full verification read it: its signature, and who co-signed it. */
+function CheckpointLine({ checkpoint }: { checkpoint: Checkpoint }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  const args = { size: number(checkpoint.size), keyId: checkpoint.keyId };
+  return (
+    <>
+      {t(checkpoint.valid ? 'record.verify.checkpointValid' : 'record.verify.checkpointInvalid', args)}{' '}
+      {checkpoint.witnessed
+        ? t('record.verify.witnessedBy', { cosigners: checkpoint.cosigners.join(', ') })
+        : checkpoint.cosigners.length
+          ? t('record.verify.notWitnessedYet', { cosigners: checkpoint.cosigners.join(', ') })
+          : t('record.verify.notWitnessed')}
+    </>
+  );
+}
+
+/** What the anchors say: trusted checkpoints matched, or none to compare with. */
+function AnchorsLine({ anchors }: { anchors: number }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  return (
+    <>
+      {anchors > 0
+        ? t('record.verify.anchors', { count: anchors, anchors: number(anchors) })
+        : t('record.verify.noAnchors')}
+    </>
+  );
+}
+
 export function VerifyResultPanel({ result }: { result: VerifyResult }) {
   const { t } = useTranslation();
   const { number } = useFormat();
@@ -36,18 +68,12 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
             })}
           </Text>
         ) : null}
-        {checkpoint ? (
-          <Text size="sm" mt={6}>
-            {t(checkpoint.valid ? 'record.verify.checkpointValid' : 'record.verify.checkpointInvalid', {
-              seq: number(checkpoint.size),
-              keyId: checkpoint.keyId,
-            })}
-          </Text>
-        ) : (
-          <Text size="sm" mt={6}>
-            {t('record.verify.noCheckpoint')}
-          </Text>
-        )}
+        <Text size="sm" mt={6} data-testid="verify-checkpoint">
+          {checkpoint ? <CheckpointLine checkpoint={checkpoint} /> : t('record.verify.noCheckpoint')}
+        </Text>
+        <Text size="sm" mt={6} data-testid="verify-anchors">
+          <AnchorsLine anchors={result.anchors} />
+        </Text>
       </Alert>
     );
   }
@@ -75,14 +101,14 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
         <List.Item>
           {t('record.verify.checkedBefore', { count: result.checked, checked: number(result.checked) })}
         </List.Item>
-        {checkpoint && !checkpoint.valid ? (
+        {checkpoint ? (
           <List.Item>
-            {t('record.verify.checkpointInvalid', {
-              seq: number(checkpoint.size),
-              keyId: checkpoint.keyId,
-            })}
+            <CheckpointLine checkpoint={checkpoint} />
           </List.Item>
         ) : null}
+        <List.Item>
+          <AnchorsLine anchors={result.anchors} />
+        </List.Item>
       </List>
     </Alert>
   );

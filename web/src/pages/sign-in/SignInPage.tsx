@@ -19,8 +19,6 @@ function useSignInError() {
     switch (error.code) {
       case 'unauthenticated':
         return t('signIn.invalid');
-      case 'account_locked':
-        return t('signIn.locked');
       case 'too_many_requests':
         return t('signIn.tooMany');
       case 'network':
