@@ -35,6 +35,14 @@ export const ledgerModule = defineModule({
 });
 
 export {
+  type BatchDigest,
+  BatchDigestSchema,
+  type BatchProof,
+  batchDigest,
+  batchProofs,
+  checkBatchProof,
+} from './batch.ts';
+export {
   type CheckpointView,
   checkpointCovering,
   createCheckpoint,
