@@ -264,7 +264,7 @@ describe('backup and restore', () => {
 
   it('restores a backup from before record ids (migration 0016): each entry is its own record id', async () => {
     const lines = readJsonLines(file).map((line) => {
-      if (line.type === 'header') return { ...line, schemaVersion: 17 };
+      if (line.type === 'header') return { ...line, schemaVersion: 15 };
       if (line.table !== 'ledger_entries') return line;
       const { record_id: _recordId, ...row } = line.row;
       return { ...line, row };

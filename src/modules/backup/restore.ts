@@ -275,11 +275,11 @@ async function insertBatch(db: Db, table: TableInfo, batch: RowRecord[], backupV
  */
 const ROW_UPGRADES: { version: number; table: string; from: string; to: string; kind: 'rename' | 'copy' }[] =
   [
-    { version: 18, table: 'ledger_entries', from: 'seq', to: 'record_id', kind: 'copy' },
-    { version: 18, table: 'decisions', from: 'ledger_seq', to: 'record_id', kind: 'rename' },
-    { version: 18, table: 'clearance_certificates', from: 'ledger_seq', to: 'record_id', kind: 'rename' },
+    { version: 16, table: 'ledger_entries', from: 'seq', to: 'record_id', kind: 'copy' },
+    { version: 16, table: 'decisions', from: 'ledger_seq', to: 'record_id', kind: 'rename' },
+    { version: 16, table: 'clearance_certificates', from: 'ledger_seq', to: 'record_id', kind: 'rename' },
     {
-      version: 18,
+      version: 16,
       table: 'clearance_requests',
       from: 'certificate_seq',
       to: 'certificate_record_id',
