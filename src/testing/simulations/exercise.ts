@@ -4,6 +4,7 @@ import { decideLeg } from '../../modules/clearances/legs/commands.ts';
 import { TacitConsentRunner } from '../../modules/clearances/legs/tacit.ts';
 import { createRequest } from '../../modules/clearances/requests/commands.ts';
 import { CreateRequestInput, DecideLegInput } from '../../modules/clearances/schema.ts';
+import { RecordSequencer, settleRecord } from '../../modules/ledger/index.ts';
 import type { LiveEvent } from '../../modules/live/hub.ts';
 import { SseReader } from '../sse.ts';
 import {
@@ -152,6 +153,9 @@ async function runOverApi(
   const wait = timeoutMs + windowMs;
   const runner = silent(script).length ? new TacitConsentRunner(handle) : null;
   await runner?.start();
+  // The record's sequencer, as accord serve runs it: the live streams carry an entry once it has its place.
+  const sequencer = new RecordSequencer(handle);
+  await sequencer.start();
   const states = answering(script);
   const requesterStream = await LiveClient.open(app, cast.requester.token);
   const streams = await Promise.all(states.map((s) => LiveClient.open(app, cast.deciders[s.state].token)));
@@ -215,6 +219,7 @@ async function runOverApi(
   } finally {
     await Promise.all([requesterStream, ...streams].map((s) => s.close()));
     await runner?.stop();
+    await sequencer.stop();
   }
 }
 
@@ -311,6 +316,7 @@ async function emergencyWindowMs(handle: DbHandle): Promise<number> {
 
 /** What the database says of the request after the run. */
 async function readBack(handle: DbHandle, id: string, seen: Map<string, number>) {
+  await settleRecord(handle.db);
   const request = await handle.db
     .selectFrom('clearance_requests')
     .selectAll()
