@@ -1,11 +1,20 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { systemActor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { appendEntry } from './commands.ts';
-import { keyIdOf, rawPublicKey, verifierKey } from './note.ts';
+import { keyIdOf, parseVerifierKey, rawPublicKey, type Verifier, verifierKey } from './note.ts';
 
 /**
  * The record's signing key. It lives in a file outside the database (or in the ACCORD_LOG_KEY
@@ -221,4 +230,31 @@ export function configuredLogKey(settings: KeySettings): LogKey | null {
   const key = readLogKey(settings);
   cache.set(id, { stamp, key });
   return key;
+}
+
+/**
+ * The log keys this server trusts from outside the database: the configured key and the ones
+ * `accord key rotate` retired beside its file (`<file>.retired-<key id>`). A full verification
+ * run by the server pins them, so a checkpoint signed with a key someone only added to
+ * `signing_keys` does not pass. Empty when the process has no key.
+ */
+export function trustedLogVerifiers(settings: KeySettings): Verifier[] {
+  const current = configuredLogKey(settings);
+  if (!current) return [];
+  const keys = [current];
+  if (!settings.logKeyPem) {
+    const dir = dirname(settings.logKeyFile);
+    const prefix = `${basename(settings.logKeyFile)}.retired-`;
+    for (const name of readdirSync(dir)
+      .filter((n) => n.startsWith(prefix))
+      .sort()) {
+      const path = join(dir, name);
+      try {
+        keys.push(logKeyOf(parsePrivateKey(readFileSync(path, 'utf8'), path), settings.logOrigin, path));
+      } catch {
+        // not a key file: ignored, as it is not trusted
+      }
+    }
+  }
+  return keys.map((k) => parseVerifierKey(k.verifierKey));
 }

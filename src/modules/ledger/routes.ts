@@ -15,7 +15,7 @@ import {
   witnessesWithActivity,
 } from './checkpoints.ts';
 import { exportLines } from './export.ts';
-import { configuredLogKey, publishedKeys } from './keys.ts';
+import { configuredLogKey, publishedKeys, trustedLogVerifiers } from './keys.ts';
 import {
   CheckpointSchema,
   LedgerEntrySchema,
@@ -180,7 +180,7 @@ const verifyRoute = createRoute({
   path: '/api/ledger/verify',
   tags,
   summary:
-    'Verify the whole record in the database: every entry, the Merkle tree, the checkpoints (secretariat administrators and heads of delegation; one run at a time, once a minute per person)',
+    'Verify the whole record in the database: every entry, the Merkle tree, the checkpoints, each signed by one of the server's own key files (current or retired; not a key the database merely lists) or witnessed (secretariat administrators and heads of delegation; one run at a time, once a minute per person)',
   responses: {
     200: jsonResponse(VerifyResultSchema, 'The verdict'),
     401: standardErrors[401],
@@ -379,7 +379,9 @@ export function registerLedgerRoutes(app: App) {
   app.openapi(verifyRoute, async (c) => {
     const person = requirePerson(c);
     authorize(person, 'verify', 'ledger', null, 'record');
-    return c.json(await verifyThrottle.run(person.id, () => verifyDatabase(db(c))), 200);
+    // Anchored in the server's key files, which the database does not hold.
+    const anchors = { logKeys: trustedLogVerifiers(deps(c).config) };
+    return c.json(await verifyThrottle.run(person.id, () => verifyDatabase(db(c), anchors)), 200);
   });
 
   app.openapi(keysRoute, async (c) => c.json({ items: await publishedKeys(db(c)) }, 200));

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { CLI_TIMEOUT, runCli } from '../../testing/cli.ts';
-import { buildUser, type TestContext, testContext, testLogKey } from '../../testing/harness.ts';
+import { buildUser, type TestContext, testConfig, testContext, testLogKey } from '../../testing/harness.ts';
 import { createCheckpoint, setWitnesses } from './checkpoints.ts';
 import { entryHash } from './hash.ts';
-import { type LogKey, logKeyOf, newPrivateKeyPem } from './keys.ts';
+import { type LogKey, logKeyOf, newPrivateKeyPem, trustedLogVerifiers } from './keys.ts';
 import { parseCheckpoint, parseVerifierKey, type Verifier } from './note.ts';
 import { verifyDatabase } from './queries.ts';
 import { settleRecord } from './sequencer.ts';
@@ -251,6 +251,11 @@ describe('a database owner rewriting the record is caught', () => {
     const saved = savedBy(witnesses[0]);
     const forge = (trx: Db) => rewriteHistory(trx, 3, mallory, (seq) => (seq === 3 ? 'mallory' : null));
     expect((await verifyTampered(forge, {})).ok).toBe(true); // what the hostile review showed
+    // The server's own full verification (POST /api/ledger/verify) pins its key files, which the
+    // database does not hold: a checkpoint signed with a key only signing_keys lists fails it.
+    const byServer = await verifyTampered(forge, { logKeys: trustedLogVerifiers(testConfig()) });
+    expect(byServer.ok).toBe(false);
+    expect(byServer.firstBad?.reason).toMatch(/is signed by no trusted log key/);
     const byWitnesses = await verifyTampered(forge, trustAll());
     expect(byWitnesses.ok).toBe(false);
     expect(byWitnesses.firstBad?.reason).toMatch(
