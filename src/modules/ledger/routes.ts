@@ -180,7 +180,7 @@ const verifyRoute = createRoute({
   path: '/api/ledger/verify',
   tags,
   summary:
-    'Verify the whole record in the database: every entry, the Merkle tree, the checkpoints, each signed by one of the server's own key files (current or retired; not a key the database merely lists) or witnessed (secretariat administrators and heads of delegation; one run at a time, once a minute per person)',
+    'Verify the whole record in the database: every entry, the Merkle tree, the checkpoints, each signed by one of the key files of the server (current or retired; not a key the database merely lists) or witnessed (secretariat administrators and heads of delegation; one run at a time, once a minute per person)',
   responses: {
     200: jsonResponse(VerifyResultSchema, 'The verdict'),
     401: standardErrors[401],

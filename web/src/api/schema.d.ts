@@ -248,7 +248,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Verify the whole record in the database: every entry, the Merkle tree, the checkpoints (secretariat administrators and heads of delegation; one run at a time, once a minute per person) */
+    /** Verify the whole record in the database: every entry, the Merkle tree, the checkpoints, each signed by one of the key files of the server (current or retired; not a key the database merely lists) or witnessed (secretariat administrators and heads of delegation; one run at a time, once a minute per person) */
     post: {
       parameters: {
         query?: never;
