@@ -33,6 +33,7 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   ledger_entries: LedgerEntriesTable;
   ledger_pending: LedgerPendingTable;
+  wake_ups: WakeUpsTable;
   ledger_head: { id: Generated<number>; seq: number; hash: string };
   signing_keys: SigningKeysTable;
   ledger_checkpoints: LedgerCheckpointsTable;
@@ -237,6 +238,13 @@ export interface LedgerPendingTable {
   payload_hash: string;
   /** bodyHash() of the fields, computed by the writer (ledger/hash.ts). */
   body_hash: string;
+}
+
+/** A NOTIFY a command asked for, sent by the record's sequencer (src/db/wake-up.ts). */
+export interface WakeUpsTable {
+  id: Generated<number>;
+  channel: string;
+  payload: ColumnType<string, string | undefined, never>;
 }
 
 /** The public keys the log has signed with; the private key lives in a key file, never here. */

@@ -37,11 +37,17 @@ inserted as (
 queued as (
   insert into notification_emails (notification_id, next_attempt_at)
   select i.id, now() from inserted i join chosen c on c.user_id = i.user_id where c.email
-  returning pg_notify($9, '')
+  returning 1
+),
+-- No NOTIFY in a command's transaction: wake-ups the record's sequencer sends (src/db/wake-up.ts).
+woken as (
+  insert into wake_ups (channel, payload)
+  select $9, i.user_id::text from inserted i where i.in_app
+  union all
+  select $10, '' where exists (select 1 from queued)
+  returning 1
 )
-select i.user_id,
-       case when i.in_app then pg_notify($10, i.user_id::text) end as n,
-       (select count(*) from queued) as queued
+select i.user_id, (select count(*) from woken) as woken
 from inserted i
 order by i.user_id;
 
@@ -51,30 +57,30 @@ order by i.user_id;
 values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
   $10::jsonb, $11::text, $12::text);
 
--- 5 of 13, 5 parameters
+-- 5 of 13, 2 parameters
+/* sent with commit */ insert into wake_ups (channel, payload) values ($1::text, $2::text);
+
+-- 6 of 13, 5 parameters
 insert into "clearance_leg_events" ("leg_id", "kind", "actor_label", "at", "details")
 values ($1, $2, $3, $4, $5);
 
--- 6 of 13, 2 parameters
+-- 7 of 13, 2 parameters
 select "content" from "clearance_request_versions" where "request_id" = $1 and "version" = $2;
 
--- 7 of 13, 1 parameter
+-- 8 of 13, 1 parameter
 select "user_id" from "delegate_authorisations" where "state_code" in ($1);
 
--- 8 of 13, 1 parameter
+-- 9 of 13, 1 parameter
 select * from "clearance_legs" where "request_id" = $1 order by "position" for update;
 
--- 9 of 13, 1 parameter
+-- 10 of 13, 1 parameter
 select * from "clearance_requests" where "id" = $1 for update;
 
--- 10 of 13, 5 parameters
+-- 11 of 13, 5 parameters
 select *
 from "users"
 where "disabled_at" is null and ("affiliation" = $1 and "state_code" in ($2)) and not exists (select "notification_preferences"."user_id" from "notification_preferences" where "notification_preferences"."user_id" = "users"."id" and "notification_preferences"."kind" = $3 and "notification_preferences"."in_app" = $4 and ("notification_preferences"."email" = $5 or "users"."email" is null))
 order by "id";
-
--- 11 of 13, 2 parameters
-select pg_notify($1, $2);
 
 -- 12 of 13, 16 parameters
 update "clearance_legs"

@@ -2,21 +2,21 @@
 -- The statements it sends, sorted by text; written by src/db/hot-queries.test.ts.
 -- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts
 
--- 1 of 6, 2 parameters
+-- 1 of 7, 2 parameters
 select t.level, t.idx, t.hash
 from unnest($1::smallint[], $2::bigint[]) as wanted(level, idx)
 join ledger_tree t on t.level = wanted.level and t.idx = wanted.idx;
 
--- 2 of 6, 3 parameters
+-- 2 of 7, 3 parameters
 insert into ledger_tree (level, idx, hash)
 select level, idx, decode(hash, 'hex')
 from unnest($1::smallint[], $2::bigint[],
   $3::text[]) as n (level, idx, hash);
 
--- 3 of 6, 0 parameters
+-- 3 of 7, 0 parameters
 select seq, hash from ledger_head where id = 1 for update;
 
--- 4 of 6, 4 parameters
+-- 4 of 7, 4 parameters
 with batch as (
   select * from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
     as b (record_id, seq, prev_hash, hash)
@@ -33,9 +33,14 @@ entered as (
 gone as (delete from ledger_pending p using batch b where p.id = b.record_id returning 1)
 select (select count(*) from entered) as entered, (select count(*) from gone) as gone;
 
--- 5 of 6, 4 parameters
+-- 5 of 7, 4 parameters
 with moved as (update ledger_head set seq = $1, hash = $2 where id = 1)
 select pg_notify($3, $4);
 
--- 6 of 6, 1 parameter
+-- 6 of 7, 0 parameters
+with taken as (delete from wake_ups returning channel, payload)
+select count(*) as sent
+from (select pg_notify(channel, payload) from (select distinct channel, payload from taken) d) n;
+
+-- 7 of 7, 1 parameter
 select "id", "body_hash" from "ledger_pending" order by "id" limit $1;

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { type EventEnvelope, type EventName, publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
+import { wakeUp } from '../../db/wake-up.ts';
 import type { Urgency } from './schema.ts';
 
 /** The NOTIFY channel that wakes the leg reminder runner: a leg opened or re-opened. */
@@ -120,5 +120,5 @@ export async function publishClearanceEvent(trx: Db, event: ClearanceEvent): Pro
     webhook: { states: webhookAudience(event), event: event.kind, data: webhookData(event) },
   } as never);
   if (event.kind === 'leg_arrived' || event.kind === 'request_amended' || event.kind === 'leg_decided')
-    await sql`select pg_notify(${CLEARANCE_LEGS_CHANNEL}, ${event.requestId})`.execute(trx);
+    await wakeUp(trx, CLEARANCE_LEGS_CHANNEL, event.requestId);
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
+import { wakeUp } from '../../db/wake-up.ts';
 import { authorize } from '../../policy/index.ts';
 import { authorisedDelegates } from '../delegations/index.ts';
 import { DEFAULT_RESPONSE_WINDOWS } from '../directory/index.ts';
@@ -14,8 +15,7 @@ import type { ClearanceContent, ConditionInput, SilenceMeaning, Urgency } from '
 
 /** The channel a NOTIFY goes out on when legs open or their windows move: wakes the tacit runner. */
 export const CLEARANCES_CHANNEL = 'accord_clearances';
-export const notifyClearances = (trx: Db, requestId: string) =>
-  sql`select pg_notify(${CLEARANCES_CHANNEL}, ${requestId})`.execute(trx);
+export const notifyClearances = (trx: Db, requestId: string) => wakeUp(trx, CLEARANCES_CHANNEL, requestId);
 
 /** A request loaded for a command: its row, legs in itinerary order, content in force, policy subject. */
 export interface LoadedRequest {

@@ -5,6 +5,7 @@ import { actorLabel } from '../../core/actor.ts';
 import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { DecisionRow, ProcedureRow, StanceRow } from '../../db/schema.ts';
+import { wakeUp } from '../../db/wake-up.ts';
 import { appendEntry, appendReferencedEntry } from '../ledger/index.ts';
 import { getVersionRow } from './load.ts';
 import { computeOutcome, type Outcome, type Rule, type StanceKind } from './outcome.ts';
@@ -13,7 +14,7 @@ import { computeOutcome, type Outcome, type Rule, type StanceKind } from './outc
 export const PROCEDURES_CHANNEL = 'accord_procedures';
 
 export const notifyProcedures = (trx: Db, procedureId: string) =>
-  sql`select pg_notify(${PROCEDURES_CHANNEL}, ${procedureId})`.execute(trx);
+  wakeUp(trx, PROCEDURES_CHANNEL, procedureId);
 
 /** The current stances of a procedure (one per state and point). */
 export function currentStances(trx: Db, procedureId: string): Promise<StanceRow[]> {

@@ -7,7 +7,7 @@ import {
   type TestContext,
   testContext,
 } from '../../testing/harness.ts';
-import { settleRecord } from '../ledger/index.ts';
+import { RecordSequencer, settleRecord } from '../ledger/index.ts';
 import type { Closing } from './closing.ts';
 import { closeDue, DeadlineRunner, nextDeadline } from './deadlines.ts';
 import { buildDecisionPeople, buildProcedure, buildStances, type DecisionPeople } from './factories.ts';
@@ -130,6 +130,9 @@ describe('DeadlineRunner', () => {
       },
     });
     await runner.start();
+    // The wake-up reaches the runner through the record's sequencer, as in accord serve.
+    const sequencer = new RecordSequencer(t.handle);
+    await sequencer.start();
     closings.length = 0;
     try {
       const procedure = await buildProcedure(t.handle, { deadline: 300 });
@@ -140,6 +143,7 @@ describe('DeadlineRunner', () => {
       expect(await decisionsOf(t.handle, [procedure.id])).toHaveLength(1);
     } finally {
       await runner.stop();
+      await sequencer.stop();
     }
   });
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondHandle, TEST_ORGANISATION, type TestContext, testContext } from '../../testing/harness.ts';
+import { RecordSequencer } from '../ledger/index.ts';
 import {
   buildNotificationPeople,
   type NotificationPeople,
@@ -274,8 +275,11 @@ describe('ReminderRunner', () => {
       },
     });
     await runner.start();
+    // The wake-up reaches the runner through the record's sequencer, as in accord serve.
+    const sequencer = new RecordSequencer(t.handle);
+    await sequencer.start();
     try {
-      // Due 300 ms from now: the opening's NOTIFY makes the runner look, then it sleeps until then.
+      // Due 300 ms from now: the opening's wake-up makes the runner look, then it sleeps until then.
       const procedure = await buildProcedure(t.handle, {
         proposal: { body: 'committee' },
         chair: p.admin,
@@ -288,6 +292,7 @@ describe('ReminderRunner', () => {
       expect(await notified(procedure.id, 'deadline_1h')).toEqual(['amHead', 'byAuthorised', 'byHead']);
     } finally {
       await runner.stop();
+      await sequencer.stop();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Runner } from '../../core/module.ts';
 import type { Db, DbHandle, Leadership } from '../../db/connect.ts';
+import { sendWakeUps } from '../../db/wake-up.ts';
 import { LIVE_CHANNEL, type RecordedEntry } from './commands.ts';
 import { linkHash } from './hash.ts';
 import { appendLeaves } from './tree.ts';
@@ -43,7 +44,10 @@ export async function integratePending(db: Db, limit = SEQUENCER_BATCH): Promise
     .orderBy('id')
     .limit(limit)
     .execute();
-  if (!pending.length) return 0;
+  if (!pending.length) {
+    await sendWakeUps(db);
+    return 0;
+  }
   let seq = Number(head.rows[0].seq);
   let prev = head.rows[0].hash;
   const firstSeq = seq + 1;
@@ -87,6 +91,8 @@ export async function integratePending(db: Db, limit = SEQUENCER_BATCH): Promise
   await sql`
     with moved as (update ledger_head set seq = ${seq}, hash = ${prev} where id = 1)
     select pg_notify(${LIVE_CHANNEL}, ${String(seq)})`.execute(db);
+  // The wake-ups the commands asked for (src/db/wake-up.ts), after the batch's own NOTIFY.
+  await sendWakeUps(db);
   return ids.length;
 }
 
@@ -216,12 +222,11 @@ export class RecordSequencer implements Runner {
       }
     }
     try {
-      const waiting = await this.handle.db
-        .selectFrom('ledger_pending')
-        .select('id')
-        .limit(1)
-        .executeTakeFirst();
-      if (!waiting) return this.pollMs;
+      const { rows } = await sql<{ waiting: boolean }>`
+        select exists (select 1 from ledger_pending) or exists (select 1 from wake_ups) as waiting`.execute(
+        this.handle.db,
+      );
+      if (!rows[0]?.waiting) return this.pollMs;
       const done = await integratePending(this.handle.db, this.batch);
       return done === this.batch ? 0 : this.pollMs;
     } catch (err) {

@@ -115,8 +115,8 @@ export interface Emission {
 }
 
 /**
- * Writes one notification per recipient, a NOTIFY for each one actually written that is
- * shown in the app, and an e-mail in the outbox for each recipient who chose e-mail for the
+ * Writes one notification per recipient, a wake-up (NOTIFY by the record's sequencer) for
+ * each one actually written that is shown in the app, and an e-mail in the outbox for each recipient who chose e-mail for the
  * kind (and has an address). A notification already written (same person, kind, subject and
  * instant) is skipped by the unique dedupe key, and its e-mail with it: nothing is sent
  * twice, however many processes try. One statement.
@@ -147,11 +147,17 @@ export async function emit(trx: Db, userIds: string[], e: Emission): Promise<str
     queued as (
       insert into notification_emails (notification_id, next_attempt_at)
       select i.id, now() from inserted i join chosen c on c.user_id = i.user_id where c.email
-      returning pg_notify(${EMAIL_CHANNEL}, '')
+      returning 1
+    ),
+    -- No NOTIFY in a command's transaction: wake-ups the record's sequencer sends (src/db/wake-up.ts).
+    woken as (
+      insert into wake_ups (channel, payload)
+      select ${NOTIFICATIONS_CHANNEL}, i.user_id::text from inserted i where i.in_app
+      union all
+      select ${EMAIL_CHANNEL}, '' where exists (select 1 from queued)
+      returning 1
     )
-    select i.user_id,
-           case when i.in_app then pg_notify(${NOTIFICATIONS_CHANNEL}, i.user_id::text) end as n,
-           (select count(*) from queued) as queued
+    select i.user_id, (select count(*) from woken) as woken
     from inserted i
     order by i.user_id`.execute(trx);
   return rows.map((r) => r.user_id);

@@ -11,6 +11,7 @@ import {
 } from '../../testing/harness.ts';
 import { SseReader } from '../../testing/sse.ts';
 import { buildProcedure } from '../decisions/factories.ts';
+import { settleRecord } from '../ledger/index.ts';
 import { LiveHub } from '../live/hub.ts';
 import { buildNotificationPeople, type NotificationPeople } from './factories.ts';
 
@@ -120,8 +121,10 @@ describe('LiveHub: the notifications channel', () => {
       );
     const unsubscribe = [subscribe(p.tjHead, 'tjHead'), subscribe(p.amHead, 'amHead')];
     await buildProcedure(t.handle, { proposal: { body: 'committee' }, chair: p.admin });
+    // The record's sequencer (here: this process settling the record) sends the wake-ups.
+    await settleRecord(t.handle.db);
     await arrived;
-    // The NOTIFYs of one transaction are delivered together, at its commit: had TJ been told, it would be by now.
+    // The wake-ups go out together, in the sequencer's one transaction: had TJ been told, it would be by now.
     unsubscribe.forEach((u) => {
       u();
     });

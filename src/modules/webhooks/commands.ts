@@ -6,6 +6,7 @@ import type { EventEnvelope, EventName } from '../../core/events.ts';
 import { randomToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { WebhookDeliveryRow, WebhookRow } from '../../db/schema.ts';
+import { wakeUp } from '../../db/wake-up.ts';
 import { authorize } from '../../policy/index.ts';
 import { appendEntry } from '../ledger/index.ts';
 import {
@@ -189,7 +190,7 @@ export async function enqueueWebhookEvent(
     where w.active and w.state_code in (${sql.join(unique)}) and ${event} = any (w.events)
     order by w.created_at, w.id
     returning id`.execute(trx);
-  if (rows.length) await sql`select pg_notify(${WEBHOOKS_CHANNEL}, '')`.execute(trx);
+  if (rows.length) await wakeUp(trx, WEBHOOKS_CHANNEL);
   return rows.length;
 }
 
@@ -223,7 +224,7 @@ async function queueOne(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await sql`select pg_notify(${WEBHOOKS_CHANNEL}, '')`.execute(trx);
+  await wakeUp(trx, WEBHOOKS_CHANNEL);
   return row;
 }
 
@@ -256,6 +257,6 @@ export async function redeliver(
     .where('id', '=', deliveryId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await sql`select pg_notify(${WEBHOOKS_CHANNEL}, '')`.execute(trx);
+  await wakeUp(trx, WEBHOOKS_CHANNEL);
   return updated;
 }

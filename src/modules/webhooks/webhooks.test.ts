@@ -5,6 +5,7 @@ import type { UserRow } from '../../db/schema.ts';
 import { buildUser, recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
 import { type ClearanceEvent, publishClearanceEvent } from '../clearances/events.ts';
 import { buildClearanceRows } from '../clearances/notify-factories.ts';
+import { RecordSequencer } from '../ledger/index.ts';
 import { deliverDue, retryDelaySeconds, WebhookRunner } from './deliver.ts';
 import { startReceiver } from './receiver.ts';
 import { MAX_ATTEMPTS } from './schema.ts';
@@ -306,10 +307,13 @@ describe('delivering', () => {
     await removeAll();
   });
 
-  it('the runner delivers once the change commits, woken by its NOTIFY', async () => {
+  it('the runner delivers once the change commits, woken by the wake-up the sequencer of the record sends', async () => {
     await addWebhook('AM', amHead);
     const runner = new WebhookRunner(t.handle, { maxSleepMs: 60_000, allowHosts });
     await runner.start();
+    // The wake-up reaches the runner through the record's sequencer, as in accord serve.
+    const sequencer = new RecordSequencer(t.handle);
+    await sequencer.start();
     try {
       const c = await buildClearanceRows(t.handle, { route: ['AM'] });
       await publish(c.arrived('AM'));
@@ -318,6 +322,7 @@ describe('delivering', () => {
       expect(receiver.received.map((r) => r.headers['x-accord-event'])).toEqual(['leg_arrived']);
     } finally {
       await runner.stop();
+      await sequencer.stop();
     }
     await removeAll();
   });
