@@ -4,7 +4,8 @@ import { systemActor } from '../core/actor.ts';
 import { entryHash, GENESIS_HASH, payloadHash } from '../modules/ledger/hash.ts';
 import { appendEntry, settleRecord } from '../modules/ledger/index.ts';
 import { verifyDatabase } from '../modules/ledger/queries.ts';
-import { connect, type DbHandle } from './connect.ts';
+import { databaseBefore } from '../testing/older-database.ts';
+import type { DbHandle } from './connect.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
 // Migration 0016 gives every entry a record id: the entries written before it are their own
@@ -12,22 +13,6 @@ import { listMigrations, migrate } from './migrate.ts';
 // decision, a certificate) now holds the same number as a record id.
 
 const RECORD_IDS = 16;
-
-/** An embedded database with the migrations before 0016 applied, as an older server left it. */
-async function databaseBefore(version: number): Promise<DbHandle> {
-  const handle = await connect({});
-  await sql`create table schema_migrations (
-    version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(
-    handle.db,
-  );
-  for (const migration of listMigrations().filter((m) => m.version < version)) {
-    await sql.raw(migration.sql).execute(handle.db);
-    await sql`insert into schema_migrations (version, name) values (${migration.version}, ${migration.name})`.execute(
-      handle.db,
-    );
-  }
-  return handle;
-}
 
 /** Entries 1..n chained as the old appendEntry wrote them, with their leaves, and the head. */
 async function oldEntries(handle: DbHandle, n: number) {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type DbHandle } from './connect.ts';
+import { databaseBefore } from '../testing/older-database.ts';
+import type { DbHandle } from './connect.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
 // Migration 0011 moves the procedure horizon from the payload of the last `organisation.loaded`
@@ -8,22 +9,6 @@ import { listMigrations, migrate } from './migrate.ts';
 // the horizon that file set.
 
 const SETTINGS = 11;
-
-/** An embedded database with the migrations before 0011 applied, as an older server left it. */
-async function databaseBefore(version: number): Promise<DbHandle> {
-  const handle = await connect({});
-  await sql`create table schema_migrations (
-    version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(
-    handle.db,
-  );
-  for (const migration of listMigrations().filter((m) => m.version < version)) {
-    await sql.raw(migration.sql).execute(handle.db);
-    await sql`insert into schema_migrations (version, name) values (${migration.version}, ${migration.name})`.execute(
-      handle.db,
-    );
-  }
-  return handle;
-}
 
 /** The organisation row, and `organisation.loaded` entries stating these settings, oldest first. */
 async function loaded(handle: DbHandle, payloads: unknown[]) {
