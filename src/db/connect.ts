@@ -56,6 +56,34 @@ const pgTypes = {
   },
 };
 
+/**
+ * The pool as Kysely's PostgreSQL driver uses it, except that a text query of several
+ * statements (a BEGIN sent with the first statement, statements sent with COMMIT: see
+ * with-commit.ts) answers with its last statement's result, as one statement would.
+ */
+function lastResultOnly(pool: pg.Pool): pg.Pool {
+  const connect = pool.connect.bind(pool);
+  const wrapped = new WeakSet<pg.PoolClient>();
+  return new Proxy(pool, {
+    get(target, prop, receiver) {
+      if (prop !== 'connect') return Reflect.get(target, prop, receiver);
+      return async () => {
+        const client = await connect();
+        if (!wrapped.has(client)) {
+          wrapped.add(client);
+          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+          (client as { query: unknown }).query = (...args: unknown[]) => {
+            const result = query(...args);
+            if (typeof args[0] !== 'string' || !(result instanceof Promise)) return result;
+            return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
+          };
+        }
+        return client;
+      };
+    },
+  });
+}
+
 /** Opens the database named by the options: a PostgreSQL server or an embedded PGlite. */
 export async function connect(options: ConnectOptions): Promise<DbHandle> {
   if (options.databaseUrl) return connectServer(options.databaseUrl, options.poolSize ?? 10, options.log);
@@ -67,7 +95,12 @@ async function connectServer(url: string, max: number, log?: KyselyConfig['log']
   pool.on('error', () => {
     /* idle client errors are surfaced on the next query */
   });
-  const db = new Kysely<Database>({ dialect: batchingCommits(new PostgresDialect({ pool })), log });
+  const db = new Kysely<Database>({
+    dialect: batchingCommits(new PostgresDialect({ pool: lastResultOnly(pool) }), {
+      beginWithFirstStatement: true,
+    }),
+    log,
+  });
   let listener: pg.Client | undefined;
   const leaders = new Set<pg.Client>();
   const handlers = new Map<string, Set<(payload: string) => void>>();

@@ -133,3 +133,52 @@ describe('parameters written in as literals', () => {
     expect(() => literal(Number.NaN)).toThrow(/cannot write/);
   });
 });
+
+describe("a transaction's BEGIN, sent with its first statement (on a server)", () => {
+  it('answers the first statement as if sent alone, with parameters typed from where they stand', async () => {
+    await clear();
+    await handle.db.executeQuery(probe('7'));
+    const got = await handle.db.transaction().execute(async (trx) => {
+      // A number compared with text: typed as text, as a parameter would be.
+      const first = await sql<{ n: number; s: string; b: boolean }>`
+        select count(*)::int as n, ${'it’s $1'} as s, ${true}::boolean as b from with_commit_probe where v = ${7}`.execute(
+        trx,
+      );
+      const second = await sql<{ n: number }>`select ${41}::int + 1 as n`.execute(trx);
+      return [first.rows[0], second.rows[0]];
+    });
+    expect(got).toEqual([{ n: 1, s: 'it’s $1', b: true }, { n: 42 }]);
+  });
+
+  it('rolls back what the first statement wrote, and the connection serves the next transaction', async () => {
+    await clear();
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await sql`insert into with_commit_probe (v) values (${'first'})`.execute(trx);
+        throw new Error('the command failed');
+      }),
+    ).rejects.toThrow('the command failed');
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await sql`insert into with_commit_probe (v) values (${'refused'})`.execute(trx);
+      }),
+    ).rejects.toThrow(/with_commit_probe_v_check|check constraint/);
+    await handle.db.transaction().execute(async (trx) => {
+      await sql`insert into with_commit_probe (v) values (${new Date(Date.UTC(2026, 0, 1)).toISOString()})`.execute(
+        trx,
+      );
+      // A date parameter has no literal form here: its BEGIN goes alone, first.
+      await sql`insert into with_commit_probe (v) values (${new Date(Date.UTC(2026, 0, 2))}::timestamptz::date::text)`.execute(
+        trx,
+      );
+    });
+    expect(await values()).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-02']);
+    const dated = await handle.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{
+        d: string;
+      }>`select ${new Date(Date.UTC(2026, 0, 3))}::timestamptz::date::text as d`.execute(trx);
+      return rows[0].d;
+    });
+    expect(dated).toBe('2026-01-03');
+  });
+});

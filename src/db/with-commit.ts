@@ -36,23 +36,37 @@ export function afterKept(query: CompiledQuery): CompiledQuery {
   return CompiledQuery.raw(AFTER_KEPT + query.sql, [...query.parameters]);
 }
 
+export interface BatchingOptions {
+  /**
+   * BEGIN travels with the transaction's first statement (one message, one round trip fewer
+   * per transaction) when that statement's parameters can be written as literals; else it goes
+   * alone first, as before. For a server, where each message is a round trip and a system
+   * call; the connection must answer a query of several statements with the last one's result
+   * (`lastResultOnly` in connect.ts).
+   */
+  beginWithFirstStatement?: boolean;
+}
+
 /** The dialect with commit batching on each of its connections. */
-export function batchingCommits(dialect: Dialect): Dialect {
+export function batchingCommits(dialect: Dialect, options: BatchingOptions = {}): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
-    createDriver: () => new BatchingDriver(dialect.createDriver()),
+    createDriver: () => new BatchingDriver(dialect.createDriver(), options),
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
   };
 }
 
 class BatchingDriver implements Driver {
-  constructor(private readonly inner: Driver) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly options: BatchingOptions,
+  ) {}
   init() {
     return this.inner.init();
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new BatchingConnection(await this.inner.acquireConnection());
+    return new BatchingConnection(await this.inner.acquireConnection(), this.options);
   }
   // The inner driver sends BEGIN, COMMIT and ROLLBACK through the connection it is given,
   // which is the batching one.
@@ -94,10 +108,44 @@ const SAVEPOINT = /^\s*savepoint\b/i;
 class BatchingConnection implements DatabaseConnection {
   private inTransaction = false;
   private kept: string[] = [];
+  /** A BEGIN not sent yet: it goes with the next statement. */
+  private begin: string | null = null;
 
-  constructor(readonly inner: DatabaseConnection) {}
+  constructor(
+    readonly inner: DatabaseConnection,
+    private readonly options: BatchingOptions = {},
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.begin !== null) return this.withBegin(query);
+    return this.execute(query);
+  }
+
+  /** The statement, preceded by the BEGIN kept for it: in one message when it can be. */
+  private async withBegin<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const begin = this.begin as string;
+    this.begin = null;
+    const text = query.sql;
+    let inlined: string | null = null;
+    if (!text.startsWith(MARK) && !COMMIT.test(text) && !ROLLBACK.test(text) && !SAVEPOINT.test(text)) {
+      try {
+        inlined = inlineParameters(
+          text.startsWith(AFTER_KEPT) ? text.slice(AFTER_KEPT.length) : text,
+          query.parameters,
+          'untyped',
+        );
+      } catch {
+        inlined = null; // a parameter without a literal form (a date, bytes): BEGIN goes alone
+      }
+    }
+    if (inlined === null) {
+      await this.inner.executeQuery(CompiledQuery.raw(begin));
+      return this.execute(query);
+    }
+    return this.inner.executeQuery(CompiledQuery.raw(`${begin};\n${inlined}`));
+  }
+
+  private async execute<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const text = query.sql;
     if (text.startsWith(MARK)) {
       if (!this.inTransaction) return this.inner.executeQuery(query);
@@ -107,6 +155,10 @@ class BatchingConnection implements DatabaseConnection {
     if (BEGIN.test(text)) {
       this.inTransaction = true;
       this.kept = [];
+      if (this.options.beginWithFirstStatement && query.parameters.length === 0) {
+        this.begin = text;
+        return { rows: [] };
+      }
     } else if (COMMIT.test(text)) {
       this.inTransaction = false;
       const kept = this.take();
@@ -126,8 +178,13 @@ class BatchingConnection implements DatabaseConnection {
     return this.inner.executeQuery(query);
   }
 
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.inner.streamQuery(query, chunkSize);
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    if (this.begin !== null) {
+      const begin = this.begin;
+      this.begin = null;
+      await this.inner.executeQuery(CompiledQuery.raw(begin));
+    }
+    yield* this.inner.streamQuery<R>(query, chunkSize);
   }
 
   private take(): string[] {
@@ -137,12 +194,26 @@ class BatchingConnection implements DatabaseConnection {
   }
 }
 
-/** The statement with each `$n` replaced by its parameter as a literal. */
-export function inlineParameters(sql: string, parameters: readonly unknown[]): string {
+/**
+ * The statement with each `$n` replaced by its parameter as a literal. `untyped` writes every
+ * value as a quoted literal of unknown type, which PostgreSQL types from where it stands, as
+ * it types a parameter: `subject_id = '7'` stays a text comparison where `= 7` would not.
+ */
+export function inlineParameters(
+  sql: string,
+  parameters: readonly unknown[],
+  mode: 'typed' | 'untyped' = 'typed',
+): string {
   return sql.replace(/\$(\d+)/g, (_, n: string) => {
     const index = Number(n) - 1;
     if (index < 0 || index >= parameters.length) throw new Error(`no parameter $${n}`);
-    return literal(parameters[index]);
+    const value = parameters[index];
+    if (mode === 'untyped' && (typeof value === 'number' || typeof value === 'boolean')) {
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw new Error(`cannot write ${value} as a literal`);
+      return quote(String(value));
+    }
+    return literal(value);
   });
 }
 
