@@ -18,9 +18,6 @@
  * The snapshots hold SQL only (parameters as $n), the same from PGlite and PostgreSQL:
  * runs on PGlite, and on PostgreSQL when TEST_DATABASE_URL is set.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, personFromRow, systemActor } from '../core/actor.ts';
@@ -44,11 +41,9 @@ import { LiveHub } from '../modules/live/hub.ts';
 import { listNotifications, unreadCount } from '../modules/notifications/queries.ts';
 import { buildUser, testDatabase, tokenFor } from '../testing/harness.ts';
 import { CLEARANCE_ORGANISATION } from '../testing/simulations/clearances.ts';
+import { matchSnapshot, tidy } from '../testing/sql-snapshots.ts';
 import type { DbHandle } from './connect.ts';
 import type { UserRow } from './schema.ts';
-
-const SNAPSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'sql-snapshots');
-const UPDATE = process.env.UPDATE_SQL_SNAPSHOTS === '1';
 
 const SEEDED = 8_000;
 
@@ -69,83 +64,6 @@ async function recorded<T>(work: () => Promise<T>): Promise<{ result: T; queries
   } finally {
     log = null;
   }
-}
-
-const CLAUSES =
-  /^ (from|inner join|left join|cross join|where|group by|having|order by|limit|offset|returning|for update|values|on conflict|set) /i;
-
-/**
- * A statement as the snapshot shows it, for a reviewer's eyes: a long line (Kysely writes
- * a query on one line) is cut before each of its top-level clauses (never inside quotes or
- * parentheses); lines written by hand in SQL templates stay as they are, less the
- * template's indentation.
- */
-function tidy(text: string): string {
-  let depth = 0;
-  let quote: string | null = null;
-  const lines = text.split('\n').map((line) => {
-    const long = line.length > 100;
-    let out = '';
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quote) {
-        if (c === quote) quote = null;
-      } else if (c === "'" || c === '"') quote = c;
-      else if (c === '(') depth++;
-      else if (c === ')') depth--;
-      else if (long && c === ' ' && depth === 0 && CLAUSES.test(line.slice(i, i + 14))) {
-        out += '\n';
-        continue;
-      }
-      out += c;
-    }
-    return out;
-  });
-  const kept = lines
-    .join('\n')
-    .replace(/^\s*\n/, '')
-    .trimEnd()
-    .split('\n');
-  const cut = Math.min(
-    ...kept.filter((line) => line.trim()).map((line) => /^ */.exec(line)?.[0].length ?? 0),
-  );
-  return kept.map((line) => line.slice(cut).trimEnd()).join('\n');
-}
-
-function snapshotText(what: string, queries: CompiledQuery[]): string {
-  const header = [
-    `-- ${what}`,
-    '-- The statements it sends, sorted by text; written by src/db/hot-queries.test.ts.',
-    '-- After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts',
-  ];
-  const statements = [...queries]
-    .sort(
-      (a, b) =>
-        a.sql.localeCompare(b.sql) ||
-        JSON.stringify(a.parameters).localeCompare(JSON.stringify(b.parameters)),
-    )
-    .map(
-      (q, i) =>
-        `-- ${i + 1} of ${queries.length}, ${q.parameters.length} parameter${q.parameters.length === 1 ? '' : 's'}\n${tidy(q.sql)};`,
-    );
-  return `${[header.join('\n'), ...statements].join('\n\n')}\n`;
-}
-
-/** Compares with (or, with UPDATE_SQL_SNAPSHOTS=1, writes) src/db/sql-snapshots/<name>.sql. */
-function matchSnapshot(name: string, what: string, queries: CompiledQuery[]) {
-  const file = join(SNAPSHOTS, `${name}.sql`);
-  const actual = snapshotText(what, queries);
-  if (UPDATE) {
-    mkdirSync(SNAPSHOTS, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file))
-    throw new Error(`no snapshot src/db/sql-snapshots/${name}.sql: write it with UPDATE_SQL_SNAPSHOTS=1`);
-  expect(
-    actual,
-    `the SQL of "${what}" changed: if intended, UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/db/hot-queries.test.ts and commit src/db/sql-snapshots/${name}.sql`,
-  ).toBe(readFileSync(file, 'utf8'));
 }
 
 /**

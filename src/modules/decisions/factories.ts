@@ -1,7 +1,6 @@
 import { type Actor, personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { ProcedureRow, ProposalRow, UserRow } from '../../db/schema.ts';
-import { buildUser } from '../../testing/harness.ts';
 import type { StanceKind } from './outcome.ts';
 import { openProcedure } from './procedures.ts';
 import { createProposal } from './proposals.ts';
@@ -13,36 +12,7 @@ import { giveStances } from './stances.ts';
 const asActor = (who: UserRow | Actor | undefined): Actor =>
   who === undefined ? systemActor('test') : 'kind' in who ? who : personFromRow(who);
 
-/** The people the decisions tests use, in the test organisation (BY presides; TJ is not in the committee). */
-export async function buildDecisionPeople(handle: DbHandle) {
-  return {
-    admin: await buildUser(handle, { role: 'secretariat_admin', accessLevel: 'secret' }),
-    staff: await buildUser(handle, {
-      role: 'point_of_contact',
-      affiliation: 'secretariat',
-      accessLevel: 'restricted',
-    }),
-    amHead: await buildUser(handle, {
-      role: 'head_of_delegation',
-      stateCode: 'AM',
-      accessLevel: 'confidential',
-    }),
-    byHead: await buildUser(handle, {
-      role: 'head_of_delegation',
-      stateCode: 'BY',
-      accessLevel: 'confidential',
-    }),
-    tjHead: await buildUser(handle, {
-      role: 'head_of_delegation',
-      stateCode: 'TJ',
-      accessLevel: 'confidential',
-    }),
-    byDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'BY', accessLevel: 'restricted' }),
-    amDelegate: await buildUser(handle, { role: 'delegate', stateCode: 'AM', accessLevel: 'public' }),
-    observer: await buildUser(handle, { role: 'observer', partnerCode: 'UN', accessLevel: 'secret' }),
-  };
-}
-export type DecisionPeople = Awaited<ReturnType<typeof buildDecisionPeople>>;
+export { buildDecisionPeople, type DecisionPeople } from '../../testing/people.ts';
 
 export interface ProposalSpec {
   by?: UserRow | Actor;

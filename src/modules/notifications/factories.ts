@@ -3,9 +3,9 @@ import { personFromRow, systemActor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import type { NotificationKind, UserRow } from '../../db/schema.ts';
 import { buildUser } from '../../testing/harness.ts';
-import { buildDecisionPeople } from '../decisions/factories.ts';
+import { buildDecisionPeople } from '../../testing/people.ts';
 import { authoriseDelegate } from '../delegations/index.ts';
-import { setUserDisabled } from '../users/commands.ts';
+import { setUserDisabled } from '../users/index.ts';
 import { setPreferences } from './commands.ts';
 
 /** Test factories for notifications. */
