@@ -1,0 +1,26 @@
+import { TEST_ORGANISATION } from '../../testing/harness.ts';
+
+/** The test organisation with one text replaced (which must be there). */
+export const edit = (from: string, to: string, text = TEST_ORGANISATION) => {
+  if (!text.includes(from)) throw new Error(`${from} is not in the test organisation`);
+  return text.replace(from, to);
+};
+
+/** The test organisation with response windows, a deployment rule and procedure settings. */
+export const WITH_SETTINGS = `${TEST_ORGANISATION}clearances:
+  responseWindows:
+    default:
+      emergency: { hours: 6, onSilence: consent }
+      urgent: { hours: 24, onSilence: consent }
+      routine: { hours: 72, onSilence: refusal }
+    byState:
+      TJ:
+        routine: { hours: 96.5, onSilence: escalation }
+  deployment: { body: council, procedure: silence, hours: 48 }
+procedures:
+  maxHorizonDays: 30
+users:
+  - { username: staff.one, displayName: Staff One, email: one@example.org, password: correct-horse-1, affiliation: secretariat, role: delegate, accessLevel: public }
+  - { username: by.one, displayName: BY One, email: by@example.org, password: correct-horse-1, affiliation: delegation, state: BY, role: delegate, accessLevel: public }
+`;
+export const editSettings = (from: string, to: string) => edit(from, to, WITH_SETTINGS);
