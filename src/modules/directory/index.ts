@@ -16,6 +16,7 @@ export const directoryModule = defineModule({
 });
 
 export { DEFAULT_RESPONSE_WINDOWS, isDirectoryLoaded, loadOrganisation } from './commands.ts';
+export type { MonitoringSettings } from './monitoring-section.ts';
 export { OrganisationFileError, parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
 export {
   getOrganisation,

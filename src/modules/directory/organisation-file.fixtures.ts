@@ -1,4 +1,5 @@
 import { TEST_ORGANISATION } from '../../testing/harness.ts';
+import { OrganisationFileError, parseOrganisationFile } from './organisation-file.ts';
 
 /** The test organisation with one text replaced (which must be there). */
 export const edit = (from: string, to: string, text = TEST_ORGANISATION) => {
@@ -24,3 +25,21 @@ users:
   - { username: by.one, displayName: BY One, email: by@example.org, password: correct-horse-1, affiliation: delegation, state: BY, role: delegate, accessLevel: public }
 `;
 export const editSettings = (from: string, to: string) => edit(from, to, WITH_SETTINGS);
+
+/** The 1-based line of the first line of `text` containing `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`${needle} is not in the text`);
+  return index + 1;
+}
+
+/** Parses text expected to be refused and returns the error. */
+export function refusal(text: string): OrganisationFileError {
+  try {
+    parseOrganisationFile(text, 'org.yaml');
+  } catch (err) {
+    if (err instanceof OrganisationFileError) return err;
+    throw err;
+  }
+  throw new Error('the file was accepted');
+}

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_FILE } from '../../config.ts';
 import { TEST_ORGANISATION } from '../../testing/harness.ts';
-import { edit, editSettings, WITH_SETTINGS } from './organisation-file.fixtures.ts';
-import { OrganisationFileError, parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
-
-/** The 1-based line of the first line of `text` containing `needle`. */
-function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
-  if (index < 0) throw new Error(`${needle} is not in the text`);
-  return index + 1;
-}
-
-/** Parses text expected to be refused and returns the error. */
-function refusal(text: string): OrganisationFileError {
-  try {
-    parseOrganisationFile(text, 'org.yaml');
-  } catch (err) {
-    if (err instanceof OrganisationFileError) return err;
-    throw err;
-  }
-  throw new Error('the file was accepted');
-}
+import { edit, editSettings, lineOf, refusal, WITH_SETTINGS } from './organisation-file.fixtures.ts';
+import { parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
 
 describe('organisation files', () => {
   it('the demo file loads: six member states, the Belarus presidency with four priorities', () => {

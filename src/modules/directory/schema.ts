@@ -2,10 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { ACCESS_LEVELS, AFFILIATIONS, ROLES } from '../../core/actor.ts';
 import { parseVerifierKey } from '../ledger/index.ts';
 
-const Text = z.string().trim().min(1, 'is required').max(500);
-const LongText = z.string().trim().min(1, 'is required').max(4000);
-const Bilingual = z.strictObject({ en: Text, ru: Text });
-const BilingualLong = z.strictObject({ en: LongText, ru: LongText });
+import { checkMonitoring, MonitoringSection } from './monitoring-section.ts';
+import { Bilingual, BilingualLong, STATE_CODE, StateCode, Text } from './primitives.ts';
+
+export { STATE_CODE };
 
 const TimeZone = z.string().refine(isTimeZone, 'is not an IANA time zone (e.g. Europe/Minsk)');
 /** A calendar date that exists (not 2026-02-30) in a year PostgreSQL stores (not year 0). */
@@ -21,10 +21,8 @@ const IsoDate = z
  * The codes of the directory, the same for the organisation file, the database's CHECKs
  * and the API's paths (`/api/states/{code}`, `/api/bodies/{code}`, `/api/partners/{code}`).
  */
-export const STATE_CODE = /^[A-Z]{2}$/;
 export const BODY_CODE = /^[a-z][a-z0-9-]{1,63}$/;
 export const PARTNER_CODE = /^[A-Z][A-Z0-9_-]{1,15}$/;
-const StateCode = z.string().regex(STATE_CODE, 'must be a two-letter ISO 3166 code in capitals');
 export const BodyCode = z.string().regex(BODY_CODE, 'use 2 to 64 lowercase letters, digits or dashes');
 export const PartnerCode = z
   .string()
@@ -210,6 +208,7 @@ export const OrganisationFile = z
       )
       .default([]),
     clearances: ClearancesSection.optional(),
+    monitoring: MonitoringSection.optional(),
     procedures: ProceduresSection.default({ maxHorizonDays: DEFAULT_MAX_HORIZON_DAYS }),
     record: RecordSection.default({ witnesses: [] }),
   })
@@ -272,6 +271,7 @@ export const OrganisationFile = z
       });
     }
     if (file.clearances) checkClearances(file.clearances, states, bodies, ctx);
+    if (file.monitoring) checkMonitoring(file.monitoring, states, ctx);
     checkWitnesses(file.record, states, ctx);
     // A deployment request opens a procedure that many hours ahead: it must fit the horizon.
     const deployment = file.clearances?.deployment;
