@@ -177,6 +177,12 @@ export class RecordSequencer implements Runner {
     return this.lead !== null;
   }
 
+  /** How many times this sequencer has taken the lead: a new term follows a lost or released one. */
+  get terms(): number {
+    return this.termCount;
+  }
+  private termCount = 0;
+
   /** Tries for the lead once (integrating what waits if it gets it), then keeps going in the background. */
   async start() {
     this.stopped = false;
@@ -213,6 +219,7 @@ export class RecordSequencer implements Runner {
         const lead = await this.handle.tryLead(SEQUENCER_LOCK);
         if (!lead) return this.retryMs;
         this.lead = lead;
+        this.termCount += 1;
         lead.lost.then(() => {
           if (this.lead === lead) this.lead = null;
         });
