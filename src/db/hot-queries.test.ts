@@ -186,7 +186,11 @@ describe('SQL snapshots of the hot paths (src/db/sql-snapshots)', () => {
 
   it('appending to the record, and the live hub loading the new entry', async () => {
     const { append, integrate, hub } = await appendWithHubListening();
-    matchSnapshot('append-entry', "appending to the record: appendEntry() in the command's transaction", append);
+    matchSnapshot(
+      'append-entry',
+      "appending to the record: appendEntry() in the command's transaction",
+      append,
+    );
     matchSnapshot(
       'integrate-pending',
       "the record's sequencer giving pending entries their place: integratePending(), one batch",

@@ -15,6 +15,13 @@ import type {
   WebhookDeliveriesTable,
   WebhooksTable,
 } from './schema-clearances.ts';
+import type {
+  AlertLevelsTable,
+  IndicatorsTable,
+  MonitoringRegionsTable,
+  MonitoringSettingsTable,
+  ReportCategoriesTable,
+} from './schema-monitoring.ts';
 
 /** Kysely's view of the tables in src/db/migrations. Keep in step with the SQL. */
 export interface Database {
@@ -71,6 +78,11 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   notification_emails: NotificationEmailsTable;
   notification_email_attempts: NotificationEmailAttemptsTable;
+  alert_levels: AlertLevelsTable;
+  report_categories: ReportCategoriesTable;
+  monitoring_regions: MonitoringRegionsTable;
+  indicators: IndicatorsTable;
+  monitoring_settings: MonitoringSettingsTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { authorize } from '../../policy/index.ts';
 import { appendEntry, payloadHash, setWitnesses } from '../ledger/index.ts';
 import { createUser } from '../users/index.ts';
+import { loadMonitoringSettings } from './monitoring-load.ts';
 import { defaultQuorum, type OrganisationFile } from './schema.ts';
 
 export interface LoadSummary {
@@ -167,6 +168,8 @@ export async function loadOrganisation(
 
   onProgress?.('clearances');
   const clearances = await loadClearanceSettings(trx, file);
+  onProgress?.('monitoring');
+  const monitoring = await loadMonitoringSettings(trx, file);
 
   onProgress?.('accounts');
   let usersCreated = 0;
@@ -226,7 +229,13 @@ export async function loadOrganisation(
     subjectType: 'organisation',
     subjectId: org.shortName.en,
     // The entry states what was loaded, settings included (`getProcedureSettings` reads the organisation row).
-    payload: { source, fileHash: payloadHash(directory), ...summary, procedures: file.procedures },
+    payload: {
+      source,
+      fileHash: payloadHash(directory),
+      ...summary,
+      procedures: file.procedures,
+      monitoring,
+    },
   });
   return summary;
 }

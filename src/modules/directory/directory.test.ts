@@ -11,7 +11,13 @@ import {
   testContext,
 } from '../../testing/harness.ts';
 import { loadOrganisation } from './commands.ts';
-import { edit, editSettings, WITH_SETTINGS } from './organisation-file.fixtures.ts';
+import {
+  edit,
+  editMonitoring,
+  editSettings,
+  MONITORING,
+  WITH_SETTINGS,
+} from './organisation-file.fixtures.ts';
 import { parseOrganisationFile } from './organisation-file.ts';
 
 describe('the directory over the API', () => {
@@ -251,6 +257,122 @@ describe('the directory over the API', () => {
     expect(
       (await get<{ presidency: { slogan: { en: string } } }>('/api/organisation')).presidency.slogan.en,
     ).toBe('Together');
+  });
+
+  it('the monitoring section is loaded, reloads converge on it by code, and a file without it clears it', async () => {
+    const db = t.handle.db;
+    const codes = async () => ({
+      levels: (await db.selectFrom('alert_levels').select('code').orderBy('level').execute()).map(
+        (r) => r.code,
+      ),
+      categories: (
+        await db
+          .selectFrom('report_categories')
+          .select(['code', 'parent_code', 'violent'])
+          .orderBy('position')
+          .execute()
+      ).map((r) => [r.code, r.parent_code, r.violent]),
+      regions: (
+        await db
+          .selectFrom('monitoring_regions')
+          .select(['code', 'states', 'area'])
+          .orderBy('position')
+          .execute()
+      ).map((r) => [r.code, r.states, r.area]),
+      indicators: (
+        await db
+          .selectFrom('indicators')
+          .select(['code', 'region_code', 'source', 'categories', 'thresholds'])
+          .orderBy('position')
+          .execute()
+      ).map((r) => [r.code, r.region_code, r.source, r.categories, r.thresholds]),
+      escalate: await db
+        .selectFrom('monitoring_settings')
+        .select(['escalate_indicators', 'escalate_at_level'])
+        .execute(),
+    });
+    try {
+      const before = await recordHead(t.handle);
+      await load(MONITORING);
+      expect(await codes()).toEqual({
+        levels: ['normal', 'warning', 'crisis'],
+        categories: [
+          ['battles', null, true],
+          ['armed-clash', 'battles', true],
+          ['border-incident', null, false],
+        ],
+        regions: [
+          [
+            'south',
+            ['TJ'],
+            [
+              [68, 37],
+              [70, 37],
+              [69, 38],
+            ],
+          ],
+          ['border', ['AM', 'BY'], null],
+        ],
+        indicators: [
+          [
+            'south-incidents',
+            'south',
+            'computed',
+            ['border-incident', 'armed-clash'],
+            [
+              { level: 2, at: 3 },
+              { level: 3, at: 10 },
+            ],
+          ],
+          [
+            'south-grain',
+            'south',
+            'entered',
+            null,
+            [
+              { level: 2, at: 30 },
+              { level: 3, at: 7 },
+            ],
+          ],
+        ],
+        escalate: [{ escalate_indicators: 2, escalate_at_level: 2 }],
+      });
+      const [entry] = await recordAfter(t.handle, before);
+      expect(entry.payload).toMatchObject({
+        monitoring: { alertLevels: 3, categories: 3, regions: 2, indicators: 2 },
+      });
+
+      // A subcategory promoted to a category of its own, a region renamed in place, one dropped.
+      const changed = editMonitoring(
+        '      subcategories:\n        - { code: armed-clash, name: { en: Armed clash, ru: Столкновение } }\n',
+        '',
+      )
+        .replace('    - { code: border, name: { en: Border, ru: Граница }, states: [AM, BY] }\n', '')
+        .replace('name: { en: South, ru: Юг }', 'name: { en: Southern border, ru: Южная граница }')
+        .replace(
+          '    - { code: border-incident,',
+          '    - { code: armed-clash, name: { en: Armed clash, ru: Столкновение } }\n    - { code: border-incident,',
+        );
+      await load(changed);
+      const after = await codes();
+      expect(after.categories).toEqual([
+        ['battles', null, true],
+        ['armed-clash', null, false],
+        ['border-incident', null, false],
+      ]);
+      expect(after.regions.map(([code]) => code)).toEqual(['south']);
+      expect(
+        await db
+          .selectFrom('monitoring_regions')
+          .select('name_en')
+          .where('code', '=', 'south')
+          .executeTakeFirst(),
+      ).toEqual({ name_en: 'Southern border' });
+      expect(after.indicators).toHaveLength(2);
+    } finally {
+      await load(TEST_ORGANISATION);
+    }
+    expect(await codes()).toEqual({ levels: [], categories: [], regions: [], indicators: [], escalate: [] });
   });
 
   it('only administrators load files: a delegate is refused with 403', async () => {

@@ -1,47 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_FILE } from '../../config.ts';
 import { TEST_ORGANISATION } from '../../testing/harness.ts';
-import { lineOf, refusal } from './organisation-file.fixtures.ts';
+import { editMonitoring, lineOf, MONITORING, refusal } from './organisation-file.fixtures.ts';
 import { parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
-
-/** The test organisation with a small monitoring section: three levels, two regions, two indicators. */
-const MONITORING = `${TEST_ORGANISATION}monitoring:
-  alertScale:
-    - { level: 1, code: normal, name: { en: Normal, ru: Норма }, colour: "#2f9e44" }
-    - { level: 2, code: warning, name: { en: Warning, ru: Предупреждение }, colour: "#f08c00" }
-    - { level: 3, code: crisis, name: { en: Crisis, ru: Кризис }, colour: "#a61e4d" }
-  categories:
-    - code: battles
-      violent: true
-      name: { en: Battles, ru: Бои }
-      subcategories:
-        - { code: armed-clash, name: { en: Armed clash, ru: Столкновение } }
-    - { code: border-incident, name: { en: Border incident, ru: Пограничный инцидент } }
-  regions:
-    - { code: south, name: { en: South, ru: Юг }, states: [TJ], area: [[68, 37], [70, 37], [69, 38]] }
-    - { code: border, name: { en: Border, ru: Граница }, states: [AM, BY] }
-  indicators:
-    - code: south-incidents
-      name: { en: Incidents, ru: Инциденты }
-      region: south
-      unit: { en: per week, ru: в неделю }
-      source: { computed: { categories: [border-incident, armed-clash] } }
-      thresholds: [{ level: 2, at: 3 }, { level: 3, at: 10 }]
-    - code: south-grain
-      name: { en: Grain in store, ru: Запас зерна }
-      region: south
-      unit: { en: days, ru: дней }
-      source: entered
-      direction: falling
-      thresholds: [{ level: 2, at: 30 }, { level: 3, at: 7 }]
-  combination:
-    escalate: { indicators: 2, atLevel: 2 }
-`;
-
-const edited = (from: string, to: string) => {
-  if (!MONITORING.includes(from)) throw new Error(`${from} is not in the monitoring section`);
-  return MONITORING.replace(from, to);
-};
 
 describe("the organisation file's monitoring section", () => {
   it('the demo declares the ACLED taxonomy (6 event types, 25 sub-event types) and non-violent categories', () => {
@@ -173,7 +134,7 @@ describe("the organisation file's monitoring section", () => {
       'unknown field directon',
     ],
   ])('refuses %s, naming the field and its line', (_name, from, to, path, reason) => {
-    const text = edited(from, to);
+    const text = editMonitoring(from, to);
     const err = refusal(text);
     const problem = err.problems.find((p) => p.path === `monitoring.${path}`);
     expect(problem?.reason, JSON.stringify(err.problems)).toContain(reason);

@@ -30,6 +30,15 @@ export const directoryLedgerActions = {
         })
         .optional()
         .describe("The file's procedure settings, in force until the next load"),
+      monitoring: z
+        .strictObject({
+          alertLevels: Count.describe('Levels of the alert scale'),
+          categories: Count.describe('Report categories and subcategories'),
+          regions: Count.describe('Regions watched'),
+          indicators: Count.describe('Indicators'),
+        })
+        .optional()
+        .describe("What the file's monitoring section declared (none: no section)"),
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;
