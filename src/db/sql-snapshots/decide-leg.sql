@@ -7,15 +7,7 @@ insert into clearance_numbers (scope, year, last_number) values ($1, $2, 1)
 on conflict (scope, year) do update set last_number = clearance_numbers.last_number + 1
 returning last_number;
 
--- 2 of 13, 7 parameters
-insert into webhook_deliveries (webhook_id, event, data, occurred_at, next_attempt_at)
-select w.id, $1, $2::jsonb, $3::timestamptz, $4::timestamptz
-from webhooks w
-where w.active and w.state_code in ($5, $6) and $7 = any (w.events)
-order by w.created_at, w.id
-returning id;
-
--- 3 of 13, 10 parameters
+-- 2 of 13, 10 parameters
 with chosen as (
   select u.id as user_id,
          coalesce(p.in_app, true) as in_app,
@@ -51,30 +43,44 @@ select i.user_id, (select count(*) from woken) as woken
 from inserted i
 order by i.user_id;
 
--- 4 of 13, 12 parameters
+-- 3 of 13, 8 parameters
+/* sent with commit */
+    with queued as (
+      insert into webhook_deliveries (webhook_id, event, data, occurred_at, next_attempt_at)
+      select w.id, $1::text, $2::jsonb, $3::timestamptz, $4::timestamptz
+      from webhooks w
+      where w.active and w.state_code in ($5, $6) and $7::text = any (w.events)
+      order by w.created_at, w.id
+      returning 1
+    )
+    insert into wake_ups (channel, payload)
+    select $8::text, '' where exists (select 1 from queued);
+
+-- 4 of 13, 5 parameters
+/* sent with commit */ insert into clearance_leg_events (leg_id, kind, actor_label, at, details)
+      values ($1::uuid, $2::text, $3::text, $4::timestamptz,
+        $5::jsonb);
+
+-- 5 of 13, 12 parameters
 /* sent with commit */ insert into ledger_pending (at, actor_id, actor_label, delegation, action, subject_type,
   subject_id, classification, audience, payload, payload_hash, body_hash)
 values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
   $10::jsonb, $11::text, $12::text);
 
--- 5 of 13, 2 parameters
+-- 6 of 13, 2 parameters
 /* sent with commit */ insert into wake_ups (channel, payload) values ($1::text, $2::text);
 
--- 6 of 13, 5 parameters
-insert into "clearance_leg_events" ("leg_id", "kind", "actor_label", "at", "details")
-values ($1, $2, $3, $4, $5);
-
--- 7 of 13, 2 parameters
-select "content" from "clearance_request_versions" where "request_id" = $1 and "version" = $2;
-
--- 8 of 13, 1 parameter
+-- 7 of 13, 1 parameter
 select "user_id" from "delegate_authorisations" where "state_code" in ($1);
 
+-- 8 of 13, 1 parameter
+select * from "clearance_legs" where "request_id" = $1 order by "position";
+
 -- 9 of 13, 1 parameter
-select * from "clearance_legs" where "request_id" = $1 order by "position" for update;
+select * from "clearance_legs" where "request_id" = $1 order by "position";
 
 -- 10 of 13, 1 parameter
-select * from "clearance_requests" where "id" = $1 for update;
+select * from "clearance_requests" where "id" = $1 for key share;
 
 -- 11 of 13, 5 parameters
 select *
@@ -82,14 +88,14 @@ from "users"
 where "disabled_at" is null and ("affiliation" = $1 and "state_code" in ($2)) and not exists (select "notification_preferences"."user_id" from "notification_preferences" where "notification_preferences"."user_id" = "users"."id" and "notification_preferences"."kind" = $3 and "notification_preferences"."in_app" = $4 and ("notification_preferences"."email" = $5 or "users"."email" is null))
 order by "id";
 
--- 12 of 13, 16 parameters
+-- 12 of 13, 18 parameters
 update "clearance_legs"
 set "status" = $1, "opened_at" = $2, "due_at" = $3, "window_seconds" = $4, "on_silence" = $5, "paused_at" = $6, "paused_seconds" = $7, "decided_at" = $8, "decided_how" = $9, "conditions" = $10, "conditions_accepted_at" = $11, "decided_by_label" = $12, "clearance_number" = $13, "reason" = $14, "internal_note" = $15
-where "id" = $16
+where "id" = $16 and "status" = $17 and "version" = $18
 returning *;
 
--- 13 of 13, 5 parameters
+-- 13 of 13, 2 parameters
 update "clearance_requests"
-set "status" = $1, "updated_at" = $2, "cleared_at" = $3, "closed_at" = $4
-where "id" = $5
+set "updated_at" = greatest(updated_at, $1::timestamptz)
+where "id" = $2
 returning *;

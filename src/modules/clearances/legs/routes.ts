@@ -67,7 +67,9 @@ export function registerLegRoutes(app: App) {
   app.openapi(decideRoute, async (c) => {
     const { id, state } = c.req.valid('param');
     const input = c.req.valid('json');
-    return answer(c, id, (trx) => decideLeg(trx, requirePerson(c), id, state, input));
+    return answer(c, id, (trx) => decideLeg(trx, requirePerson(c), id, state, input), {
+      viewAfterCommit: true,
+    });
   });
   app.openapi(questionRoute, async (c) => {
     const { id, state } = c.req.valid('param');
@@ -82,6 +84,8 @@ export function registerLegRoutes(app: App) {
   app.openapi(escalationRoute, async (c) => {
     const { id, state } = c.req.valid('param');
     const input = c.req.valid('json');
-    return answer(c, id, (trx) => decideEscalated(trx, requirePerson(c), id, state, input));
+    return answer(c, id, (trx) => decideEscalated(trx, requirePerson(c), id, state, input), {
+      viewAfterCommit: true,
+    });
   });
 }

@@ -123,13 +123,31 @@ const withdrawRoute = createRoute({
   responses: writeResponses('Withdrawn'),
 });
 
-/** Runs a write and answers the request as the caller now sees it. */
-export async function answer(c: Context<AppEnv>, id: string, write: (trx: Db) => Promise<unknown>) {
+/**
+ * Runs a write and answers the request as the caller now sees it. `viewAfterCommit`: the
+ * request is read after the write committed, in a read-only snapshot of its own, for a leg
+ * command, whose last step holds the request's row lock (legs/settling.ts) and must not hold
+ * it through the reads of the answer.
+ */
+export async function answer(
+  c: Context<AppEnv>,
+  id: string,
+  write: (trx: Db) => Promise<unknown>,
+  opts: { viewAfterCommit?: boolean } = {},
+) {
   const person = requirePerson(c);
-  const view = await inTransaction(c, async (trx) => {
-    await write(trx);
-    return getRequestView(trx, person, id);
-  });
+  const view = opts.viewAfterCommit
+    ? await inTransaction(c, write).then(() =>
+        db(c)
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .setAccessMode('read only')
+          .execute((trx) => getRequestView(trx, person, id)),
+      )
+    : await inTransaction(c, async (trx) => {
+        await write(trx);
+        return getRequestView(trx, person, id);
+      });
   return c.json({ request: presentRequest(person, view) }, 200);
 }
 
