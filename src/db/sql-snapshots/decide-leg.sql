@@ -8,40 +8,41 @@ on conflict (scope, year) do update set last_number = clearance_numbers.last_num
 returning last_number;
 
 -- 2 of 13, 10 parameters
-with chosen as (
-  select u.id as user_id,
-         coalesce(p.in_app, true) as in_app,
-         coalesce(p.email, false) and u.email is not null as email
-  from users u
-  left join notification_preferences p on p.user_id = u.id and p.kind = $1
-  where u.id in ($2::uuid)
-),
-inserted as (
-  insert into notifications
-    (user_id, kind, subject_type, subject_id, details, dedupe_key, created_at, in_app)
-  select c.user_id, $3, $4, $5::uuid, $6::jsonb,
-         $7, $8::timestamptz, c.in_app
-  from chosen c
-  order by c.user_id
-  on conflict (user_id, dedupe_key) do nothing
-  returning id, user_id, in_app
-),
-queued as (
-  insert into notification_emails (notification_id, next_attempt_at)
-  select i.id, now() from inserted i join chosen c on c.user_id = i.user_id where c.email
-  returning 1
-),
--- No NOTIFY in a command's transaction: wake-ups the record's sequencer sends (src/db/wake-up.ts).
-woken as (
-  insert into wake_ups (channel, payload)
-  select $9, i.user_id::text from inserted i where i.in_app
-  union all
-  select $10, '' where exists (select 1 from queued)
-  returning 1
-)
-select i.user_id, (select count(*) from woken) as woken
-from inserted i
-order by i.user_id;
+/* sent with commit */
+    with chosen as (
+      select u.id as user_id,
+             coalesce(p.in_app, true) as in_app,
+             coalesce(p.email, false) and u.email is not null as email
+      from users u
+      left join notification_preferences p on p.user_id = u.id and p.kind = $1
+      where u.id in ($2::uuid)
+    ),
+    inserted as (
+      insert into notifications
+        (user_id, kind, subject_type, subject_id, details, dedupe_key, created_at, in_app)
+      select c.user_id, $3, $4, $5::uuid, $6::jsonb,
+             $7, $8::timestamptz, c.in_app
+      from chosen c
+      order by c.user_id
+      on conflict (user_id, dedupe_key) do nothing
+      returning id, user_id, in_app
+    ),
+    queued as (
+      insert into notification_emails (notification_id, next_attempt_at)
+      select i.id, now() from inserted i join chosen c on c.user_id = i.user_id where c.email
+      returning 1
+    ),
+    -- No NOTIFY in a command's transaction: wake-ups the record's sequencer sends (src/db/wake-up.ts).
+    woken as (
+      insert into wake_ups (channel, payload)
+      select $9, i.user_id::text from inserted i where i.in_app
+      union all
+      select $10, '' where exists (select 1 from queued)
+      returning 1
+    )
+    select i.user_id, (select count(*) from woken) as woken
+    from inserted i
+    order by i.user_id;
 
 -- 3 of 13, 8 parameters
 /* sent with commit */

@@ -71,11 +71,12 @@ export type LegRequest = Omit<LoadedRequest, 'content'>;
 export const loadLegRequest = (trx: Db, actor: Actor, id: string): Promise<LegRequest> =>
   readRequest(trx, actor, id, 'key share');
 
-async function readRequest(
+/** A request and its legs (locked as asked), 404 unless the actor may read it; no content. */
+export async function readRequest(
   trx: Db,
   actor: Actor,
   id: string,
-  lock: 'update' | 'key share' | null,
+  lock: 'update' | 'key share' | null = null,
 ): Promise<LegRequest> {
   let query = trx.selectFrom('clearance_requests').selectAll().where('id', '=', id);
   if (lock === 'update') query = query.forUpdate();

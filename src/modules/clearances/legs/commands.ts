@@ -137,8 +137,11 @@ async function writeDecision(
     classification: loaded.row.classification,
     audience: audienceOf(loaded.subject),
   });
-  return settled.request;
+  return { request: settled.request, legs };
 }
+
+/** The request and its legs as a leg command committed them: what its answer shows. */
+export type LegOutcome = Awaited<ReturnType<typeof writeDecision>>;
 
 /**
  * A state decides its leg: approve, approve with conditions, or deny with a reason; with its
@@ -156,6 +159,18 @@ export async function decideLeg(
   input: DecideLegInput,
   now?: Date,
 ) {
+  return (await decideLegOutcome(trx, actor, id, state, input, now)).request;
+}
+
+/** `decideLeg`, answering the request with its legs as the decision committed them. */
+export async function decideLegOutcome(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  state: string,
+  input: DecideLegInput,
+  now?: Date,
+): Promise<LegOutcome> {
   const loaded = await loadLegRequest(trx, actor, id);
   const { leg, subject } = await legSubject(trx, loaded, state);
   authorize(actor, 'decide', 'clearanceLeg', subject, 'leg');
@@ -172,6 +187,18 @@ export async function decideEscalated(
   input: DecideLegInput,
   now?: Date,
 ) {
+  return (await decideEscalatedOutcome(trx, actor, id, state, input, now)).request;
+}
+
+/** `decideEscalated`, answering the request with its legs as the decision committed them. */
+export async function decideEscalatedOutcome(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  state: string,
+  input: DecideLegInput,
+  now?: Date,
+): Promise<LegOutcome> {
   const loaded = await loadLegRequest(trx, actor, id);
   const { leg, subject } = await legSubject(trx, loaded, state);
   authorize(actor, 'decideEscalated', 'clearanceLeg', subject, 'leg');
