@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../db/schema.ts';
 import { wakeUp } from '../../db/wake-up.ts';
+import { withCommit } from '../../db/with-commit.ts';
 import { authorize } from '../../policy/index.ts';
 import { authorisedDelegates } from '../delegations/index.ts';
 import { DEFAULT_RESPONSE_WINDOWS } from '../directory/index.ts';
@@ -39,15 +40,47 @@ export function requestSubject(
   };
 }
 
-/** Loads a request (locked when writing) and answers 404 unless the actor may read it. */
+/**
+ * Loads a request and answers 404 unless the actor may read it. `forUpdate` locks the request
+ * and its legs (a command on the request as a whole: amend, withdraw, accept conditions).
+ */
 export async function loadRequest(
   trx: Db,
   actor: Actor,
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<LoadedRequest> {
+  const loaded = await readRequest(trx, actor, id, opts.forUpdate ? 'update' : null);
+  const version = await trx
+    .selectFrom('clearance_request_versions')
+    .select('content')
+    .where('request_id', '=', id)
+    .where('version', '=', loaded.row.version)
+    .executeTakeFirstOrThrow();
+  return { ...loaded, content: version.content as ClearanceContent };
+}
+
+/** A request as a command on one of its legs needs it: no content. */
+export type LegRequest = Omit<LoadedRequest, 'content'>;
+
+/**
+ * Loads a request for a command on one leg, 404 unless the actor may read it: the request
+ * held with FOR KEY SHARE (the request-wide commands wait for it, the other legs' commands do
+ * not; see legs/settling.ts), its legs unlocked (the command locks its own by updating it).
+ */
+export const loadLegRequest = (trx: Db, actor: Actor, id: string): Promise<LegRequest> =>
+  readRequest(trx, actor, id, 'key share');
+
+/** A request and its legs (locked as asked), 404 unless the actor may read it; no content. */
+export async function readRequest(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  lock: 'update' | 'key share' | null = null,
+): Promise<LegRequest> {
   let query = trx.selectFrom('clearance_requests').selectAll().where('id', '=', id);
-  if (opts.forUpdate) query = query.forUpdate();
+  if (lock === 'update') query = query.forUpdate();
+  if (lock === 'key share') query = query.forKeyShare();
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('clearance request');
   let legsQuery = trx
@@ -55,21 +88,15 @@ export async function loadRequest(
     .selectAll()
     .where('request_id', '=', id)
     .orderBy('position');
-  if (opts.forUpdate) legsQuery = legsQuery.forUpdate();
+  if (lock === 'update') legsQuery = legsQuery.forUpdate();
   const legs = await legsQuery.execute();
   const subject = requestSubject(row, legs);
   authorize(actor, 'read', 'clearanceRequest', subject, 'clearance request');
-  const version = await trx
-    .selectFrom('clearance_request_versions')
-    .select('content')
-    .where('request_id', '=', id)
-    .where('version', '=', row.version)
-    .executeTakeFirstOrThrow();
-  return { row, legs, content: version.content as ClearanceContent, subject };
+  return { row, legs, subject };
 }
 
 /** The leg of one state in a loaded request; 404 when the state has none (or only a withdrawn one). */
-export async function legSubject(trx: Db, loaded: LoadedRequest, state: string) {
+export async function legSubject(trx: Db, loaded: LegRequest, state: string) {
   const leg = loaded.legs.find((l) => trimState(l.state_code) === state && l.status !== 'withdrawn');
   if (!leg)
     throw new AppError('not_found', `${state} has no leg in this request`, [
@@ -117,7 +144,11 @@ export function legColumns(leg: Leg) {
   };
 }
 
-/** Adds to a leg's history. */
+/**
+ * Adds to a leg's history. `sentWithCommit`: the row travels with the transaction's COMMIT (no
+ * round trip; see src/db/with-commit.ts), for a command that does not read its history back
+ * before it commits (a leg decision, whose answer is read after the commit).
+ */
 export async function addLegEvent(
   trx: Db,
   legId: string,
@@ -125,7 +156,15 @@ export async function addLegEvent(
   actorLabel: string,
   at: Date,
   details: Record<string, unknown> = {},
+  opts: { sentWithCommit?: boolean } = {},
 ) {
+  if (opts.sentWithCommit) {
+    const query = sql`insert into clearance_leg_events (leg_id, kind, actor_label, at, details)
+      values (${legId}::uuid, ${kind}::text, ${actorLabel}::text, ${at.toISOString()}::timestamptz,
+        ${JSON.stringify(details)}::jsonb)`.compile(trx);
+    await trx.executeQuery(withCommit(query));
+    return;
+  }
   await trx
     .insertInto('clearance_leg_events')
     .values({ leg_id: legId, kind, actor_label: actorLabel, at, details: JSON.stringify(details) })

@@ -41,6 +41,7 @@ async function tell(
   e: Base & { at: Date; actorId?: string | null },
   key: string,
   details: ClearanceNotificationDetails,
+  sentWithCommit = false,
 ): Promise<string[]> {
   const memberStates = [...new Set(states.filter((s): s is string => s !== null))];
   const secretariat = states.includes(null);
@@ -58,23 +59,30 @@ async function tell(
       ),
     cause,
   );
-  return emit(trx, people, {
-    kind,
-    subjectType: 'clearance_request',
-    subjectId: e.requestId,
-    key,
-    details,
-    at: e.at,
-  });
+  return emit(
+    trx,
+    people,
+    { kind, subjectType: 'clearance_request', subjectId: e.requestId, key, details, at: e.at },
+    { sentWithCommit },
+  );
 }
 
 /**
  * The in-app notifications of a clearance event. Dedupe keys name the kind, the leg or
  * request and the instant, so the same event published twice notifies once.
  *
+ * `sentWithCommit` (the subscription's way, which does not need the answer): the notifications
+ * of a decision and of the request's outcome travel with the COMMIT, no round trip of their
+ * own; the answer then leaves them out.
+ *
  * @returns the ids of the people notified now
  */
-export async function notifyClearanceEvent(trx: Db, e: ClearanceEvent): Promise<string[]> {
+export async function notifyClearanceEvent(
+  trx: Db,
+  e: ClearanceEvent,
+  opts: { sentWithCommit?: boolean } = {},
+): Promise<string[]> {
+  const late = opts.sentWithCommit ?? false;
   const at = e.at.toISOString();
   switch (e.kind) {
     case 'leg_arrived':
@@ -106,17 +114,28 @@ export async function notifyClearanceEvent(trx: Db, e: ClearanceEvent): Promise<
       };
       if (e.outcome === 'escalated')
         return tell(trx, 'leg_escalated', [null], e, `${e.legId}:${at}`, details);
-      return tell(trx, 'leg_decided', [e.requestingState], e, `${e.legId}/${e.outcome}:${at}`, details);
+      return tell(trx, 'leg_decided', [e.requestingState], e, `${e.legId}/${e.outcome}:${at}`, details, late);
     }
     case 'request_cleared':
-      return tell(trx, 'request_cleared', [e.requestingState, ...e.routeStates], e, `${e.requestId}:${at}`, {
-        ...baseDetails(e),
-      });
+      return tell(
+        trx,
+        'request_cleared',
+        [e.requestingState, ...e.routeStates],
+        e,
+        `${e.requestId}:${at}`,
+        { ...baseDetails(e) },
+        late,
+      );
     case 'request_denied':
-      return tell(trx, 'request_denied', [e.requestingState, ...e.routeStates], e, `${e.requestId}:${at}`, {
-        ...baseDetails(e),
-        state: e.state,
-      });
+      return tell(
+        trx,
+        'request_denied',
+        [e.requestingState, ...e.routeStates],
+        e,
+        `${e.requestId}:${at}`,
+        { ...baseDetails(e), state: e.state },
+        late,
+      );
     case 'request_amended': {
       // The re-opened legs arrive again; the same key as a leg_arrived the command may also
       // publish for them, so each person is told once.
@@ -157,7 +176,7 @@ export const clearanceNotices = Object.fromEntries(
   CLEARANCE_EVENT_KINDS.map((kind) => [
     `clearances.${kind}`,
     async (trx: Db, e: ClearanceEvent) => {
-      await notifyClearanceEvent(trx, e);
+      await notifyClearanceEvent(trx, e, { sentWithCommit: true });
     },
   ]),
 ) as EventSubscriptions;

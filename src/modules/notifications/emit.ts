@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type Actor, type Person, personFromRow } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import type { NotificationKind } from '../../db/schema.ts';
+import { withCommit } from '../../db/with-commit.ts';
 import { EMAIL_CHANNEL, NOTIFICATIONS_CHANNEL } from './schema.ts';
 
 // Notifications are written in the transaction of the change that causes them, by the
@@ -119,13 +120,22 @@ export interface Emission {
  * each one actually written that is shown in the app, and an e-mail in the outbox for each recipient who chose e-mail for the
  * kind (and has an address). A notification already written (same person, kind, subject and
  * instant) is skipped by the unique dedupe key, and its e-mail with it: nothing is sent
- * twice, however many processes try. One statement.
+ * twice, however many processes try. One statement. `sentWithCommit`: the statement travels
+ * with the transaction's COMMIT (no round trip of its own; src/db/with-commit.ts), for a
+ * caller that does not need to know who was notified; it then answers an empty list.
  *
  * @returns the ids of the people notified now
  */
-export async function emit(trx: Db, userIds: string[], e: Emission): Promise<string[]> {
+export async function emit(
+  trx: Db,
+  userIds: string[],
+  e: Emission,
+  opts: { sentWithCommit?: boolean } = {},
+): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const { rows } = await sql<{ user_id: string }>`
+  // As text: a statement sent with COMMIT carries its parameters as literals.
+  const at = opts.sentWithCommit ? e.at.toISOString() : e.at;
+  const query = sql<{ user_id: string }>`
     with chosen as (
       select u.id as user_id,
              coalesce(p.in_app, true) as in_app,
@@ -138,7 +148,7 @@ export async function emit(trx: Db, userIds: string[], e: Emission): Promise<str
       insert into notifications
         (user_id, kind, subject_type, subject_id, details, dedupe_key, created_at, in_app)
       select c.user_id, ${e.kind}, ${e.subjectType}, ${e.subjectId}::uuid, ${JSON.stringify(e.details)}::jsonb,
-             ${`${e.kind}:${e.key}`}, ${e.at}::timestamptz, c.in_app
+             ${`${e.kind}:${e.key}`}, ${at}::timestamptz, c.in_app
       from chosen c
       order by c.user_id
       on conflict (user_id, dedupe_key) do nothing
@@ -159,6 +169,11 @@ export async function emit(trx: Db, userIds: string[], e: Emission): Promise<str
     )
     select i.user_id, (select count(*) from woken) as woken
     from inserted i
-    order by i.user_id`.execute(trx);
+    order by i.user_id`;
+  if (opts.sentWithCommit) {
+    await trx.executeQuery(withCommit(query.compile(trx)));
+    return [];
+  }
+  const { rows } = await query.execute(trx);
   return rows.map((r) => r.user_id);
 }

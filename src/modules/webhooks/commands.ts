@@ -7,6 +7,7 @@ import { randomToken } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { WebhookDeliveryRow, WebhookRow } from '../../db/schema.ts';
 import { wakeUp } from '../../db/wake-up.ts';
+import { withCommit } from '../../db/with-commit.ts';
 import { authorize } from '../../policy/index.ts';
 import { appendEntry } from '../ledger/index.ts';
 import {
@@ -170,9 +171,9 @@ export async function onAnyEvent(trx: Db, _name: EventName, event: EventEnvelope
 /**
  * Queues one delivery of an event to every active webhook of the given states that
  * subscribed to it, in the caller's transaction (an outbox: it is sent only if that
- * transaction commits), and wakes the webhook runners after commit.
- *
- * @returns how many deliveries were queued
+ * transaction commits), and wakes the webhook runners after commit. Nothing in the
+ * transaction reads the deliveries back, so the statement travels with the COMMIT (no round
+ * trip of its own; `withCommit`, src/db/with-commit.ts), its wake-up in the same statement.
  */
 export async function enqueueWebhookEvent(
   trx: Db,
@@ -180,18 +181,22 @@ export async function enqueueWebhookEvent(
   event: WebhookEvent,
   data: Record<string, unknown>,
   occurredAt: Date,
-): Promise<number> {
+): Promise<void> {
   const unique = [...new Set(states)];
-  if (unique.length === 0) return 0;
-  const { rows } = await sql<{ id: string }>`
-    insert into webhook_deliveries (webhook_id, event, data, occurred_at, next_attempt_at)
-    select w.id, ${event}, ${JSON.stringify(data)}::jsonb, ${occurredAt}::timestamptz, ${occurredAt}::timestamptz
-    from webhooks w
-    where w.active and w.state_code in (${sql.join(unique)}) and ${event} = any (w.events)
-    order by w.created_at, w.id
-    returning id`.execute(trx);
-  if (rows.length) await wakeUp(trx, WEBHOOKS_CHANNEL);
-  return rows.length;
+  if (unique.length === 0) return;
+  const at = occurredAt.toISOString(); // as text: a statement sent with COMMIT carries literals
+  const query = sql`
+    with queued as (
+      insert into webhook_deliveries (webhook_id, event, data, occurred_at, next_attempt_at)
+      select w.id, ${event}::text, ${JSON.stringify(data)}::jsonb, ${at}::timestamptz, ${at}::timestamptz
+      from webhooks w
+      where w.active and w.state_code in (${sql.join(unique)}) and ${event}::text = any (w.events)
+      order by w.created_at, w.id
+      returning 1
+    )
+    insert into wake_ups (channel, payload)
+    select ${WEBHOOKS_CHANNEL}::text, '' where exists (select 1 from queued)`.compile(trx);
+  await trx.executeQuery(withCommit(query));
 }
 
 /** Queues a `ping` to one webhook, whatever it subscribed to and even when inactive. */

@@ -9,10 +9,12 @@ import {
   addLegEvent,
   audienceOf,
   eventBase,
+  type LegRequest,
   type LoadedRequest,
   legColumns,
   legOf,
   legSubject,
+  loadLegRequest,
   loadPoints,
   loadRequest,
   nextNumber,
@@ -22,6 +24,7 @@ import {
 import { applyLegEvent, type Leg, type LegEvent, TransitionRefused } from '../machine.ts';
 import type { AcceptConditionsInput, DecideLegInput } from '../schema.ts';
 import { recordSettled, settleRequest } from './opening.ts';
+import { lockForOutcome, updateLeg } from './settling.ts';
 
 /** The machine's step, with a refusal answered 409 and its reason. */
 function step(leg: ClearanceLegRow, event: LegEvent): Leg {
@@ -33,14 +36,14 @@ function step(leg: ClearanceLegRow, event: LegEvent): Leg {
   }
 }
 
-function requireOpenRequest(loaded: LoadedRequest) {
+function requireOpenRequest(loaded: Pick<LoadedRequest, 'row'>) {
   const { status } = loaded.row;
   if (status !== 'pending' && status !== 'awaiting_acceptance')
     throw conflict(`the request is ${status}: its legs are not open`);
 }
 
 /** Record entries about one leg are read by the requester and the leg's state (and the secretariat). */
-const legEntry = (loaded: LoadedRequest, state: string) => ({
+const legEntry = (loaded: LegRequest, state: string) => ({
   classification: loaded.row.classification,
   audience: [...new Set([loaded.subject.requestingState, state])],
 });
@@ -60,7 +63,7 @@ async function checkConditionPoints(trx: Db, input: DecideLegInput) {
 async function writeDecision(
   trx: Db,
   actor: Actor,
-  loaded: LoadedRequest,
+  loaded: LegRequest,
   row: ClearanceLegRow,
   state: string,
   input: DecideLegInput,
@@ -76,36 +79,43 @@ async function writeDecision(
   });
   await checkConditionPoints(trx, input);
   const clearanceNumber = input.clearanceNumber ?? (await nextNumber(trx, `${state}-CLR`, now));
-  const updated = await trx
-    .updateTable('clearance_legs')
-    .set({
-      ...legColumns(leg),
-      decided_by_label: actorLabel(actor),
-      clearance_number: clearanceNumber,
-      reason: input.reason ?? null,
-      internal_note: how === 'state' ? (input.internalNote ?? null) : row.internal_note,
-    })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await addLegEvent(trx, row.id, 'decided', actorLabel(actor), now, {
-    decision: input.decision,
-    how,
-    clearanceNumber,
-    conditions: input.conditions,
+  const updated = await updateLeg(trx, row, {
+    ...legColumns(leg),
+    decided_by_label: actorLabel(actor),
+    clearance_number: clearanceNumber,
     reason: input.reason ?? null,
+    internal_note: how === 'state' ? (input.internalNote ?? null) : row.internal_note,
   });
-  const legs = replaceLeg(loaded.legs, updated);
+  await addLegEvent(
+    trx,
+    row.id,
+    'decided',
+    actorLabel(actor),
+    now,
+    {
+      decision: input.decision,
+      how,
+      clearanceNumber,
+      conditions: input.conditions,
+      reason: input.reason ?? null,
+    },
+    { sentWithCommit: true },
+  );
   await publishClearanceEvent(trx, {
     kind: 'leg_decided',
-    ...eventBase(loaded.row, legs, now, actor),
+    ...eventBase(loaded.row, replaceLeg(loaded.legs, updated), now, actor),
     state,
     legId: row.id,
     outcome: approve ? (input.conditions.length ? 'approved_with_conditions' : 'approved') : 'denied',
     how,
     clearanceNumber,
   });
-  const settled = await settleRequest(trx, loaded.row, legs, now);
+  // The last step before COMMIT: the request's row lock, and its legs as every decision that
+  // locked before this one left them (legs/settling.ts).
+  const { request, legs } = await lockForOutcome(trx, loaded.row.id, now);
+  // A denial (or silence meaning refusal) on another leg committed since this one read it.
+  requireOpenRequest({ row: request });
+  const settled = await settleRequest(trx, request, legs, now, { touched: true });
   const entry = legEntry(loaded, state);
   await appendEntry(trx, actor, {
     action: how === 'state' ? 'clearance.leg_decided' : 'clearance.leg_escalation_decided',
@@ -127,14 +137,19 @@ async function writeDecision(
     classification: loaded.row.classification,
     audience: audienceOf(loaded.subject),
   });
-  return settled.request;
+  return { request: settled.request, legs };
 }
+
+/** The request and its legs as a leg command committed them: what its answer shows. */
+export type LegOutcome = Awaited<ReturnType<typeof writeDecision>>;
 
 /**
  * A state decides its leg: approve, approve with conditions, or deny with a reason; with its
  * clearance number (the next of its series, `KZ-CLR-2026-0042`, when not given). Refused:
  * a caller who cannot see the request (404), a state with no leg on the route (404), a
  * person who does not decide for that state (403), a closed window or a decided leg (409).
+ * Decisions on the other legs of the request go on at the same time: this one waits only for
+ * a request-wide command and, at its last step, for the others' COMMITs (legs/settling.ts).
  */
 export async function decideLeg(
   trx: Db,
@@ -144,12 +159,22 @@ export async function decideLeg(
   input: DecideLegInput,
   now?: Date,
 ) {
-  const loaded = await loadRequest(trx, actor, id, { forUpdate: true });
+  return (await decideLegOutcome(trx, actor, id, state, input, now)).request;
+}
+
+/** `decideLeg`, answering the request with its legs as the decision committed them. */
+export async function decideLegOutcome(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  state: string,
+  input: DecideLegInput,
+  now?: Date,
+): Promise<LegOutcome> {
+  const loaded = await loadLegRequest(trx, actor, id);
   const { leg, subject } = await legSubject(trx, loaded, state);
   authorize(actor, 'decide', 'clearanceLeg', subject, 'leg');
   requireOpenRequest(loaded);
-  // The instant is read under the request's lock (not before waiting for it): decisions on one
-  // request are then ordered as they commit, and the one that clears it is the latest.
   return writeDecision(trx, actor, loaded, leg, state, input, 'state', now ?? new Date());
 }
 
@@ -162,7 +187,19 @@ export async function decideEscalated(
   input: DecideLegInput,
   now?: Date,
 ) {
-  const loaded = await loadRequest(trx, actor, id, { forUpdate: true });
+  return (await decideEscalatedOutcome(trx, actor, id, state, input, now)).request;
+}
+
+/** `decideEscalated`, answering the request with its legs as the decision committed them. */
+export async function decideEscalatedOutcome(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  state: string,
+  input: DecideLegInput,
+  now?: Date,
+): Promise<LegOutcome> {
+  const loaded = await loadLegRequest(trx, actor, id);
   const { leg, subject } = await legSubject(trx, loaded, state);
   authorize(actor, 'decideEscalated', 'clearanceLeg', subject, 'leg');
   requireOpenRequest(loaded);

@@ -133,16 +133,20 @@ export interface Settled {
 /**
  * Derives the request's status from its legs and stores it (cleared or closed when it
  * is). A request just denied or cleared is announced; `recordSettled` then writes its
- * record entry after the command's own.
+ * record entry after the command's own. The caller holds the request's row lock: a
+ * request-wide command its FOR UPDATE, a leg command `lockForOutcome` (settling.ts), which
+ * already moved `updated_at` (`touched`: nothing more is written when the status stays).
  */
 export async function settleRequest(
   trx: Db,
   request: ClearanceRequestRow,
   legs: ClearanceLegRow[],
   now: Date,
+  opts: { touched?: boolean } = {},
 ): Promise<Settled> {
   const before = request.status;
   const status = requestStatusOf(legs.map(legOf));
+  if (opts.touched && status === before) return { request, before, status };
   // The instant the last leg settled: silence applied late by the runner is dated at its
   // window's end, which can be before another state's (later, in-window) decision.
   const settledAt = new Date(
@@ -155,7 +159,7 @@ export async function settleRequest(
     .updateTable('clearance_requests')
     .set({
       status,
-      updated_at: now,
+      updated_at: opts.touched ? request.updated_at : now,
       cleared_at: status === 'cleared' ? (before === 'cleared' ? request.cleared_at : settledAt) : null,
       closed_at: status === 'denied' ? settledAt : null,
     })

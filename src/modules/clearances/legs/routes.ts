@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { requirePerson } from '../../../http/context.ts';
 import type { App } from '../../../http/env.ts';
 import { jsonBody } from '../../../http/openapi.ts';
-import { answer, writeResponses } from '../requests/routes.ts';
+import { answer, answerLegCommand, writeResponses } from '../requests/routes.ts';
 import {
   AcceptConditionsInput,
   AskInfoInput,
@@ -11,7 +11,7 @@ import {
   IdParam,
   LegParam,
 } from '../schema.ts';
-import { acceptConditions, askInfo, decideEscalated, decideLeg, giveInfo } from './commands.ts';
+import { acceptConditions, askInfo, decideEscalatedOutcome, decideLegOutcome, giveInfo } from './commands.ts';
 
 /** A state's decision and questions on its leg, the requester's answers and acceptance of conditions. */
 
@@ -67,7 +67,7 @@ export function registerLegRoutes(app: App) {
   app.openapi(decideRoute, async (c) => {
     const { id, state } = c.req.valid('param');
     const input = c.req.valid('json');
-    return answer(c, id, (trx) => decideLeg(trx, requirePerson(c), id, state, input));
+    return answerLegCommand(c, (trx) => decideLegOutcome(trx, requirePerson(c), id, state, input));
   });
   app.openapi(questionRoute, async (c) => {
     const { id, state } = c.req.valid('param');
@@ -82,6 +82,6 @@ export function registerLegRoutes(app: App) {
   app.openapi(escalationRoute, async (c) => {
     const { id, state } = c.req.valid('param');
     const input = c.req.valid('json');
-    return answer(c, id, (trx) => decideEscalated(trx, requirePerson(c), id, state, input));
+    return answerLegCommand(c, (trx) => decideEscalatedOutcome(trx, requirePerson(c), id, state, input));
   });
 }

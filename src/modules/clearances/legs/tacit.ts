@@ -1,7 +1,7 @@
 import { type Actor, systemActor } from '../../../core/actor.ts';
 import { TimedRunner } from '../../../core/timed-runner.ts';
 import type { Db, DbHandle } from '../../../db/connect.ts';
-import type { ClearanceLegRow } from '../../../db/schema.ts';
+import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
 import { appendEntry } from '../../ledger/index.ts';
 import { publishClearanceEvent } from '../events.ts';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../load.ts';
 import { applyLegEvent } from '../machine.ts';
 import { recordSettled, settleRequest } from './opening.ts';
+import { lockForOutcome } from './settling.ts';
 
 const RUNNER = systemActor('tacit consent runner');
 
@@ -48,11 +49,13 @@ export interface TacitResult {
 
 /**
  * Applies silence to every pending leg whose window closed at or before `now`, one
- * transaction each: the due leg is taken with FOR UPDATE SKIP LOCKED (a decision being
- * written, or another process applying it, makes this pass skip it), its status is checked
- * again under the lock, and the state's setting applies at the instant the window closed
- * (the record entry carries that instant): consent approves, refusal denies, escalation
- * hands the leg to the secretariat. Exactly once per leg, with any number of processes.
+ * transaction each, in the lock order of every leg command (legs/settling.ts): the due leg is
+ * found, its request taken with FOR KEY SHARE, then the leg with FOR UPDATE SKIP LOCKED and its
+ * status and window checked again (a decision being written, or another process applying it,
+ * makes this pass skip it); the state's setting applies at the instant the window closed (the
+ * record entry carries that instant): consent approves, refusal denies, escalation hands the
+ * leg to the secretariat; the request's outcome is settled as a decision settles it. Exactly
+ * once per leg, with any number of processes.
  *
  * @example await applyDueSilences(db, new Date()); // at start: windows that closed while down
  */
@@ -62,52 +65,58 @@ export async function applyDueSilences(
   opts: { actor?: Actor; log?: (err: unknown) => void } = {},
 ): Promise<TacitResult[]> {
   const done: TacitResult[] = [];
-  const failed: string[] = [];
+  // Legs this pass leaves: failed, or locked by another command (which decides them).
+  const passed: string[] = [];
   for (;;) {
-    let found = false;
+    let query = db
+      .selectFrom('clearance_legs')
+      .select(['id', 'request_id'])
+      .where('status', '=', 'pending')
+      .where('due_at', '<=', now)
+      .orderBy('due_at')
+      .limit(1);
+    if (passed.length) query = query.where('id', 'not in', passed);
+    const due = await query.executeTakeFirst();
+    if (!due) break;
+    passed.push(due.id);
     try {
       const result = await db.transaction().execute(async (trx) => {
-        let query = trx
+        const request = await trx
+          .selectFrom('clearance_requests')
+          .selectAll()
+          .where('id', '=', due.request_id)
+          .forKeyShare()
+          .executeTakeFirstOrThrow();
+        const row = await trx
           .selectFrom('clearance_legs')
           .selectAll()
+          .where('id', '=', due.id)
           .where('status', '=', 'pending')
           .where('due_at', '<=', now)
-          .orderBy('due_at')
-          .limit(1)
           .forUpdate()
-          .skipLocked();
-        if (failed.length) query = query.where('id', 'not in', failed);
-        const row = await query.executeTakeFirst();
-        if (!row) return null;
-        found = true;
-        if (row.status !== 'pending' || !row.due_at || row.due_at > now) {
-          failed.push(row.id);
-          return null;
-        }
-        try {
-          return await applySilence(trx, opts.actor ?? RUNNER, row, now);
-        } catch (err) {
-          failed.push(row.id);
-          throw err;
-        }
+          .skipLocked()
+          .executeTakeFirst();
+        return row ? applySilence(trx, opts.actor ?? RUNNER, request, row, now) : null;
       });
-      if (result) done.push(result);
+      if (result) {
+        done.push(result);
+        passed.pop(); // done, so no longer pending: the list stays short
+      }
     } catch (err) {
       (opts.log ?? defaultLog)(err);
     }
-    if (!found) break;
   }
   return done;
 }
 
-/** Silence on one locked, due, pending leg. */
-async function applySilence(trx: Db, actor: Actor, row: ClearanceLegRow, now: Date): Promise<TacitResult> {
-  const request = await trx
-    .selectFrom('clearance_requests')
-    .selectAll()
-    .where('id', '=', row.request_id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+/** Silence on one locked, due, pending leg; the request is held with FOR KEY SHARE. */
+async function applySilence(
+  trx: Db,
+  actor: Actor,
+  request: ClearanceRequestRow,
+  row: ClearanceLegRow,
+  now: Date,
+): Promise<TacitResult> {
   const others = await trx
     .selectFrom('clearance_legs')
     .selectAll()
@@ -134,20 +143,26 @@ async function applySilence(trx: Db, actor: Actor, row: ClearanceLegRow, now: Da
     meaning,
     ...(clearanceNumber ? { clearanceNumber } : {}),
   });
-  const legs = others.map((l) => (l.id === row.id ? updated : l));
   await publishClearanceEvent(trx, {
     kind: 'leg_decided',
-    ...eventBase(request, legs, dueAt),
+    ...eventBase(
+      request,
+      others.map((l) => (l.id === row.id ? updated : l)),
+      dueAt,
+    ),
     state,
     legId: row.id,
     outcome: leg.status === 'escalated' ? 'escalated' : leg.status === 'approved' ? 'approved' : 'denied',
     how: leg.status === 'escalated' ? null : 'tacit',
     clearanceNumber,
   });
-  const settled = await settleRequest(trx, request, legs, dueAt);
+  // The request's row lock as the last step, as a decision takes it (legs/settling.ts). Silence
+  // applies even to a request another leg's denial closed meanwhile: the window did close.
+  const locked = await lockForOutcome(trx, row.request_id, now);
+  const settled = await settleRequest(trx, locked.request, locked.legs, dueAt, { touched: true });
   const entry = {
     classification: request.classification,
-    audience: audienceOf(requestSubject(request, legs)),
+    audience: audienceOf(requestSubject(request, locked.legs)),
     at: dueAt,
   };
   await appendEntry(trx, actor, {
@@ -165,7 +180,7 @@ async function applySilence(trx: Db, actor: Actor, row: ClearanceLegRow, now: Da
     },
     ...entry,
   });
-  await recordSettled(trx, actor, settled, legs, entry);
+  await recordSettled(trx, actor, settled, locked.legs, entry);
   return { leg: updated, meaning };
 }
 

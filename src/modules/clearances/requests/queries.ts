@@ -5,8 +5,8 @@ import type { Db } from '../../../db/connect.ts';
 import type { ClearanceLegEventRow, ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
 import { clearanceRequestsVisibleTo } from '../../../policy/index.ts';
 import { authorisedDelegates } from '../../delegations/index.ts';
-import { type LoadedRequest, loadRequest, trimState } from '../load.ts';
-import type { RequestListQuery } from '../schema.ts';
+import { type LegRequest, type LoadedRequest, loadRequest, readRequest, trimState } from '../load.ts';
+import type { ClearanceContent, RequestListQuery } from '../schema.ts';
 import { listClearanceAttachments } from './attachments.ts';
 
 /** What presenting a request needs besides the request: time zones, delegates, history, versions. */
@@ -26,11 +26,20 @@ export async function stateZones(db: Db): Promise<Map<string, string>> {
 
 /** One request as the actor may see it (404 otherwise). */
 export async function getRequestView(db: Db, actor: Actor, id: string): Promise<RequestView> {
-  const loaded = await loadRequest(db, actor, id);
-  const legIds = loaded.legs.map((l) => l.id);
+  return completeView(db, await readRequest(db, actor, id));
+}
+
+/**
+ * The rest of a request's view, around its row and legs already read (and the reader's right
+ * to read it already checked): the content in force (with the versions, one statement), time
+ * zones, delegates, history, attachments, standing permissions.
+ */
+export async function completeView(db: Db, head: LegRequest): Promise<RequestView> {
+  const id = head.row.id;
+  const legIds = head.legs.map((l) => l.id);
   const [zones, delegates, events, versions, attachments] = await Promise.all([
     stateZones(db),
-    authorisedDelegates(db, loaded.subject.routeStates),
+    authorisedDelegates(db, head.subject.routeStates),
     legIds.length
       ? db
           .selectFrom('clearance_leg_events')
@@ -45,12 +54,23 @@ export async function getRequestView(db: Db, actor: Actor, id: string): Promise<
     db
       .selectFrom('clearance_request_versions')
       .select(['version', 'created_at', 'created_by_label', 'submitted_at'])
+      .select((eb) =>
+        eb
+          .case()
+          .when('version', '=', head.row.version)
+          .then(eb.ref('content'))
+          .else(null)
+          .end()
+          .as('content'),
+      )
       .where('request_id', '=', id)
       .orderBy('version')
       .execute(),
     listClearanceAttachments(db, id),
   ]);
-  const permissionIds = loaded.legs.map((l) => l.standing_permission_id).filter((x): x is string => !!x);
+  const inForce = versions.find((v) => v.version === head.row.version);
+  if (!inForce) throw new Error(`version ${head.row.version} of request ${id} is missing`);
+  const permissionIds = head.legs.map((l) => l.standing_permission_id).filter((x): x is string => !!x);
   const permissions = permissionIds.length
     ? await db
         .selectFrom('standing_permissions')
@@ -59,11 +79,12 @@ export async function getRequestView(db: Db, actor: Actor, id: string): Promise<
         .execute()
     : [];
   return {
-    ...loaded,
+    ...head,
+    content: inForce.content as ClearanceContent,
     zones,
     delegates,
     events: events.map((e) => ({ ...e, state: trimState(e.state) })),
-    versions,
+    versions: versions.map(({ content: _content, ...v }) => v),
     permissionNumbers: new Map(permissions.map((p) => [p.id, p.number])),
     attachments,
   };

@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Db } from '../../../db/connect.ts';
+import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
 import { db, inTransaction, requirePerson } from '../../../http/context.ts';
 import type { App, AppEnv } from '../../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../../http/openapi.ts';
 import { can } from '../../../policy/index.ts';
 import { registerAttachmentRoutes } from '../../attachments/index.ts';
 import { conflictResponse, forbidden } from '../http.ts';
+import { requestSubject } from '../load.ts';
 import { presentRequest, presentRequestListItem, RequestListItemSchema, RequestSchema } from '../present.ts';
 import {
   AmendRequestInput,
@@ -19,7 +21,7 @@ import {
 } from '../schema.ts';
 import { requestAttachments } from './attachments.ts';
 import { amendRequest, createRequest, submitRequest, updateDraft, withdrawRequest } from './commands.ts';
-import { getRequestVersion, getRequestView, listRequests } from './queries.ts';
+import { completeView, getRequestVersion, getRequestView, listRequests } from './queries.ts';
 
 const tags = ['Clearances'];
 const RequestOutput = z.object({ request: RequestSchema });
@@ -129,6 +131,26 @@ export async function answer(c: Context<AppEnv>, id: string, write: (trx: Db) =>
   const view = await inTransaction(c, async (trx) => {
     await write(trx);
     return getRequestView(trx, person, id);
+  });
+  return c.json({ request: presentRequest(person, view) }, 200);
+}
+
+/**
+ * Runs a leg command and answers the request as that command committed it (its row and legs
+ * as read under the request's row lock, its last step: legs/settling.ts), the rest of the view
+ * read after the commit, so that the lock is not held through those reads. The command
+ * checked that the caller may read the request.
+ */
+export async function answerLegCommand(
+  c: Context<AppEnv>,
+  write: (trx: Db) => Promise<{ request: ClearanceRequestRow; legs: ClearanceLegRow[] }>,
+) {
+  const person = requirePerson(c);
+  const { request, legs } = await inTransaction(c, write);
+  const view = await completeView(db(c), {
+    row: request,
+    legs,
+    subject: requestSubject(request, legs),
   });
   return c.json({ request: presentRequest(person, view) }, 200);
 }
