@@ -21,3 +21,9 @@ alter table ledger_pending add constraint ledger_pending_payload_given
 -- src/modules/ledger/payload-texts.ts); until then the verifier canonicalises their payload as
 -- before. The index holds only the entries still to fill, so it is empty once they are done.
 create index ledger_entries_payload_unfilled_idx on ledger_entries (seq) where payload_json is null;
+
+-- No query looks an entry up by its hash (proofs, certificates and decisions go by seq or record
+-- id; pg_stat_statements on the dev database shows none), and hashes over an input holding the
+-- seq do not repeat: the unique index on hash was one of the six indexes every entry the
+-- sequencer moves must enter, for nothing. The verifier checks every hash.
+alter table ledger_entries drop constraint ledger_entries_hash_key;
