@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { COPY_OUT } from './copy-out.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { batchingCommits } from './with-commit.ts';
@@ -73,6 +75,7 @@ function lastResultOnly(pool: pg.Pool): pg.Pool {
           wrapped.add(client);
           const query = client.query.bind(client) as (...args: unknown[]) => unknown;
           (client as { query: unknown }).query = (...args: unknown[]) => {
+            if (typeof args[0] === 'string' && COPY_OUT.test(args[0])) return copyToBuffer(query, args[0]);
             const result = query(...args);
             if (typeof args[0] !== 'string' || !(result instanceof Promise)) return result;
             return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
@@ -82,6 +85,14 @@ function lastResultOnly(pool: pg.Pool): pg.Pool {
       };
     },
   });
+}
+
+/** A `COPY (…) TO STDOUT` (copy-out.ts) streamed with pg-copy-streams: its bytes as one row. */
+async function copyToBuffer(query: (...args: unknown[]) => unknown, text: string) {
+  const stream = query(copyTo(text)) as AsyncIterable<Buffer>;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return { command: 'COPY', rowCount: 1, rows: [{ data: Buffer.concat(chunks) }] };
 }
 
 /** Opens the database named by the options: a PostgreSQL server or an embedded PGlite. */

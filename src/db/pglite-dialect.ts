@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { COPY_OUT } from './copy-out.ts';
 
 /**
  * A Kysely dialect over PGlite. PGlite has one connection and serialises every query,
@@ -69,6 +70,14 @@ class PGliteConnection implements DatabaseConnection {
   release?: () => void;
   constructor(private readonly pglite: PGlite) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (compiled.parameters.length === 0 && COPY_OUT.test(compiled.sql)) {
+      // PGlite writes a COPY's output to a Blob it hands back (copy-out.ts).
+      const copied = await this.pglite.query(
+        compiled.sql.replace(/to\s+stdout(\s*(\([^()]*\))?\s*)$/i, "to '/dev/blob'$1"),
+      );
+      const data = Buffer.from(copied.blob ? await copied.blob.arrayBuffer() : new ArrayBuffer(0));
+      return { rows: [{ data }] as R[] };
+    }
     // Without parameters use the simple protocol, which also runs multi-statement SQL
     // such as migrations; with parameters the extended protocol.
     const result =

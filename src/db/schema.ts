@@ -228,6 +228,8 @@ export interface LedgerEntriesTable {
   hash: string;
   /** The id the entry had while pending (ledger_pending.id); an entry before migration 0016: its seq. */
   record_id: number;
+  /** The payload's canonical JSON text, the bytes its hash covers (migration 0019; null until filled). */
+  payload_json: string | null;
 }
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 
@@ -246,10 +248,13 @@ export interface LedgerPendingTable {
   subject_id: string;
   classification: ColumnType<number, number | undefined, number>;
   audience: string[] | null;
-  payload: ColumnType<unknown, string, never>;
+  /** The payload as jsonb: rows written before migration 0019 (later ones carry payload_json only). */
+  payload: ColumnType<unknown | null, string | null | undefined, never>;
   payload_hash: string;
   /** bodyHash() of the fields, computed by the writer (ledger/hash.ts). */
   body_hash: string;
+  /** The payload's canonical JSON text, as hashed (null for a row written before migration 0019). */
+  payload_json: string | null;
 }
 
 /** A NOTIFY a command asked for, sent by the record's sequencer (src/db/wake-up.ts). */

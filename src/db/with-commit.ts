@@ -7,6 +7,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { COPY_OUT } from './copy-out.ts';
 
 /**
  * Statements sent with the transaction's COMMIT: a write that nothing in the transaction
@@ -127,7 +128,13 @@ class BatchingConnection implements DatabaseConnection {
     this.begin = null;
     const text = query.sql;
     let inlined: string | null = null;
-    if (!text.startsWith(MARK) && !COMMIT.test(text) && !ROLLBACK.test(text) && !SAVEPOINT.test(text)) {
+    if (
+      !text.startsWith(MARK) &&
+      !COMMIT.test(text) &&
+      !ROLLBACK.test(text) &&
+      !SAVEPOINT.test(text) &&
+      !COPY_OUT.test(text) // a COPY goes in a message of its own (connect.ts streams it)
+    ) {
       try {
         inlined = inlineParameters(
           text.startsWith(AFTER_KEPT) ? text.slice(AFTER_KEPT.length) : text,

@@ -64,9 +64,9 @@ returning last_number;
 
 -- 5 of 13, 12 parameters
 /* sent with commit */ insert into ledger_pending (at, actor_id, actor_label, delegation, action, subject_type,
-  subject_id, classification, audience, payload, payload_hash, body_hash)
+  subject_id, classification, audience, payload_json, payload_hash, body_hash)
 values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
-  $10::jsonb, $11::text, $12::text);
+  $10::text, $11::text, $12::text);
 
 -- 6 of 13, 2 parameters
 /* sent with commit */ insert into wake_ups (channel, payload) values ($1::text, $2::text);

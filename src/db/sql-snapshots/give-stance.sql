@@ -28,9 +28,9 @@ select coalesce((select json_agg(i order by i.id) from inserted i), '[]') as ins
 
 -- 2 of 3, 12 parameters
 /* sent with commit */ insert into ledger_pending (at, actor_id, actor_label, delegation, action, subject_type,
-  subject_id, classification, audience, payload, payload_hash, body_hash)
+  subject_id, classification, audience, payload_json, payload_hash, body_hash)
 values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
-  $10::jsonb, $11::text, $12::text);
+  $10::text, $11::text, $12::text);
 
 -- 3 of 3, 1 parameter
 select "procedures".*, "proposals"."body_code" as "proposal_body_code", "proposals"."title" as "proposal_title", "proposals"."classification" as "proposal_classification", "proposals"."author_state" as "proposal_author_state", "proposals"."priority_code" as "proposal_priority_code", "proposals"."status" as "proposal_status", "proposals"."latest_version" as "proposal_latest_version", "proposals"."created_by" as "proposal_created_by", "proposals"."created_at" as "proposal_created_at", "proposals"."updated_at" as "proposal_updated_at", array(

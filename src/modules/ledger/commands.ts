@@ -3,7 +3,7 @@ import { type Actor, actorDelegation, actorLabel } from '../../core/actor.ts';
 import type { Db } from '../../db/connect.ts';
 import { afterKept, withCommit } from '../../db/with-commit.ts';
 import { checkLedgerEntry, type LedgerAction } from './actions.ts';
-import { bodyHash, payloadHash } from './hash.ts';
+import { bodyHash, canonicalPayload, sha256Hex } from './hash.ts';
 
 export const LIVE_CHANNEL = 'accord_ledger';
 
@@ -52,9 +52,9 @@ export interface RecordedEntry {
 // The pending entry, one statement; its parameters are cast so that it also reads with them
 // written in as literals (sent with COMMIT, src/db/with-commit.ts).
 const INSERT_PENDING = `insert into ledger_pending (at, actor_id, actor_label, delegation, action, subject_type,
-  subject_id, classification, audience, payload, payload_hash, body_hash)
+  subject_id, classification, audience, payload_json, payload_hash, body_hash)
 values ($1::timestamptz, $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::smallint, $9::text[],
-  $10::jsonb, $11::text, $12::text)`;
+  $10::text, $11::text, $12::text)`;
 
 /**
  * Writes an entry for the record inside the caller's transaction: it commits or rolls back
@@ -103,12 +103,14 @@ export async function appendReferencedEntry(
 /** The checked entry as the parameters of INSERT_PENDING. */
 function pendingRow(actor: Actor, input: RecordInput): { at: string; parameters: unknown[] } {
   const at = (input.at ?? new Date()).toISOString();
-  // The payload as it reads back from jsonb (normalisePayload), and the text that is sent.
-  const payloadJson = JSON.stringify(input.payload ?? {});
-  const payload: unknown = JSON.parse(payloadJson);
+  // The payload as it reads back from jsonb (normalisePayload).
+  const payload: unknown = JSON.parse(JSON.stringify(input.payload ?? {}));
   // An unknown action or a payload its schema refuses throws here and the caller's
   // transaction rolls back: nothing undeclared reaches the record.
   checkLedgerEntry(input.action, payload);
+  // The text hashed is the text kept (payload_json, from which the sequencer makes the jsonb
+  // value): the verifier hashes it as it is stored.
+  const payloadText = canonicalPayload(payload);
   const fields = {
     at,
     actorId: actor.kind === 'person' ? actor.id : null,
@@ -119,7 +121,7 @@ function pendingRow(actor: Actor, input: RecordInput): { at: string; parameters:
     subjectId: input.subjectId,
     classification: input.classification ?? 0,
     audience: input.audience ?? null,
-    payloadHash: payloadHash(payload),
+    payloadHash: sha256Hex(payloadText),
   };
   return {
     at,
@@ -133,7 +135,7 @@ function pendingRow(actor: Actor, input: RecordInput): { at: string; parameters:
       fields.subjectId,
       fields.classification,
       fields.audience,
-      payloadJson,
+      payloadText,
       fields.payloadHash,
       bodyHash(fields),
     ],

@@ -114,6 +114,9 @@ const LINK_KEYS = ['bodyHash', 'prevHash', 'seq'] as const;
 for (const keys of [BODY_KEYS, LINK_KEYS])
   if (keys.join() !== [...keys].sort().join()) throw new Error('hash.ts: keys out of canonical order');
 
+/** A payload's canonical JSON text: the bytes its hash covers, kept as `payload_json`. */
+export const canonicalPayload = (payload: unknown): string => fastCanonicalJson(payload);
+
 /** Hash of a payload: SHA-256 over its canonical JSON. */
 export function payloadHash(payload: unknown): string {
   return sha256Hex(fastCanonicalJson(payload));
@@ -124,22 +127,25 @@ export function payloadHash(payload: unknown): string {
  * place in the chain (seq and the previous hash). Computed before the record is locked.
  */
 export function bodyHash(fields: Omit<ChainedFields, 'seq' | 'prevHash'>): string {
-  return sha256Hex(
-    fixedObjectText(
-      {
-        at: fields.at,
-        actorId: fields.actorId,
-        actorLabel: fields.actorLabel,
-        delegation: fields.delegation,
-        action: fields.action,
-        subjectType: fields.subjectType,
-        subjectId: fields.subjectId,
-        classification: fields.classification,
-        audience: fields.audience,
-        payloadHash: fields.payloadHash,
-      },
-      BODY_KEYS,
-    ),
+  return sha256Hex(bodyText(fields));
+}
+
+/** The canonical JSON text of an entry's body, which `bodyHash` hashes. */
+export function bodyText(fields: Omit<ChainedFields, 'seq' | 'prevHash'>): string {
+  return fixedObjectText(
+    {
+      at: fields.at,
+      actorId: fields.actorId,
+      actorLabel: fields.actorLabel,
+      delegation: fields.delegation,
+      action: fields.action,
+      subjectType: fields.subjectType,
+      subjectId: fields.subjectId,
+      classification: fields.classification,
+      audience: fields.audience,
+      payloadHash: fields.payloadHash,
+    },
+    BODY_KEYS,
   );
 }
 

@@ -1,5 +1,6 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { registerLedgerCommands } from './cli.ts';
+import { fillPayloadTexts } from './payload-texts.ts';
 import { ledgerRules } from './policy.ts';
 import { ledgerLedgerActions } from './record.ts';
 import { registerLedgerRoutes } from './routes.ts';
@@ -30,6 +31,10 @@ export const ledgerModule = defineModule({
     },
   },
   cli: registerLedgerCommands,
+  // Entries from before migration 0019 get the payload text the verifier hashes.
+  prepare: async (db) => {
+    await fillPayloadTexts(db);
+  },
   // Numbers, chains and trees the entries the commands wrote (one leader per database).
   runners: (handle) => [new RecordSequencer(handle)],
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { subjectResolver } from '../../core/registry.ts';
 import type { Db } from '../../db/connect.ts';
@@ -7,6 +8,7 @@ import { listCheckpoints } from './checkpoints.ts';
 import { bodyHash } from './hash.ts';
 import { publishedKeys } from './keys.ts';
 import { parseVerifierKey, type Verifier } from './note.ts';
+import { pushRecordBytes } from './record-bytes.ts';
 import { rootAt } from './tree.ts';
 import { type Anchors, ChainVerifier, type ExportedEntry, type VerifyResult } from './verify.ts';
 
@@ -178,16 +180,21 @@ export async function verifyDatabase(
   const [notes, published, head] = await Promise.all([
     checkpointNotes(db),
     publishedVerifiers(db),
-    ledgerHead(db),
+    sql<{ seq: number; hash: string; lastSeq: number }>`
+      select h.seq, h.hash, coalesce((select max(seq) from ledger_entries), 0) as "lastSeq"
+      from ledger_head h where h.id = 1`
+      .execute(db)
+      .then((r) => ({
+        seq: Number(r.rows[0].seq),
+        hash: r.rows[0].hash,
+        lastSeq: Number(r.rows[0].lastSeq),
+      })),
   ]);
   const verifier = new ChainVerifier(notes, published, anchors);
-  let n = 0;
-  const total = Math.max(head.entries, head.seq);
-  for await (const entry of streamEntries(db, { kind: 'system', label: 'verify' })) {
-    if (!verifier.push(entry)) break;
-    n++;
-    if (onProgress && n % 1000 === 0) onProgress(n, total);
-  }
+  // Every entry up to the head, and any past it (inserted there), read as the bytes their
+  // hashes cover (record-bytes.ts).
+  const total = Math.max(head.lastSeq, head.seq);
+  const n = await pushRecordBytes(db, verifier, total, (done) => onProgress?.(done, total));
   onProgress?.(n, total);
   return verifier.finish({ seq: head.seq, hash: head.hash }, (size) => rootAt(db, size));
 }

@@ -72,9 +72,10 @@ export async function integratePending(db: Db, limit = SEQUENCER_BATCH): Promise
     ),
     entered as (
       insert into ledger_entries (seq, at, actor_id, actor_label, delegation, action, subject_type, subject_id,
-        classification, audience, payload, payload_hash, prev_hash, hash, record_id)
+        classification, audience, payload, payload_json, payload_hash, prev_hash, hash, record_id)
       select b.seq, p.at, p.actor_id, p.actor_label, p.delegation, p.action, p.subject_type, p.subject_id,
-        p.classification, p.audience, p.payload, p.payload_hash, b.prev_hash, b.hash, p.id
+        p.classification, p.audience, coalesce(p.payload, p.payload_json::jsonb), p.payload_json, p.payload_hash,
+        b.prev_hash, b.hash, p.id
       from batch b join ledger_pending p on p.id = b.record_id
       order by b.seq
       returning 1

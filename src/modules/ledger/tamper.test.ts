@@ -147,7 +147,83 @@ describe('tampering with the record in the database', () => {
         trx,
       ),
     );
-    expect(rehashed.firstBad).toEqual({ seq: mid, reason: expect.stringMatching(/fields were changed/) });
+    // The payload shown is no longer the text hashed (payload_json): named as a changed payload
+    // (before migration 0019 the new payload hash was caught as a changed field).
+    expect(rehashed.firstBad).toEqual({ seq: mid, reason: expect.stringMatching(/payload was changed/) });
+  });
+
+  it('the payload readers see and the payload text hashed (payload_json) cannot be changed apart', async () => {
+    // The column readers see changed, the stored text left as it was hashed.
+    const shown = await verifyTampered((trx) =>
+      sql`update ledger_entries set payload = '{"changes": {"displayName": "mallory"}}'::jsonb where seq = ${mid}`.execute(
+        trx,
+      ),
+    );
+    expect(shown.firstBad).toEqual({ seq: mid, reason: expect.stringMatching(/payload was changed/) });
+    // The stored text changed (to the same value as the column), the column left.
+    const text = await verifyTampered((trx) =>
+      sql`update ledger_entries set payload_json = '{"changes":{"displayName":"mallory"}}',
+        payload = '{"changes": {"displayName": "mallory"}}'::jsonb where seq = ${mid}`.execute(trx),
+    );
+    expect(text.firstBad).toEqual({ seq: mid, reason: expect.stringMatching(/payload was changed/) });
+    // A stored text that is not JSON at all is named too (the check's cast fails on it).
+    const garbage = await verifyTampered((trx) =>
+      sql`update ledger_entries set payload_json = '{not json' where seq = ${mid}`.execute(trx),
+    );
+    expect(garbage.firstBad).toEqual({ seq: mid, reason: expect.stringMatching(/payload was changed/) });
+  });
+
+  it('a changed previous-hash column, the rest left, fails naming the entry', async () => {
+    const result = await verifyTampered((trx) =>
+      sql`update ledger_entries set prev_hash = ${'f'.repeat(64)} where seq = ${mid}`.execute(trx),
+    );
+    expect(result.firstBad).toEqual({
+      seq: mid,
+      reason: expect.stringMatching(/previous-hash does not match/),
+    });
+  });
+
+  it('entries written before migration 0019 (no payload text) verify, and a change to one fails', async () => {
+    const unfilled = await verifyTampered((trx) =>
+      sql`update ledger_entries set payload_json = null where seq <= ${mid}`.execute(trx),
+    );
+    expect(unfilled.ok).toBe(true);
+    const changed = await verifyTampered(async (trx) => {
+      await sql`update ledger_entries set payload_json = null where seq <= ${mid}`.execute(trx);
+      await sql`update ledger_entries set payload = '{"forged": true}'::jsonb where seq = ${mid}`.execute(
+        trx,
+      );
+    });
+    expect(changed.firstBad).toEqual({ seq: mid, reason: expect.stringMatching(/payload was changed/) });
+  });
+
+  it('an entry rewritten with the whole tail re-chained after it is caught by the stored tree', async () => {
+    const result = await verifyTampered(async (trx) => {
+      let prevHash = entryAt(mid - 1).hash;
+      for (const e of entries.filter((x) => Number(x.seq) >= mid)) {
+        const fields = {
+          seq: Number(e.seq),
+          at: e.at.toISOString(),
+          actorId: e.actor_id,
+          actorLabel: Number(e.seq) === mid ? 'mallory' : e.actor_label,
+          delegation: e.delegation,
+          action: e.action,
+          subjectType: e.subject_type,
+          subjectId: e.subject_id,
+          classification: e.classification,
+          audience: e.audience,
+          payloadHash: e.payload_hash,
+          prevHash,
+        };
+        const hash = entryHash(fields);
+        await sql`update ledger_entries set actor_label = ${fields.actorLabel}, prev_hash = ${prevHash},
+          hash = ${hash} where seq = ${fields.seq}`.execute(trx);
+        await sql`update ledger_head set hash = ${hash} where id = 1 and seq = ${fields.seq}`.execute(trx);
+        prevHash = hash;
+      }
+    });
+    expect(result.ok).toBe(false);
+    expect(result.firstBad?.reason).toMatch(/stored Merkle tree does not match|checkpoint/);
   });
 
   it('deleting an entry fails naming it; cutting off the tail is caught by the head and the checkpoint', async () => {

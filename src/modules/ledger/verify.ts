@@ -1,5 +1,6 @@
-import { bodyHash, type ChainedFields, GENESIS_HASH, linkHash, payloadHash } from './hash.ts';
-import { EMPTY_TREE_HASH, type Hash, nodeHash } from './merkle.ts';
+import * as crypto from 'node:crypto';
+import { bodyHash, type ChainedFields, GENESIS_HASH, linkHash, payloadHash, sha256Hex } from './hash.ts';
+import { EMPTY_TREE_HASH, type Hash } from './merkle.ts';
 import {
   type ParsedCheckpoint,
   parseCheckpoint,
@@ -7,7 +8,6 @@ import {
   verifyCosignature,
   verifySignature,
 } from './note.ts';
-import { entryLeafHash } from './tree.ts';
 
 /** An entry as exported and as verified: its chained fields, its hash and its payload (null when hidden). */
 export interface ReadableEntry extends ChainedFields {
@@ -24,6 +24,22 @@ export interface RedactedEntry {
 }
 
 export type ExportedEntry = ReadableEntry | RedactedEntry;
+
+// The tree's hashes, at the verifier's rate: SHA-256 in one call (crypto.hash, Node 20.12 and
+// later) with a latin1 digest (a 32-character string, cheaper to make in Node 20 than a Buffer
+// or hex), written into inputs allocated once (0x00 || entry hash, 0x01 || left || right).
+const oneShot = (crypto as { hash?: typeof crypto.hash }).hash;
+const digest: (data: Uint8Array, encoding: 'hex' | 'binary') => string = oneShot
+  ? (data, encoding) => oneShot('sha256', data, encoding)
+  : (data, encoding) => crypto.createHash('sha256').update(data).digest(encoding);
+const LEAF_INPUT = Buffer.alloc(33, 0x00);
+const NODE_INPUT = Buffer.alloc(65, 0x01);
+/** SHA-256(0x01 || left || right), hashes as latin1 strings. */
+function nodeOf(left: string, right: string): string {
+  NODE_INPUT.write(left, 1, 'latin1');
+  NODE_INPUT.write(right, 33, 'latin1');
+  return digest(NODE_INPUT, 'binary');
+}
 
 const isRedacted = (e: ExportedEntry): e is RedactedEntry => !('action' in e) && 'bodyHash' in e;
 
@@ -74,9 +90,10 @@ export class ChainVerifier {
   /**
    * The tree is built as the entries arrive, keeping only its right edge: `frontier[level]` is
    * the newest complete perfect subtree of 2^level leaves, which the leaves read so far split
-   * into (the binary digits of their count). Memory stays O(log n) for any record.
+   * into (the binary digits of their count). Memory stays O(log n) for any record. Its hashes
+   * are kept as 32-character latin1 strings (see `digest`).
    */
-  private readonly frontier: Hash[] = [];
+  private readonly frontier: string[] = [];
   /** The sizes whose root `finish` will need (checkpoints, anchors), and those roots once reached. */
   private readonly wantedRoots = new Set<number>();
   private readonly roots = new Map<number, Hash>();
@@ -118,24 +135,8 @@ export class ChainVerifier {
   push(entry: ExportedEntry): boolean {
     if (this.problem) return false;
     const seq = Number(entry.seq);
-    if (seq > this.expectedSeq) {
-      return this.fail(
-        this.expectedSeq,
-        `entry ${this.expectedSeq} is missing (deleted): the next entry is ${seq}`,
-      );
-    }
-    if (seq < this.expectedSeq) {
-      return this.fail(
-        seq,
-        `entry ${seq} appears out of order after entry ${this.expectedSeq - 1} (inserted or reordered)`,
-      );
-    }
-    if (entry.prevHash !== this.prevHash) {
-      return this.fail(
-        seq,
-        `its previous-hash does not match entry ${seq - 1}: an entry was inserted, removed or reordered`,
-      );
-    }
+    if (seq !== this.expectedSeq) return this.outOfPlace(seq);
+    if (entry.prevHash !== this.prevHash) return this.prevMismatch(seq);
     let body: string;
     if (isRedacted(entry)) {
       this.hidden++;
@@ -151,11 +152,73 @@ export class ChainVerifier {
     if (recomputed !== hash) {
       return this.fail(seq, 'its fields were changed: the entry hash does not match');
     }
-    this.addLeaf(seq - 1, entryLeafHash(hash));
+    this.addLeaf(seq - 1, hash);
     this.prevHash = hash;
     this.expectedSeq = seq + 1;
     this.checked++;
     return true;
+  }
+
+  /**
+   * Checks the next entry from the very bytes its hashes cover (record-bytes.ts reads them from
+   * the database, export-read.ts from a file): its body's canonical JSON, its payload's (null
+   * when hidden) with the payload hash the body states, its stored hash and, when the reader has
+   * not already compared it, its stored previous hash. Nothing is parsed or rewritten: each
+   * text is hashed as it is. Returns false once a problem has been found.
+   */
+  pushCanonical(
+    seq: number,
+    hash: string,
+    body: Uint8Array,
+    payload: Uint8Array | null,
+    statedPayloadHash: string,
+    prevHash: string | null,
+  ): boolean {
+    if (this.problem) return false;
+    if (seq !== this.expectedSeq) return this.outOfPlace(seq);
+    if (prevHash !== null && prevHash !== this.prevHash) return this.prevMismatch(seq);
+    if (payload === null) this.hidden++;
+    else if (digest(payload, 'hex') !== statedPayloadHash)
+      return this.fail(seq, 'its payload was changed: the payload hash does not match');
+    const link = sha256Hex(
+      `{"bodyHash":"${digest(body, 'hex')}","prevHash":"${this.prevHash}","seq":${seq}}`,
+    );
+    if (link !== hash) return this.fail(seq, 'its fields were changed: the entry hash does not match');
+    this.addLeaf(seq - 1, link);
+    this.prevHash = link;
+    this.expectedSeq = seq + 1;
+    this.checked++;
+    return true;
+  }
+
+  /** Fails entry `seq` for a previous hash that is not the hash of the entry before it. */
+  prevMismatch(seq: number): false {
+    return this.fail(
+      seq,
+      `its previous-hash does not match entry ${seq - 1}: an entry was inserted, removed or reordered`,
+    );
+  }
+
+  /** Fails entry `seq`: shown otherwise than hashed (a column changed, its hashed bytes left). */
+  shownOtherwise(seq: number, what: string): false {
+    return this.fail(seq, `its ${what} was changed: the ${what} shown is not the one its hash covers`);
+  }
+
+  /** The seq the next entry must have. */
+  get nextSeq(): number {
+    return this.expectedSeq;
+  }
+
+  private outOfPlace(seq: number): false {
+    if (seq > this.expectedSeq)
+      return this.fail(
+        this.expectedSeq,
+        `entry ${this.expectedSeq} is missing (deleted): the next entry is ${seq}`,
+      );
+    return this.fail(
+      seq,
+      `entry ${seq} appears out of order after entry ${this.expectedSeq - 1} (inserted or reordered)`,
+    );
   }
 
   /**
@@ -266,21 +329,25 @@ export class ChainVerifier {
     };
   }
 
-  /** Adds leaf `index`: each subtree it completes is hashed once, and roots wanted at this size kept. */
-  private addLeaf(index: number, leaf: Hash) {
-    let hash = leaf;
+  /**
+   * Adds leaf `index`, the entry of hash `entryHash` (hex): each subtree it completes is hashed
+   * once, and roots wanted at this size kept.
+   */
+  private addLeaf(index: number, entryHash: string) {
+    LEAF_INPUT.write(entryHash, 1, 'hex');
+    let hash = digest(LEAF_INPUT, 'binary');
     let level = 0;
-    for (let i = index; i % 2 === 1; i = (i - 1) / 2) hash = nodeHash(this.frontier[level++], hash);
+    for (let i = index; i % 2 === 1; i = (i - 1) / 2) hash = nodeOf(this.frontier[level++], hash);
     this.frontier[level] = hash;
     if (this.wantedRoots.has(index + 1)) this.roots.set(index + 1, this.currentRoot(index + 1));
   }
 
   /** The root of the tree of the `size` leaves added so far: the frontier's subtrees folded right to left (RFC 9162 MTH). */
   private currentRoot(size: number): Hash {
-    let root: Hash | null = null;
+    let root: string | null = null;
     for (let level = 0, rest = size; rest > 0; level++, rest = Math.floor(rest / 2))
-      if (rest % 2 === 1) root = root ? nodeHash(this.frontier[level], root) : this.frontier[level];
-    return root ?? EMPTY_TREE_HASH;
+      if (rest % 2 === 1) root = root === null ? this.frontier[level] : nodeOf(this.frontier[level], root);
+    return root === null ? EMPTY_TREE_HASH : Buffer.from(root, 'latin1');
   }
 
   private rootReached(size: number): Hash {
