@@ -97,7 +97,12 @@ export async function readRequest(
 
 /** The leg of one state in a loaded request; 404 when the state has none (or only a withdrawn one). */
 export async function legSubject(trx: Db, loaded: LegRequest, state: string) {
-  const leg = loaded.legs.find((l) => trimState(l.state_code) === state && l.status !== 'withdrawn');
+  // A leg withdrawn from the route is no longer there; on a withdrawn request every leg is, and
+  // the command is then refused as on any closed request (409), not as an unknown leg (404).
+  const withdrawn = loaded.row.status === 'withdrawn';
+  const leg = loaded.legs.find(
+    (l) => trimState(l.state_code) === state && (withdrawn || l.status !== 'withdrawn'),
+  );
   if (!leg)
     throw new AppError('not_found', `${state} has no leg in this request`, [
       { field: 'path.state', reason: 'not on the route' },

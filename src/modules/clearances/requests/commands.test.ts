@@ -201,6 +201,11 @@ describe('information, silence, amendment', () => {
       withdrawRequest(trx, personFromRow(p.byDelegate), r.id, { reason: 'Exercise cancelled' }),
     );
     expect(w.status).toBe('withdrawn');
+    // A state deciding a moment too late is told the request is withdrawn (409), not that its leg is unknown.
+    await expect(decide('kzHead', r.id, 'KZ', { decision: 'approve' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/withdrawn/),
+    });
   });
 });
 
