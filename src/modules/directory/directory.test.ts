@@ -337,6 +337,56 @@ describe('the directory over the API', () => {
         ],
         escalate: [{ escalate_indicators: 2, escalate_at_level: 2 }],
       });
+      // The same, as the API answers every signed-in person (observers too: it is the file's).
+      const { monitoring } = await get<{ monitoring: Record<string, unknown> }>(
+        '/api/organisation/monitoring',
+        observer,
+      );
+      expect(monitoring).toMatchObject({
+        alertScale: [
+          { level: 1, code: 'normal', name: { en: 'Normal', ru: 'Норма' }, colour: '#2f9e44' },
+          { level: 2, code: 'warning' },
+          { level: 3, code: 'crisis' },
+        ],
+        categories: [
+          {
+            code: 'battles',
+            violent: true,
+            subcategories: [{ code: 'armed-clash', name: { en: 'Armed clash' } }],
+          },
+          { code: 'border-incident', violent: false, subcategories: [] },
+        ],
+        regions: [
+          {
+            code: 'south',
+            states: ['TJ'],
+            area: [
+              [68, 37],
+              [70, 37],
+              [69, 38],
+            ],
+          },
+          { code: 'border', states: ['AM', 'BY'], area: null },
+        ],
+        indicators: [
+          {
+            code: 'south-incidents',
+            region: 'south',
+            source: 'computed',
+            computed: { categories: ['border-incident', 'armed-clash'], measure: 'reports', window: 'week' },
+            direction: 'rising',
+          },
+          {
+            code: 'south-grain',
+            source: 'entered',
+            computed: null,
+            direction: 'falling',
+            unit: { en: 'days' },
+          },
+        ],
+        combination: { escalate: { indicators: 2, atLevel: 2 } },
+      });
+      expect((await t.request('/api/organisation/monitoring')).status).toBe(401);
       const [entry] = await recordAfter(t.handle, before);
       expect(entry.payload).toMatchObject({
         monitoring: { alertLevels: 3, categories: 3, regions: 2, indicators: 2 },
@@ -373,6 +423,13 @@ describe('the directory over the API', () => {
       await load(TEST_ORGANISATION);
     }
     expect(await codes()).toEqual({ levels: [], categories: [], regions: [], indicators: [], escalate: [] });
+    expect((await get<{ monitoring: unknown }>('/api/organisation/monitoring')).monitoring).toEqual({
+      alertScale: [],
+      categories: [],
+      regions: [],
+      indicators: [],
+      combination: { escalate: null },
+    });
   });
 
   it('only administrators load files: a delegate is refused with 403', async () => {

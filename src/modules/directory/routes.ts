@@ -4,6 +4,7 @@ import { db, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonResponse, standardErrors } from '../../http/openapi.ts';
 import { authorize } from '../../policy/index.ts';
+import { getMonitoringSettings, MonitoringSettingsSchema } from './monitoring-read.ts';
 import {
   BodySchema,
   MemberStateSchema,
@@ -48,6 +49,20 @@ const organisationRoute = createRoute({
       'The organisation',
     ),
     ...readErrors,
+  },
+});
+const monitoringRoute = createRoute({
+  method: 'get',
+  path: '/api/organisation/monitoring',
+  tags,
+  summary:
+    "The organisation file's monitoring settings: the alert scale, report categories, regions and their indicators with thresholds, the combination rule",
+  responses: {
+    200: jsonResponse(
+      z.object({ monitoring: MonitoringSettingsSchema }),
+      'The monitoring settings (empty lists: none declared)',
+    ),
+    401: standardErrors[401],
   },
 });
 const statesRoute = createRoute({
@@ -111,6 +126,10 @@ export function registerDirectoryRoutes(app: App) {
     ]);
     if (!organisation) throw notFound('organisation');
     return c.json({ organisation, presidency, procedures }, 200);
+  });
+  app.openapi(monitoringRoute, async (c) => {
+    authorize(requirePerson(c), 'read', 'directory', null, 'organisation');
+    return c.json({ monitoring: await getMonitoringSettings(db(c)) }, 200);
   });
   app.openapi(statesRoute, async (c) => {
     authorize(requirePerson(c), 'read', 'directory', null);

@@ -1720,6 +1720,53 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organisation/monitoring': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation file's monitoring settings: the alert scale, report categories, regions and their indicators with thresholds, the combination rule */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The monitoring settings (empty lists: none declared) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              monitoring: components['schemas']['MonitoringSettings'];
+            };
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/states': {
     parameters: {
       query?: never;
@@ -7124,6 +7171,60 @@ export interface components {
     ProcedureSettings: {
       /** @description How far ahead of its opening a procedure deadline may be, in days */
       maxHorizonDays: number;
+    };
+    MonitoringSettings: {
+      alertScale: {
+        level: number;
+        code: string;
+        name: components['schemas']['Bilingual'];
+        colour: string;
+      }[];
+      categories: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+        /** @description One of ACLED's violent event types (or a sub-type of one) */
+        violent: boolean;
+        subcategories: {
+          code: string;
+          name: components['schemas']['Bilingual'];
+        }[];
+      }[];
+      regions: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+        states: string[];
+        /** @description The outline for the map, [longitude, latitude] pairs; null: the states drawn whole */
+        area: [number, number][] | null;
+      }[];
+      indicators: {
+        code: string;
+        region: string;
+        name: components['schemas']['Bilingual'];
+        unit: components['schemas']['Bilingual'];
+        /** @enum {string} */
+        source: 'computed' | 'entered';
+        /** @description What a computed indicator counts; null for entered values */
+        computed: {
+          categories: string[];
+          /** @enum {string} */
+          measure: 'reports' | 'casualties';
+          /** @enum {string} */
+          window: 'day' | 'week' | 'month';
+        } | null;
+        /** @enum {string} */
+        direction: 'rising' | 'falling';
+        thresholds: {
+          level: number;
+          at: number;
+        }[];
+      }[];
+      combination: {
+        /** @description One level above the highest when this many indicators stand at this level or above; null: a region stands at its indicators' highest level */
+        escalate: {
+          indicators: number;
+          atLevel: number;
+        } | null;
+      };
     };
     MemberState: {
       code: string;
