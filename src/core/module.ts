@@ -77,6 +77,25 @@ export interface AccordModule {
   recent?: (db: Db, person: Person, since: Date) => Promise<AttentionItem[]>;
   /** Names and links of the module's record subjects, by subject type (the record page). */
   subjects?: Record<string, SubjectResolver>;
+  /**
+   * The person's open deadlines the module knows of, for their calendar feed (iCalendar):
+   * procedures closing, legs their state must decide... Worded in the person's language.
+   */
+  calendar?: (db: Db, person: Person, now: Date) => Promise<CalendarEvent[]>;
+}
+
+/** One deadline in a person's calendar feed (a VEVENT). */
+export interface CalendarEvent {
+  /** Stable per subject, so a calendar app updates the event when the deadline moves: "procedure-<id>". */
+  uid: string;
+  /** The deadline (DTSTART, a UTC instant). */
+  start: Date;
+  /** Bumped when the deadline moved (RFC 5545 SEQUENCE): the newer event supersedes the first. */
+  sequence: number;
+  /** One line in the person's language: "Silence procedure ends: Border protocol". */
+  summary: string;
+  /** The web path that opens the subject ("/proposals/<id>"). */
+  path: string;
 }
 
 export interface PublicPath {

@@ -20,11 +20,11 @@ const TRUE = sql<SqlBool>`true`;
 const FALSE = sql<SqlBool>`false`;
 
 /** The state a person acts for in clearances: a member delegation's own, never an observer's. */
-const memberState = (person: Person) =>
+export const memberState = (person: Person) =>
   person.affiliation === 'delegation' && person.role !== 'observer' ? person.stateCode : null;
 
 /** Decides the state's legs: its head of delegation, a point of contact, or a delegate the head authorised (`decidesFor`). */
-function decidesForState(person: Person, state: string | null): RawBuilder<SqlBool> {
+export function decidesForState(person: Person, state: string | null): RawBuilder<SqlBool> {
   if (!state) return FALSE;
   if (person.role === 'head_of_delegation' || person.role === 'point_of_contact') return TRUE;
   if (person.role !== 'delegate') return FALSE;

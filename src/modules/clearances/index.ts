@@ -1,5 +1,6 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { clearancesAttention, clearancesRecent } from './attention.ts';
+import { clearancesCalendar } from './calendar.ts';
 import { registerClearanceCommands } from './cli.ts';
 import { loadDemoClearances } from './demo.ts';
 import { onProcedureClosed } from './deployments/commands.ts';
@@ -60,6 +61,7 @@ export const clearancesModule = defineModule({
   subjects: clearanceSubjects,
   notificationSubjects: clearanceNotificationSubjects,
   attention: clearancesAttention,
+  calendar: clearancesCalendar,
   recent: clearancesRecent,
   // Every sub-resource's routes (requests, legs, permissions, asset lists, deployments, certificates).
   routes: registerClearanceRoutes,

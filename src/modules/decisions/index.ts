@@ -1,5 +1,6 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { decisionsAttention, decisionsRecent } from './attention.ts';
+import { decisionsCalendar } from './calendar.ts';
 import { registerProposalCommands } from './cli.ts';
 import { DeadlineRunner } from './deadlines.ts';
 import { loadDemoDecisions } from './demo.ts';
@@ -44,6 +45,7 @@ export const decisionsModule = defineModule({
   subjects: decisionSubjects,
   notificationSubjects: decisionNotificationSubjects,
   attention: decisionsAttention,
+  calendar: decisionsCalendar,
   recent: decisionsRecent,
   routes: registerDecisionRoutes,
   policy: decisionsRules as PolicyRules,

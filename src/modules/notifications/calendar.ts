@@ -1,32 +1,15 @@
 import ical from 'ical-generator';
+import type { CalendarEvent } from '../../core/module.ts';
 import type { Locale } from '../../db/schema.ts';
-import type { FeedEvent } from './queries.ts';
 import { formatInZone } from './time.ts';
 
-const KIND_NAMES: Record<Locale, Record<string, string>> = {
-  en: {
-    meeting_consensus: 'Consensus at a meeting',
-    silence: 'Silence procedure',
-    written: 'Written procedure',
-    unanimity: 'Unanimity vote',
-    qualified_majority: 'Qualified majority vote',
-  },
-  ru: {
-    meeting_consensus: 'Консенсус на заседании',
-    silence: 'Процедура умолчания',
-    written: 'Письменная процедура',
-    unanimity: 'Голосование единогласием',
-    qualified_majority: 'Голосование квалифицированным большинством',
-  },
-};
-
-const WORDS: Record<Locale, { ends: string; deadline: string; open: string; calendar: string }> = {
-  en: { ends: 'ends', deadline: 'Deadline', open: 'Open in Accord', calendar: 'Accord: open deadlines' },
-  ru: { ends: 'завершается', deadline: 'Срок', open: 'Открыть в Accord', calendar: 'Accord: открытые сроки' },
+const WORDS: Record<Locale, { deadline: string; open: string; calendar: string }> = {
+  en: { deadline: 'Deadline', open: 'Open in Accord', calendar: 'Accord: open deadlines' },
+  ru: { deadline: 'Срок', open: 'Открыть в Accord', calendar: 'Accord: открытые сроки' },
 };
 
 export interface CalendarOptions {
-  /** Where the server is reached, for links back to each proposal ("https://accord.example.org"). */
+  /** Where the server is reached, for links back to each subject ("https://accord.example.org"). */
   origin: string;
   locale: Locale;
   /** The organisation's reference zone, and the reader's state's zone when they have one. */
@@ -36,12 +19,13 @@ export interface CalendarOptions {
 }
 
 /**
- * An iCalendar document (RFC 5545) of open deadlines, one VEVENT per procedure: DTSTART is
- * the deadline as a UTC instant (`…Z`), the UID is stable per procedure (a calendar app
- * updates the event when the deadline moves), the summary names the procedure kind and
- * the proposal, the description shows the deadline in the reference zones.
+ * An iCalendar document (RFC 5545) of open deadlines, one VEVENT per deadline the modules
+ * contribute (`calendar` in each module's index.ts): DTSTART is the deadline as a UTC instant
+ * (`…Z`), the UID is stable per subject (a calendar app updates the event when the deadline
+ * moves), the summary is the module's line, the description shows the deadline in the
+ * reference zones and links back to Accord.
  */
-export function buildCalendar(events: FeedEvent[], opts: CalendarOptions): string {
+export function buildCalendar(events: CalendarEvent[], opts: CalendarOptions): string {
   const words = WORDS[opts.locale];
   const calendar = ical({
     name: words.calendar,
@@ -55,16 +39,14 @@ export function buildCalendar(events: FeedEvent[], opts: CalendarOptions): strin
   });
   const zones = [...new Set(opts.zones)];
   for (const e of events) {
-    const url = `${opts.origin}/proposals/${e.proposalId}`;
-    const kindName = KIND_NAMES[opts.locale][e.kind] ?? e.kind;
+    const url = `${opts.origin}${e.path}`;
     calendar.createEvent({
-      id: `procedure-${e.procedureId}@accord`,
-      // A deadline moved once (written procedure, extended) supersedes the first one.
-      sequence: e.extended ? 1 : 0,
-      start: e.deadline,
-      summary: `${kindName} ${words.ends}: ${e.title}`,
+      id: `${e.uid}@accord`,
+      sequence: e.sequence,
+      start: e.start,
+      summary: e.summary,
       description: [
-        ...zones.map((zone) => `${words.deadline}: ${formatInZone(e.deadline, zone, opts.locale)}`),
+        ...zones.map((zone) => `${words.deadline}: ${formatInZone(e.start, zone, opts.locale)}`),
         `${words.open}: ${url}`,
       ].join('\n'),
       url,

@@ -1,8 +1,9 @@
 import { type Actor, type Person, personFromRow } from '../../core/actor.ts';
+import { modules } from '../../core/registry.ts';
 import { sha256 } from '../../core/secrets.ts';
 import type { Db } from '../../db/connect.ts';
 import type { NotificationKind } from '../../db/schema.ts';
-import { authorize, notificationsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
+import { authorize, notificationsVisibleTo } from '../../policy/index.ts';
 import { kindNames } from './kinds.ts';
 import type { ListNotificationsQuery } from './schema.ts';
 import { notificationSubjectFacts, notificationSubjectsVisibleTo } from './subjects.ts';
@@ -93,21 +94,12 @@ export async function notificationChoices(db: Db, person: Person, userId = perso
 }
 
 /** An open deadline in a person's calendar. */
-export interface FeedEvent {
-  procedureId: string;
-  proposalId: string;
-  title: string;
-  kind: string;
-  deadline: Date;
-  extended: boolean;
-}
-
 /**
  * The calendar feed behind a secret token: its person (enabled accounts only), the zones to
- * show deadlines in, and the open procedures with a deadline on proposals the person may
- * read (which includes every one they may answer). Null for an unknown token.
+ * show deadlines in, and the open deadlines every module contributes for that person
+ * (`calendar` in its index.ts), soonest first. Null for an unknown token.
  */
-export async function calendarFeed(db: Db, token: string) {
+export async function calendarFeed(db: Db, token: string, now = new Date()) {
   const row = await db
     .selectFrom('calendar_feeds')
     .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
@@ -117,7 +109,7 @@ export async function calendarFeed(db: Db, token: string) {
     .executeTakeFirst();
   if (!row) return null;
   const person = personFromRow(row);
-  const [organisation, state, procedures] = await Promise.all([
+  const [organisation, state, ...contributions] = await Promise.all([
     db.selectFrom('organisation').select('time_zone').executeTakeFirst(),
     person.stateCode
       ? db
@@ -126,32 +118,11 @@ export async function calendarFeed(db: Db, token: string) {
           .where('code', '=', person.stateCode)
           .executeTakeFirst()
       : undefined,
-    db
-      .selectFrom('procedures')
-      .innerJoin('proposals', 'proposals.id', 'procedures.proposal_id')
-      .select([
-        'procedures.id',
-        'procedures.proposal_id',
-        'procedures.kind',
-        'procedures.deadline',
-        'procedures.extended',
-        'proposals.title',
-      ])
-      .where('procedures.status', '=', 'open')
-      .where('procedures.deadline', 'is not', null)
-      .where(proposalsVisibleTo(person))
-      .orderBy('procedures.deadline')
-      .orderBy('procedures.id')
-      .execute(),
+    ...modules().map((m) => m.calendar?.(db, person, now) ?? []),
   ]);
-  const events: FeedEvent[] = procedures.map((p) => ({
-    procedureId: p.id,
-    proposalId: p.proposal_id,
-    title: p.title,
-    kind: p.kind,
-    deadline: p.deadline!,
-    extended: p.extended,
-  }));
+  const events = contributions
+    .flat()
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
   return {
     person,
     referenceZone: organisation?.time_zone ?? 'UTC',
