@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_FILE } from '../../config.ts';
-import { TEST_ORGANISATION } from '../../testing/harness.ts';
 import { editMonitoring, lineOf, MONITORING, refusal } from './organisation-file.fixtures.ts';
 import { parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
 
