@@ -22,6 +22,13 @@ import type {
   MonitoringSettingsTable,
   ReportCategoriesTable,
 } from './schema-monitoring.ts';
+import type {
+  ReportCollectionItemsTable,
+  ReportCollectionsTable,
+  ReportsTable,
+  ReportVersionsTable,
+  SavedReportFiltersTable,
+} from './schema-reports.ts';
 
 /** Kysely's view of the tables in src/db/migrations. Keep in step with the SQL. */
 export interface Database {
@@ -83,6 +90,12 @@ export interface Database {
   monitoring_regions: MonitoringRegionsTable;
   indicators: IndicatorsTable;
   monitoring_settings: MonitoringSettingsTable;
+  report_numbers: { year: number; last_number: number };
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  report_collections: ReportCollectionsTable;
+  report_collection_items: ReportCollectionItemsTable;
+  saved_report_filters: SavedReportFiltersTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

@@ -8,6 +8,7 @@ import { delegationsModule } from './delegations/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.ts';
 import { ledgerModule } from './ledger/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { liveModule } from './live/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { systemModule } from './system/index.ts';
@@ -37,6 +38,7 @@ export const MODULES: readonly AccordModule[] = [
   webhooksModule,
   decisionsModule,
   clearancesModule,
+  monitoringModule,
   homeModule,
 ];
 

@@ -1,0 +1,23 @@
+import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { registerReportCommands } from './cli.ts';
+import { monitoringRules } from './policy.ts';
+import { monitoringLedgerActions } from './record.ts';
+import { reportSubjects } from './record-subjects.ts';
+import { registerMonitoringRoutes } from './routes.ts';
+
+/**
+ * Crisis monitoring: reports from the field (who, when, where, what, how sure), reviewed
+ * from draft to publication with every version kept, duplicates merged, the reporter and the
+ * exact place withheld below a report's protection level; the review queue; collections.
+ */
+export const monitoringModule = defineModule({
+  name: 'monitoring',
+  ledgerActions: monitoringLedgerActions,
+  subjects: reportSubjects,
+  routes: registerMonitoringRoutes,
+  policy: monitoringRules as PolicyRules,
+  cli: registerReportCommands,
+});
+
+export type { ReportChanged } from './events.ts';
+export { reportFilters } from './queries.ts';

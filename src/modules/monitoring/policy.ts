@@ -1,0 +1,150 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Actor, Person } from '../../core/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ReportStatus } from '../../db/schema-reports.ts';
+import type { PolicyRulesFor } from '../../policy/index.ts';
+import {
+  isMemberDelegation,
+  isObserver,
+  isPerson,
+  isSecretariat,
+  isSystem,
+  withinAccessLevel,
+} from '../../policy/predicates.ts';
+
+/** What the rules need to know of a report. */
+export interface ReportSubject {
+  status: ReportStatus;
+  author_id: string;
+  author_state: string | null;
+  classification: number;
+  published_to: 'members' | 'partners' | null;
+  protection: number | null;
+}
+
+/** A collection of reports: the state that keeps it, or the secretariat (null). */
+export interface ReportCollectionSubject {
+  owner_state: string | null;
+}
+
+declare module '../../policy/index.ts' {
+  interface Subjects {
+    /** A report from the field: its author, state, status, classification and audience. */
+    report: ReportSubject;
+    /** Creating reports (no report yet): who may file one. */
+    reports: Record<string, never>;
+    reportCollection: ReportCollectionSubject;
+  }
+}
+
+/**
+ * Who files reports: the secretariat's monitors and the member delegations' people
+ * (national focal points); never an observer.
+ */
+const files = (a: Actor) =>
+  isSystem(a) || (isPerson(a) && !isObserver(a) && (isSecretariat(a) || isMemberDelegation(a)));
+const isAuthor = (a: Actor, r: ReportSubject) => isPerson(a) && a.id === r.author_id;
+/** The author's own delegation reads its state's reports at every stage but another person's draft. */
+const ofOwnState = (a: Actor, r: ReportSubject) =>
+  isMemberDelegation(a) && r.author_state !== null && (a as Person).stateCode === r.author_state;
+/** Published to the members (or to the partners too), and the reader is one of them. */
+const publishedTo = (a: Actor, r: ReportSubject) =>
+  r.status === 'published' &&
+  ((r.published_to !== null && isMemberDelegation(a) && !isObserver(a)) ||
+    (r.published_to === 'partners' && isPerson(a) && (a.affiliation === 'partner' || isObserver(a))));
+/** The secretariat's monitors review: every report once submitted. */
+const reviews = (a: Actor) => isSystem(a) || (isPerson(a) && isSecretariat(a) && !isObserver(a));
+
+/** Reads a report: within the access level, and its author, its state, the reviewers, or those it was published to. */
+const reads = (a: Actor, r: ReportSubject) =>
+  withinAccessLevel(a, r.classification) &&
+  (isSystem(a) ||
+    isAuthor(a, r) ||
+    (r.status !== 'draft' && (reviews(a) || ofOwnState(a, r) || publishedTo(a, r))));
+
+const REVIEWABLE: ReportStatus[] = ['submitted', 'under_review', 'verified', 'published'];
+
+export const monitoringRules: PolicyRulesFor<'report' | 'reports' | 'reportCollection'> = {
+  reports: {
+    file: (a) => files(a),
+  },
+  report: {
+    read: reads,
+    // The author edits a draft, and corrects what they submitted until review starts; after
+    // that only the reviewers correct it (every version kept).
+    // Who corrects must see what protection withholds, or they would overwrite it unseen.
+    correct: (a, r) =>
+      reads(a, r) &&
+      seesProtectedReport(a, r) &&
+      ((isAuthor(a, r) && (r.status === 'draft' || r.status === 'submitted')) ||
+        (reviews(a) && REVIEWABLE.includes(r.status))),
+    submit: (a, r) => isAuthor(a, r) && r.status === 'draft',
+    // Four eyes: nobody reviews, verifies or publishes their own report.
+    review: (a, r) => reads(a, r) && reviews(a) && !isAuthor(a, r),
+    publish: (a, r) => reads(a, r) && reviews(a) && !isAuthor(a, r),
+    // The author withdraws their own draft or submission; the reviewers archive any report.
+    archive: (a, r) =>
+      reads(a, r) &&
+      ((isAuthor(a, r) && (r.status === 'draft' || r.status === 'submitted')) ||
+        (reviews(a) && r.status !== 'draft')),
+    merge: (a, r) => reads(a, r) && reviews(a),
+    collect: (a, r) => reads(a, r) && r.status !== 'draft' && (reviews(a) || isMemberDelegation(a)),
+  },
+  reportCollection: {
+    read: (a) =>
+      isSystem(a) || (isPerson(a) && !isObserver(a) && (isSecretariat(a) || isMemberDelegation(a))),
+    manage: (a, c) =>
+      isSystem(a) ||
+      (isPerson(a) &&
+        !isObserver(a) &&
+        (c.owner_state === null ? isSecretariat(a) : isMemberDelegation(a) && a.stateCode === c.owner_state)),
+  },
+};
+
+type Eb = ExpressionBuilder<Database, 'reports'>;
+const TRUE = sql<SqlBool>`true`;
+const FALSE = sql<SqlBool>`false`;
+
+/** WHERE condition: the reports the actor may read. Mirrors `report.read`; tests hold the two in step. */
+export function reportsVisibleTo(actor: Actor) {
+  return (eb: Eb): Expression<SqlBool> => {
+    if (isSystem(actor)) return TRUE;
+    if (!isPerson(actor)) return FALSE;
+    const withinLevel = eb('reports.classification', '<=', actor.accessLevel);
+    const own = eb('reports.author_id', '=', actor.id);
+    const submitted = eb('reports.status', '<>', 'draft');
+    const readers: Expression<SqlBool>[] = [own];
+    if (reviews(actor)) readers.push(submitted);
+    else if (isMemberDelegation(actor) && !isObserver(actor) && actor.stateCode) {
+      readers.push(eb.and([submitted, eb('reports.author_state', '=', actor.stateCode)]));
+      readers.push(eb('reports.status', '=', 'published'));
+    } else if (actor.affiliation === 'partner' || isObserver(actor)) {
+      readers.push(
+        eb.and([eb('reports.status', '=', 'published'), eb('reports.published_to', '=', 'partners')]),
+      );
+    }
+    return eb.and([withinLevel, eb.or(readers)]);
+  };
+}
+
+/**
+ * SQL: whether the reader is shown the report's reporter and exact place: the report sets no
+ * protection, the reader's access level reaches it, or the reader wrote it.
+ */
+export function seesProtected(actor: Actor) {
+  return (eb: Eb): Expression<SqlBool> => {
+    if (isSystem(actor)) return TRUE;
+    if (!isPerson(actor)) return FALSE;
+    return eb.or([
+      eb('reports.protection', 'is', null),
+      eb('reports.protection', '<=', actor.accessLevel),
+      eb('reports.author_id', '=', actor.id),
+    ]);
+  };
+}
+
+/** Whether the reader is shown the reporter and exact place of a loaded report (mirrors `seesProtected`). */
+export const seesProtectedReport = (a: Actor, r: { protection: number | null; author_id: string }) =>
+  isSystem(a) ||
+  r.protection === null ||
+  (isPerson(a) && (a.accessLevel >= r.protection || a.id === r.author_id));

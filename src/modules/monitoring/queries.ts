@@ -1,0 +1,170 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { invalid, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ReportRow } from '../../db/schema-reports.ts';
+import { authorize } from '../../policy/index.ts';
+import { reportSubject } from './commands.ts';
+import { reportsVisibleTo, seesProtected, seesProtectedReport } from './policy.ts';
+import type { ReportListQuery } from './schema.ts';
+
+type Eb = ExpressionBuilder<Database, 'reports'>;
+
+/** A report the actor may read, and whether they see what its protection withholds; 404 otherwise. */
+export async function getReport(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ row: ReportRow; sees: boolean }> {
+  const row = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('report');
+  authorize(actor, 'read', 'report', reportSubject(row), 'report');
+  return { row, sees: seesProtectedReport(actor, row) };
+}
+
+/** The kept versions of a report, oldest first, withheld as the report is. */
+export async function reportVersions(db: Db, actor: Actor, id: string) {
+  const { sees } = await getReport(db, actor, id);
+  const versions = await db
+    .selectFrom('report_versions')
+    .select(['version', 'snapshot', 'reason', 'changed_by_label', 'changed_at'])
+    .where('report_id', '=', id)
+    .orderBy('version')
+    .execute();
+  return { versions, sees };
+}
+
+/**
+ * A coordinate as the reader is shown it: exact when they see what protection withholds,
+ * else on the district grid. Filters by place use it, so that a reader below the protection
+ * level cannot find the exact point by narrowing a box around it.
+ */
+const shown = (actor: Actor, column: 'reports.latitude' | 'reports.longitude') => (eb: Eb) =>
+  sql<number>`case when ${seesProtected(actor)(eb)} then ${sql.ref(column)} else round(${sql.ref(column)}::numeric, 1)::float8 end`;
+
+/** `before` cursor: the occurred_at and id of the last row of the previous page. */
+const cursorOf = (row: Pick<ReportRow, 'occurred_at' | 'id'>) =>
+  Buffer.from(`${new Date(row.occurred_at).toISOString()}|${row.id}`).toString('base64url');
+function parseCursor(cursor: string) {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id))
+    throw invalid('before', 'is not a cursor this list gave');
+  return { at: new Date(at), id };
+}
+
+/** The conditions of a list or map query, on top of what the reader may read. */
+export function reportFilters(actor: Actor, query: Omit<ReportListQuery, 'limit' | 'before'>) {
+  return (eb: Eb): Expression<SqlBool> => {
+    const where: Expression<SqlBool>[] = [reportsVisibleTo(actor)(eb)];
+    if (query.status?.length) where.push(eb('reports.status', 'in', query.status));
+    // Duplicates merged into another report are left out unless asked for by status.
+    else where.push(eb('reports.duplicate_of', 'is', null));
+    if (query.category?.length)
+      where.push(
+        eb(
+          'reports.category_code',
+          'in',
+          eb
+            .selectFrom('report_categories')
+            .select('code')
+            .where((c) => c.or([c('code', 'in', query.category!), c('parent_code', 'in', query.category!)])),
+        ),
+      );
+    if (query.region?.length) where.push(eb('reports.region_code', 'in', query.region));
+    if (query.from) where.push(eb('reports.occurred_at', '>=', new Date(query.from)));
+    if (query.to) where.push(eb('reports.occurred_at', '<', new Date(query.to)));
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(eb.or([eb('reports.title', 'ilike', like), eb('reports.description', 'ilike', like)]));
+    }
+    if (query.collection)
+      where.push(
+        eb(
+          'reports.id',
+          'in',
+          eb
+            .selectFrom('report_collection_items')
+            .select('report_id')
+            .where('collection_id', '=', query.collection),
+        ),
+      );
+    if (query.mine === 'true' && actor.kind === 'person') where.push(eb('reports.author_id', '=', actor.id));
+    if (query.bbox) {
+      const [west, south, east, north] = query.bbox.split(',').map(Number);
+      if ([west, east].some((x) => x < -180 || x > 180) || [south, north].some((y) => y < -90 || y > 90))
+        throw invalid('bbox', 'must be west,south,east,north within -180..180 and -90..90');
+      if (south > north) throw invalid('bbox', 'south is north of north');
+      const lat = shown(actor, 'reports.latitude')(eb);
+      const lon = shown(actor, 'reports.longitude')(eb);
+      where.push(sql<SqlBool>`${lat} between ${south} and ${north}`);
+      // A box across the antimeridian (west > east) wraps.
+      where.push(
+        west <= east
+          ? sql<SqlBool>`${lon} between ${west} and ${east}`
+          : sql<SqlBool>`(${lon} >= ${west} or ${lon} <= ${east})`,
+      );
+    }
+    return eb.and(where);
+  };
+}
+
+/** A page of reports the reader may read, newest first (by when they happened). */
+export async function listReports(db: Db, actor: Actor, query: ReportListQuery) {
+  let q = db
+    .selectFrom('reports')
+    .selectAll()
+    .select((eb) => sql<boolean>`${seesProtected(actor)(eb)}`.as('sees'))
+    .where(reportFilters(actor, query));
+  if (query.before) {
+    const c = parseCursor(query.before);
+    q = q.where((eb) =>
+      eb.or([
+        eb('reports.occurred_at', '<', c.at),
+        eb.and([eb('reports.occurred_at', '=', c.at), eb('reports.id', '<', c.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('reports.occurred_at', 'desc')
+    .orderBy('reports.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  return { rows: page, next: rows.length > query.limit ? cursorOf(page.at(-1)!) : null };
+}
+
+/**
+ * The review queue: reports submitted or under review, oldest first, each with how long it
+ * has waited; and the counts a supervisor looks at first (how many wait, the oldest wait).
+ */
+export async function reviewQueue(db: Db, actor: Actor, now: Date, limit = 200) {
+  const rows = await db
+    .selectFrom('reports')
+    .selectAll()
+    .select((eb) => sql<boolean>`${seesProtected(actor)(eb)}`.as('sees'))
+    .where(reportsVisibleTo(actor))
+    .where('status', 'in', ['submitted', 'under_review'])
+    .orderBy('submitted_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const counts = await db
+    .selectFrom('reports')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('status', '=', 'submitted').as('submitted'),
+      eb.fn.countAll<number>().filterWhere('status', '=', 'under_review').as('under_review'),
+      eb.fn.min('submitted_at').as('oldest'),
+    ])
+    .where(reportsVisibleTo(actor))
+    .where('status', 'in', ['submitted', 'under_review'])
+    .executeTakeFirstOrThrow();
+  const waited = (at: Date | string | null) =>
+    at ? Math.max(0, Math.round((now.getTime() - new Date(at).getTime()) / 1000)) : 0;
+  return {
+    items: rows.map((row) => ({ row, waitingSeconds: waited(row.submitted_at) })),
+    submitted: Number(counts.submitted),
+    underReview: Number(counts.under_review),
+    oldestWaitingSeconds: counts.oldest ? waited(counts.oldest) : null,
+  };
+}

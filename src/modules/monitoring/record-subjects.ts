@@ -1,0 +1,22 @@
+import type { SubjectResolver } from '../../core/module.ts';
+import { reportsVisibleTo } from './policy.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A report in the record, by its reference and title, opening on its page; one query for
+ * all the ids asked, scoped by what the reader may read (others stay unnamed).
+ */
+export const reportSubjects: Record<string, SubjectResolver> = {
+  report: async (db, actor, ids) => {
+    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'reference', 'title'])
+      .where('id', 'in', wanted)
+      .where(reportsVisibleTo(actor))
+      .execute();
+    return new Map(rows.map((r) => [r.id, { label: `${r.reference} ${r.title}`, path: `/reports/${r.id}` }]));
+  },
+};

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { LedgerActionSpec } from '../../core/module.ts';
+
+/**
+ * The record entries of field reports. An entry never carries what a report's protection
+ * withholds (who reported, the exact place): it names the report, its version and the
+ * SHA-256 of that version as stored (report_versions.snapshot, canonical JSON), so the
+ * record proves what a report said without telling it. While a report is unpublished its
+ * entries are read by the secretariat and the author's state only.
+ */
+
+const Reference = z.string().describe('The report\'s reference, e.g. "R-2026-00042"');
+const Version = z.number().int().describe('The version the entry is about');
+const SnapshotHash = z.string().describe('SHA-256 (hex) of the canonical JSON of that version as stored');
+const Facts = {
+  reference: Reference,
+  version: Version,
+  snapshotHash: SnapshotHash,
+  category: z.string().describe('Its category code'),
+  region: z.string().nullable().describe('Its monitoring region, if any'),
+  occurredAt: z.string().describe('When it happened (ISO)'),
+};
+
+export const monitoringLedgerActions = {
+  'report.filed': {
+    description:
+      'A report was filed (as a draft, or submitted at once): its facts and the hash of its first version.',
+    payload: z.strictObject({ ...Facts, status: z.enum(['draft', 'submitted']) }),
+  },
+  'report.corrected': {
+    description:
+      'A report was corrected: the new version, its hash and the reason (a draft edited has none).',
+    payload: z.strictObject({ ...Facts, reason: z.string().nullable() }),
+  },
+  'report.status_changed': {
+    description:
+      'A report moved on in review: submitted, under review, verified, published (to members or partners), archived.',
+    payload: z.strictObject({
+      reference: Reference,
+      version: Version,
+      from: z.string().describe('The status before'),
+      to: z.string().describe('The status after'),
+      publishedTo: z
+        .enum(['members', 'partners'])
+        .nullable()
+        .describe('Who it was published to, when published'),
+      reason: z.string().nullable().describe('Why (archiving)'),
+    }),
+  },
+  'report.merged': {
+    description: 'A report was found to duplicate another: archived, pointing at the report it duplicates.',
+    payload: z.strictObject({
+      reference: Reference,
+      into: z.string().describe('The id of the report it duplicates'),
+      intoReference: Reference,
+      reason: z.string(),
+    }),
+  },
+  'report.collection_created': {
+    description: 'A collection of reports was made.',
+    payload: z.strictObject({ name: z.string(), ownerState: z.string().nullable() }),
+  },
+  'report.collection_changed': {
+    description: 'Reports were added to or removed from a collection.',
+    payload: z.strictObject({
+      name: z.string(),
+      added: z.array(z.string()).describe('Ids of the reports added'),
+      removed: z.array(z.string()).describe('Ids of the reports removed'),
+    }),
+  },
+} satisfies Record<string, LedgerActionSpec>;
+
+type MonitoringLedgerActions = typeof monitoringLedgerActions;
+declare module '../../core/record.ts' {
+  interface RecordActions extends MonitoringLedgerActions {}
+}
