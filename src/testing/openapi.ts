@@ -269,10 +269,46 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
       body: { title: 'Collective forces', purpose: 'Stabilise the situation', hostState: 'TJ' },
     },
     'GET /api/deployments/{id}': { params: { id: randomUUID() } },
+    // Reports: unknown ids, and a category the test organisation lacks, so that a well-formed sample never writes.
+    'POST /api/reports': { body: SAMPLE_REPORT },
+    'GET /api/reports/{id}': { params: { id: randomUUID() } },
+    'PUT /api/reports/{id}': {
+      params: { id: randomUUID() },
+      body: { ...SAMPLE_REPORT, version: 1, reason: 'a sample' },
+    },
+    'GET /api/reports/{id}/versions': { params: { id: randomUUID() } },
+    'POST /api/reports/{id}/submit': { params: { id: randomUUID() } },
+    'POST /api/reports/{id}/review': { params: { id: randomUUID() } },
+    'POST /api/reports/{id}/verify': { params: { id: randomUUID() } },
+    'POST /api/reports/{id}/publish': { params: { id: randomUUID() }, body: { to: 'members' } },
+    'POST /api/reports/{id}/archive': { params: { id: randomUUID() }, body: { reason: 'a sample' } },
+    'POST /api/reports/{id}/merge': {
+      params: { id: randomUUID() },
+      body: { into: randomUUID(), reason: 'a sample' },
+    },
   };
   const found = samples[op.key] ?? {};
   return { params: found.params ?? {}, body: found.body };
 }
+
+/** A report body with every field, in a category no test organisation has. */
+const SAMPLE_REPORT = {
+  title: 'A sample',
+  description: 'Sampled',
+  category: 'sample-category',
+  occurredAt: '2026-01-01T00:00:00Z',
+  timePrecision: 'day',
+  point: { latitude: 40, longitude: 70, precision: 'district' },
+  place: { name: 'Sample', distanceKm: 2, direction: 'N' },
+  region: null,
+  state: 'TJ',
+  actors: ['Someone'],
+  fatalities: 0,
+  injured: 0,
+  source: { name: 'A source', reliability: 'C', credibility: 3 },
+  classification: 'restricted',
+  protection: null,
+};
 
 /** The operations that take input but have no sample call (should be none). */
 export function operationsWithoutSample(operations: Operation[]): string[] {

@@ -29,13 +29,11 @@ const StateCode = z
   .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 code');
 
 /** A point: latitude and longitude in decimal degrees (WGS 84) and how precise it is. */
-export const Point = z
-  .strictObject({
-    latitude: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
-    longitude: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
-    precision: z.enum(LOCATION_PRECISIONS).default('exact'),
-  })
-  .openapi('ReportPoint');
+export const Point = z.strictObject({
+  latitude: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+  longitude: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+  precision: z.enum(LOCATION_PRECISIONS).default('exact'),
+});
 
 /** A named place, and where the event lies from it: "4 km south-east of X" is { name: "X", distanceKm: 4, direction: "SE" }. */
 export const NamedPlace = z
@@ -52,18 +50,15 @@ export const NamedPlace = z
         path: [p.direction === null ? 'direction' : 'distanceKm'],
         message: 'a distance needs a direction, and a direction a distance',
       });
-  })
-  .openapi('ReportPlace');
+  });
 
-export const Source = z
-  .strictObject({
-    name: z.string().trim().max(300).nullable().default(null),
-    /** The admiralty scale: A reliable .. E unreliable, F cannot be judged. */
-    reliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).default('F'),
-    /** 1 confirmed by other sources .. 5 improbable, 6 cannot be judged. */
-    credibility: z.number().int().min(1, 'must be 1 to 6').max(6, 'must be 1 to 6').default(6),
-  })
-  .openapi('ReportSource');
+export const Source = z.strictObject({
+  name: z.string().trim().max(300).nullable().default(null),
+  /** The admiralty scale: A reliable .. E unreliable, F cannot be judged. */
+  reliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).default('F'),
+  /** 1 confirmed by other sources .. 5 improbable, 6 cannot be judged. */
+  credibility: z.number().int().min(1, 'must be 1 to 6').max(6, 'must be 1 to 6').default(6),
+});
 
 const Count = z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000_000);
 

@@ -6841,6 +6841,956 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reports from the field the caller may read, newest first: by status, category (with its subcategories), region, time, words, collection, box */
+    get: {
+      parameters: {
+        query?: {
+          status?: ('draft' | 'submitted' | 'under_review' | 'verified' | 'published' | 'archived')[];
+          /** @description Category codes; a category includes its subcategories */
+          category?: string[];
+          region?: string[];
+          from?: string;
+          to?: string;
+          /** @description Words in the title or text */
+          q?: string;
+          collection?: string;
+          bbox?: string;
+          mine?: 'true' | 'false';
+          limit?: number;
+          /** @description The `next` cursor of the previous page */
+          before?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Reports */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Report'][];
+              /** @description The `before` of the next page; null on the last */
+              next: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** File a report (a draft, or submitted at once): time, place, category, actors, counts, source */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateReportInput'];
+        };
+      };
+      responses: {
+        /** @description Filed */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review queue: reports submitted or under review, oldest first, with how long each has waited */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The queue */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ReportQueueItem'][];
+              submitted: number;
+              underReview: number;
+              oldestWaitingSeconds: number | null;
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A report, with what its protection withholds left out below the protection level */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Edit a draft or correct a report: the whole content, on the version read (409 if it moved on); a reason once submitted */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CorrectReportInput'];
+        };
+      };
+      responses: {
+        /** @description The new version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of a report, oldest first, with the reason for each correction */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The versions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ReportVersion'][];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a draft for review (its author) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Moved on */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a submitted report into review (a reviewer; not its author) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Moved on */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verify a report (a reviewer; not its author) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Moved on */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a verified report to the members, or to the partners too */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PublishReportInput'];
+        };
+      };
+      responses: {
+        /** @description Published */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a report, with the reason (its author withdraws a draft or submission) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReasonInput'];
+        };
+      };
+      responses: {
+        /** @description Archived */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a report as a duplicate of another: archived, pointing at the report kept */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MergeReportInput'];
+        };
+      };
+      responses: {
+        /** @description Merged */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['Report'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/home': {
     parameters: {
       query?: never;
@@ -8518,6 +9468,353 @@ export interface components {
       escalations: number;
       standingPermissions: number;
       open: number;
+    };
+    Report: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'under_review' | 'verified' | 'published' | 'archived';
+      title: string;
+      description: string;
+      category: string;
+      occurredAt: string;
+      /** @enum {string} */
+      timePrecision: 'exact' | 'day' | 'week';
+      /** @description Rounded to 0.1 degree (district precision) when withheld */
+      point: {
+        latitude: number;
+        longitude: number;
+        /** @enum {string} */
+        precision: 'exact' | 'district' | 'region';
+      } | null;
+      /** @description A named place and where the event lies from it; null when withheld */
+      place: {
+        name: string;
+        distanceKm: number | null;
+        direction: string | null;
+      } | null;
+      region: string | null;
+      state: string | null;
+      actors: string[];
+      fatalities: number | null;
+      injured: number | null;
+      source: {
+        /** @description Null when withheld */
+        name: string | null;
+        reliability: string;
+        credibility: number;
+      };
+      /** @enum {string} */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
+      /** @enum {string|null} */
+      protection: 'public' | 'restricted' | 'confidential' | 'secret' | null;
+      /** @description Whether the reporter and the exact place are withheld from the reader */
+      withheld: boolean;
+      /** @description Who reported, and for which state; null when withheld */
+      reporter: {
+        name: string;
+        state: string | null;
+      } | null;
+      /** @enum {string} */
+      reporterRole: 'focal_point' | 'monitor' | 'mission_member';
+      /** @enum {string|null} */
+      publishedTo: 'members' | 'partners' | null;
+      /** Format: uuid */
+      duplicateOf: string | null;
+      reviewer: string | null;
+      archiveReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+      submittedAt: string | null;
+      verifiedAt: string | null;
+      publishedAt: string | null;
+      archivedAt: string | null;
+      abilities: {
+        correct: boolean;
+        submit: boolean;
+        review: boolean;
+        publish: boolean;
+        archive: boolean;
+        merge: boolean;
+      };
+    };
+    CreateReportInput: {
+      title: string;
+      /** @default  */
+      description: string;
+      /** @description A category or subcategory code of the organisation file's taxonomy */
+      category: string;
+      /**
+       * Format: date-time
+       * @description When it happened (UTC instant); see timePrecision
+       */
+      occurredAt: string;
+      /**
+       * @default exact
+       * @enum {string}
+       */
+      timePrecision: 'exact' | 'day' | 'week';
+      /** @default null */
+      point: {
+        latitude: number;
+        longitude: number;
+        /**
+         * @default exact
+         * @enum {string}
+         */
+        precision: 'exact' | 'district' | 'region';
+      } | null;
+      /** @default null */
+      place: {
+        name: string;
+        /** @default null */
+        distanceKm: number | null;
+        /**
+         * @default null
+         * @enum {string|null}
+         */
+        direction:
+          | 'N'
+          | 'NNE'
+          | 'NE'
+          | 'ENE'
+          | 'E'
+          | 'ESE'
+          | 'SE'
+          | 'SSE'
+          | 'S'
+          | 'SSW'
+          | 'SW'
+          | 'WSW'
+          | 'W'
+          | 'WNW'
+          | 'NW'
+          | 'NNW'
+          | null;
+      } | null;
+      /**
+       * @description A monitoring region; found from the point when left out
+       * @default null
+       */
+      region: string | null;
+      /**
+       * @description The state where it happened
+       * @default null
+       */
+      state: string | null;
+      /** @default [] */
+      actors: string[];
+      /**
+       * @description Deaths: the most conservative figure the sources give
+       * @default null
+       */
+      fatalities: number | null;
+      /** @default null */
+      injured: number | null;
+      /**
+       * @default {
+       *       "name": null,
+       *       "reliability": "F",
+       *       "credibility": 6
+       *     }
+       */
+      source: {
+        /** @default null */
+        name: string | null;
+        /**
+         * @default F
+         * @enum {string}
+         */
+        reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+        /** @default 6 */
+        credibility: number;
+      };
+      /**
+       * @default restricted
+       * @enum {string}
+       */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
+      /**
+       * @description Readers below this access level see neither who reported nor the exact place (the point to about 0.1 degree, a district)
+       * @default null
+       * @enum {string|null}
+       */
+      protection: 'restricted' | 'confidential' | 'secret' | null;
+      /**
+       * @description Submit for review at once (else a draft)
+       * @default false
+       */
+      submit: boolean;
+    };
+    ReportQueueItem: {
+      report: components['schemas']['Report'];
+      /** @description Since it was submitted */
+      waitingSeconds: number;
+    };
+    CorrectReportInput: {
+      title: string;
+      /** @default  */
+      description: string;
+      /** @description A category or subcategory code of the organisation file's taxonomy */
+      category: string;
+      /**
+       * Format: date-time
+       * @description When it happened (UTC instant); see timePrecision
+       */
+      occurredAt: string;
+      /**
+       * @default exact
+       * @enum {string}
+       */
+      timePrecision: 'exact' | 'day' | 'week';
+      /** @default null */
+      point: {
+        latitude: number;
+        longitude: number;
+        /**
+         * @default exact
+         * @enum {string}
+         */
+        precision: 'exact' | 'district' | 'region';
+      } | null;
+      /** @default null */
+      place: {
+        name: string;
+        /** @default null */
+        distanceKm: number | null;
+        /**
+         * @default null
+         * @enum {string|null}
+         */
+        direction:
+          | 'N'
+          | 'NNE'
+          | 'NE'
+          | 'ENE'
+          | 'E'
+          | 'ESE'
+          | 'SE'
+          | 'SSE'
+          | 'S'
+          | 'SSW'
+          | 'SW'
+          | 'WSW'
+          | 'W'
+          | 'WNW'
+          | 'NW'
+          | 'NNW'
+          | null;
+      } | null;
+      /**
+       * @description A monitoring region; found from the point when left out
+       * @default null
+       */
+      region: string | null;
+      /**
+       * @description The state where it happened
+       * @default null
+       */
+      state: string | null;
+      /** @default [] */
+      actors: string[];
+      /**
+       * @description Deaths: the most conservative figure the sources give
+       * @default null
+       */
+      fatalities: number | null;
+      /** @default null */
+      injured: number | null;
+      /**
+       * @default {
+       *       "name": null,
+       *       "reliability": "F",
+       *       "credibility": 6
+       *     }
+       */
+      source: {
+        /** @default null */
+        name: string | null;
+        /**
+         * @default F
+         * @enum {string}
+         */
+        reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+        /** @default 6 */
+        credibility: number;
+      };
+      /**
+       * @default restricted
+       * @enum {string}
+       */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
+      /**
+       * @description Readers below this access level see neither who reported nor the exact place (the point to about 0.1 degree, a district)
+       * @default null
+       * @enum {string|null}
+       */
+      protection: 'restricted' | 'confidential' | 'secret' | null;
+      /** @description Why it is corrected (required once the report was submitted) */
+      reason?: string;
+      version: number;
+    };
+    ReportVersion: {
+      version: number;
+      title: string;
+      description: string;
+      category: string;
+      occurredAt: string;
+      /** @enum {string} */
+      timePrecision: 'exact' | 'day' | 'week';
+      /** @description Rounded to 0.1 degree (district precision) when withheld */
+      point: {
+        latitude: number;
+        longitude: number;
+        /** @enum {string} */
+        precision: 'exact' | 'district' | 'region';
+      } | null;
+      /** @description A named place and where the event lies from it; null when withheld */
+      place: {
+        name: string;
+        distanceKm: number | null;
+        direction: string | null;
+      } | null;
+      region: string | null;
+      state: string | null;
+      actors: string[];
+      fatalities: number | null;
+      injured: number | null;
+      source: {
+        /** @description Null when withheld */
+        name: string | null;
+        reliability: string;
+        credibility: number;
+      };
+      /** @enum {string} */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
+      /** @enum {string|null} */
+      protection: 'public' | 'restricted' | 'confidential' | 'secret' | null;
+      reason: string | null;
+      /** @description Null when the reporter is withheld */
+      changedBy: string | null;
+      changedAt: string;
+    };
+    PublishReportInput: {
+      /**
+       * @default members
+       * @enum {string}
+       */
+      to: 'members' | 'partners';
+    };
+    ReasonInput: {
+      reason: string;
+    };
+    MergeReportInput: {
+      /** Format: uuid */
+      into: string;
+      /** @default  */
+      reason: string;
     };
     Home: {
       /** @description What waits on the caller, soonest first */
