@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personFromRow } from '../../../core/actor.ts';
+import { csvField } from '../../../core/csv.ts';
 import { type TestContext, testContext } from '../../../testing/harness.ts';
 import { CLEARANCE_ORGANISATION, errorOf, HOUR, landRoute } from '../../../testing/simulations/clearances.ts';
 import { buildClearancePeople, buildClearanceRequest, type ClearancePeople } from '../factories.ts';
 import { askInfo, decideLeg, giveInfo } from '../legs/commands.ts';
 import { applyDueSilences } from '../legs/tacit.ts';
 import { DecideLegInput } from '../schema.ts';
-import { csvField } from './export.ts';
 
 let t: TestContext;
 let p: ClearancePeople;

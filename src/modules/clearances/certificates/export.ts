@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../../core/actor.ts';
+import { csvField } from '../../../core/csv.ts';
 import type { Db } from '../../../db/connect.ts';
 import { recordedEntry } from '../../ledger/index.ts';
 import { presentRequest, type RequestSchema } from '../present.ts';
@@ -75,14 +76,6 @@ export const CSV_COLUMNS = [
   'reason',
   'standing_permission',
 ] as const;
-
-/** One field of RFC 4180 CSV; formula-looking text is prefixed so spreadsheets do not run it. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Hours from the leg's opening to its decision, paused time excluded; empty while open. */
 function hoursToDecide(leg: PresentedRequest['legs'][number], pausedSeconds: number) {
