@@ -168,3 +168,68 @@ export async function reviewQueue(db: Db, actor: Actor, now: Date, limit = 200) 
     oldestWaitingSeconds: counts.oldest ? waited(counts.oldest) : null,
   };
 }
+
+/**
+ * The map of the reports the reader may read, with the list's filters, in clusters: the box
+ * (`bbox`, else the whole world) is cut into `cells` columns of square cells and the reports
+ * with a point are counted per cell, at the mean of their points (a cell of one report
+ * names it). One GROUP BY however many reports there are, so 100,000 reports stay a few
+ * hundred circles. Points withheld from the reader are counted at their rounded place. The
+ * reports per region (with or without a point) come with it, for the region panel.
+ */
+export async function reportMap(
+  db: Db,
+  actor: Actor,
+  query: Omit<ReportListQuery, 'limit' | 'before'>,
+  cells: number,
+) {
+  const [west, south, east, north] = query.bbox ? query.bbox.split(',').map(Number) : [-180, -90, 180, 90];
+  const width = west <= east ? east - west : east + 360 - west;
+  const cell = Math.max(width / cells, 1e-4);
+  const filters = reportFilters(actor, query);
+  const clusters = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('reports')
+        .select((r) => [
+          'reports.id',
+          'reports.fatalities',
+          shown(actor, 'reports.latitude')(r).as('lat'),
+          shown(actor, 'reports.longitude')(r).as('lon'),
+        ])
+        .where(filters)
+        .where('reports.latitude', 'is not', null)
+        .as('p'),
+    )
+    .select([
+      sql<number>`count(*)::int`.as('count'),
+      sql<number>`avg(p.lat)::float8`.as('latitude'),
+      sql<number>`avg(p.lon)::float8`.as('longitude'),
+      sql<number>`coalesce(sum(p.fatalities), 0)::int`.as('fatalities'),
+      sql<string | null>`case when count(*) = 1 then min(p.id::text) end`.as('report_id'),
+    ])
+    .groupBy([sql`floor(p.lat / ${cell})`, sql`floor(p.lon / ${cell})`])
+    .orderBy(sql`count(*)`, 'desc')
+    .limit(5_000)
+    .execute();
+  const regions = await db
+    .selectFrom('reports')
+    .select(['reports.region_code', sql<number>`count(*)::int`.as('count')])
+    .where((eb) => reportFilters(actor, { ...query, bbox: undefined })(eb))
+    .where('reports.region_code', 'is not', null)
+    .groupBy('reports.region_code')
+    .execute();
+  return {
+    cellDegrees: cell,
+    clusters: clusters.map((c) => ({
+      latitude: c.latitude,
+      longitude: c.longitude,
+      count: c.count,
+      fatalities: c.fatalities,
+      reportId: c.report_id,
+    })),
+    regions: regions.map((r) => ({ region: r.region_code!, count: r.count })),
+    total: clusters.reduce((n, c) => n + c.count, 0),
+    bounds: { west, south, east, north },
+  };
+}

@@ -210,6 +210,6 @@ describe('reading reports', () => {
     ).toBe(404);
     expect((await t.request('/api/reports?status=lost', { as: p.monitor })).status).toBe(400);
     const bbox = await t.request('/api/reports?bbox=70,38,68,95', { as: p.monitor });
-    expect(await problem(bbox)).toMatchObject({ field: 'bbox' });
+    expect(await problem(bbox)).toMatchObject({ field: 'query.bbox' });
   });
 });

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { stream } from 'hono/streaming';
 import { db, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, otherErrors, standardErrors } from '../../http/openapi.ts';
 import { correctReport, fileReport, mergeReport, moveReport, type ReportStep } from './commands.ts';
+import { exportCsv, exportGeoJson } from './export.ts';
 import { seesProtectedReport } from './policy.ts';
 import {
   presentReport,
@@ -11,7 +13,7 @@ import {
   ReportSchema,
   ReportVersionSchema,
 } from './present.ts';
-import { getReport, listReports, reportVersions, reviewQueue } from './queries.ts';
+import { getReport, listReports, reportMap, reportVersions, reviewQueue } from './queries.ts';
 import {
   CorrectReportInput,
   CreateReportInput,
@@ -19,7 +21,9 @@ import {
   MergeReportInput,
   PublishReportInput,
   ReasonInput,
+  ReportExportQuery,
   ReportListQuery,
+  ReportMapQuery,
 } from './schema.ts';
 
 const tags = ['Monitoring'];
@@ -72,6 +76,52 @@ const queueRoute = createRoute({
       }),
       'The queue',
     ),
+    ...standardErrors,
+  },
+});
+
+const ClusterSchema = z.object({
+  latitude: z.number(),
+  longitude: z.number(),
+  count: z.number().int(),
+  fatalities: z.number().int(),
+  reportId: z.uuid().nullable().openapi({ description: 'The report, when the cluster is one report' }),
+});
+
+const mapRoute = createRoute({
+  method: 'get',
+  path: '/api/reports/map',
+  tags,
+  summary:
+    'The reports the caller may read on the map, in clusters of a grid over the box (with the list filters), and counted per region',
+  request: { query: ReportMapQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        cellDegrees: z.number(),
+        clusters: z.array(ClusterSchema),
+        regions: z.array(z.object({ region: z.string(), count: z.number().int() })),
+        total: z.number().int().openapi({ description: 'Reports with a point in the box' }),
+        bounds: z.object({ west: z.number(), south: z.number(), east: z.number(), north: z.number() }),
+      }),
+      'Clusters',
+    ),
+    ...standardErrors,
+  },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/reports/export',
+  tags,
+  summary:
+    'Export the reports the caller may read, with the list filters: CSV with ACLED column names where they apply, or GeoJSON; streamed',
+  request: { query: ReportExportQuery },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { 'text/csv': { schema: z.string() }, 'application/geo+json': { schema: z.string() } },
+    },
     ...standardErrors,
   },
 });
@@ -173,6 +223,32 @@ export function registerMonitoringRoutes(app: App) {
       },
       200,
     );
+  });
+
+  app.openapi(mapRoute, async (c) => {
+    const person = requirePerson(c);
+    const { cells, ...query } = c.req.valid('query');
+    return c.json(await reportMap(db(c), person, query, cells), 200);
+  });
+
+  app.openapi(exportRoute, async (c) => {
+    const person = requirePerson(c);
+    const { format, ...query } = c.req.valid('query');
+    const day = new Date().toISOString().slice(0, 10);
+    const csv = format === 'csv';
+    c.header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8');
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="accord-reports-${day}.${csv ? 'csv' : 'geojson'}"`,
+    );
+    c.header('Cache-Control', 'private, no-store');
+    const chunks = csv ? exportCsv(db(c), person, query) : exportGeoJson(db(c), person, query);
+    // The first chunk before the answer starts: a failure there is still a proper error.
+    const first = await chunks.next();
+    return stream(c, async (s) => {
+      if (!first.done) await s.write(first.value);
+      for await (const chunk of chunks) await s.write(chunk);
+    }) as never;
   });
 
   app.openapi(getRoute, async (c) => {

@@ -150,9 +150,33 @@ export const ReportListQuery = z.object({
   bbox: z
     .string()
     .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'must be west,south,east,north in degrees')
-    .optional(),
+    .refine((b) => {
+      const [west, south, east, north] = b.split(',').map(Number);
+      return (
+        [west, east].every((x) => x >= -180 && x <= 180) && [south, north].every((y) => y >= -90 && y <= 90)
+      );
+    }, 'must be west,south,east,north within -180..180 and -90..90')
+    .refine((b) => {
+      const [, south, , north] = b.split(',').map(Number);
+      return south <= north;
+    }, 'its south edge is north of its north edge')
+    .optional()
+    .openapi({ description: 'west,south,east,north in degrees; west > east crosses the antimeridian' }),
   mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.string().optional().openapi({ description: 'The `next` cursor of the previous page' }),
 });
 export type ReportListQuery = z.infer<typeof ReportListQuery>;
+
+export const ReportMapQuery = ReportListQuery.omit({ limit: true, before: true }).extend({
+  cells: z.coerce
+    .number()
+    .int()
+    .min(4)
+    .max(400)
+    .default(64)
+    .openapi({ description: 'How many cells across the box the reports are clustered in' }),
+});
+export const ReportExportQuery = ReportListQuery.omit({ limit: true, before: true }).extend({
+  format: z.enum(['csv', 'geojson']).default('csv'),
+});

@@ -6861,6 +6861,7 @@ export interface paths {
           /** @description Words in the title or text */
           q?: string;
           collection?: string;
+          /** @description west,south,east,north in degrees; west > east crosses the antimeridian */
           bbox?: string;
           mine?: 'true' | 'false';
           limit?: number;
@@ -7023,6 +7024,187 @@ export interface paths {
               underReview: number;
               oldestWaitingSeconds: number | null;
             };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reports the caller may read on the map, in clusters of a grid over the box (with the list filters), and counted per region */
+    get: {
+      parameters: {
+        query?: {
+          status?: ('draft' | 'submitted' | 'under_review' | 'verified' | 'published' | 'archived')[];
+          /** @description Category codes; a category includes its subcategories */
+          category?: string[];
+          region?: string[];
+          from?: string;
+          to?: string;
+          /** @description Words in the title or text */
+          q?: string;
+          collection?: string;
+          /** @description west,south,east,north in degrees; west > east crosses the antimeridian */
+          bbox?: string;
+          mine?: 'true' | 'false';
+          /** @description How many cells across the box the reports are clustered in */
+          cells?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Clusters */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cellDegrees: number;
+              clusters: {
+                latitude: number;
+                longitude: number;
+                count: number;
+                fatalities: number;
+                /**
+                 * Format: uuid
+                 * @description The report, when the cluster is one report
+                 */
+                reportId: string | null;
+              }[];
+              regions: {
+                region: string;
+                count: number;
+              }[];
+              /** @description Reports with a point in the box */
+              total: number;
+              bounds: {
+                west: number;
+                south: number;
+                east: number;
+                north: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the reports the caller may read, with the list filters: CSV with ACLED column names where they apply, or GeoJSON; streamed */
+    get: {
+      parameters: {
+        query?: {
+          status?: ('draft' | 'submitted' | 'under_review' | 'verified' | 'published' | 'archived')[];
+          /** @description Category codes; a category includes its subcategories */
+          category?: string[];
+          region?: string[];
+          from?: string;
+          to?: string;
+          /** @description Words in the title or text */
+          q?: string;
+          collection?: string;
+          /** @description west,south,east,north in degrees; west > east crosses the antimeridian */
+          bbox?: string;
+          mine?: 'true' | 'false';
+          format?: 'csv' | 'geojson';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+            'application/geo+json': string;
           };
         };
         /** @description Invalid input: the body names the field and the reason */
