@@ -89,7 +89,7 @@ describe('GET /api/reports/export', () => {
     expect(res.status).toBe(400);
     const box = await t.request('/api/reports/export?bbox=0,50,10,40', { as: p.amHead });
     expect(((await box.json()) as { error: { fields: { field: string }[] } }).error.fields[0].field).toBe(
-      'bbox',
+      'query.bbox',
     );
   });
 });
