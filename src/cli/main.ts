@@ -30,8 +30,20 @@ try {
   );
 }
 
+/** A field as a reader says it: "lines.7.latitude" (an import's line) is "line 7: latitude". */
+function fieldWords(field: string): string {
+  return field.replace(/^lines\.(\d+)(?:\.|$)/, (_, n: string) => `line ${n}: `).replace(/: $/, '');
+}
+
 function oneLine(err: unknown): string {
-  if (err instanceof AppError && err.fields.length) return `${err.fields[0].field}: ${err.fields[0].reason}`;
+  // Several problems (an import's bad lines): the summary, then one line each.
+  if (err instanceof AppError && err.fields.length > 1)
+    return [
+      err.message.split(': ')[0],
+      ...err.fields.map((f) => `  ${fieldWords(f.field)}: ${f.reason}`),
+    ].join('\n');
+  if (err instanceof AppError && err.fields.length)
+    return `${fieldWords(err.fields[0].field)}: ${err.fields[0].reason}`;
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n')[0];
 }

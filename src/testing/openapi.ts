@@ -272,6 +272,9 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     // Reports: unknown ids, and a category the test organisation lacks, so that a well-formed sample never writes.
     'POST /api/reports': { body: SAMPLE_REPORT },
     'GET /api/reports/{id}': { params: { id: randomUUID() } },
+    'POST /api/reports/import': {
+      body: { csv: 'title,category,occurred_at\r\nA sample,sample-category,2026-01-01\r\n', submit: true },
+    },
     'PUT /api/reports/{id}': {
       params: { id: randomUUID() },
       body: { ...SAMPLE_REPORT, version: 1, reason: 'a sample' },

@@ -95,6 +95,26 @@ describe('accord report', () => {
       expect(future.code).toBe(2);
       expect(future.stderr).toMatch(/occurredAt: is in the future/);
       expect((await accord('report', 'file', bodyFile('c.json', {}))).stderr).toMatch(/--as/);
+
+      // A CSV import: all or nothing, each bad line named.
+      const csv = join(dir, 'reports.csv');
+      const header = 'title,category,occurred_at,latitude,longitude,fatalities';
+      writeFileSync(
+        csv,
+        `${header}\nA,border-incident,2026-11-20,39.9,70.6,0\nB,border-incident,2026-11-21,99,70.6,x\nC,riots-and-more,2026-11-21,39.9,70.6,0\n`,
+      );
+      const refused = await accord('report', 'import', csv, '--as', 'kg.focal');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(
+        'accord: 2 bad lines, nothing imported\n  line 3: fatalities: is not a number\n  line 4: category: is not a category of the organisation file\n',
+      );
+      writeFileSync(
+        csv,
+        `${header}\nA,border-incident,2026-11-20,39.9,70.6,0\nB,border-incident,2026-11-21,39.8,70.5,2\n`,
+      );
+      const imported = await accord('report', 'import', csv, '--as', 'kg.focal');
+      expect(imported).toMatchObject({ code: 0, stderr: '' });
+      expect(imported.stdout).toMatch(/^imported 2 reports \(submitted\): R-\d{4}-\d{5} to R-\d{4}-\d{5}\n$/);
     },
     CLI_TIMEOUT * 8,
   );

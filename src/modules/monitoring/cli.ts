@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { actorFor, CliError, parse, print, withDatabase } from '../../cli/support.ts';
+import { actorFor, CliError, parse, print, progressBar, withDatabase } from '../../cli/support.ts';
 import type { Actor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import { fileReport, mergeReport, moveReport, type ReportStep } from './commands.ts';
+import { importReports } from './import.ts';
 import { seesProtectedReport } from './policy.ts';
 import { presentReport, type ReportView } from './present.ts';
 import { getReport, listReports, reviewQueue } from './queries.ts';
@@ -137,6 +138,41 @@ export function registerReportCommands(program: Command) {
         const r = presentReport(actor, row, true);
         if (o.json) return print(JSON.stringify(r, null, 2));
         print(`filed ${r.reference} (${r.status})  ${r.id}`);
+      });
+    });
+
+  report
+    .command('import')
+    .description('Import reports from a CSV file, all or nothing: every bad line is named with its column')
+    .argument(
+      '<file>',
+      'a CSV file (header: title,category,occurred_at,latitude,longitude,...), or - for standard input',
+    )
+    .option('--drafts', 'import them as drafts (else submitted for review)')
+    .requiredOption('--as <username>', 'the reporter')
+    .action(async (file: string, o) => {
+      let text: string;
+      try {
+        text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      } catch (e) {
+        throw new CliError(`${file}: ${(e as Error).message}`);
+      }
+      await run(o, async (handle, actor) => {
+        const bar = progressBar('import');
+        let phase = '';
+        const rows = await handle.db.transaction().execute((trx) =>
+          importReports(trx, actor, text, { submit: !o.drafts }, new Date(), (done, total, now) => {
+            if (now !== phase) {
+              if (phase) bar.stop();
+              phase = now;
+              bar.start(total);
+            }
+            bar.update(done, total);
+          }).finally(() => bar.stop()),
+        );
+        print(
+          `imported ${rows.length} reports (${rows[0].status}): ${rows[0].reference} to ${rows.at(-1)!.reference}`,
+        );
       });
     });
 

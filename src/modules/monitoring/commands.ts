@@ -1,5 +1,5 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
-import { type Actor, actorLabel, classificationOf } from '../../core/actor.ts';
+import { sql, type Updateable } from 'kysely';
+import { type Actor, actorLabel } from '../../core/actor.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
@@ -7,15 +7,9 @@ import type { ReportRow, ReportStatus, ReportsTable } from '../../db/schema-repo
 import { authorize, can } from '../../policy/index.ts';
 import { appendEntry, canonicalJson, sha256Hex } from '../ledger/index.ts';
 import { contentOf } from './content.ts';
-import { regionOf } from './place.ts';
+import { columnsOf, contentProblem, loadReportSettings } from './content-check.ts';
 import type { ReportSubject } from './policy.ts';
-import {
-  type CorrectReportInput,
-  type CreateReportInput,
-  EARLIEST_OCCURRENCE,
-  FUTURE_TOLERANCE_MS,
-  type ReportContent,
-} from './schema.ts';
+import type { CorrectReportInput, CreateReportInput, ReportContent } from './schema.ts';
 
 /** The report's next reference of the year: "R-2026-00042". */
 async function nextReference(trx: Db, at: Date): Promise<string> {
@@ -45,65 +39,12 @@ export async function lockReport(trx: Db, actor: Actor, id: string): Promise<Rep
   return row;
 }
 
-/**
- * Checks a report's content against the organisation file and the clock, and turns it into
- * columns: the category and region must be the file's, the time neither in the future beyond
- * a tolerance nor before 1990, the classification within the author's access level, the
- * protection above the classification (else every reader would see what it withholds). A
- * point without a region is placed in the region whose outline holds it.
- */
+/** A report's content checked (400 naming the field) and turned into columns. */
 async function contentColumns(trx: Db, actor: Actor, input: ReportContent, now: Date) {
-  const occurredAt = new Date(input.occurredAt);
-  if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
-    throw invalid(
-      'occurredAt',
-      `is in the future (after ${now.toISOString()}, beyond a tolerance of 15 minutes)`,
-    );
-  if (occurredAt < EARLIEST_OCCURRENCE)
-    throw invalid('occurredAt', 'is before 1990: not a monitoring report');
-  const classification = classificationOf(input.classification);
-  if (actor.kind === 'person' && classification > actor.accessLevel)
-    throw invalid('classification', 'is above your access level');
-  const protection = input.protection === null ? null : classificationOf(input.protection);
-  if (protection !== null && protection <= classification)
-    throw invalid(
-      'protection',
-      'must be above the classification: every reader of the report would see what it withholds',
-    );
-
-  const [category, regions] = await Promise.all([
-    trx.selectFrom('report_categories').select('code').where('code', '=', input.category).executeTakeFirst(),
-    trx.selectFrom('monitoring_regions').select(['code', 'area']).orderBy('position').execute(),
-  ]);
-  if (!category) throw invalid('category', 'is not a category of the organisation file');
-  let region = input.region;
-  if (region !== null && !regions.some((r) => r.code === region))
-    throw invalid('region', 'is not a monitoring region of the organisation file');
-  if (region === null && input.point) region = regionOf(input.point.longitude, input.point.latitude, regions);
-
-  return {
-    title: input.title,
-    description: input.description,
-    category_code: input.category,
-    occurred_at: occurredAt,
-    time_precision: input.timePrecision,
-    latitude: input.point?.latitude ?? null,
-    longitude: input.point?.longitude ?? null,
-    location_precision: input.point?.precision ?? null,
-    place_name: input.place?.name ?? null,
-    distance_km: input.place?.distanceKm ?? null,
-    direction: input.place?.direction ?? null,
-    region_code: region,
-    state_code: input.state,
-    actors: input.actors,
-    fatalities: input.fatalities,
-    injured: input.injured,
-    source_name: input.source.name || null,
-    source_reliability: input.source.reliability,
-    source_credibility: input.source.credibility,
-    classification,
-    protection,
-  } satisfies Partial<Insertable<ReportsTable>>;
+  const settings = await loadReportSettings(trx);
+  const problem = contentProblem(actor, input, now, settings);
+  if (problem) throw invalid(problem.field, problem.reason);
+  return columnsOf(input, settings);
 }
 
 /**

@@ -18,8 +18,17 @@ export interface ReportChanged extends EventEnvelope {
   classification: number;
 }
 
+/** Reports were imported all at once (one event for the file, not one per report). */
+export interface ReportsImported extends EventEnvelope {
+  count: number;
+  status: 'draft' | 'submitted';
+  regions: string[];
+  categories: string[];
+}
+
 declare module '../../core/events.ts' {
   interface DomainEvents {
     'monitoring.report_changed': ReportChanged;
+    'monitoring.reports_imported': ReportsImported;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LedgerActionSpec } from '../../core/module.ts';
+import { BatchDigestSchema } from '../ledger/index.ts';
 
 /**
  * The record entries of field reports. An entry never carries what a report's protection
@@ -54,6 +55,19 @@ export const monitoringLedgerActions = {
       into: z.string().describe('The id of the report it duplicates'),
       intoReference: Reference,
       reason: z.string(),
+    }),
+  },
+  'report.imported': {
+    description:
+      'Reports were imported from a CSV file, all in one: how many, the first and last references, and the Merkle root of their first versions.',
+    payload: z.strictObject({
+      count: z.number().int().describe('How many reports'),
+      status: z.enum(['draft', 'submitted']).describe('What they were imported as'),
+      first: Reference,
+      last: Reference,
+      batch: BatchDigestSchema.describe(
+        'Root over {id, reference, content} of each report, in reference order',
+      ),
     }),
   },
   'report.collection_created': {

@@ -5,6 +5,7 @@ import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, otherErrors, standardErrors } from '../../http/openapi.ts';
 import { correctReport, fileReport, mergeReport, moveReport, type ReportStep } from './commands.ts';
 import { exportCsv, exportGeoJson } from './export.ts';
+import { importReports } from './import.ts';
 import { seesProtectedReport } from './policy.ts';
 import {
   presentReport,
@@ -18,6 +19,7 @@ import {
   CorrectReportInput,
   CreateReportInput,
   IdParam,
+  ImportReportsInput,
   MergeReportInput,
   PublishReportInput,
   ReasonInput,
@@ -126,6 +128,27 @@ const exportRoute = createRoute({
   },
 });
 
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/reports/import',
+  tags,
+  summary:
+    'Import reports from CSV, all or nothing: every bad line named (fields lines.<line>.<column>); one record entry for the file',
+  request: { body: jsonBody(ImportReportsInput) },
+  responses: {
+    201: jsonResponse(
+      z.object({
+        count: z.number().int(),
+        status: z.enum(['draft', 'submitted']),
+        first: z.string(),
+        last: z.string(),
+      }),
+      'Imported',
+    ),
+    ...writeErrors,
+  },
+});
+
 const getRoute = createRoute({
   method: 'get',
   path: '/api/reports/{id}',
@@ -222,6 +245,21 @@ export function registerMonitoringRoutes(app: App) {
         oldestWaitingSeconds: queue.oldestWaitingSeconds,
       },
       200,
+    );
+  });
+
+  app.openapi(importRoute, async (c) => {
+    const person = requirePerson(c);
+    const { csv, submit } = c.req.valid('json');
+    const rows = await inTransaction(c, (trx) => importReports(trx, person, csv, { submit }));
+    return c.json(
+      {
+        count: rows.length,
+        status: rows[0].status as 'draft' | 'submitted',
+        first: rows[0].reference,
+        last: rows.at(-1)!.reference,
+      },
+      201,
     );
   });
 

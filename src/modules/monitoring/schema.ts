@@ -180,3 +180,13 @@ export const ReportMapQuery = ReportListQuery.omit({ limit: true, before: true }
 export const ReportExportQuery = ReportListQuery.omit({ limit: true, before: true }).extend({
   format: z.enum(['csv', 'geojson']).default('csv'),
 });
+
+export const ImportReportsInput = z
+  .strictObject({
+    csv: z
+      .string()
+      .min(1, 'is empty')
+      .openapi({ description: 'The CSV text: a header line naming the columns, then a report per line' }),
+    submit: z.boolean().default(true).openapi({ description: 'Submit them for review (else drafts)' }),
+  })
+  .openapi('ImportReportsInput');

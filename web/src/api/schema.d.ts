@@ -7063,6 +7063,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import reports from CSV, all or nothing: every bad line named (fields lines.<line>.<column>); one record entry for the file */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ImportReportsInput'];
+        };
+      };
+      responses: {
+        /** @description Imported */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              count: number;
+              /** @enum {string} */
+              status: 'draft' | 'submitted';
+              first: string;
+              last: string;
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/map': {
     parameters: {
       query?: never;
@@ -9834,6 +9925,15 @@ export interface components {
       report: components['schemas']['Report'];
       /** @description Since it was submitted */
       waitingSeconds: number;
+    };
+    ImportReportsInput: {
+      /** @description The CSV text: a header line naming the columns, then a report per line */
+      csv: string;
+      /**
+       * @description Submit them for review (else drafts)
+       * @default true
+       */
+      submit: boolean;
     };
     CorrectReportInput: {
       title: string;
