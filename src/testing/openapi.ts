@@ -272,6 +272,15 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     // Reports: unknown ids, and a category the test organisation lacks, so that a well-formed sample never writes.
     'POST /api/reports': { body: SAMPLE_REPORT },
     'GET /api/reports/{id}': { params: { id: randomUUID() } },
+    'POST /api/report-collections': { body: { name: `Sample ${randomUUID()}`, description: 'A sample' } },
+    'GET /api/report-collections/{id}': { params: { id: randomUUID() } },
+    'POST /api/report-collections/{id}/reports': {
+      params: { id: randomUUID() },
+      body: { add: [randomUUID()], remove: [] },
+    },
+    'DELETE /api/report-collections/{id}': { params: { id: randomUUID() } },
+    'POST /api/me/report-filters': { body: { name: 'A sample', filter: { q: 'sample' } } },
+    'DELETE /api/me/report-filters/{id}': { params: { id: randomUUID() } },
     'POST /api/reports/import': {
       body: { csv: 'title,category,occurred_at\r\nA sample,sample-category,2026-01-01\r\n', submit: true },
     },

@@ -1,5 +1,6 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { registerReportCommands } from './cli.ts';
+import { registerCollectionRoutes } from './collections/routes.ts';
 import { monitoringRules } from './policy.ts';
 import { monitoringLedgerActions } from './record.ts';
 import { reportSubjects } from './record-subjects.ts';
@@ -14,7 +15,10 @@ export const monitoringModule = defineModule({
   name: 'monitoring',
   ledgerActions: monitoringLedgerActions,
   subjects: reportSubjects,
-  routes: registerMonitoringRoutes,
+  routes: (app) => {
+    registerMonitoringRoutes(app);
+    registerCollectionRoutes(app);
+  },
   policy: monitoringRules as PolicyRules,
   cli: registerReportCommands,
 });

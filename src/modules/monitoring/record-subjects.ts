@@ -19,4 +19,14 @@ export const reportSubjects: Record<string, SubjectResolver> = {
       .execute();
     return new Map(rows.map((r) => [r.id, { label: `${r.reference} ${r.title}`, path: `/reports/${r.id}` }]));
   },
+  report_collection: async (db, _actor, ids) => {
+    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('report_collections')
+      .select(['id', 'name'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(rows.map((r) => [r.id, { label: r.name, path: `/reports?collection=${r.id}` }]));
+  },
 };

@@ -82,6 +82,10 @@ export const monitoringLedgerActions = {
       removed: z.array(z.string()).describe('Ids of the reports removed'),
     }),
   },
+  'report.collection_deleted': {
+    description: 'A collection of reports was removed (its reports stay).',
+    payload: z.strictObject({ name: z.string() }),
+  },
 } satisfies Record<string, LedgerActionSpec>;
 
 type MonitoringLedgerActions = typeof monitoringLedgerActions;
