@@ -3,14 +3,16 @@
  *
  *   --only append,verify,startup   run some of them (also proofs, decisions-stances,
  *                                  decisions-deadlines, decisions-live, decisions-pages,
- *                                  clearances-visible, clearances-throughput, clearances-exercise)
+ *                                  clearances-visible, clearances-throughput, clearances-exercise,
+ *                                  monitoring-reports)
  *   --quick                        a quarter of the work, for a smoke run
  *   --full                         the issue's full sizes where a bench scales them down by default
  *                                  (decisions-deadlines: 100,000 procedures over an hour)
  *   --pglite                       PGlite in memory even where a PostgreSQL server could be used
  *
  * Sizes of the record benchmarks (before --quick): BENCH_VERIFY_ENTRIES (verify, default
- * 50,000 entries), BENCH_PROOF_LEAVES (proofs, default the issue's 1,000,000).
+ * 50,000 entries), BENCH_PROOF_LEAVES (proofs, default the issue's 1,000,000),
+ * BENCH_REPORTS (monitoring-reports, default the issue's 1,000,000 reports).
  *
  * Each figure is printed beside a limit measured in the same run, as a ratio; nothing
  * asserts a time. PostgreSQL comes from BENCH_DATABASE_URL or DATABASE_URL (a fresh
@@ -27,6 +29,7 @@ import { benchDecisionDeadlines } from './decisions-deadlines.ts';
 import { benchDecisionLive } from './decisions-live.ts';
 import { benchDecisionPages } from './decisions-pages.ts';
 import { benchDecisionStances } from './decisions-stances.ts';
+import { benchMonitoringReports } from './monitoring-reports.ts';
 import { benchProofs } from './proofs.ts';
 import { type BenchRow, printTable } from './report.ts';
 import { benchStartup } from './startup.ts';
@@ -47,6 +50,7 @@ const BENCHMARKS = [
   'clearances-visible',
   'clearances-throughput',
   'clearances-exercise',
+  'monitoring-reports',
 ] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
@@ -194,6 +198,18 @@ try {
     // --quick leaves out the run with a silent state: its window alone is 36 s.
     benchClearancesExercise(target, { runs: values.quick ? 2 : 5, silent: !values.quick }, log),
   );
+  await run('monitoring-reports', () =>
+    benchMonitoringReports(
+      target,
+      {
+        reports: Math.round(sizeFromEnv('BENCH_REPORTS', 1_000_000) * scale),
+        samples: 41,
+        filed: Math.round(400 * scale),
+        imported: Math.round(20_000 * scale),
+      },
+      log,
+    ),
+  );
 } finally {
   target.close();
 }
@@ -207,7 +223,9 @@ Limits, each measured in this run on this machine:
   bare transaction   BEGIN, the command's own INSERT (an API token) without its record entry, COMMIT;
                      same database, same clients (append: the record's cost on a write, aim >= 0.8)
   plain INSERT       single-row autocommit INSERTs into a copy of ledger_entries (append) or of stances
-                     (stances), same database, same clients
+                     (stances) or of reports (monitoring), same database, same clients
+  bare count         SELECT count(*) of the rows a report read covers, without the visibility rules,
+                     the grouping or the JSON (monitoring: map and list, lower is better)
   documented maximum not a measurement: the longest a committed entry should wait for its place in the
                      record (README, "The record"); the ratio is the integration delay's p99 / 1,000 ms
   raw SHA-256        bare createHash('sha256') calls over the bytes verification must hash, built

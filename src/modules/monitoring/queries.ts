@@ -187,7 +187,7 @@ export async function reportMap(
   const width = west <= east ? east - west : east + 360 - west;
   const cell = Math.max(width / cells, 1e-4);
   const filters = reportFilters(actor, query);
-  const clusters = await db
+  const clustersQuery = db
     .selectFrom((eb) =>
       eb
         .selectFrom('reports')
@@ -212,13 +212,15 @@ export async function reportMap(
     .orderBy(sql`count(*)`, 'desc')
     .limit(5_000)
     .execute();
-  const regions = await db
+  // The region counts in parallel, on another connection of the pool.
+  const regionsQuery = db
     .selectFrom('reports')
     .select(['reports.region_code', sql<number>`count(*)::int`.as('count')])
     .where((eb) => reportFilters(actor, { ...query, bbox: undefined })(eb))
     .where('reports.region_code', 'is not', null)
     .groupBy('reports.region_code')
     .execute();
+  const [clusters, regions] = await Promise.all([clustersQuery, regionsQuery]);
   return {
     cellDegrees: cell,
     clusters: clusters.map((c) => ({
