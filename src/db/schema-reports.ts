@@ -80,6 +80,7 @@ export interface ReportsTable {
   published_at: NullableTimestamp;
   archived_at: NullableTimestamp;
   archive_reason: string | null;
+  mission_id: string | null;
 }
 export type ReportRow = Selectable<ReportsTable>;
 
@@ -113,4 +114,40 @@ export interface SavedReportFiltersTable {
   name: string;
   filter: ColumnType<Record<string, unknown>, string, string>;
   created_at: CreatedAt;
+}
+
+export interface ObservationMissionsTable {
+  id: Generated<string>;
+  reference: string;
+  name: string;
+  mandate: ColumnType<string, string | undefined, string>;
+  mandate_decision_id: string | null;
+  head_id: string;
+  regions: ColumnType<string[], string[] | undefined, string[]>;
+  /** [longitude, latitude] pairs, as JSON. */
+  area: ColumnType<[number, number][] | null, string | null, string | null>;
+  /** Calendar dates: written as 'YYYY-MM-DD', read back as text (`starts_on::text`), as presidencies are. */
+  starts_on: ColumnType<Date, string, string>;
+  ends_on: ColumnType<Date, string, string>;
+  classification: ColumnType<number, number | undefined, number>;
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+export type ObservationMissionRow = Selectable<ObservationMissionsTable>;
+
+export interface ObservationMissionMembersTable {
+  mission_id: string;
+  user_id: string;
+  added_at: CreatedAt;
+}
+
+export interface MissionDailyReportsTable {
+  mission_id: string;
+  day: ColumnType<Date, string, string>;
+  compiled: ColumnType<unknown, string, string>;
+  summary: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'draft' | 'approved', 'draft' | 'approved' | undefined, 'draft' | 'approved'>;
+  compiled_at: Timestamp;
+  approved_at: NullableTimestamp;
+  approved_by_label: string | null;
 }

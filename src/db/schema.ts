@@ -23,6 +23,9 @@ import type {
   ReportCategoriesTable,
 } from './schema-monitoring.ts';
 import type {
+  MissionDailyReportsTable,
+  ObservationMissionMembersTable,
+  ObservationMissionsTable,
   ReportCollectionItemsTable,
   ReportCollectionsTable,
   ReportsTable,
@@ -96,6 +99,9 @@ export interface Database {
   report_collections: ReportCollectionsTable;
   report_collection_items: ReportCollectionItemsTable;
   saved_report_filters: SavedReportFiltersTable;
+  observation_missions: ObservationMissionsTable;
+  observation_mission_members: ObservationMissionMembersTable;
+  mission_daily_reports: MissionDailyReportsTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

@@ -281,6 +281,30 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'DELETE /api/report-collections/{id}': { params: { id: randomUUID() } },
     'POST /api/me/report-filters': { body: { name: 'A sample', filter: { q: 'sample' } } },
     'DELETE /api/me/report-filters/{id}': { params: { id: randomUUID() } },
+    'POST /api/missions': {
+      body: {
+        name: 'A sample',
+        mandate: 'Sampled',
+        mandateDecision: null,
+        head: randomUUID(),
+        members: [],
+        regions: ['sample-region'],
+        area: null,
+        startsOn: '2026-01-01',
+        endsOn: '2026-02-01',
+        classification: 'restricted',
+      },
+    },
+    'GET /api/missions/{id}': { params: { id: randomUUID() } },
+    'POST /api/missions/{id}/members': {
+      params: { id: randomUUID() },
+      body: { add: [randomUUID()], remove: [] },
+    },
+    'GET /api/missions/{id}/daily/{day}': { params: { id: randomUUID(), day: '2026-01-02' } },
+    'POST /api/missions/{id}/daily/{day}/approve': {
+      params: { id: randomUUID(), day: '2026-01-02' },
+      body: { summary: 'A sample' },
+    },
     'POST /api/reports/import': {
       body: { csv: 'title,category,occurred_at\r\nA sample,sample-category,2026-01-01\r\n', submit: true },
     },

@@ -70,5 +70,6 @@ export type { ProcedureClosed, ProcedureOpened, SilenceBroken } from './events.t
 export { PROCEDURE_KINDS, type Rule } from './outcome.ts';
 export { closeProcedure, openProcedure } from './procedures.ts';
 export { createProposal } from './proposals.ts';
+export { getDecision } from './queries.ts';
 export { CreateProposalInput, OpenProcedureInput } from './schema.ts';
 export { loadPolicyContext, loadProcedureSubject, proposalSubject } from './subjects.ts';

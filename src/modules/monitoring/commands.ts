@@ -1,6 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import { type Actor, actorLabel } from '../../core/actor.ts';
-import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { publish } from '../../core/events.ts';
 import type { Db } from '../../db/connect.ts';
 import type { ReportRow, ReportStatus, ReportsTable } from '../../db/schema-reports.ts';
@@ -8,6 +8,7 @@ import { authorize, can } from '../../policy/index.ts';
 import { appendEntry, canonicalJson, sha256Hex } from '../ledger/index.ts';
 import { contentOf } from './content.ts';
 import { columnsOf, contentProblem, loadReportSettings } from './content-check.ts';
+import { loadMission } from './missions/commands.ts';
 import type { ReportSubject } from './policy.ts';
 import type { CorrectReportInput, CreateReportInput, ReportContent } from './schema.ts';
 
@@ -101,6 +102,25 @@ async function announce(
   });
 }
 
+/**
+ * The mission a report is filed for: the author must be its head or a member (400 naming
+ * `mission` otherwise, and for a mission they may not read), and what it reports must have
+ * happened within the mission's period.
+ */
+async function missionFor(trx: Db, actor: Actor, id: string, occurredAt: Date) {
+  const mission = await loadMission(trx, actor, id).catch((e) => {
+    throw e instanceof AppError && e.code === 'not_found'
+      ? invalid('mission', 'is not a mission you may read')
+      : e;
+  });
+  if (!can(actor, 'report', 'mission', mission.subject))
+    throw invalid('mission', 'you are not a member of this mission');
+  const day = occurredAt.toISOString().slice(0, 10);
+  if (day < mission.row.from || day > mission.row.to)
+    throw invalid('occurredAt', `is outside the mission's period (${mission.row.from} to ${mission.row.to})`);
+  return id;
+}
+
 /** Files a report: a draft, or submitted for review at once. The author is the actor. */
 export async function fileReport(trx: Db, actor: Actor, input: CreateReportInput, now = new Date()) {
   authorize(actor, 'file', 'reports', {}, 'report');
@@ -108,6 +128,7 @@ export async function fileReport(trx: Db, actor: Actor, input: CreateReportInput
   const person = actor.kind === 'person' ? actor : null;
   if (!person)
     throw invalid('author', 'a report is filed by a person (the console files none: name one with --as)');
+  const mission = input.mission ? await missionFor(trx, person, input.mission, columns.occurred_at) : null;
   const status: ReportStatus = input.submit ? 'submitted' : 'draft';
   const row = await trx
     .insertInto('reports')
@@ -118,7 +139,12 @@ export async function fileReport(trx: Db, actor: Actor, input: CreateReportInput
       author_id: person.id,
       author_label: person.displayName,
       author_state: person.affiliation === 'delegation' ? person.stateCode : null,
-      reporter_role: person.affiliation === 'secretariat' ? 'monitor' : 'focal_point',
+      reporter_role: mission
+        ? 'mission_member'
+        : person.affiliation === 'secretariat'
+          ? 'monitor'
+          : 'focal_point',
+      mission_id: mission,
       created_at: now,
       updated_at: now,
       submitted_at: input.submit ? now : null,

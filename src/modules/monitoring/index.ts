@@ -1,6 +1,7 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { registerReportCommands } from './cli.ts';
 import { registerCollectionRoutes } from './collections/routes.ts';
+import { registerMissionRoutes } from './missions/routes.ts';
 import { monitoringRules } from './policy.ts';
 import { monitoringLedgerActions } from './record.ts';
 import { reportSubjects } from './record-subjects.ts';
@@ -18,6 +19,7 @@ export const monitoringModule = defineModule({
   routes: (app) => {
     registerMonitoringRoutes(app);
     registerCollectionRoutes(app);
+    registerMissionRoutes(app);
   },
   policy: monitoringRules as PolicyRules,
   cli: registerReportCommands,

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportStatus } from '../../db/schema-reports.ts';
 import type { PolicyRulesFor } from '../../policy/index.ts';
 import {
+  isAdmin,
   isMemberDelegation,
   isObserver,
   isPerson,
@@ -27,8 +28,18 @@ export interface ReportCollectionSubject {
   owner_state: string | null;
 }
 
+/** An observation mission: who leads it, who is in it, how it is classified. */
+export interface MissionSubject {
+  head_id: string;
+  members: string[];
+  classification: number;
+}
+
 declare module '../../policy/index.ts' {
   interface Subjects {
+    mission: MissionSubject;
+    /** Creating missions (no mission yet). */
+    missions: Record<string, never>;
     /** A report from the field: its author, state, status, classification and audience. */
     report: ReportSubject;
     /** Creating reports (no report yet): who may file one. */
@@ -64,7 +75,30 @@ const reads = (a: Actor, r: ReportSubject) =>
 
 const REVIEWABLE: ReportStatus[] = ['submitted', 'under_review', 'verified', 'published'];
 
-export const monitoringRules: PolicyRulesFor<'report' | 'reports' | 'reportCollection'> = {
+/** Reads a mission: the secretariat and the member delegations, within their access level. */
+const readsMission = (a: Actor, m: MissionSubject) =>
+  withinAccessLevel(a, m.classification) &&
+  (isSystem(a) || (isPerson(a) && !isObserver(a) && (isSecretariat(a) || isMemberDelegation(a))));
+const inMission = (a: Actor, m: MissionSubject) =>
+  isPerson(a) && (a.id === m.head_id || m.members.includes(a.id));
+
+export const monitoringRules: PolicyRulesFor<
+  'report' | 'reports' | 'reportCollection' | 'mission' | 'missions'
+> = {
+  missions: {
+    read: (a) =>
+      isSystem(a) || (isPerson(a) && !isObserver(a) && (isSecretariat(a) || isMemberDelegation(a))),
+    // The secretariat's administrators set missions up (the mandate is the council's decision).
+    create: (a) => isAdmin(a),
+  },
+  mission: {
+    read: readsMission,
+    manage: (a, m) => readsMission(a, m) && isAdmin(a),
+    // Its head and members file reports for it.
+    report: (a, m) => readsMission(a, m) && inMission(a, m),
+    // The head of mission approves the daily report.
+    approveDaily: (a, m) => readsMission(a, m) && isPerson(a) && a.id === m.head_id,
+  },
   reports: {
     file: (a) => files(a),
   },

@@ -89,6 +89,7 @@ export function reportFilters(actor: Actor, query: Omit<ReportListQuery, 'limit'
             .where('collection_id', '=', query.collection),
         ),
       );
+    if (query.mission) where.push(eb('reports.mission_id', '=', query.mission));
     if (query.mine === 'true' && actor.kind === 'person') where.push(eb('reports.author_id', '=', actor.id));
     if (query.bbox) {
       const [west, south, east, north] = query.bbox.split(',').map(Number);

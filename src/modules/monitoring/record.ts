@@ -86,6 +86,37 @@ export const monitoringLedgerActions = {
     description: 'A collection of reports was removed (its reports stay).',
     payload: z.strictObject({ name: z.string() }),
   },
+  'mission.created': {
+    description: 'An observation mission was set up: its mandate, head, members, area and period.',
+    payload: z.strictObject({
+      reference: z.string().describe('"OM-2026-01"'),
+      name: z.string(),
+      mandateDecision: z.string().nullable().describe('The id of the decision that created it'),
+      head: z.string().describe('The head of mission (person id)'),
+      members: z.array(z.string()).describe('Person ids'),
+      regions: z.array(z.string()),
+      from: z.string().describe('First day (YYYY-MM-DD)'),
+      to: z.string().describe('Last day'),
+    }),
+  },
+  'mission.members_changed': {
+    description: 'People were added to or removed from an observation mission.',
+    payload: z.strictObject({
+      reference: z.string(),
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+    }),
+  },
+  'mission.daily_approved': {
+    description:
+      "The head of mission approved a day's report: how many reports, and the hash of what was compiled.",
+    payload: z.strictObject({
+      reference: z.string(),
+      day: z.string(),
+      reports: z.number().int(),
+      compiledHash: z.string().describe('SHA-256 of the canonical JSON of the compiled day'),
+    }),
+  },
 } satisfies Record<string, LedgerActionSpec>;
 
 type MonitoringLedgerActions = typeof monitoringLedgerActions;

@@ -97,6 +97,11 @@ function wherePresent(r: { point: unknown; place: unknown; region: unknown }, ct
 
 export const CreateReportInput = ReportContent.extend({
   submit: z.boolean().default(false).openapi({ description: 'Submit for review at once (else a draft)' }),
+  mission: z
+    .uuid('must be a mission id')
+    .nullable()
+    .default(null)
+    .openapi({ description: 'The observation mission it is filed for (its head and members only)' }),
 })
   .superRefine(wherePresent)
   .openapi('CreateReportInput');
@@ -147,6 +152,7 @@ export const ReportListQuery = z.object({
   to: Instant.optional(),
   q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Words in the title or text' }),
   collection: z.uuid().optional(),
+  mission: z.uuid().optional(),
   bbox: z
     .string()
     .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'must be west,south,east,north in degrees')

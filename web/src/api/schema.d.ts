@@ -6861,6 +6861,7 @@ export interface paths {
           /** @description Words in the title or text */
           q?: string;
           collection?: string;
+          mission?: string;
           /** @description west,south,east,north in degrees; west > east crosses the antimeridian */
           bbox?: string;
           mine?: 'true' | 'false';
@@ -7174,6 +7175,7 @@ export interface paths {
           /** @description Words in the title or text */
           q?: string;
           collection?: string;
+          mission?: string;
           /** @description west,south,east,north in degrees; west > east crosses the antimeridian */
           bbox?: string;
           mine?: 'true' | 'false';
@@ -7277,6 +7279,7 @@ export interface paths {
           /** @description Words in the title or text */
           q?: string;
           collection?: string;
+          mission?: string;
           /** @description west,south,east,north in degrees; west > east crosses the antimeridian */
           bbox?: string;
           mine?: 'true' | 'false';
@@ -8597,6 +8600,456 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/missions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Observation missions: mandate, head, members, area, period, reports filed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Missions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ObservationMission'][];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Set up an observation mission (a secretariat administrator) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateMissionInput'];
+        };
+      };
+      responses: {
+        /** @description Set up */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mission: components['schemas']['ObservationMission'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/missions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An observation mission; its reports: GET /api/reports?mission=<id> */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The mission */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mission: components['schemas']['ObservationMission'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/missions/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add members to a mission, or remove them */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChangeMissionMembersInput'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mission: components['schemas']['ObservationMission'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/missions/{id}/daily/{day}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A day's report: as approved, or compiled now from the day's reports */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          day: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The day */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              daily: components['schemas']['MissionDailyReport'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/missions/{id}/daily/{day}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The head of mission approves the day's report, with a summary */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          day: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ApproveDailyReportInput'];
+        };
+      };
+      responses: {
+        /** @description Approved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              daily: components['schemas']['MissionDailyReport'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -10334,6 +10787,11 @@ export interface components {
       publishedTo: 'members' | 'partners' | null;
       /** Format: uuid */
       duplicateOf: string | null;
+      /**
+       * Format: uuid
+       * @description The observation mission it was filed for
+       */
+      mission: string | null;
       reviewer: string | null;
       archiveReason: string | null;
       createdAt: string;
@@ -10458,6 +10916,12 @@ export interface components {
        * @default false
        */
       submit: boolean;
+      /**
+       * Format: uuid
+       * @description The observation mission it is filed for (its head and members only)
+       * @default null
+       */
+      mission: string | null;
     };
     ReportQueueItem: {
       report: components['schemas']['Report'];
@@ -10686,11 +11150,122 @@ export interface components {
         q?: string;
         /** Format: uuid */
         collection?: string;
+        /** Format: uuid */
+        mission?: string;
         /** @description west,south,east,north in degrees; west > east crosses the antimeridian */
         bbox?: string;
         /** @enum {string} */
         mine?: 'true' | 'false';
       };
+    };
+    ObservationMission: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      name: string;
+      mandate: string;
+      /** Format: uuid */
+      mandateDecision: string | null;
+      head: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        state: string | null;
+      };
+      members: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        state: string | null;
+      }[];
+      regions: string[];
+      area: [number, number][] | null;
+      from: string;
+      to: string;
+      /**
+       * @description By today's date in the organisation's zone
+       * @enum {string}
+       */
+      status: 'planned' | 'active' | 'ended';
+      /** @enum {string} */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
+      /** @description Reports its members filed for it (drafts left out) */
+      reports: number;
+      abilities: {
+        manage: boolean;
+        report: boolean;
+        approveDaily: boolean;
+      };
+    };
+    CreateMissionInput: {
+      name: string;
+      /** @default  */
+      mandate: string;
+      /**
+       * Format: uuid
+       * @description The decision that created the mission
+       * @default null
+       */
+      mandateDecision: string | null;
+      /**
+       * Format: uuid
+       * @description The head of mission
+       */
+      head: string;
+      /** @default [] */
+      members: string[];
+      /** @default [] */
+      regions: string[];
+      /**
+       * @description An outline: [longitude, latitude] pairs
+       * @default null
+       */
+      area: [number, number][] | null;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      /**
+       * @default restricted
+       * @enum {string}
+       */
+      classification: 'public' | 'restricted' | 'confidential' | 'secret';
+    };
+    ChangeMissionMembersInput: {
+      /** @default [] */
+      add: string[];
+      /** @default [] */
+      remove: string[];
+    };
+    MissionDailyReport: {
+      day: string;
+      /** @enum {string} */
+      status: 'draft' | 'approved';
+      summary: string;
+      approvedAt: string | null;
+      approvedBy: string | null;
+      compiled: {
+        day: string;
+        zone: string;
+        reports: number;
+        fatalities: number;
+        byCategory: {
+          category: string;
+          count: number;
+        }[];
+        notable: {
+          /** Format: uuid */
+          id: string;
+          reference: string;
+          title: string;
+          category: string;
+          fatalities: number | null;
+          occurredAt: string;
+        }[];
+      };
+    };
+    ApproveDailyReportInput: {
+      summary: string;
     };
     Home: {
       /** @description What waits on the caller, soonest first */
