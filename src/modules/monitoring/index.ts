@@ -1,6 +1,7 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { registerReportCommands } from './cli.ts';
 import { registerCollectionRoutes } from './collections/routes.ts';
+import { loadDemoReports } from './demo.ts';
 import { registerMissionRoutes } from './missions/routes.ts';
 import { monitoringRules } from './policy.ts';
 import { monitoringLedgerActions } from './record.ts';
@@ -23,6 +24,13 @@ export const monitoringModule = defineModule({
   },
   policy: monitoringRules as PolicyRules,
   cli: registerReportCommands,
+  demo: {
+    order: 30,
+    load: async (handle) =>
+      (await loadDemoReports(handle.db))
+        ? 'demo reports loaded: six weeks in four regions, a review queue, an observation mission, a collection'
+        : null,
+  },
 });
 
 export type { ReportChanged } from './events.ts';
