@@ -33,5 +33,6 @@ export const monitoringModule = defineModule({
   },
 });
 
-export type { ReportChanged } from './events.ts';
+export type { ReportChanged, ReportsImported } from './events.ts';
+export { type ReportFigureQuery, reportFigure } from './figures.ts';
 export { reportFilters } from './queries.ts';
