@@ -1,4 +1,4 @@
-import type { MonitoringSettings } from '../../directory/index.ts';
+import type { MonitoringSettings } from '../directory/index.ts';
 
 /**
  * Alert levels, worked out from figures alone: no database, no clock. An indicator stands at
