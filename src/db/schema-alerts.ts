@@ -48,6 +48,8 @@ export interface AlertsTable {
   id: Generated<string>;
   reference: string;
   region_code: string;
+  /** The region's member states when it was opened. */
+  states: string[];
   level: number;
   origin: AlertOrigin;
   status: ColumnType<AlertStatus, AlertStatus | undefined, AlertStatus>;

@@ -50,6 +50,8 @@ create table alerts (
   id uuid primary key default gen_random_uuid(),
   reference text not null unique check (reference ~ '^AL-[0-9]{4}-[0-9]{4,}$'),
   region_code text not null,
+  -- The region's member states when it was opened: who reads it (with the classification).
+  states text[] not null check (cardinality(states) >= 1),
   level smallint not null check (level between 1 and 9),
   origin text not null check (origin in ('automatic', 'raised')),
   status text not null default 'open' check (status in ('open', 'acknowledged', 'escalated', 'closed')),
