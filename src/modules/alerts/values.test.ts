@@ -36,11 +36,25 @@ describe('POST /api/indicators/{code}/values', () => {
 
   it.each([
     ['no values', { values: [] }, 'values', 'give at least one value'],
-    ['a value that is not a number', { values: [{ at: daysAgo(1), value: 'many' }] }, 'values.0.value', 'must be a number'],
+    [
+      'a value that is not a number',
+      { values: [{ at: daysAgo(1), value: 'many' }] },
+      'values.0.value',
+      'must be a number',
+    ],
     ['a time that is not one', { values: [{ at: 'yesterday', value: 1 }] }, 'values.0.at', 'is not a time'],
-    ['an unknown field', { values: [{ at: daysAgo(1), value: 1, note: 'x' }] }, 'values.0.note', 'unknown field'],
+    [
+      'an unknown field',
+      { values: [{ at: daysAgo(1), value: 1, note: 'x' }] },
+      'values.0.note',
+      'unknown field',
+    ],
   ])('400 for %s, naming the field', async (_what, json, field, reason) => {
-    const res = await t.request('/api/indicators/border-media/values', { method: 'POST', as: p.byContact, json });
+    const res = await t.request('/api/indicators/border-media/values', {
+      method: 'POST',
+      as: p.byContact,
+      json,
+    });
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { fields: { field: string; reason: string }[] } };
     expect(error.fields[0]).toMatchObject({ field });
@@ -90,8 +104,12 @@ describe('POST /api/indicators/{code}/values', () => {
     });
     res = await enter('border-media', [{ at, value: 12 }], p.staff);
     expect(await res.json()).toMatchObject({ written: 1, replaced: 1 });
-    const entries = (await recordAfter(t.handle, head)).filter((e) => e.action === 'indicator.values_entered');
-    expect(entries.map((e) => [e.actor_label, e.subject_id, e.payload, e.classification, e.audience])).toEqual([
+    const entries = (await recordAfter(t.handle, head)).filter(
+      (e) => e.action === 'indicator.values_entered',
+    );
+    expect(
+      entries.map((e) => [e.actor_label, e.subject_id, e.payload, e.classification, e.audience]),
+    ).toEqual([
       [
         expect.any(String),
         'border-media',
@@ -115,7 +133,13 @@ describe('levels', () => {
     const head = await recordHead(t.handle);
     const res = await enter('border-media', [{ at: daysAgo(10), value: 250 }]);
     expect(await res.json()).toMatchObject({
-      level: { region: 'border', from: 1, to: 3, change: 'rose', alert: { reference: expect.stringMatching(/^AL-\d{4}-0001$/) } },
+      level: {
+        region: 'border',
+        from: 1,
+        to: 3,
+        change: 'rose',
+        alert: { reference: expect.stringMatching(/^AL-\d{4}-0001$/) },
+      },
     });
     const entries = await recordAfter(t.handle, head);
     const changed = entries.find((e) => e.action === 'alert.level_changed');
@@ -137,7 +161,12 @@ describe('levels', () => {
       },
     });
     const opened = entries.find((e) => e.action === 'alert.opened');
-    expect(opened?.payload).toMatchObject({ region: 'border', level: 3, origin: 'automatic', title: 'Border: Warning' });
+    expect(opened?.payload).toMatchObject({
+      region: 'border',
+      level: 3,
+      origin: 'automatic',
+      title: 'Border: Warning',
+    });
 
     const told = await t.handle.db
       .selectFrom('notifications')
@@ -161,10 +190,14 @@ describe('levels', () => {
 
   it('a second indicator at level 3 escalates the region to 4 (the combination rule): a new alert at 4', async () => {
     const res = await enter('border-displaced', [{ at: daysAgo(9), value: 1500 }]);
-    expect(await res.json()).toMatchObject({ level: { from: 3, to: 4, change: 'rose', alert: { reference: expect.any(String) } } });
+    expect(await res.json()).toMatchObject({
+      level: { from: 3, to: 4, change: 'rose', alert: { reference: expect.any(String) } },
+    });
     const history = await t.request('/api/monitoring/levels/border/history', { as: p.byDelegate });
     expect(history.status).toBe(200);
-    const { items } = (await history.json()) as { items: { from: { level: number }; to: { level: number; name: { en: string } }; escalated: boolean }[] };
+    const { items } = (await history.json()) as {
+      items: { from: { level: number }; to: { level: number; name: { en: string } }; escalated: boolean }[];
+    };
     expect(items.map((i) => [i.from.level, i.to.level, i.escalated])).toEqual([
       [3, 4, true],
       [1, 3, false],
@@ -187,7 +220,9 @@ describe('levels', () => {
     });
     expect(entries.some((e) => e.action === 'alert.opened')).toBe(false);
     expect(await t.handle.db.selectFrom('alerts').select('id').execute()).toHaveLength(alertsBefore.length);
-    expect(await t.handle.db.selectFrom('notifications').select('id').execute()).toHaveLength(notifiedBefore.length);
+    expect(await t.handle.db.selectFrom('notifications').select('id').execute()).toHaveLength(
+      notifiedBefore.length,
+    );
   });
 
   it('a rise back to a level an alert not closed already stands at opens no second alert', async () => {
@@ -202,7 +237,10 @@ describe('levels', () => {
       .transaction()
       .execute((trx) => recordComputedValue(trx, 'border-incidents', new Date(daysAgo(1)), 12));
     expect(outcome).toMatchObject({ region: 'border', change: 'same' });
-    expect(outcome!.figures.readings.find((r) => r.code === 'border-incidents')).toMatchObject({ value: 12, level: 3 });
+    expect(outcome!.figures.readings.find((r) => r.code === 'border-incidents')).toMatchObject({
+      value: 12,
+      level: 3,
+    });
     await expect(
       t.handle.db.transaction().execute((trx) => recordComputedValue(trx, 'border-media', new Date(), 1)),
     ).rejects.toThrow('is entered, not computed');
@@ -218,7 +256,9 @@ describe('GET /api/monitoring/levels', () => {
     const codes = async (as: Parameters<typeof levelOf>[1]) => {
       const res = await t.request('/api/monitoring/levels', { as });
       expect(res.status).toBe(200);
-      return ((await res.json()) as { items: { region: { code: string } }[] }).items.map((i) => i.region.code);
+      return ((await res.json()) as { items: { region: { code: string } }[] }).items.map(
+        (i) => i.region.code,
+      );
     };
     expect(await codes(p.admin)).toEqual(['south', 'border']);
     expect(await codes(p.byDelegate)).toEqual(['border']);
@@ -248,9 +288,12 @@ describe('GET /api/monitoring/levels', () => {
 
 describe('GET /api/indicators/{code}/values', () => {
   it('the series with its thresholds and their levels, each value with its level', async () => {
-    const res = await t.request(`/api/indicators/border-media/values?from=${encodeURIComponent(daysAgo(30))}`, {
-      as: p.byDelegate,
-    });
+    const res = await t.request(
+      `/api/indicators/border-media/values?from=${encodeURIComponent(daysAgo(30))}`,
+      {
+        as: p.byDelegate,
+      },
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({
