@@ -4,6 +4,7 @@ import { getMonitoringSettings } from '../directory/index.ts';
 import { enterValues } from './values.ts';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const DEMO = systemActor('demo');
 
 /**
@@ -33,12 +34,13 @@ export const alertsDemo: DemoLoader = {
     const known = new Set(settings.indicators.filter((i) => i.source === 'entered').map((i) => i.code));
     const codes = Object.keys(SERIES).filter((c) => known.has(c));
     if (codes.length === 0) return null;
+    // The last week's values an hour or more ago (on the hour), so that anything entered now is later.
     const realNow = Date.now();
-    const today = Math.floor(realNow / DAY_MS) * DAY_MS;
+    const last = Math.floor((realNow - HOUR_MS) / HOUR_MS) * HOUR_MS;
     const weeks = SERIES[codes[0]!]!.length;
     for (let w = 0; w < weeks; w++) {
-      const at = new Date(today - (weeks - 1 - w) * 7 * DAY_MS);
-      const now = new Date(Math.min(at.getTime() + 3_600_000, realNow));
+      const at = new Date(last - (weeks - 1 - w) * 7 * DAY_MS);
+      const now = new Date(at.getTime() + HOUR_MS);
       await handle.db.transaction().execute(async (trx) => {
         for (const code of codes)
           await enterValues(trx, DEMO, code, { values: [{ at, value: SERIES[code]![w]! }] }, now);
