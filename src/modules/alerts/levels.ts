@@ -59,6 +59,25 @@ export async function recomputeRegion(
   const region = s.regions.find((r) => r.code === regionCode);
   if (!region || s.alertScale.length === 0) return null;
   const scale = scaleOf(s);
+  // The row exists from the first evaluation on (at the lowest level), and is locked before the
+  // values are read: a recomputation waiting for another's lock then reads what that one wrote
+  // (READ COMMITTED: each statement sees what committed before it), so none works from stale values.
+  await trx
+    .insertInto('region_levels')
+    .values({
+      region_code: regionCode,
+      level: scale.lowest,
+      since: now,
+      figures: JSON.stringify({ readings: [], highest: scale.lowest, escalated: false }),
+    })
+    .onConflict((oc) => oc.column('region_code').doNothing())
+    .execute();
+  const current = await trx
+    .selectFrom('region_levels')
+    .select(['level'])
+    .where('region_code', '=', regionCode)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const indicators = s.indicators.filter((i) => i.region === regionCode);
   const latest = await latestValues(
     trx,
@@ -73,18 +92,6 @@ export async function recomputeRegion(
     escalated: result.escalated,
   };
 
-  // The row exists from the first evaluation on (at the lowest level); then it is locked.
-  await trx
-    .insertInto('region_levels')
-    .values({ region_code: regionCode, level: scale.lowest, since: now, figures: JSON.stringify(figures) })
-    .onConflict((oc) => oc.column('region_code').doNothing())
-    .execute();
-  const current = await trx
-    .selectFrom('region_levels')
-    .select(['level'])
-    .where('region_code', '=', regionCode)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
   const from = current.level;
   const change = levelChange(from, result.level);
   const outcome: LevelOutcome = { region: regionCode, from, to: result.level, change, figures, alert: null };
