@@ -329,3 +329,26 @@ describe('GET /api/alerts', () => {
     ]);
   });
 });
+
+describe('the home page', () => {
+  it('an open alert waits on who may acknowledge it, an escalated one on who may close it', async () => {
+    const open = await raised(p.admin, { title: 'Waiting' });
+    const escalated = await raised(p.admin, { title: 'Escalated' });
+    expect((await step(escalated.id, 'escalate', p.admin)).status).toBe(200);
+    const items = async (as: UserRow) => {
+      const res = await t.request('/api/home', { as });
+      expect(res.status).toBe(200);
+      const { attention } = (await res.json()) as { attention: { kind: string; subjectId: string }[] };
+      return attention.filter((a) => a.kind.startsWith('alerts.'));
+    };
+    const contact = await items(p.byContact);
+    expect(contact.find((a) => a.subjectId === open.id)?.kind).toBe('alerts.awaiting_response');
+    expect(contact.some((a) => a.subjectId === escalated.id)).toBe(false);
+    const head = await items(p.byHead);
+    expect(head.find((a) => a.subjectId === escalated.id)?.kind).toBe('alerts.escalated');
+    expect(await items(p.byDelegate)).toEqual([]);
+    // TJ's head: the south's alerts, never the border's.
+    const tj = await items(p.tjHead);
+    expect(tj.some((a) => a.subjectId === open.id || a.subjectId === escalated.id)).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { alertsAttention } from './attention.ts';
 import { registerAlertCommands } from './cli.ts';
 import { alertsDemo } from './demo.ts';
 import { alertEmailWords } from './email-words.ts';
@@ -44,6 +45,8 @@ export const alertsModule = defineModule({
   notificationSubjects: alertNotificationSubjects,
   webhookEvents: ALERT_WEBHOOK_EVENTS,
   subscriptions: alertNotices,
+  // Open alerts nobody has answered, escalated ones to close: on the home page of who may act.
+  attention: alertsAttention,
   cli: registerAlertCommands,
   demo: alertsDemo,
 });
