@@ -3,7 +3,7 @@ import { type Actor, actorLabel, systemActor } from '../../core/actor.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { AlertEventKind, AlertOrigin, AlertRow } from '../../db/schema.ts';
-import { authorize } from '../../policy/index.ts';
+import { authorize, can } from '../../policy/index.ts';
 import { isPerson } from '../../policy/predicates.ts';
 import { getMonitoringSettings } from '../directory/index.ts';
 import { appendEntry } from '../ledger/index.ts';
@@ -130,7 +130,12 @@ export async function raiseAlert(trx: Db, actor: Actor, input: RaiseAlertInput, 
   const settings = await getMonitoringSettings(trx);
   const region = settings.regions.find((r) => r.code === input.region);
   if (!region) throw invalid('region', 'is not a monitoring region of the organisation file');
-  authorize(actor, 'raise', 'alerts', { states: region.states, classification: 0 }, 'region');
+  const subject = { states: region.states, classification: 0 };
+  if (!can(actor, 'raise', 'alerts', subject)) {
+    if (can(actor, 'read', 'alerts', subject))
+      throw new AppError('forbidden', 'you may not raise alerts for this region');
+    throw notFound('region');
+  }
   if (!settings.alertScale.some((l) => l.level === input.level))
     throw invalid(
       'level',

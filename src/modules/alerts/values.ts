@@ -100,7 +100,8 @@ export async function enterValues(
   now = new Date(),
 ): Promise<{ written: number; replaced: number; level: LevelOutcome | null }> {
   const { settings, indicator } = await readableIndicator(trx, actor, code);
-  authorize(actor, 'enterValues', 'monitoringRegion', { states: indicator.states }, 'indicator');
+  if (!can(actor, 'enterValues', 'monitoringRegion', { states: indicator.states }))
+    throw new AppError('forbidden', 'you may not enter values of this indicator');
   if (indicator.source !== 'entered') throw invalid('path.code', COMPUTED);
   const seen = new Map<number, number>();
   input.values.forEach((v, i) => {
