@@ -1,5 +1,12 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type {
+  AlertEventsTable,
+  AlertsTable,
+  IndicatorValuesTable,
+  LevelChangesTable,
+  RegionLevelsTable,
+} from './schema-alerts.ts';
+import type {
   AssetListsTable,
   ClearanceCertificatesTable,
   ClearanceLegEventsTable,
@@ -102,6 +109,12 @@ export interface Database {
   observation_missions: ObservationMissionsTable;
   observation_mission_members: ObservationMissionMembersTable;
   mission_daily_reports: MissionDailyReportsTable;
+  indicator_values: IndicatorValuesTable;
+  region_levels: RegionLevelsTable;
+  level_changes: LevelChangesTable;
+  alert_numbers: { year: number; last_number: number };
+  alerts: AlertsTable;
+  alert_events: AlertEventsTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -505,4 +518,5 @@ export interface AttachmentsTable {
 }
 export type AttachmentRow = Selectable<AttachmentsTable>;
 
+export * from './schema-alerts.ts';
 export * from './schema-clearances.ts';

@@ -1,4 +1,5 @@
 import type { AccordModule } from '../core/module.ts';
+import { alertsModule } from './alerts/index.ts';
 import { attachmentsModule } from './attachments/index.ts';
 import { authModule } from './auth/index.ts';
 import { backupModule } from './backup/index.ts';
@@ -39,6 +40,7 @@ export const MODULES: readonly AccordModule[] = [
   decisionsModule,
   clearancesModule,
   monitoringModule,
+  alertsModule,
   homeModule,
 ];
 

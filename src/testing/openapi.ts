@@ -322,6 +322,29 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
       params: { id: randomUUID() },
       body: { into: randomUUID(), reason: 'a sample' },
     },
+    // Early warning: an indicator, region and alert nobody has, so that a well-formed sample never writes.
+    'POST /api/indicators/{code}/values': {
+      params: { code: 'no-such-indicator' },
+      body: { values: [{ at: '2026-01-05T00:00:00Z', value: 1 }] },
+    },
+    'GET /api/indicators/{code}/values': { params: { code: 'no-such-indicator' } },
+    'POST /api/indicators/values/import': {
+      body: { csv: 'indicator,at,value\nno-such-indicator,2026-01-05,1\n' },
+    },
+    'GET /api/monitoring/levels/{region}/history': { params: { region: 'no-such-region' } },
+    'POST /api/alerts': {
+      body: {
+        region: 'no-such-region',
+        level: 2,
+        title: 'A sample',
+        description: 'A sample',
+        classification: 1,
+      },
+    },
+    'GET /api/alerts/{id}': { params: { id: randomUUID() } },
+    'POST /api/alerts/{id}/acknowledge': { params: { id: randomUUID() }, body: { note: 'A sample' } },
+    'POST /api/alerts/{id}/escalate': { params: { id: randomUUID() }, body: { note: 'A sample' } },
+    'POST /api/alerts/{id}/close': { params: { id: randomUUID() }, body: { reason: 'A sample' } },
   };
   const found = samples[op.key] ?? {};
   return { params: found.params ?? {}, body: found.body };

@@ -16,6 +16,7 @@ export const directoryModule = defineModule({
 });
 
 export { DEFAULT_RESPONSE_WINDOWS, isDirectoryLoaded, loadOrganisation } from './commands.ts';
+export { getMonitoringSettings, type MonitoringSettingsView } from './monitoring-read.ts';
 export type { MonitoringSettings } from './monitoring-section.ts';
 export { OrganisationFileError, parseOrganisationFile, readOrganisationFile } from './organisation-file.ts';
 export {

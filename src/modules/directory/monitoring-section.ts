@@ -5,7 +5,7 @@ import { Bilingual, StateCode, TaxonomyCode } from './primitives.ts';
  * Crisis monitoring, as the organisation file declares it: the alert scale, the taxonomy of
  * field reports, the regions watched, the indicators with their thresholds, and the rule
  * that makes a region's level out of its indicators' levels. The evaluation itself is in
- * src/modules/monitoring/alerts/evaluate.ts; here only what a valid declaration is.
+ * src/modules/alerts/evaluate.ts; here only what a valid declaration is.
  */
 const AlertLevel = z.strictObject({
   level: z.number().int('must be a whole number').min(1, 'must be at least 1').max(9, 'must be at most 9'),

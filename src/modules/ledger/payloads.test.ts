@@ -11,6 +11,8 @@ import { assemblePlatform } from '../../platform.ts';
 import { prepareDatabase } from '../../server.ts';
 import { buildUser, testDatabase, testLogKey } from '../../testing/harness.ts';
 import { requestBody } from '../../testing/simulations/clearances.ts';
+import { stepAlert } from '../alerts/commands.ts';
+import { importValues } from '../alerts/values.ts';
 import { AddAttachmentInput, addAttachment, removeAttachment } from '../attachments/index.ts';
 import { changePassword, createToken, revokeToken, signIn, signOut } from '../auth/commands.ts';
 import { backupToFile } from '../backup/backup.ts';
@@ -335,6 +337,21 @@ describe('the demo organisation and the commands write only declared payloads', 
     });
     expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
   }, 60_000);
+
+  it('early warning writes declared payloads: an import, an alert acknowledged, escalated, closed', async () => {
+    const at = new Date(now.getTime() - 60_000).toISOString();
+    await run((trx) => importValues(trx, operator, `indicator,at,value\ntj-af-bread-price,${at},5\n`, now));
+    const alert = await handle.db
+      .selectFrom('alerts')
+      .select('id')
+      .where('status', '=', 'open')
+      .orderBy('raised_at')
+      .executeTakeFirstOrThrow();
+    await run((trx) => stepAlert(trx, operator, alert.id, 'acknowledge', { note: 'Seen' }, now));
+    await run((trx) => stepAlert(trx, operator, alert.id, 'escalate', { note: 'For the council' }, now));
+    await run((trx) => stepAlert(trx, operator, alert.id, 'close', { reason: 'Prices fell' }, now));
+    expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
+  });
 
   it('a restore writes a declared payload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-payloads-'));

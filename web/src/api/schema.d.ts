@@ -9055,6 +9055,820 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicators/{code}/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An indicator's values over time (90 days by default), with its thresholds and their levels */
+    get: {
+      parameters: {
+        query?: {
+          /** @description From this instant (inclusive); default: 90 days before `to` */
+          from?: string;
+          /** @description Up to this instant (inclusive); default: now */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The series */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IndicatorSeries'];
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Enter values of an entered indicator (a value for an instant already there replaces it); the region's level is worked out again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EnterIndicatorValuesInput'];
+        };
+      };
+      responses: {
+        /** @description Entered */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              written: number;
+              replaced: number;
+              level: components['schemas']['LevelOutcome'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/values/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a CSV file of values (`indicator,at,value`), whole or not at all: a bad line answers 400 naming each bad line, its field and why */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ImportIndicatorValuesInput'];
+        };
+      };
+      responses: {
+        /** @description Imported */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IndicatorImport'];
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/monitoring/levels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every region the caller watches, with its level (name, colour), since when, and the readings that made it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Levels */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['RegionLevel'][];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/monitoring/levels/{region}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A region's changes of level, newest first, each with the readings that caused it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          region: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description History */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['LevelChange'][];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alerts the caller may read, newest first, each with its age and its time to first response */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One status, or `active`: every one not closed */
+          status?: ('open' | 'acknowledged' | 'escalated' | 'closed') | 'active';
+          region?: string;
+          /** @description At this level or above */
+          level?: number;
+          limit?: number;
+          offset?: number | null;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Alerts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Alert'][];
+              nextOffset: number | null;
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A monitor raises an alert for a region (the situation room is told) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RaiseAlertInput'];
+        };
+      };
+      responses: {
+        /** @description Raised */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alert: components['schemas']['Alert'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One alert with its steps */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The alert */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alert: components['schemas']['Alert'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledge an open alert (an optional note): its first response if none came before */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AcknowledgeAlertInput'];
+        };
+      };
+      responses: {
+        /** @description Done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alert: components['schemas']['Alert'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Escalate an open or acknowledged alert (an optional note) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EscalateAlertInput'];
+        };
+      };
+      responses: {
+        /** @description Done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alert: components['schemas']['Alert'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/alerts/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close an alert with a reason (required) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CloseAlertInput'];
+        };
+      };
+      responses: {
+        /** @description Done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alert: components['schemas']['Alert'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/home': {
     parameters: {
       query?: never;
@@ -11266,6 +12080,186 @@ export interface components {
     };
     ApproveDailyReportInput: {
       summary: string;
+    };
+    LevelOutcome: {
+      region: string;
+      from: number;
+      to: number;
+      /** @enum {string} */
+      change: 'rose' | 'fell' | 'same';
+      alert: {
+        id: string;
+        reference: string;
+      } | null;
+    } | null;
+    EnterIndicatorValuesInput: {
+      values: {
+        /** @example 2026-03-02T06:00:00Z */
+        at: string;
+        value: number;
+      }[];
+    };
+    IndicatorSeries: {
+      indicator: {
+        code: string;
+        region: string;
+        name: components['schemas']['Bilingual'];
+        unit: components['schemas']['Bilingual'];
+        /** @enum {string} */
+        source: 'computed' | 'entered';
+        /** @enum {string} */
+        direction: 'rising' | 'falling';
+        /** @description Each threshold with its level, to draw on the chart */
+        thresholds: (components['schemas']['AlertLevel'] & {
+          at: number;
+        })[];
+      };
+      from: string;
+      to: string;
+      values: {
+        at: string;
+        value: number;
+        /** @enum {string} */
+        source: 'entered' | 'imported' | 'computed';
+        /** @description The level this value puts the indicator at */
+        level: number;
+      }[];
+      abilities: {
+        enter: boolean;
+      };
+    };
+    AlertLevel: {
+      level: number;
+      code: string;
+      name: components['schemas']['Bilingual'];
+      colour: string;
+    };
+    IndicatorImport: {
+      /**
+       * Format: uuid
+       * @description The subject of its record entry
+       */
+      importId: string;
+      lines: number;
+      replaced: number;
+      indicators: string[];
+      regions: string[];
+      levels: components['schemas']['LevelOutcome'][];
+    };
+    ImportIndicatorValuesInput: {
+      /**
+       * @description The file: a header `indicator,at,value`, then one value a line
+       * @example indicator,at,value
+       *     tj-af-bread-price,2026-03-02,6.4
+       */
+      csv: string;
+    };
+    RegionLevel: {
+      region: {
+        code: string;
+        name: components['schemas']['Bilingual'];
+        states: string[];
+      };
+      level: components['schemas']['AlertLevel'];
+      /** @description Since when; null until first worked out */
+      since: string | null;
+      readings: components['schemas']['IndicatorReading'][];
+      escalated: boolean;
+      /** @description Alerts not closed that the reader may read */
+      openAlerts: number;
+    };
+    IndicatorReading: {
+      indicator: string;
+      value: number | null;
+      /** @description The instant of that value */
+      at: string | null;
+      level: number;
+      threshold: {
+        level: number;
+        at: number;
+      } | null;
+    };
+    LevelChange: {
+      /** Format: uuid */
+      id: string;
+      at: string;
+      from: components['schemas']['AlertLevel'];
+      to: components['schemas']['AlertLevel'];
+      /** @enum {string} */
+      direction: 'rose' | 'fell';
+      readings: components['schemas']['IndicatorReading'][];
+      escalated: boolean;
+      /**
+       * Format: uuid
+       * @description The automatic alert the rise opened
+       */
+      alert: string | null;
+    };
+    Alert: {
+      /** Format: uuid */
+      id: string;
+      reference: string;
+      region: string;
+      states: string[];
+      level: number;
+      /** @enum {string} */
+      origin: 'automatic' | 'raised';
+      /** @enum {string} */
+      status: 'open' | 'acknowledged' | 'escalated' | 'closed';
+      title: string;
+      description: string;
+      classification: number;
+      raisedBy: string;
+      raisedAt: string;
+      firstResponseAt: string | null;
+      acknowledgedAt: string | null;
+      escalatedAt: string | null;
+      escalationNote: string | null;
+      closedAt: string | null;
+      closeReason: string | null;
+      /** @description How long it has been open (until closed, if it is) */
+      ageSeconds: number;
+      /** @description From raised to the first step anyone took; null while nobody has */
+      timeToFirstResponseSeconds: number | null;
+      /** @description How long it has waited for a first response; null once answered */
+      waitingSeconds: number | null;
+      steps?: components['schemas']['AlertStep'][];
+      abilities: {
+        acknowledge: boolean;
+        escalate: boolean;
+        close: boolean;
+      };
+    };
+    AlertStep: {
+      /** @enum {string} */
+      kind: 'opened' | 'acknowledged' | 'escalated' | 'closed';
+      from: string | null;
+      to: string;
+      at: string;
+      by: string;
+      note: string | null;
+    };
+    RaiseAlertInput: {
+      /** @example tj-af-border */
+      region: string;
+      level: number;
+      title: string;
+      /** @default  */
+      description: string;
+      /**
+       * @description 0 public, 1 restricted (the default), 2 confidential, 3 secret
+       * @default 1
+       */
+      classification: number;
+    };
+    AcknowledgeAlertInput: {
+      note?: string;
+    };
+    EscalateAlertInput: {
+      note?: string;
+    };
+    CloseAlertInput: {
+      reason: string;
     };
     Home: {
       /** @description What waits on the caller, soonest first */

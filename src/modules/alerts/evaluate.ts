@@ -1,4 +1,4 @@
-import type { MonitoringSettings } from '../../directory/index.ts';
+import type { MonitoringSettings } from '../directory/index.ts';
 
 /**
  * Alert levels, worked out from figures alone: no database, no clock. An indicator stands at
@@ -8,8 +8,21 @@ import type { MonitoringSettings } from '../../directory/index.ts';
  * organisation file's `combination.escalate` rule holds: that many indicators or more at
  * that level or above at once. The result carries the figures that made it, for the record.
  */
-export type Indicator = MonitoringSettings['indicators'][number];
-export type Combination = MonitoringSettings['combination'];
+export type Indicator = Pick<
+  MonitoringSettings['indicators'][number],
+  'code' | 'region' | 'direction' | 'thresholds'
+>;
+/** The combination rule, as the file declares it (optional) or the settings read it back (null). */
+export interface Combination {
+  escalate?: { indicators: number; atLevel: number } | null;
+}
+/** What the evaluation needs of the monitoring settings (the file's section, or `getMonitoringSettings`). */
+export interface EvaluatedSettings {
+  alertScale: { level: number }[];
+  regions: { code: string }[];
+  indicators: Indicator[];
+  combination: Combination;
+}
 
 export interface Scale {
   lowest: number;
@@ -36,7 +49,7 @@ export interface RegionLevel {
   readings: IndicatorReading[];
 }
 
-export function scaleOf(settings: Pick<MonitoringSettings, 'alertScale'>): Scale {
+export function scaleOf(settings: Pick<EvaluatedSettings, 'alertScale'>): Scale {
   const levels = settings.alertScale.map((l) => l.level);
   return { lowest: Math.min(...levels), highest: Math.max(...levels) };
 }
@@ -75,7 +88,7 @@ export function combineLevels(
  * Regions without indicators stand at the lowest level.
  */
 export function evaluateRegions(
-  settings: MonitoringSettings,
+  settings: EvaluatedSettings,
   values: ReadonlyMap<string, number | null>,
 ): RegionLevel[] {
   const scale = scaleOf(settings);

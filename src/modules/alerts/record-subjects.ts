@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type {
+  NotificationSubjectFacts,
+  NotificationSubjectSpec,
+  SubjectResolver,
+} from '../../core/module.ts';
+import { can } from '../../policy/index.ts';
+import { isObserver, isPerson, isSecretariat } from '../../policy/predicates.ts';
+import { getMonitoringSettings } from '../directory/index.ts';
+import { MONITORING_CLASSIFICATION } from './policy.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
+
+/**
+ * The record's early-warning subjects by name, for the record page: an alert by its reference
+ * and title, a region and an indicator by their names in the file; each only to who may read it.
+ */
+export const alertSubjects: Record<string, SubjectResolver> = {
+  alert: async (db, actor, ids) => {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('alerts')
+      .select(['id', 'reference', 'title', 'states', 'classification'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(
+      rows
+        .filter((r) =>
+          can(actor, 'read', 'alert', {
+            states: r.states.map((s) => s.trim()),
+            classification: r.classification,
+          }),
+        )
+        .map((r) => [r.id, { label: `${r.reference} ${r.title}`, path: `/alerts/${r.id}` }]),
+    );
+  },
+  monitoring_region: async (db, actor, ids) => {
+    const settings = await getMonitoringSettings(db);
+    return new Map(
+      settings.regions
+        .filter((r) => ids.includes(r.code) && can(actor, 'read', 'monitoringRegion', { states: r.states }))
+        .map((r) => [r.code, { label: r.name.en, path: `/monitoring?region=${r.code}` }]),
+    );
+  },
+  indicator: async (db, actor, ids) => {
+    const settings = await getMonitoringSettings(db);
+    const states = new Map(settings.regions.map((r) => [r.code, r.states]));
+    return new Map(
+      settings.indicators
+        .filter(
+          (i) =>
+            ids.includes(i.code) &&
+            can(actor, 'read', 'monitoringRegion', { states: states.get(i.region) ?? [] }),
+        )
+        .map((i) => [i.code, { label: i.name.en, path: `/monitoring/indicators/${i.code}` }]),
+    );
+  },
+};
+
+/** The SQL twin of `watches` for a subject's states array (a column or expression) and classification. */
+function watched(
+  actor: Parameters<NotificationSubjectSpec['facts']>[0],
+  states: ReturnType<typeof sql>,
+  classification: ReturnType<typeof sql>,
+) {
+  if (!isPerson(actor) || isObserver(actor)) return sql<boolean>`false`;
+  const within = sql<boolean>`${classification} <= ${actor.accessLevel}`;
+  if (isSecretariat(actor)) return within;
+  if (actor.affiliation !== 'delegation' || !actor.stateCode) return sql<boolean>`false`;
+  return sql<boolean>`(${within} and ${actor.stateCode}::text = any (${states}))`;
+}
+
+/**
+ * What early-warning notifications name their subject by, when the reader may still be told
+ * of it: an alert (reference, title, classification), a change of level (the region's name
+ * and the new level; restricted).
+ */
+export const alertNotificationSubjects: Record<string, NotificationSubjectSpec> = {
+  alert: {
+    facts: (actor) => (eb) =>
+      eb
+        .selectFrom('alerts')
+        .select(
+          sql<NotificationSubjectFacts>`jsonb_build_object('title', alerts.title, 'reference', alerts.reference, 'classification', alerts.classification)`.as(
+            'facts',
+          ),
+        )
+        .whereRef('alerts.id', '=', 'notifications.subject_id')
+        .where(watched(actor, sql`alerts.states`, sql`alerts.classification`))
+        .$asScalar(),
+    path: (id) => `/alerts/${id}`,
+  },
+  level_change: {
+    facts: (actor) => (eb) =>
+      eb
+        .selectFrom('level_changes')
+        .innerJoin('monitoring_regions', 'monitoring_regions.code', 'level_changes.region_code')
+        .select(
+          sql<NotificationSubjectFacts>`jsonb_build_object('title', monitoring_regions.name_en || ': level ' || level_changes.to_level, 'reference', null, 'classification', ${MONITORING_CLASSIFICATION}::int)`.as(
+            'facts',
+          ),
+        )
+        .whereRef('level_changes.id', '=', 'notifications.subject_id')
+        .where(watched(actor, sql`monitoring_regions.states::text[]`, sql`${MONITORING_CLASSIFICATION}::int`))
+        .$asScalar(),
+    path: () => '/monitoring',
+  },
+};
