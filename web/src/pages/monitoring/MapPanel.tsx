@@ -21,7 +21,7 @@ export function MapPanel({
   picked,
   onPick,
   onOpen,
-  height,
+  size,
   title,
 }: {
   focus?: string[];
@@ -29,7 +29,7 @@ export function MapPanel({
   picked?: { lat: number; lon: number } | null;
   onPick?: (point: { lat: number; lon: number }) => void;
   onOpen?: (id: string) => void;
-  height?: number;
+  size?: [number, number];
   title: string;
 }) {
   const { t } = useTranslation();
@@ -42,6 +42,10 @@ export function MapPanel({
     area: r.area,
   }));
   const members = (states.data?.items ?? []).map((s) => s.code);
+  const stateName = (code: string) => {
+    const state = states.data?.items.find((s) => s.code === code);
+    return state ? text(state.name) : code;
+  };
   return (
     <Suspense
       fallback={
@@ -58,7 +62,8 @@ export function MapPanel({
         onPick={onPick}
         onOpen={onOpen}
         members={members}
-        height={height}
+        stateName={stateName}
+        size={size}
         title={title}
       />
     </Suspense>

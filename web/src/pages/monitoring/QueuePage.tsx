@@ -81,7 +81,14 @@ export function QueuePage() {
       header: t('monitoring.list.reference'),
       width: 120,
       cell: ({ report }) => (
-        <Anchor component={Link} to={`/reports/${report.id}`} fw={600} size="sm" data-testid="queue-link">
+        <Anchor
+          component={Link}
+          to={`/reports/${report.id}`}
+          fw={600}
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="queue-link"
+        >
           {report.reference}
         </Anchor>
       ),

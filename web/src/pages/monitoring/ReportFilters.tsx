@@ -1,4 +1,4 @@
-import { Button, Grid, Paper, Select, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Paper, Select, TextInput } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/ru';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
@@ -48,7 +48,7 @@ export function ReportFilters({
     >
       <DatesProvider settings={{ locale: i18n.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>
         <Grid gap="sm" align="flex-end">
-          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
             <TextInput
               label={t('monitoring.filters.words')}
               placeholder={t('monitoring.filters.wordsPlaceholder')}
@@ -69,7 +69,7 @@ export function ReportFilters({
               data-testid="filter-status"
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
             <Select
               label={t('monitoring.filters.category')}
               placeholder={t('monitoring.filters.anyCategory')}
@@ -83,7 +83,7 @@ export function ReportFilters({
               data-testid="filter-category"
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
             <Select
               label={t('monitoring.filters.region')}
               placeholder={t('monitoring.filters.anyRegion')}
@@ -95,7 +95,7 @@ export function ReportFilters({
               data-testid="filter-region"
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 8, lg: 2 }}>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
             <DatePickerInput
               type="range"
               label={t('monitoring.filters.dates')}
@@ -108,23 +108,23 @@ export function ReportFilters({
               data-testid="filter-dates"
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4, lg: 1 }}>
-            {any ? (
-              <Button
-                variant="subtle"
-                size="sm"
-                px={6}
-                leftSection={<IconFilterOff size={14} aria-hidden />}
-                onClick={() => {
-                  onSearch('');
-                  onChange({ status: null, category: null, region: null, from: null, to: null, q: null });
-                }}
-              >
-                {t('monitoring.filters.clear')}
-              </Button>
-            ) : null}
-          </Grid.Col>
         </Grid>
+        {any ? (
+          <Group justify="flex-end" mt="xs">
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconFilterOff size={14} aria-hidden />}
+              onClick={() => {
+                onSearch('');
+                onChange({ status: null, category: null, region: null, from: null, to: null, q: null });
+              }}
+              data-testid="filters-clear"
+            >
+              {t('monitoring.filters.clear')}
+            </Button>
+          </Group>
+        ) : null}
       </DatesProvider>
     </Paper>
   );

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Stack, Textarea } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/ru';
 import { IconDeviceFloppy, IconRefresh, IconSend } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, client, ok } from '../../api/client.ts';
@@ -64,6 +64,9 @@ export function ReportForm({
   const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const correcting = !!report && report.status !== 'draft';
+  // The version the form was opened on: a live refresh of the report must not move it on, so
+  // a change made meanwhile by someone else is refused (409) rather than overwritten.
+  const [baseVersion] = useState(report?.version ?? 0);
 
   const save = useReportMutation(
     async ({ submit }: { submit: boolean }) => {
@@ -76,7 +79,7 @@ export function ReportForm({
           params,
           body: {
             ...content,
-            version: report.version,
+            version: baseVersion,
             ...(correcting ? { reason: reason.trim() } : {}),
           } as CorrectReportBody,
         }),
@@ -98,6 +101,14 @@ export function ReportForm({
   );
 
   const stale = save.error instanceof ApiError && save.error.status === 409;
+  // The form is long: after a refusal, bring the message or the first field it names into view.
+  const formRef = useRef<HTMLFormElement>(null);
+  const problem = save.error ?? (Object.keys(checked).length ? checked : null);
+  useEffect(() => {
+    if (!problem) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[role="alert"], [aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [problem]);
   const errors = { ...fieldPaths(save.error), ...checked };
   const onSubmit = (submit: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
@@ -113,7 +124,7 @@ export function ReportForm({
 
   return (
     <DatesProvider settings={{ locale: i18n.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>
-      <form onSubmit={onSubmit(!correcting)} noValidate data-testid="report-form">
+      <form ref={formRef} onSubmit={onSubmit(!correcting)} noValidate data-testid="report-form">
         <Stack gap="lg">
           {stale ? (
             <Alert

@@ -24,7 +24,8 @@ export function EditReportPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const query = useReport(id);
-  // Each reload after a stale version starts the form over from what the server holds now.
+  // Each reload after a stale version starts the form over from what the server holds now; a
+  // live refresh alone does not (it would throw away what is being typed).
   const [round, setRound] = useState(0);
   return (
     <QueryState query={query}>
@@ -44,7 +45,7 @@ export function EditReportPage() {
             }
           />
           <ReportForm
-            key={`${report.version}-${round}`}
+            key={round}
             initial={fromReport(report)}
             report={report}
             onReload={() =>

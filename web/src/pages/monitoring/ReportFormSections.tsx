@@ -148,7 +148,7 @@ export function WhereSection({ draft, set, errors }: SectionProps) {
                 set('latitude', lat);
                 set('longitude', lon);
               }}
-              height={340}
+              size={[520, 400]}
               title={t('monitoring.form.mapTitle')}
             />
             <Text size="xs" c="dimmed">

@@ -58,7 +58,7 @@ export function ReportPage() {
                     <MapPanel
                       focus={report.region ? [report.region] : []}
                       reports={point ? [point as MapReport] : []}
-                      height={280}
+                      size={[400, 340]}
                       title={t('monitoring.facts.mapTitle', { reference: report.reference })}
                     />
                     <StatusTimeline report={report} />

@@ -96,7 +96,14 @@ export function ReportsPage() {
       header: t('monitoring.list.reference'),
       width: 120,
       cell: (r) => (
-        <Anchor component={Link} to={`/reports/${r.id}`} fw={600} size="sm" data-testid="report-link">
+        <Anchor
+          component={Link}
+          to={`/reports/${r.id}`}
+          fw={600}
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="report-link"
+        >
           {r.reference}
         </Anchor>
       ),
@@ -156,7 +163,7 @@ export function ReportsPage() {
             <MapPanel
               reports={mapped}
               onOpen={(id) => void navigate(`/reports/${id}`)}
-              height={380}
+              size={[1000, 400]}
               title={t('monitoring.map.title')}
             />
             <Text size="xs" c="dimmed">

@@ -111,7 +111,7 @@ export function useSourceGrading() {
     )}`;
 }
 
-/** A wait in its two largest parts, without seconds: "5 h 12 min", "2 d 3 h", "4 min". */
+/** A wait in its two largest parts, without seconds: "5 h 12 min", "2 d 3 h", "4 h", "4 min". */
 export function useWait() {
   const { t } = useTranslation();
   return (seconds: number): string => {

@@ -1,5 +1,5 @@
 import { Box, Group, Text } from '@mantine/core';
-import { geoArea, geoPath } from 'd3-geo';
+import { geoArea, geoCentroid, geoPath } from 'd3-geo';
 import type { Polygon } from 'geojson';
 import { type MouseEvent, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,6 @@ import world from 'world-atlas/countries-50m.json';
 import { countryShapes, fittedProjection, numericId } from '../../clearances/map/geometry.ts';
 import { focusOn, type Outline, roundCoordinate } from './focus.ts';
 
-const WIDTH = 640;
-const HEIGHT = 420;
 const SHAPES = countryShapes(world as unknown as Topology);
 const INK = '#1b365d';
 
@@ -43,7 +41,8 @@ export function ReportMap({
   onPick,
   onOpen,
   members,
-  height,
+  stateName,
+  size = [640, 420],
   title,
 }: {
   regions: MapRegion[];
@@ -55,16 +54,21 @@ export function ReportMap({
   onOpen?: (id: string) => void;
   /** ISO alpha-2 codes of the member states, drawn a little darker than their neighbours. */
   members: string[];
-  height?: number;
+  /** A member state's name in the reader's language, written on the map where its middle is in view. */
+  stateName: (code: string) => string;
+  /** The drawing's width and height (its shape; it is drawn at the container's width). */
+  size?: [number, number];
   title: string;
 }) {
   const { t } = useTranslation();
   const uid = useId().replace(/:/g, '');
+  const [WIDTH, HEIGHT] = size;
   const shown = focus.length ? regions.filter((r) => focus.includes(r.code)) : regions;
   const key = JSON.stringify([
     regions.map((r) => [r.code, r.name, r.area]),
     shown.map((r) => r.code),
     members,
+    size,
     focus.length ? [] : reports.map((r) => [r.lat, r.lon]),
   ]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the content, not the identity
@@ -81,7 +85,10 @@ export function ReportMap({
       d: path(s.feature) ?? '',
       member: memberIds.has(s.id),
     })).filter((c) => c.d);
-    const placed: [number, number][] = [];
+    // Names are written where they do not cover one another: the regions' first, then the
+    // member states' where room is left (every name is also in a title and in the description).
+    const placed: LabelBox[] = [];
+    const fits = (box: LabelBox) => placed.every((p) => !overlaps(p, box));
     const areas = regions
       .filter((r) => r.area && r.area.length >= 3)
       .map((r) => {
@@ -91,21 +98,30 @@ export function ReportMap({
         const polygon: Polygon = { type: 'Polygon', coordinates: [ring] };
         if (geoArea(polygon) > 2 * Math.PI) polygon.coordinates[0].reverse();
         const d = path(polygon) ?? '';
-        const [[x0, y0], [x1, y1]] = path.bounds(polygon);
-        // The name above the outline, left-aligned, or right-aligned when it would run off the map.
+        const [[, y0], [, y1]] = path.bounds(polygon);
+        const middle = projection(geoCentroid(polygon));
         const width = r.name.length * 6.6;
-        const anchor: 'start' | 'end' = x0 + width > WIDTH - 4 ? 'end' : 'start';
-        const at: [number, number] = [
-          anchor === 'start' ? Math.max(x0, 4) : Math.min(x1, WIDTH - 4),
-          y0 > 20 ? y0 - 6 : y1 + 16,
-        ];
-        const visible = Number.isFinite(y0) && x1 > 0 && x0 < WIDTH;
-        const showName =
-          visible && placed.every(([x, y]) => Math.abs(x - at[0]) > width || Math.abs(y - at[1]) > 18);
-        if (showName) placed.push(at);
-        return { code: r.code, name: r.name, d, at, anchor, showName };
+        // The name above the outline (below it at the top edge), from its middle, kept on the map.
+        const at: [number, number] = middle
+          ? [Math.min(Math.max(middle[0] - width / 2, 4), WIDTH - 4 - width), y0 > 20 ? y0 - 6 : y1 + 16]
+          : [0, 0];
+        const box: LabelBox = [at[0], at[1] - 12, at[0] + width, at[1] + 3];
+        const visible = !!middle && inView(middle, WIDTH, HEIGHT, 0) && width < WIDTH - 8;
+        const showName = visible && fits(box);
+        if (showName) placed.push(box);
+        return { code: r.code, name: r.name, d, at, showName };
       });
-    return { projection, countries, areas };
+    const stateLabels = members.flatMap((code) => {
+      const shape = SHAPES.find((s) => s.id === numericId(code));
+      const at = shape ? projection(geoCentroid(shape.feature)) : null;
+      const width = stateName(code).length * 8.5;
+      if (!at || !inView(at, WIDTH, HEIGHT, width / 2 + 4)) return [];
+      const box: LabelBox = [at[0] - width / 2, at[1] - 12, at[0] + width / 2, at[1] + 3];
+      if (!fits(box)) return [];
+      placed.push(box);
+      return [{ code, at }];
+    });
+    return { projection, countries, areas, stateLabels };
   }, [key]);
 
   const project = (lon: number, lat: number) => drawing.projection([lon, lat]) ?? [Number.NaN, Number.NaN];
@@ -117,6 +133,7 @@ export function ReportMap({
     );
   const pin = picked ? project(picked.lon, picked.lat) : null;
   const anyWithheld = reports.some((r) => r.withheld);
+  const anyExact = reports.some((r) => !r.withheld);
 
   const pick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
@@ -135,7 +152,6 @@ export function ReportMap({
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width="100%"
-        height={height}
         role={onOpen ? 'group' : 'img'}
         aria-labelledby={`${uid}-title ${uid}-desc`}
         onClick={pick}
@@ -168,6 +184,22 @@ export function ReportMap({
             </path>
           ))}
         </g>
+        <g aria-hidden>
+          {drawing.stateLabels.map((l) => (
+            <text
+              key={l.code}
+              x={l.at[0]}
+              y={l.at[1]}
+              textAnchor="middle"
+              fontSize={12}
+              letterSpacing={1}
+              fill="#5c6f8a"
+              style={{ textTransform: 'uppercase' }}
+            >
+              {stateName(l.code)}
+            </text>
+          ))}
+        </g>
         <g>
           {drawing.areas.map((a) => (
             <g key={a.code}>
@@ -186,7 +218,6 @@ export function ReportMap({
                 <text
                   x={a.at[0]}
                   y={a.at[1]}
-                  textAnchor={a.anchor}
                   fontSize={12}
                   fontWeight={600}
                   fill={INK}
@@ -250,12 +281,14 @@ export function ReportMap({
           style={{ listStyle: 'none' }}
           aria-label={t('monitoring.map.legend')}
         >
-          <Group gap={6} component="li" wrap="nowrap">
-            <svg width={14} height={14} aria-hidden>
-              <circle cx={7} cy={7} r={5} fill="#c92a2a" stroke="white" strokeWidth={1.5} />
-            </svg>
-            <Text size="xs">{t('monitoring.map.exact')}</Text>
-          </Group>
+          {anyExact ? (
+            <Group gap={6} component="li" wrap="nowrap">
+              <svg width={14} height={14} aria-hidden>
+                <circle cx={7} cy={7} r={5} fill="#c92a2a" stroke="white" strokeWidth={1.5} />
+              </svg>
+              <Text size="xs">{t('monitoring.map.exact')}</Text>
+            </Group>
+          ) : null}
           {anyWithheld ? (
             <Group gap={6} component="li" wrap="nowrap">
               <svg width={18} height={18} aria-hidden>
@@ -278,6 +311,13 @@ export function ReportMap({
     </Box>
   );
 }
+
+/** A label's box on the drawing: left, top, right, bottom. */
+type LabelBox = [number, number, number, number];
+const overlaps = (a: LabelBox, b: LabelBox) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+/** Whether a point lies on the drawing, at least `margin` from its sides. */
+const inView = ([x, y]: [number, number], width: number, height: number, margin: number) =>
+  Number.isFinite(x) && x >= margin && x <= width - margin && y >= 16 && y <= height - 8;
 
 /** A report's mark: a dot at its point, or a dashed ring where the place is rounded to the district. */
 function PointMark({ withheld }: { withheld: boolean }) {

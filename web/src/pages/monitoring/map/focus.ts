@@ -23,15 +23,17 @@ export function focusOn(outlines: Outline[], points: { lon: number; lat: number 
   const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
   const halfLon = Math.max(Math.max(...lons) - Math.min(...lons), MIN_SPAN) / 2 + MARGIN;
   const halfLat = Math.max(Math.max(...lats) - Math.min(...lats), MIN_SPAN / 2) / 2 + MARGIN;
-  return {
-    type: 'MultiPoint',
-    coordinates: [
-      [midLon - halfLon, midLat - halfLat],
-      [midLon + halfLon, midLat - halfLat],
-      [midLon - halfLon, midLat + halfLat],
-      [midLon + halfLon, midLat + halfLat],
-    ],
-  };
+  // The box's edges, not only its corners: on a conic projection a parallel bows, and its
+  // middle would fall outside a drawing fitted to the corners alone.
+  const steps = 8;
+  const edges = Array.from(
+    { length: steps + 1 },
+    (_, i) => midLon - halfLon + (2 * halfLon * i) / steps,
+  ).flatMap((lon) => [
+    [lon, midLat - halfLat],
+    [lon, midLat + halfLat],
+  ]);
+  return { type: 'MultiPoint', coordinates: edges };
 }
 
 /** A coordinate rounded for a form field: five decimals, about a metre. */
