@@ -11,6 +11,14 @@ async function choose(page: Page, testId: string, option: string | RegExp) {
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** A POST to the API in the page's session, with its CSRF token; the answer's JSON. */
+async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const session = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  const response = await page.request.post(path, { data, headers: { 'X-CSRF-Token': session.csrfToken } });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
 /** Waits until the report page shows the status. */
 const showsStatus = (page: Page, status: string) =>
   page
@@ -121,5 +129,49 @@ describe('reports from the field', () => {
     await showsStatus(member.page, 'published');
 
     for (const p of [focal, monitor, member]) await p.context.close();
+  });
+
+  it('a correction on a version someone else has corrected meanwhile is refused plainly, and the latest is reloaded', async () => {
+    const focal = await newPage(browser);
+    await signIn(focal.page, 'kg.focal');
+    const { report } = await post<{ report: { id: string } }>(focal.page, '/api/reports', {
+      title: `Crowd gathered at the Kyzyl-Bel crossing ${Date.now()}`,
+      category: 'peaceful-protest',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      region: 'kg-tj-border',
+      submit: true,
+    });
+
+    // The monitor opens the correction in two tabs; the first saves, the second is behind.
+    const monitor = await newPage(browser);
+    await signIn(monitor.page, 'secretariat.monitor');
+    const behind = await monitor.context.newPage();
+    for (const p of [monitor.page, behind]) {
+      await p.goto(`/reports/${report.id}/edit`);
+      await p.getByTestId('report-form').waitFor(LONG);
+    }
+    await monitor.page.getByTestId('report-injured').fill('1');
+    await monitor.page.getByTestId('report-reason').fill('One person hurt, says the district police');
+    await monitor.page.getByTestId('save-correction').click();
+    await monitor.page.waitForURL(new RegExp(`/reports/${report.id}$`), LONG);
+
+    await behind.getByTestId('report-fatalities').fill('2');
+    await behind.getByTestId('report-reason').fill('Two deaths reported');
+    await behind.getByTestId('save-correction').click();
+    await behind.getByTestId('stale-version').waitFor(LONG);
+    await behind.getByTestId('reload-report').click();
+    await behind.getByTestId('stale-version').waitFor({ state: 'detached' });
+    // The form starts over from version 2, with the other correction in it.
+    expect(await behind.getByTestId('report-injured').inputValue()).toBe('1');
+    expect(await behind.getByTestId('report-fatalities').inputValue()).toBe('');
+
+    // The history says who changed what, and why.
+    await monitor.page.getByTestId('report-version').first().waitFor(LONG);
+    const latest = await monitor.page.getByTestId('report-version').first().textContent();
+    expect(latest).toContain('Version 2');
+    expect(latest).toContain('One person hurt, says the district police');
+    expect(latest).toContain('Injured');
+
+    for (const p of [focal, monitor]) await p.context.close();
   });
 });

@@ -6,7 +6,13 @@ import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format.ts';
 import { useStateName } from '../clearances/labels.tsx';
 import { type Report, useReport } from './api.ts';
-import { useMonitoringNames, useOccurredAt, usePlaceText, useSourceGrading } from './labels.tsx';
+import {
+  useMonitoringNames,
+  useOccurredAt,
+  usePlaceText,
+  usePointText,
+  useSourceGrading,
+} from './labels.tsx';
 
 /** One fact: its name above, what it is below; "—" when nothing is known. */
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -18,13 +24,6 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
       <div>{children ?? <Text size="sm">—</Text>}</div>
     </Stack>
   );
-}
-
-/** A point in degrees with its hemisphere letters, as read aloud on a radio net. */
-export function formatPoint(point: NonNullable<Report['point']>): string {
-  const lat = `${Math.abs(point.latitude).toFixed(5)}° ${point.latitude >= 0 ? 'N' : 'S'}`;
-  const lon = `${Math.abs(point.longitude).toFixed(5)}° ${point.longitude >= 0 ? 'E' : 'W'}`;
-  return `${lat}, ${lon}`;
 }
 
 /** The notice that the reader sees the report without its reporter, source and exact place. */
@@ -50,6 +49,7 @@ export function ReportFacts({ report }: { report: Report }) {
   const occurredAt = useOccurredAt();
   const placeText = usePlaceText();
   const grading = useSourceGrading();
+  const pointText = usePointText();
   const stateName = useStateName();
   const { name, parent } = names.categoryParts(report.category);
   const withheld = (
@@ -95,7 +95,7 @@ export function ReportFacts({ report }: { report: Report }) {
             </Text>
             {report.point ? (
               <Text size="xs" c="dimmed">
-                {formatPoint(report.point)} · {t(`monitoring.pointPrecision.${report.point.precision}`)}
+                {pointText(report.point)} · {t(`monitoring.pointPrecision.${report.point.precision}`)}
               </Text>
             ) : null}
           </Fact>

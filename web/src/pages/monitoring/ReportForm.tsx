@@ -101,7 +101,8 @@ export function ReportForm({
   );
 
   const stale = save.error instanceof ApiError && save.error.status === 409;
-  // The form is long: after a refusal, bring the message or the first field it names into view.
+  // The form is long: after a refusal, bring the message (a stale version: beside the buttons)
+  // or the first field it names into view.
   const formRef = useRef<HTMLFormElement>(null);
   const problem = save.error ?? (Object.keys(checked).length ? checked : null);
   useEffect(() => {
@@ -126,39 +127,38 @@ export function ReportForm({
     <DatesProvider settings={{ locale: i18n.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>
       <form ref={formRef} onSubmit={onSubmit(!correcting)} noValidate data-testid="report-form">
         <Stack gap="lg">
-          {stale ? (
-            <Alert
-              color="orange"
-              variant="light"
-              role="alert"
-              title={t('monitoring.form.staleTitle')}
-              data-testid="stale-version"
-            >
-              <Stack gap="xs" align="flex-start">
-                {t('monitoring.form.staleText')}
-                {onReload ? (
-                  <Button
-                    variant="light"
-                    color="orange"
-                    size="xs"
-                    leftSection={<IconRefresh size={14} aria-hidden />}
-                    onClick={onReload}
-                    data-testid="reload-report"
-                  >
-                    {t('monitoring.form.reload')}
-                  </Button>
-                ) : null}
-              </Stack>
-            </Alert>
-          ) : (
-            <FormError error={save.error} placed={PLACED} />
-          )}
+          {stale ? null : <FormError error={save.error} placed={PLACED} />}
           <WhatSection draft={draft} set={set} errors={errors} />
           <WhereSection draft={draft} set={set} errors={errors} />
           <WhoSection draft={draft} set={set} errors={errors} />
           <SourceSection draft={draft} set={set} errors={errors} />
           <Card>
             <Stack gap="md">
+              {stale ? (
+                <Alert
+                  color="orange"
+                  variant="light"
+                  role="alert"
+                  title={t('monitoring.form.staleTitle')}
+                  data-testid="stale-version"
+                >
+                  <Stack gap="xs" align="flex-start">
+                    {t('monitoring.form.staleText')}
+                    {onReload ? (
+                      <Button
+                        variant="light"
+                        color="orange"
+                        size="xs"
+                        leftSection={<IconRefresh size={14} aria-hidden />}
+                        onClick={onReload}
+                        data-testid="reload-report"
+                      >
+                        {t('monitoring.form.reload')}
+                      </Button>
+                    ) : null}
+                  </Stack>
+                </Alert>
+              ) : null}
               {correcting ? (
                 <Textarea
                   label={t('monitoring.form.reason')}

@@ -4,8 +4,13 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useStateName } from '../clearances/labels.tsx';
 import { type ReportVersion, useReportVersions } from './api.ts';
-import { useMonitoringNames, useOccurredAt, usePlaceText, useSourceGrading } from './labels.tsx';
-import { formatPoint } from './ReportFacts.tsx';
+import {
+  useMonitoringNames,
+  useOccurredAt,
+  usePlaceText,
+  usePointText,
+  useSourceGrading,
+} from './labels.tsx';
 import { changesBetween, type FieldChange } from './versions.ts';
 
 /** A field's value as the history shows it, in the reader's words. */
@@ -15,6 +20,7 @@ function useValueText() {
   const occurredAt = useOccurredAt();
   const placeText = usePlaceText();
   const grading = useSourceGrading();
+  const pointText = usePointText();
   const stateName = useStateName();
   return (change: FieldChange, value: FieldChange['before'], version: ReportVersion): string => {
     if (value === null || value === undefined || value === '') return '—';
@@ -26,7 +32,7 @@ function useValueText() {
       case 'timePrecision':
         return t(`monitoring.timePrecision.${value as string}`);
       case 'point':
-        return formatPoint(value as NonNullable<ReportVersion['point']>);
+        return pointText(value as NonNullable<ReportVersion['point']>);
       case 'place':
         return placeText(value as NonNullable<ReportVersion['place']>);
       case 'region':

@@ -102,6 +102,18 @@ export function usePlaceText() {
       : t('monitoring.place.at', { name: place.name });
 }
 
+/** A point in degrees with its hemispheres, as read aloud on a radio net: "39.85960° N, 70.73987° E". */
+export function usePointText() {
+  const { t } = useTranslation();
+  return (point: { latitude: number; longitude: number }): string =>
+    t('monitoring.point.format', {
+      latitude: Math.abs(point.latitude).toFixed(5),
+      ns: t(point.latitude >= 0 ? 'monitoring.point.north' : 'monitoring.point.south'),
+      longitude: Math.abs(point.longitude).toFixed(5),
+      ew: t(point.longitude >= 0 ? 'monitoring.point.east' : 'monitoring.point.west'),
+    });
+}
+
 /** "B2 — usually reliable, probably true": the admiralty grading and what it means. */
 export function useSourceGrading() {
   const { t } = useTranslation();
