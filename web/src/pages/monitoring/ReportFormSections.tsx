@@ -98,7 +98,7 @@ export function WhatSection({ draft, set, errors }: SectionProps) {
           value={draft.occurredAt}
           onChange={(v) => set('occurredAt', v)}
           valueFormat="DD MMM YYYY, HH:mm"
-          maxDate={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}
+          maxDate={new Date().toISOString().slice(0, 10)}
           error={errors.occurredAt}
           data-testid="report-occurred-at"
           submitButtonProps={{ 'aria-label': t('monitoring.form.pickerDone') }}
