@@ -48,8 +48,9 @@ export function utcWall(iso: string | Date): string {
 
 /** The picker's UTC wall clock as an instant, or '' when it is not one. */
 export function utcInstant(wall: string | null): string {
-  if (!wall) return '';
-  const iso = `${wall.trim().replace(' ', 'T')}${wall.trim().length <= 16 ? ':00' : ''}Z`;
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(wall?.trim() ?? '');
+  if (!match) return '';
+  const iso = `${match[1]}T${match[2]}${match[3] ?? ':00'}Z`;
   return Number.isNaN(Date.parse(iso)) ? '' : new Date(iso).toISOString();
 }
 
