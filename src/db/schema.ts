@@ -15,6 +15,7 @@ import type {
   WebhookDeliveriesTable,
   WebhooksTable,
 } from './schema-clearances.ts';
+import type { HotlineContactsTable, HotlineMessagesTable, HotlinesTable } from './schema-hotline.ts';
 import type {
   AlertLevelsTable,
   IndicatorsTable,
@@ -96,6 +97,9 @@ export interface Database {
   report_collections: ReportCollectionsTable;
   report_collection_items: ReportCollectionItemsTable;
   saved_report_filters: SavedReportFiltersTable;
+  hotlines: HotlinesTable;
+  hotline_contacts: HotlineContactsTable;
+  hotline_messages: HotlineMessagesTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

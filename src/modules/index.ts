@@ -7,6 +7,7 @@ import { decisionsModule } from './decisions/index.ts';
 import { delegationsModule } from './delegations/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.ts';
+import { hotlineModule } from './hotline/index.ts';
 import { ledgerModule } from './ledger/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
 import { liveModule } from './live/index.ts';
@@ -38,6 +39,7 @@ export const MODULES: readonly AccordModule[] = [
   webhooksModule,
   decisionsModule,
   clearancesModule,
+  hotlineModule,
   monitoringModule,
   homeModule,
 ];
