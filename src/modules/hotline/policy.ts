@@ -64,6 +64,8 @@ export const hotlineRules: PolicyRulesFor<'hotline' | 'hotlineSide' | 'hotlineMe
     send: (a, h) => speaks(a, h) && withinAccessLevel(a, 1),
   },
   hotlineSide: {
+    // Whoever reads the hotline reads its sides (so a refusal to designate is 403, not 404).
+    read: readsHotline,
     // A side's head of delegation names its contacts (the console too, as the system).
     designate: (a, s) =>
       isSystem(a) || (isHeadOfDelegation(a) && sideOf(a, s) === s.state && readsHotline(a, s)),
