@@ -58,7 +58,13 @@ describe("the organisation file's hotlines section", () => {
     ],
     ['one state twice', 'states: [AM, BY]', 'states: [AM, AM]', '1.states.1', 'two different states'],
     ['three states', 'states: [AM, BY]', 'states: [AM, BY, TJ]', '1.states', 'exactly two'],
-    ['a code twice', 'code: AM-BY, states: [AM, BY]', 'code: AM-TJ, states: [AM, BY]', '1.code', 'AM-TJ is listed twice'],
+    [
+      'a code twice',
+      'code: AM-BY, states: [AM, BY]',
+      'code: AM-TJ, states: [AM, BY]',
+      '1.code',
+      'AM-TJ is listed twice',
+    ],
     [
       'an unknown recipient',
       'escalateTo: [secretariat, heads_of_delegation]',

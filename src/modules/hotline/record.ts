@@ -10,6 +10,7 @@ import type { LedgerActionSpec } from '../../core/module.ts';
 const Code = z.string().describe("The hotline's code, e.g. KG-TJ");
 const State = z.string().describe('A member state (ISO 3166 code)');
 const Instant = z.string().describe('An instant (ISO 8601, UTC)');
+const Urgency = z.enum(['routine', 'urgent']).describe('Urgent messages are flagged to the other side');
 
 export const hotlineLedgerActions = {
   'hotline.contacts_designated': {
@@ -27,7 +28,7 @@ export const hotlineLedgerActions = {
       hotline: Code,
       fromState: State,
       toState: State,
-      urgency: z.enum(['routine', 'urgent']),
+      urgency: Urgency,
       replyTo: z.string().nullable().describe('The message it answers'),
       reportId: z.string().nullable().describe('The field report it is about'),
       region: z.string().nullable().describe('The monitoring region it is about'),
@@ -57,11 +58,13 @@ export const hotlineLedgerActions = {
       hotline: Code,
       fromState: State,
       toState: State.describe('The side that did not acknowledge'),
-      urgency: z.enum(['routine', 'urgent']),
+      urgency: Urgency,
       sentAt: Instant,
       closedAt: Instant.describe('The end of the window (the entry is dated then)'),
       appliedAt: Instant.describe('When the runner applied it'),
-      escalatedTo: z.array(z.enum(['secretariat', 'heads_of_delegation'])),
+      escalatedTo: z
+        .array(z.enum(['secretariat', 'heads_of_delegation']))
+        .describe("Whom the hotline names for its escalations (the silent side's head is always told)"),
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;

@@ -40,6 +40,7 @@ import { buildProcedure, buildProposal } from '../decisions/factories.ts';
 import { BreakSilenceInput } from '../decisions/schema.ts';
 import { breakSilence } from '../decisions/stances.ts';
 import { authoriseDelegate, revokeDelegate } from '../delegations/index.ts';
+import { escalateDueMessages } from '../hotline/escalation.ts';
 import { MODULES } from '../index.ts';
 import { rotateCalendarLink, setPreferences } from '../notifications/commands.ts';
 import { setLocale, setUserDisabled, updateUser } from '../users/commands.ts';
@@ -335,6 +336,12 @@ describe('the demo organisation and the commands write only declared payloads', 
     });
     expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
   }, 60_000);
+
+  it('the hotline writes declared payloads: the waiting demo message escalated', async () => {
+    // The demo sent, acknowledged and designated; a day on, its waiting message is escalated.
+    const escalated = await escalateDueMessages(handle.db, new Date(Date.now() + 24 * HOUR));
+    expect(escalated.length).toBeGreaterThan(0);
+  });
 
   it('a restore writes a declared payload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-payloads-'));
