@@ -10,7 +10,7 @@ const DEMO_USERS = ['kg.head', 'tj.head', 'kg.focal', 'tj.focal'] as const;
  * The demo's hotline traffic on KG-TJ, through the real commands by the demo accounts,
  * placed in time relative to `now`: each head names its focal point as duty contact; two
  * hours ago Tajikistan reported shots near the Karamyk crossing (urgent), Kyrgyzstan
- * acknowledged it after six minutes and answered; five minutes ago Kyrgyzstan asked about a
+ * acknowledged it after six minutes and answered (Tajikistan acknowledged the answer); five minutes ago Kyrgyzstan asked about a
  * patrol, still waiting for Tajikistan's acknowledgement. Does nothing (false) when the
  * hotline has messages or the accounts or the hotline are missing.
  */
@@ -45,7 +45,7 @@ export async function loadDemoHotline(db: Db, now = new Date()): Promise<boolean
     ),
   );
   await tx((trx) => acknowledgeMessage(trx, as['kg.focal'], 'KG-TJ', shots.id, at(-114)));
-  await tx((trx) =>
+  const answer = await tx((trx) =>
     sendMessage(
       trx,
       as['kg.focal'],
@@ -57,6 +57,7 @@ export async function loadDemoHotline(db: Db, now = new Date()): Promise<boolean
       at(-100),
     ),
   );
+  await tx((trx) => acknowledgeMessage(trx, as['tj.focal'], 'KG-TJ', answer.id, at(-97)));
   await tx((trx) =>
     sendMessage(
       trx,
