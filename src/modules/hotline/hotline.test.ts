@@ -207,6 +207,11 @@ describe('POST /api/hotlines/{code}/messages', () => {
     expect(told).toEqual([
       { user_id: p.tjDuty.id, details: expect.objectContaining({ urgent: true, toState: 'TJ' }) },
     ]);
+    // Listed to them through the hotline's notification subject (while they may read the message).
+    const listed = (await (await get('/api/notifications', p.tjDuty)).json()) as {
+      items: { id: string; kind: string }[];
+    };
+    expect(listed.items.map((n) => n.kind)).toContain('hotline_message');
   });
 
   it('409 on a hotline the organisation file no longer lists', async () => {
