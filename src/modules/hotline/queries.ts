@@ -37,14 +37,16 @@ export const messageSubject = (h: Hotline, m: HotlineMessageRow): HotlineMessage
 /** The side that receives a message: the hotline's other state. */
 export const otherSide = (h: Hotline, state: string) => h.states.find((s) => s !== state) ?? state;
 
-/** Loads a hotline by code (FOR UPDATE when writing), or null. */
+/** Loads a hotline by code (locked when writing), or null. */
 export async function findHotline(
   db: Db,
   code: string,
   opts: { lock?: boolean } = {},
 ): Promise<Hotline | null> {
   let query = db.selectFrom('hotlines').selectAll().where('code', '=', code);
-  if (opts.lock) query = query.forUpdate();
+  // NO KEY UPDATE: a designation waits for another of the same hotline, not for messages being
+  // sent (their foreign key takes KEY SHARE on the hotline).
+  if (opts.lock) query = query.forNoKeyUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return null;
   return withContacts(db, row);
