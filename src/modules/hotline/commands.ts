@@ -236,9 +236,10 @@ export async function designateContacts(
   const users = usernames.length
     ? await trx.selectFrom('users').selectAll().where('username', 'in', usernames).execute()
     : [];
-  usernames.forEach((username) => {
+  // Checked in the order given, so the first bad one is named by its place in the list.
+  input.usernames.forEach((username, i) => {
     const user = users.find((u) => u.username === username);
-    const field = `usernames.${Math.max(input.usernames.indexOf(username), 0)}`;
+    const field = `usernames.${i}`;
     if (!user) throw invalid(field, `${username} is not a person of Accord`);
     if (user.affiliation !== 'delegation' || user.state_code?.trim() !== state || user.role === 'observer')
       throw invalid(field, `${username} is not of ${state}'s delegation`);

@@ -38,7 +38,7 @@ export async function loadDemoHotline(db: Db, now = new Date()): Promise<boolean
       as['tj.focal'],
       'KG-TJ',
       SendMessageInput.parse({
-        body: 'Automatic fire heard 2 km east of the Karamyk crossing at 02:40 local time. Are your units engaged? Please confirm and hold positions.',
+        body: 'Automatic fire heard 2 km east of the Karamyk crossing minutes ago. Are your units engaged? Please confirm and hold positions.',
         urgency: 'urgent',
       }),
       at(-120),
@@ -51,7 +51,7 @@ export async function loadDemoHotline(db: Db, now = new Date()): Promise<boolean
       as['kg.focal'],
       'KG-TJ',
       SendMessageInput.parse({
-        body: 'No Kyrgyz units engaged. Border post 7 reports a hunting party; a patrol is checking. Will report by 04:00.',
+        body: 'No Kyrgyz units engaged. Border post 7 reports a hunting party; a patrol is checking. Will report within the hour.',
         replyTo: shots.id,
       }),
       at(-100),
@@ -64,7 +64,7 @@ export async function loadDemoHotline(db: Db, now = new Date()): Promise<boolean
       as['kg.focal'],
       'KG-TJ',
       SendMessageInput.parse({
-        body: 'Our patrol will cross the stream near post 7 at 05:00 to recover a vehicle. Please inform your posts.',
+        body: 'Our patrol will cross the stream near post 7 at first light to recover a vehicle. Please inform your posts.',
       }),
       at(-5),
     ),
