@@ -372,3 +372,30 @@ describe('escalation reaches the two states’ systems', () => {
     expect(JSON.stringify(mine[0].data)).not.toContain('post 14');
   });
 });
+
+describe('the home page', () => {
+  it("lists the messages the person's side must acknowledge, to its contacts and head only", async () => {
+    const m = await buildMessage(t.handle.db, {
+      by: p.amDuty,
+      body: { body: 'Home page check', urgency: 'urgent' },
+    });
+    const attention = async (who: UserRow) => {
+      const res = await get('/api/home', who);
+      expect(res.status).toBe(200);
+      return (
+        (await res.json()) as {
+          attention: { kind: string; subjectId: string; details: Record<string, unknown> }[];
+        }
+      ).attention.filter((i) => i.kind === 'hotline.to_acknowledge');
+    };
+    const tj = await attention(p.tjDuty);
+    expect(tj.find((i) => i.subjectId === m.id)?.details).toMatchObject({
+      state: 'AM',
+      hotline: 'AM-TJ',
+      urgent: true,
+    });
+    expect((await attention(p.tjHead)).map((i) => i.subjectId)).toContain(m.id);
+    for (const other of [p.amDuty, p.tjDelegate, p.secretariat, p.byHead])
+      expect((await attention(other)).map((i) => i.subjectId)).not.toContain(m.id);
+  });
+});

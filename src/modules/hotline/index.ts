@@ -1,4 +1,5 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { hotlineAttention } from './attention.ts';
 import { registerHotlineCommands } from './cli.ts';
 import { loadDemoHotline } from './demo.ts';
 import { hotlineEmailWords } from './email-words.ts';
@@ -39,6 +40,8 @@ export const hotlineModule = defineModule({
   },
   subjects: hotlineSubjects,
   notificationSubjects: hotlineNotificationSubjects,
+  // Messages the person's side must acknowledge (its contacts and head).
+  attention: hotlineAttention,
   routes: registerHotlineRoutes,
   policy: hotlineRules as PolicyRules,
   subscriptions: hotlineNotices,
