@@ -165,11 +165,11 @@ export async function acknowledgeMessage(
 ): Promise<HotlineMessageRow> {
   const hotline = await readableHotline(trx, actor, code);
   const message = await readableMessage(trx, actor, hotline, id, { lock: true });
+  authorize(actor, 'acknowledge', 'hotlineMessage', messageSubject(hotline, message), 'message');
   if (message.acknowledged_at !== null)
     throw conflict(
       `already acknowledged by ${message.acknowledged_by_label} at ${new Date(message.acknowledged_at).toISOString()}`,
     );
-  authorize(actor, 'acknowledge', 'hotlineMessage', messageSubject(hotline, message), 'message');
   return acknowledge(trx, actor as Person, hotline, message, now, null);
 }
 
