@@ -22,6 +22,7 @@ import type {
   WebhookDeliveriesTable,
   WebhooksTable,
 } from './schema-clearances.ts';
+import type { HotlineContactsTable, HotlineMessagesTable, HotlinesTable } from './schema-hotline.ts';
 import type {
   AlertLevelsTable,
   IndicatorsTable,
@@ -115,6 +116,9 @@ export interface Database {
   alert_numbers: { year: number; last_number: number };
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
+  hotlines: HotlinesTable;
+  hotline_contacts: HotlineContactsTable;
+  hotline_messages: HotlineMessagesTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

@@ -8,9 +8,10 @@ import { decisionsModule } from './decisions/index.ts';
 import { delegationsModule } from './delegations/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.ts';
+import { hotlineModule } from './hotline/index.ts';
 import { ledgerModule } from './ledger/index.ts';
-import { monitoringModule } from './monitoring/index.ts';
 import { liveModule } from './live/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { systemModule } from './system/index.ts';
 import { usersModule } from './users/index.ts';
@@ -39,6 +40,7 @@ export const MODULES: readonly AccordModule[] = [
   webhooksModule,
   decisionsModule,
   clearancesModule,
+  hotlineModule,
   monitoringModule,
   alertsModule,
   homeModule,

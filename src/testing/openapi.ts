@@ -318,6 +318,24 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/reports/{id}/verify': { params: { id: randomUUID() } },
     'POST /api/reports/{id}/publish': { params: { id: randomUUID() }, body: { to: 'members' } },
     'POST /api/reports/{id}/archive': { params: { id: randomUUID() }, body: { reason: 'a sample' } },
+    // Hotlines: a code no test organisation declares, so that a well-formed sample never writes.
+    'GET /api/hotlines/{code}': { params: { code: 'ZZ-SAMPLE' } },
+    'GET /api/hotlines/{code}/messages': { params: { code: 'ZZ-SAMPLE' } },
+    'POST /api/hotlines/{code}/messages': {
+      params: { code: 'ZZ-SAMPLE' },
+      body: { body: 'A sample', urgency: 'routine', classification: 'restricted' },
+    },
+    'POST /api/hotlines/{code}/messages/{id}/acknowledge': {
+      params: { code: 'ZZ-SAMPLE', id: randomUUID() },
+    },
+    'POST /api/hotlines/{code}/messages/{id}/replies': {
+      params: { code: 'ZZ-SAMPLE', id: randomUUID() },
+      body: { body: 'A sample reply' },
+    },
+    'PUT /api/hotlines/{code}/contacts/{state}': {
+      params: { code: 'ZZ-SAMPLE', state: 'AM' },
+      body: { usernames: [] },
+    },
     'POST /api/reports/{id}/merge': {
       params: { id: randomUUID() },
       body: { into: randomUUID(), reason: 'a sample' },

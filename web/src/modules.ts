@@ -6,6 +6,7 @@ import { clearancesWeb } from './pages/clearances/module.tsx';
 import { dashboardWeb } from './pages/dashboard/module.tsx';
 import { decisionsWeb } from './pages/decisions/module.tsx';
 import { directoryWeb } from './pages/directory/module.tsx';
+import { hotlineWeb } from './pages/hotline/module.tsx';
 import { monitoringWeb } from './pages/monitoring/module.tsx';
 import { notificationsWeb } from './pages/notifications/module.tsx';
 import { peopleWeb } from './pages/people/module.tsx';
@@ -25,6 +26,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   decisionsWeb,
   clearancesWeb,
   monitoringWeb,
+  hotlineWeb,
   certificatesWeb,
   directoryWeb,
   peopleWeb,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { authorize } from '../../policy/index.ts';
 import { appendEntry, payloadHash, setWitnesses } from '../ledger/index.ts';
 import { createUser } from '../users/index.ts';
+import { loadHotlines } from './hotlines-load.ts';
 import { loadMonitoringSettings } from './monitoring-load.ts';
 import { defaultQuorum, type OrganisationFile } from './schema.ts';
 
@@ -170,6 +171,8 @@ export async function loadOrganisation(
   const clearances = await loadClearanceSettings(trx, file);
   onProgress?.('monitoring');
   const monitoring = await loadMonitoringSettings(trx, file);
+  onProgress?.('hotlines');
+  const hotlines = await loadHotlines(trx, file);
 
   onProgress?.('accounts');
   let usersCreated = 0;
@@ -235,6 +238,7 @@ export async function loadOrganisation(
       ...summary,
       procedures: file.procedures,
       monitoring,
+      hotlines,
     },
   });
   return summary;

@@ -39,6 +39,9 @@ export const directoryLedgerActions = {
         })
         .optional()
         .describe("What the file's monitoring section declared (none: no section)"),
+      hotlines: Count.optional().describe(
+        'Hotlines between two states the file declares (the others made inactive)',
+      ),
     }),
   },
 } satisfies Record<string, LedgerActionSpec>;

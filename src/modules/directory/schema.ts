@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ACCESS_LEVELS, AFFILIATIONS, ROLES } from '../../core/actor.ts';
 import { parseVerifierKey } from '../ledger/index.ts';
 
+import { checkHotlines, HotlineDeclaration } from './hotlines-section.ts';
 import { checkMonitoring, MonitoringSection } from './monitoring-section.ts';
 import { Bilingual, BilingualLong, STATE_CODE, StateCode, Text } from './primitives.ts';
 
@@ -209,6 +210,7 @@ export const OrganisationFile = z
       .default([]),
     clearances: ClearancesSection.optional(),
     monitoring: MonitoringSection.optional(),
+    hotlines: z.array(HotlineDeclaration).default([]),
     procedures: ProceduresSection.default({ maxHorizonDays: DEFAULT_MAX_HORIZON_DAYS }),
     record: RecordSection.default({ witnesses: [] }),
   })
@@ -272,6 +274,7 @@ export const OrganisationFile = z
     }
     if (file.clearances) checkClearances(file.clearances, states, bodies, ctx);
     if (file.monitoring) checkMonitoring(file.monitoring, states, ctx);
+    checkHotlines(file.hotlines, states, ctx);
     checkWitnesses(file.record, states, ctx);
     // A deployment request opens a procedure that many hours ahead: it must fit the horizon.
     const deployment = file.clearances?.deployment;

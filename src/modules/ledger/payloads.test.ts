@@ -42,7 +42,14 @@ import { buildProcedure, buildProposal } from '../decisions/factories.ts';
 import { BreakSilenceInput } from '../decisions/schema.ts';
 import { breakSilence } from '../decisions/stances.ts';
 import { authoriseDelegate, revokeDelegate } from '../delegations/index.ts';
+import { escalateDueMessages } from '../hotline/escalation.ts';
 import { MODULES } from '../index.ts';
+import { changeCollection, createCollection, deleteCollection } from '../monitoring/collections/commands.ts';
+import { correctReport, mergeReport } from '../monitoring/commands.ts';
+import { reportBody } from '../monitoring/factories.ts';
+import { importReports } from '../monitoring/import.ts';
+import { changeMembers } from '../monitoring/missions/commands.ts';
+import { CorrectReportInput } from '../monitoring/schema.ts';
 import { rotateCalendarLink, setPreferences } from '../notifications/commands.ts';
 import { setLocale, setUserDisabled, updateUser } from '../users/commands.ts';
 import { createWebhook, deleteWebhook, updateWebhook } from '../webhooks/commands.ts';
@@ -351,6 +358,57 @@ describe('the demo organisation and the commands write only declared payloads', 
     await run((trx) => stepAlert(trx, operator, alert.id, 'escalate', { note: 'For the council' }, now));
     await run((trx) => stepAlert(trx, operator, alert.id, 'close', { reason: 'Prices fell' }, now));
     expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
+  });
+
+  it('monitoring writes declared payloads: an import, a correction, a merge, a collection removed, mission members changed', async () => {
+    const person = async (username: string) =>
+      personFromRow(
+        await handle.db
+          .selectFrom('users')
+          .selectAll()
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow(),
+      );
+    const [focal, monitor, admin] = [
+      await person('tj.focal'),
+      await person('secretariat.monitor'),
+      await person('secretariat.admin'),
+    ];
+    const day = new Date(now.getTime() - 2 * 24 * HOUR).toISOString().slice(0, 10);
+    const [kept, dup] = await run((trx) =>
+      importReports(
+        trx,
+        focal,
+        `title,category,occurred_at,latitude,longitude\nA,border-incident,${day},39.9,70.6\nB,border-incident,${day},39.9,70.6\n`,
+      ),
+    );
+    await run((trx) =>
+      correctReport(
+        trx,
+        focal,
+        kept.id,
+        CorrectReportInput.parse({
+          ...reportBody({ category: 'border-incident' }),
+          version: 1,
+          reason: 'Better title',
+        }),
+      ),
+    );
+    await run((trx) => mergeReport(trx, monitor, dup.id, { into: kept.id, reason: 'Same event' }));
+    await run(async (trx) => {
+      const collection = await createCollection(trx, monitor, { name: 'Payload test', description: '' });
+      await changeCollection(trx, monitor, collection.id, { add: [kept.id], remove: [] });
+      await deleteCollection(trx, monitor, collection.id);
+    });
+    const mission = await handle.db.selectFrom('observation_missions').select('id').executeTakeFirstOrThrow();
+    await run((trx) => changeMembers(trx, admin, mission.id, { add: [], remove: [focal.id] }));
+    expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
+  });
+
+  it('the hotline writes declared payloads: the waiting demo message escalated', async () => {
+    // The demo sent, acknowledged and designated; a day on, its waiting message is escalated.
+    const escalated = await escalateDueMessages(handle.db, new Date(Date.now() + 24 * HOUR));
+    expect(escalated.length).toBeGreaterThan(0);
   });
 
   it('a restore writes a declared payload', async () => {

@@ -26,12 +26,18 @@ export const monitoringLedgerActions = {
   'report.filed': {
     description:
       'A report was filed (as a draft, or submitted at once): its facts and the hash of its first version.',
-    payload: z.strictObject({ ...Facts, status: z.enum(['draft', 'submitted']) }),
+    payload: z.strictObject({
+      ...Facts,
+      status: z.enum(['draft', 'submitted']).describe('Filed as a draft, or submitted at once'),
+    }),
   },
   'report.corrected': {
     description:
       'A report was corrected: the new version, its hash and the reason (a draft edited has none).',
-    payload: z.strictObject({ ...Facts, reason: z.string().nullable() }),
+    payload: z.strictObject({
+      ...Facts,
+      reason: z.string().nullable().describe('Why it was corrected (none for a draft edited)'),
+    }),
   },
   'report.status_changed': {
     description:
@@ -54,7 +60,7 @@ export const monitoringLedgerActions = {
       reference: Reference,
       into: z.string().describe('The id of the report it duplicates'),
       intoReference: Reference,
-      reason: z.string(),
+      reason: z.string().describe('Why they are the same event'),
     }),
   },
   'report.imported': {
@@ -72,29 +78,32 @@ export const monitoringLedgerActions = {
   },
   'report.collection_created': {
     description: 'A collection of reports was made.',
-    payload: z.strictObject({ name: z.string(), ownerState: z.string().nullable() }),
+    payload: z.strictObject({
+      name: z.string().describe("The collection's name"),
+      ownerState: z.string().nullable().describe('The delegation that keeps it; null: the secretariat'),
+    }),
   },
   'report.collection_changed': {
     description: 'Reports were added to or removed from a collection.',
     payload: z.strictObject({
-      name: z.string(),
+      name: z.string().describe("The collection's name"),
       added: z.array(z.string()).describe('Ids of the reports added'),
       removed: z.array(z.string()).describe('Ids of the reports removed'),
     }),
   },
   'report.collection_deleted': {
     description: 'A collection of reports was removed (its reports stay).',
-    payload: z.strictObject({ name: z.string() }),
+    payload: z.strictObject({ name: z.string().describe("The collection's name") }),
   },
   'mission.created': {
     description: 'An observation mission was set up: its mandate, head, members, area and period.',
     payload: z.strictObject({
       reference: z.string().describe('"OM-2026-01"'),
-      name: z.string(),
+      name: z.string().describe("The mission's name"),
       mandateDecision: z.string().nullable().describe('The id of the decision that created it'),
       head: z.string().describe('The head of mission (person id)'),
       members: z.array(z.string()).describe('Person ids'),
-      regions: z.array(z.string()),
+      regions: z.array(z.string()).describe('The monitoring regions of its area'),
       from: z.string().describe('First day (YYYY-MM-DD)'),
       to: z.string().describe('Last day'),
     }),
@@ -102,18 +111,18 @@ export const monitoringLedgerActions = {
   'mission.members_changed': {
     description: 'People were added to or removed from an observation mission.',
     payload: z.strictObject({
-      reference: z.string(),
-      added: z.array(z.string()),
-      removed: z.array(z.string()),
+      reference: z.string().describe("The mission's reference"),
+      added: z.array(z.string()).describe('Person ids added'),
+      removed: z.array(z.string()).describe('Person ids removed'),
     }),
   },
   'mission.daily_approved': {
     description:
       "The head of mission approved a day's report: how many reports, and the hash of what was compiled.",
     payload: z.strictObject({
-      reference: z.string(),
-      day: z.string(),
-      reports: z.number().int(),
+      reference: z.string().describe("The mission's reference"),
+      day: z.string().describe("The day (YYYY-MM-DD, in the organisation's zone)"),
+      reports: z.number().int().describe('How many reports were compiled'),
       compiledHash: z.string().describe('SHA-256 of the canonical JSON of the compiled day'),
     }),
   },

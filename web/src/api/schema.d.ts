@@ -6841,6 +6841,490 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/hotlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hotlines I speak on or oversee, with what waits on each (unacknowledged, the oldest wait) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Hotlines */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                hotline: components['schemas']['Hotline'];
+                waiting: components['schemas']['HotlineWaiting'];
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A hotline: its two states, window, escalation and contacts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The hotline's code, as the organisation file names it */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The hotline */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hotline: components['schemas']['Hotline'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{code}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A hotline's messages, newest first (paged by offset) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number | null;
+          /** @description true: only messages not yet acknowledged */
+          waiting?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          /** @description The hotline's code, as the organisation file names it */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Messages */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['HotlineMessage'][];
+              nextOffset: number | null;
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Send a message to the other side (its contacts are notified; escalated unless acknowledged in the window) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The hotline's code, as the organisation file names it */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HotlineMessageInput'];
+        };
+      };
+      responses: {
+        /** @description Sent */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: components['schemas']['HotlineMessage'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{code}/messages/{id}/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a message; an answer to the other side's message acknowledges it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The hotline's code, as the organisation file names it */
+          code: string;
+          /** @description The message */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HotlineReplyInput'];
+        };
+      };
+      responses: {
+        /** @description Sent */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: components['schemas']['HotlineMessage'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{code}/messages/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledge a message of the other side (the time is recorded); 409 when already acknowledged */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The hotline's code, as the organisation file names it */
+          code: string;
+          /** @description The message */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Acknowledged */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: components['schemas']['HotlineMessage'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hotlines/{code}/contacts/{state}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Name a side's duty contacts (that side's head of delegation), replacing the list */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The hotline's code, as the organisation file names it */
+          code: string;
+          /** @description The side whose contacts these are */
+          state: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HotlineContactsInput'];
+        };
+      };
+      responses: {
+        /** @description Designated */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hotline: components['schemas']['Hotline'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports': {
     parameters: {
       query?: never;
@@ -11546,6 +12030,127 @@ export interface components {
       escalations: number;
       standingPermissions: number;
       open: number;
+    };
+    Hotline: {
+      id: string;
+      code: string;
+      states: string[];
+      acknowledgeWithinMinutes: number;
+      escalateTo: ('secretariat' | 'heads_of_delegation')[];
+      active: boolean;
+      /** @description The state the reader speaks for on it, if either */
+      mySide: string | null;
+      contacts: {
+        state: string;
+        username: string;
+        displayName: string;
+      }[];
+      abilities: {
+        send: boolean;
+        designate: boolean;
+      };
+    };
+    HotlineWaiting: {
+      /** @description Messages not yet acknowledged (that the reader may read) */
+      count: number;
+      /** Format: date-time */
+      oldestSentAt: string | null;
+      /** @description How long the oldest has waited */
+      oldestWaitSeconds: number | null;
+      escalated: number;
+      /** @description Of them, those the reader's side must acknowledge */
+      forMySide: number;
+      /** Format: date-time */
+      oldestForMySideAt: string | null;
+    };
+    HotlineMessage: {
+      id: string;
+      hotline: string;
+      replyTo: string | null;
+      fromState: string;
+      toState: string;
+      /** @description The sender's username */
+      from: string;
+      body: string;
+      /** @enum {string} */
+      urgency: 'routine' | 'urgent';
+      classification: string;
+      reportId: string | null;
+      region: string | null;
+      /** Format: date-time */
+      sentAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /**
+       * @description overdue: the window closed, the escalation is being applied
+       * @enum {string}
+       */
+      status: 'waiting' | 'overdue' | 'escalated' | 'acknowledged';
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      acknowledgedWithinWindow: boolean | null;
+      /** Format: date-time */
+      escalatedAt: string | null;
+      abilities: {
+        acknowledge: boolean;
+        reply: boolean;
+      };
+    };
+    HotlineMessageInput: {
+      /** @example Shots heard near post 14, 02:40 local. Please confirm your patrols. */
+      body: string;
+      /**
+       * @description Urgent messages are flagged in the other side’s notifications
+       * @default routine
+       * @enum {string}
+       */
+      urgency: 'routine' | 'urgent';
+      /**
+       * @description At most the sender’s access level
+       * @default restricted
+       * @enum {string}
+       */
+      classification: 'restricted' | 'confidential' | 'secret';
+      /**
+       * Format: uuid
+       * @description A field report the message is about
+       */
+      reportId?: string;
+      /** @description A monitoring region of the organisation file the message is about */
+      region?: string;
+      /**
+       * Format: uuid
+       * @description The message of this hotline it answers
+       */
+      replyTo?: string;
+    };
+    HotlineReplyInput: {
+      /** @example Shots heard near post 14, 02:40 local. Please confirm your patrols. */
+      body: string;
+      /**
+       * @description Urgent messages are flagged in the other side’s notifications
+       * @default routine
+       * @enum {string}
+       */
+      urgency: 'routine' | 'urgent';
+      /**
+       * @description At most the sender’s access level
+       * @default restricted
+       * @enum {string}
+       */
+      classification: 'restricted' | 'confidential' | 'secret';
+      /**
+       * Format: uuid
+       * @description A field report the message is about
+       */
+      reportId?: string;
+      /** @description A monitoring region of the organisation file the message is about */
+      region?: string;
+    };
+    HotlineContactsInput: {
+      /** @description The side's duty contacts, replacing the list (empty: none) */
+      usernames: string[];
     };
     Report: {
       /** Format: uuid */

@@ -39,7 +39,7 @@ export interface ReportDraft {
   protection: Protection | null;
 }
 
-export type ReportContent = Omit<CreateReportBody, 'submit'>;
+export type ReportContent = Omit<CreateReportBody, 'submit' | 'mission'>;
 
 /** An instant as the picker's wall clock in UTC ("2026-12-05 14:30:00"). */
 export function utcWall(iso: string | Date): string {
