@@ -16,6 +16,14 @@ import type {
   WebhooksTable,
 } from './schema-clearances.ts';
 import type {
+  ConsultationAgendaItemsTable,
+  ConsultationMessagesTable,
+  ConsultationParticipantsTable,
+  ConsultationPointsTable,
+  ConsultationStaffTable,
+  ConsultationsTable,
+} from './schema-consultations.ts';
+import type {
   AlertLevelsTable,
   IndicatorsTable,
   MonitoringRegionsTable,
@@ -96,6 +104,13 @@ export interface Database {
   report_collections: ReportCollectionsTable;
   report_collection_items: ReportCollectionItemsTable;
   saved_report_filters: SavedReportFiltersTable;
+  consultation_numbers: { year: number; last_number: number };
+  consultations: ConsultationsTable;
+  consultation_participants: ConsultationParticipantsTable;
+  consultation_staff: ConsultationStaffTable;
+  consultation_agenda_items: ConsultationAgendaItemsTable;
+  consultation_messages: ConsultationMessagesTable;
+  consultation_points: ConsultationPointsTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

@@ -3,13 +3,14 @@ import { attachmentsModule } from './attachments/index.ts';
 import { authModule } from './auth/index.ts';
 import { backupModule } from './backup/index.ts';
 import { clearancesModule } from './clearances/index.ts';
+import { consultationsModule } from './consultations/index.ts';
 import { decisionsModule } from './decisions/index.ts';
 import { delegationsModule } from './delegations/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { homeModule } from './home/index.ts';
 import { ledgerModule } from './ledger/index.ts';
-import { monitoringModule } from './monitoring/index.ts';
 import { liveModule } from './live/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { systemModule } from './system/index.ts';
 import { usersModule } from './users/index.ts';
@@ -38,6 +39,7 @@ export const MODULES: readonly AccordModule[] = [
   webhooksModule,
   decisionsModule,
   clearancesModule,
+  consultationsModule,
   monitoringModule,
   homeModule,
 ];
