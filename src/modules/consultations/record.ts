@@ -12,6 +12,7 @@ import type { LedgerActionSpec } from '../../core/module.ts';
 
 const Reference = z.string().describe('The consultation\'s reference, e.g. "CN-2026-0001"');
 const Id = z.string().describe('An id (UUID)');
+const Position = z.number().int().describe('Its number, from 1');
 const State = z.string().length(2).describe('A member state (ISO 3166 alpha-2)');
 const Attachment = z.strictObject({
   reference: Reference,
@@ -30,7 +31,7 @@ export const consultationsLedgerActions = {
       'A confidential consultation was convened: its states, facilitator, staff, classification and agenda.',
     payload: z.strictObject({
       reference: Reference,
-      title: z.string(),
+      title: z.string().describe('Its title'),
       states: z.array(State).describe('The member states taking part'),
       facilitator: Id.describe('The person who chairs the talks'),
       staff: z.array(Id).describe('Secretariat staff taking part besides the convener and facilitator'),
@@ -45,7 +46,10 @@ export const consultationsLedgerActions = {
       reference: Reference,
       messageId: Id,
       state: State.nullable().describe('The state the author spoke for; null for the secretariat'),
-      bodySha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bodySha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe('SHA-256 (hex) of the words as stored (the words stay in the consultation)'),
       length: z.number().int().min(1).describe('Characters'),
     }),
   },
@@ -54,21 +58,21 @@ export const consultationsLedgerActions = {
     payload: z.strictObject({
       reference: Reference,
       itemId: Id,
-      position: z.number().int(),
-      text: z.string(),
+      position: Position,
+      text: z.string().describe('Its words'),
     }),
   },
   'consultation.agenda_item_done': {
     description: "An item of a consultation's agenda was dealt with.",
-    payload: z.strictObject({ reference: Reference, itemId: Id, position: z.number().int() }),
+    payload: z.strictObject({ reference: Reference, itemId: Id, position: Position }),
   },
   'consultation.point_proposed': {
     description: 'A point was put to the states of a consultation for their agreement.',
     payload: z.strictObject({
       reference: Reference,
       pointId: Id,
-      position: z.number().int(),
-      text: z.string(),
+      position: Position,
+      text: z.string().describe('Its words'),
       state: State.nullable().describe('The state that proposed it; null for the secretariat'),
     }),
   },
@@ -77,7 +81,7 @@ export const consultationsLedgerActions = {
     payload: z.strictObject({
       reference: Reference,
       pointId: Id,
-      position: z.number().int(),
+      position: Position,
       state: State.describe('The state that agreed'),
       agreed: z.boolean().describe('Whether every participating state has now agreed'),
     }),
@@ -86,13 +90,15 @@ export const consultationsLedgerActions = {
     description: 'A consultation was concluded: its outcome and the points every state agreed to.',
     payload: z.strictObject({
       reference: Reference,
-      outcome: z.string(),
-      points: z.array(z.strictObject({ position: z.number().int(), text: z.string() })),
+      outcome: z.string().describe('The outcome'),
+      points: z
+        .array(z.strictObject({ position: Position, text: z.string().describe('Its words') }))
+        .describe('The points every state agreed to'),
     }),
   },
   'consultation.closed': {
     description: 'A consultation ended without an outcome, and why.',
-    payload: z.strictObject({ reference: Reference, reason: z.string() }),
+    payload: z.strictObject({ reference: Reference, reason: z.string().describe('Why') }),
   },
   'consultation.proposal_made': {
     description:
