@@ -1,5 +1,6 @@
 import { authorize } from '../../policy/index.ts';
 import type { AttachmentRoutes } from '../attachments/index.ts';
+import { checkOpen } from './commands.ts';
 import { audienceOf, loadConsultation } from './load.ts';
 
 /**
@@ -17,6 +18,7 @@ export const consultationAttachments: AttachmentRoutes = {
   read: (db, actor, id) => loadConsultation(db, actor, id),
   async write(trx, actor, id) {
     const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
+    checkOpen(loaded.row);
     authorize(actor, 'attach', 'consultation', loaded.subject, 'consultation');
     return {
       classification: loaded.row.classification,

@@ -81,8 +81,10 @@ async function touch(trx: Db, id: string, now: Date) {
   await trx.updateTable('consultations').set({ updated_at: now }).where('id', '=', id).execute();
 }
 
-function checkOpen(row: ConsultationRow) {
-  if (row.status !== 'open') throw conflict(`the consultation is ${row.status}`, 'status');
+/** Once concluded or closed, nothing in a consultation changes: 409 to those who read it (before the 403 of a rule). */
+export function checkOpen(row: ConsultationRow) {
+  if (row.status !== 'open')
+    throw conflict(`the consultation is ${row.status}: it no longer changes`, 'status');
 }
 
 /**
@@ -190,6 +192,7 @@ export async function openConsultation(
 /** A participant writes in an open consultation. Never edited: a correction is a new message. */
 export async function postMessage(trx: Db, actor: Actor, id: string, input: MessageInput, now = new Date()) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
+  checkOpen(loaded.row);
   authorize(actor, 'message', 'consultation', loaded.subject, 'consultation');
   const person = author(actor, 'body');
   const message = await trx
@@ -228,6 +231,7 @@ export async function postMessage(trx: Db, actor: Actor, id: string, input: Mess
 /** The convener or facilitator adds an item at the end of the agenda. */
 export async function addAgendaItem(trx: Db, actor: Actor, id: string, text: string, now = new Date()) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
+  checkOpen(loaded.row);
   authorize(actor, 'manageAgenda', 'consultation', loaded.subject, 'consultation');
   const last = await trx
     .selectFrom('consultation_agenda_items')
@@ -268,6 +272,7 @@ export async function completeAgendaItem(
   now = new Date(),
 ) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
+  checkOpen(loaded.row);
   authorize(actor, 'manageAgenda', 'consultation', loaded.subject, 'consultation');
   const item = await trx
     .selectFrom('consultation_agenda_items')
@@ -300,6 +305,7 @@ export async function completeAgendaItem(
 /** A participant puts a point to the states for their agreement. */
 export async function proposePoint(trx: Db, actor: Actor, id: string, text: string, now = new Date()) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
+  checkOpen(loaded.row);
   authorize(actor, 'proposePoint', 'consultation', loaded.subject, 'consultation');
   const person = author(actor, 'text');
   const last = await trx
@@ -347,6 +353,7 @@ export async function proposePoint(trx: Db, actor: Actor, id: string, text: stri
  */
 export async function agreePoint(trx: Db, actor: Actor, id: string, pointId: string, now = new Date()) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
+  checkOpen(loaded.row);
   authorize(actor, 'agreePoint', 'consultation', loaded.subject, 'consultation');
   const state = speaksFor(actor)!;
   const point = await trx
@@ -399,8 +406,8 @@ export async function concludeConsultation(
   now = new Date(),
 ) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  authorize(actor, 'conclude', 'consultation', loaded.subject, 'consultation');
   checkOpen(loaded.row);
+  authorize(actor, 'conclude', 'consultation', loaded.subject, 'consultation');
   const points = await agreedPoints(trx, loaded);
   const row = await trx
     .updateTable('consultations')
@@ -430,8 +437,8 @@ export async function concludeConsultation(
 /** The convener or facilitator ends the talks without an outcome, saying why. */
 export async function closeConsultation(trx: Db, actor: Actor, id: string, reason: string, now = new Date()) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  authorize(actor, 'close', 'consultation', loaded.subject, 'consultation');
   checkOpen(loaded.row);
+  authorize(actor, 'close', 'consultation', loaded.subject, 'consultation');
   const row = await trx
     .updateTable('consultations')
     .set({ status: 'closed', close_reason: reason, concluded_at: now, updated_at: now })

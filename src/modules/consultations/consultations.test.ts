@@ -292,8 +292,18 @@ describe('conclusion and proposal', () => {
       outcome: 'Both sides step back.',
       points: [{ position: 1, text: 'Withdraw 1 km' }],
     });
-    expect((await send(path, p.monitor, { outcome: 'again' })).status).toBe(403);
-    expect((await send(`/api/consultations/${id}/messages`, p.amHead, { body: 'late' })).status).toBe(403);
+    // Nothing changes once concluded: 409 to its participants, still 404 to others.
+    expect((await send(path, p.monitor, { outcome: 'again' })).status).toBe(409);
+    expect((await send(`/api/consultations/${id}/messages`, p.amHead, { body: 'late' })).status).toBe(409);
+    expect((await send(`/api/consultations/${id}/points`, p.amHead, { text: 'late' })).status).toBe(409);
+    expect((await send(`/api/consultations/${id}/messages`, p.byHead, { body: 'late' })).status).toBe(404);
+    const after = await view(await t.request(`/api/consultations/${id}`, { as: p.amHead }));
+    expect(after.abilities).toMatchObject({
+      message: false,
+      proposePoint: false,
+      agreePoint: false,
+      attach: false,
+    });
     const told = await t.handle.db
       .selectFrom('notifications')
       .select('user_id')
