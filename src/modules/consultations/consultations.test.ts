@@ -236,6 +236,21 @@ describe('points', () => {
     expect(users.has(p.amDelegate.id) || users.has(p.byHead.id) || users.has(p.admin.id)).toBe(false);
   });
 
+  it("the home page of those who agree for a state lists the points awaiting it, and nobody else's", async () => {
+    const waiting = async (who: UserRow) =>
+      (
+        (await (await t.request('/api/home', { as: who })).json()) as {
+          attention: { kind: string; subjectId: string; details: Record<string, unknown> }[];
+        }
+      ).attention.filter((i) => i.kind === 'consultations.point_to_agree');
+    expect((await waiting(p.tjFocal)).map((i) => [i.subjectId, i.details.number, i.details.state])).toEqual([
+      [id, 1, 'TJ'],
+      [id, 2, 'TJ'],
+    ]);
+    for (const who of [p.amDelegate, p.monitor, p.byHead, p.amObserver])
+      expect(await waiting(who)).toEqual([]);
+  });
+
   it('each state agrees once, by its head or point of contact; agreed when every state has', async () => {
     const agree = (point: string, who: UserRow) =>
       send(`/api/consultations/${id}/points/${point}/agree`, who);
@@ -256,6 +271,10 @@ describe('points', () => {
     const both = await view(await agree(first, p.tjFocal));
     expect(both.points[0]).toMatchObject({ agreedBy: ['AM', 'TJ'], awaiting: [], agreed: true });
     expect((await agree(second, p.amHead)).status).toBe(200);
+    const home = (await (await t.request('/api/home', { as: p.amHead })).json()) as {
+      attention: { kind: string }[];
+    };
+    expect(home.attention.filter((i) => i.kind === 'consultations.point_to_agree')).toEqual([]);
     const entries = (await recordAfter(t.handle, before)).filter(
       (e) => e.action === 'consultation.point_agreed',
     );

@@ -1,4 +1,5 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
+import { consultationsAttention } from './attention.ts';
 import { registerConsultationCommands } from './cli.ts';
 import { loadDemoConsultations } from './demo.ts';
 import { consultationEmailWords } from './email-words.ts';
@@ -32,6 +33,7 @@ export const consultationsModule = defineModule({
   },
   subjects: consultationSubjects,
   notificationSubjects: consultationNotificationSubjects,
+  attention: consultationsAttention,
   routes: registerConsultationRoutes,
   policy: consultationRules as PolicyRules,
   cli: registerConsultationCommands,
