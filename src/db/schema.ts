@@ -22,6 +22,14 @@ import type {
   WebhookDeliveriesTable,
   WebhooksTable,
 } from './schema-clearances.ts';
+import type {
+  ConsultationAgendaItemsTable,
+  ConsultationMessagesTable,
+  ConsultationParticipantsTable,
+  ConsultationPointsTable,
+  ConsultationStaffTable,
+  ConsultationsTable,
+} from './schema-consultations.ts';
 import type { HotlineContactsTable, HotlineMessagesTable, HotlinesTable } from './schema-hotline.ts';
 import type {
   AlertLevelsTable,
@@ -119,6 +127,13 @@ export interface Database {
   hotlines: HotlinesTable;
   hotline_contacts: HotlineContactsTable;
   hotline_messages: HotlineMessagesTable;
+  consultation_numbers: { year: number; last_number: number };
+  consultations: ConsultationsTable;
+  consultation_participants: ConsultationParticipantsTable;
+  consultation_staff: ConsultationStaffTable;
+  consultation_agenda_items: ConsultationAgendaItemsTable;
+  consultation_messages: ConsultationMessagesTable;
+  consultation_points: ConsultationPointsTable;
 }
 
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

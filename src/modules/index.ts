@@ -4,6 +4,7 @@ import { attachmentsModule } from './attachments/index.ts';
 import { authModule } from './auth/index.ts';
 import { backupModule } from './backup/index.ts';
 import { clearancesModule } from './clearances/index.ts';
+import { consultationsModule } from './consultations/index.ts';
 import { decisionsModule } from './decisions/index.ts';
 import { delegationsModule } from './delegations/index.ts';
 import { directoryModule } from './directory/index.ts';
@@ -41,6 +42,7 @@ export const MODULES: readonly AccordModule[] = [
   decisionsModule,
   clearancesModule,
   hotlineModule,
+  consultationsModule,
   monitoringModule,
   alertsModule,
   homeModule,

@@ -28,9 +28,23 @@ export const PUBLISHED_DECISION_RESULTS = ['adopted', 'partially_adopted'] as co
 export const isPublishedDecision = (d: { proposal: { classification: number }; result: string }) =>
   d.proposal.classification === 0 && (PUBLISHED_DECISION_RESULTS as readonly string[]).includes(d.result);
 
-/** The audience tokens an entry must name for the person to read it: their state, or `partner:CODE`. */
+/**
+ * The audience token that seals an entry: read by the people its other tokens name alone (and
+ * its actor), not by the secretariat as a whole, nor by observers. A confidential
+ * consultation's entries carry it, with its states and `user:<id>` for each staff member in it.
+ */
+export const SEALED = 'sealed';
+
+/**
+ * The audience tokens an entry may name for the person to read it: their state, or
+ * `partner:CODE`, and `user:<id>` for the person themselves.
+ */
 export function audienceTokens(a: Person): string[] {
-  if (a.affiliation === 'delegation' && a.stateCode) return [a.stateCode];
-  if (a.affiliation === 'partner' && a.partnerCode) return [`partner:${a.partnerCode}`];
-  return [];
+  const own = `user:${a.id}`;
+  if (a.affiliation === 'delegation' && a.stateCode) return [a.stateCode, own];
+  if (a.affiliation === 'partner' && a.partnerCode) return [`partner:${a.partnerCode}`, own];
+  return [own];
 }
+
+/** Whether an audience seals its entry (see `SEALED`). */
+export const isSealed = (audience: string[] | null) => audience?.includes(SEALED) ?? false;

@@ -8,6 +8,7 @@ import {
   isSecretariat,
   isSystem,
   PUBLISHED_DECISION_RESULTS,
+  SEALED,
 } from './predicates.ts';
 
 /**
@@ -83,16 +84,17 @@ export function ledgerEntriesVisibleTo(actor: Actor) {
     if (isSystem(actor)) return TRUE;
     if (!isPerson(actor)) return FALSE;
     const withinLevel = eb('ledger_entries.classification', '<=', actor.accessLevel);
-    if (isSecretariat(actor)) return withinLevel;
+    const own = eb('ledger_entries.actor_id', '=', actor.id);
+    // A sealed entry (SEALED) is read by those it names alone: not the secretariat as a whole, nor observers.
+    const notSealed = sql<SqlBool>`not coalesce(ledger_entries.audience @> ${sql.val([SEALED])}::text[], false)`;
     const tokens = audienceTokens(actor);
-    const audienceMatch =
-      tokens.length > 0 ? sql<SqlBool>`ledger_entries.audience && ${sql.val(tokens)}::text[]` : FALSE;
+    const audienceMatch = sql<SqlBool>`ledger_entries.audience && ${sql.val(tokens)}::text[]`;
+    if (isSecretariat(actor))
+      return eb.and([withinLevel, eb.or([own, notSealed, ...(isObserver(actor) ? [] : [audienceMatch])])]);
     const openToMembers =
       actor.affiliation === 'delegation' ? eb('ledger_entries.audience', 'is', null) : FALSE;
-    return eb.and([
-      withinLevel,
-      eb.or([eb('ledger_entries.actor_id', '=', actor.id), openToMembers, audienceMatch]),
-    ]);
+    const named = isObserver(actor) ? eb.and([notSealed, audienceMatch]) : audienceMatch;
+    return eb.and([withinLevel, eb.or([own, openToMembers, named])]);
   };
 }
 

@@ -363,6 +363,47 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/alerts/{id}/acknowledge': { params: { id: randomUUID() }, body: { note: 'A sample' } },
     'POST /api/alerts/{id}/escalate': { params: { id: randomUUID() }, body: { note: 'A sample' } },
     'POST /api/alerts/{id}/close': { params: { id: randomUUID() }, body: { reason: 'A sample' } },
+    // Consultations: unknown ids, and states no organisation has, so that a well-formed sample never writes.
+    'POST /api/consultations': {
+      body: {
+        title: 'A sample',
+        purpose: 'Sampled',
+        participants: ['XA', 'XB'],
+        facilitator: 'nobody-here',
+        staff: [],
+        classification: 'restricted',
+        agenda: ['One'],
+        alert: null,
+        region: null,
+      },
+    },
+    'GET /api/consultations/{id}': { params: { id: randomUUID() } },
+    'GET /api/consultations/{id}/messages': { params: { id: randomUUID() } },
+    'POST /api/consultations/{id}/messages': { params: { id: randomUUID() }, body: { body: 'A sample' } },
+    'POST /api/consultations/{id}/agenda': { params: { id: randomUUID() }, body: { text: 'A sample' } },
+    'POST /api/consultations/{id}/agenda/{itemId}/done': {
+      params: { id: randomUUID(), itemId: randomUUID() },
+    },
+    'POST /api/consultations/{id}/points': { params: { id: randomUUID() }, body: { text: 'A sample' } },
+    'POST /api/consultations/{id}/points/{pointId}/agree': {
+      params: { id: randomUUID(), pointId: randomUUID() },
+    },
+    'POST /api/consultations/{id}/conclude': { params: { id: randomUUID() }, body: { outcome: 'A sample' } },
+    'POST /api/consultations/{id}/close': { params: { id: randomUUID() }, body: { reason: 'A sample' } },
+    'POST /api/consultations/{id}/proposal': {
+      params: { id: randomUUID() },
+      body: { body: 'council', title: 'A sample', classification: 'secret' },
+    },
+    'POST /api/consultations/{id}/attachments': {
+      params: { id: randomUUID() },
+      body: { filename: 'sample.txt', contentType: 'text/plain', dataBase64: 'YQ==' },
+    },
+    'GET /api/consultations/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
+    'DELETE /api/consultations/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
   };
   const found = samples[op.key] ?? {};
   return { params: found.params ?? {}, body: found.body };

@@ -3,6 +3,7 @@ import { accountWeb } from './pages/account/module.tsx';
 import { adminWeb } from './pages/admin/module.tsx';
 import { certificatesWeb } from './pages/certificates/module.tsx';
 import { clearancesWeb } from './pages/clearances/module.tsx';
+import { consultationsWeb } from './pages/consultations/module.tsx';
 import { dashboardWeb } from './pages/dashboard/module.tsx';
 import { decisionsWeb } from './pages/decisions/module.tsx';
 import { directoryWeb } from './pages/directory/module.tsx';
@@ -27,6 +28,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   clearancesWeb,
   monitoringWeb,
   hotlineWeb,
+  consultationsWeb,
   certificatesWeb,
   directoryWeb,
   peopleWeb,

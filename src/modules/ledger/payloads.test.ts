@@ -36,6 +36,10 @@ import {
   RequestDeploymentInput,
   UpdateDraftInput,
 } from '../clearances/schema.ts';
+import { consultationAttachments } from '../consultations/attachments.ts';
+import { closeConsultation, concludeConsultation, openConsultation } from '../consultations/commands.ts';
+import { makeProposal } from '../consultations/proposal.ts';
+import { OpenConsultationInput } from '../consultations/schema.ts';
 import { proposalAttachments } from '../decisions/attachments.ts';
 import { closeDue } from '../decisions/deadlines.ts';
 import { buildProcedure, buildProposal } from '../decisions/factories.ts';
@@ -410,6 +414,32 @@ describe('the demo organisation and the commands write only declared payloads', 
     const escalated = await escalateDueMessages(handle.db, new Date(Date.now() + 24 * HOUR));
     expect(escalated.length).toBeGreaterThan(0);
   });
+  it('consultations write declared payloads: documents, a conclusion, a proposal, a closing', async () => {
+    // The demo's consultation (KG and TJ, facilitated by the secretariat's monitor, one point agreed).
+    const row = await handle.db.selectFrom('consultations').selectAll().executeTakeFirstOrThrow();
+    const facilitator = personFromRow(
+      await handle.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', row.facilitator)
+        .executeTakeFirstOrThrow(),
+    );
+    const document = await run((trx) =>
+      addAttachment(trx, facilitator, consultationAttachments, row.id, file),
+    );
+    await run((trx) => removeAttachment(trx, facilitator, consultationAttachments, row.id, document.id));
+    await run((trx) => concludeConsultation(trx, facilitator, row.id, 'Both sides step back.', now));
+    await run((trx) => makeProposal(trx, operator, row.id, { body: COUNCIL }, now));
+    const input = OpenConsultationInput.parse({
+      title: 'To close',
+      participants: ['KG', 'TJ'],
+      facilitator: facilitator.username,
+      classification: 'restricted',
+    });
+    const other = await run((trx) => openConsultation(trx, operator, input, now));
+    await run((trx) => closeConsultation(trx, operator, other.row.id, 'Not needed', now));
+    expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
+  }, 60_000);
 
   it('a restore writes a declared payload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-payloads-'));

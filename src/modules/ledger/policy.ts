@@ -5,7 +5,9 @@ import {
   isAdmin,
   isHeadOfDelegation,
   isMemberDelegation,
+  isObserver,
   isPerson,
+  isSealed,
   isSecretariat,
   isSignedIn,
   isSystem,
@@ -44,8 +46,11 @@ function canReadEntry(a: Actor, e: LedgerSubject): boolean {
   if (isSystem(a)) return true;
   if (!isPerson(a)) return false;
   if (e.classification > a.accessLevel) return false;
-  if (isSecretariat(a)) return true;
   if (e.actor_id === a.id) return true;
+  // A sealed entry (a confidential consultation's) is read by those it names alone.
+  if (isSealed(e.audience))
+    return !isObserver(a) && e.audience!.some((token) => audienceTokens(a).includes(token));
+  if (isSecretariat(a)) return true;
   if (e.audience === null) return a.affiliation === 'delegation';
   return e.audience.some((token) => audienceTokens(a).includes(token));
 }
