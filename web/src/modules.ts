@@ -1,6 +1,7 @@
 import type { WebModule } from './module.ts';
 import { accountWeb } from './pages/account/module.tsx';
 import { adminWeb } from './pages/admin/module.tsx';
+import { alertsWeb } from './pages/alerts/module.tsx';
 import { certificatesWeb } from './pages/certificates/module.tsx';
 import { clearancesWeb } from './pages/clearances/module.tsx';
 import { consultationsWeb } from './pages/consultations/module.tsx';
@@ -27,6 +28,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   decisionsWeb,
   clearancesWeb,
   monitoringWeb,
+  alertsWeb,
   hotlineWeb,
   consultationsWeb,
   certificatesWeb,
