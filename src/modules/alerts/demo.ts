@@ -22,11 +22,13 @@ const SERIES: Record<string, number[]> = {
 
 export const alertsDemo: DemoLoader = {
   // After the organisation file (loaded before any demo) and the other modules' demos.
-  order: 30,
+  order: 35,
   async load(handle) {
     const any = await handle.db
       .selectFrom('indicator_values')
       .select('indicator_code')
+      // Computed values may be there already: the reports' demo verified reports.
+      .where('source', '<>', 'computed')
       .limit(1)
       .executeTakeFirst();
     if (any) return null;

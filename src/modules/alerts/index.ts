@@ -1,6 +1,7 @@
 import { defineModule, type PolicyRules } from '../../core/module.ts';
 import { alertsAttention } from './attention.ts';
 import { registerAlertCommands } from './cli.ts';
+import { ComputedIndicatorRunner, computedIndicatorSubscriptions } from './computed.ts';
 import { alertsDemo } from './demo.ts';
 import { alertEmailWords } from './email-words.ts';
 import { ALERT_WEBHOOK_EVENTS } from './events.ts';
@@ -44,13 +45,17 @@ export const alertsModule = defineModule({
   },
   notificationSubjects: alertNotificationSubjects,
   webhookEvents: ALERT_WEBHOOK_EVENTS,
-  subscriptions: alertNotices,
+  // Its own events worded as notifications; the monitoring module's reports moving computed indicators.
+  subscriptions: { ...alertNotices, ...computedIndicatorSubscriptions },
+  // Computed indicators again as reports age out of their windows.
+  runners: (handle) => [new ComputedIndicatorRunner(handle)],
   // Open alerts nobody has answered, escalated ones to close: on the home page of who may act.
   attention: alertsAttention,
   cli: registerAlertCommands,
   demo: alertsDemo,
 });
 
+export { computeIndicators } from './computed.ts';
 export type { AlertChanged, LevelChanged } from './events.ts';
 export { type LevelFigures, type LevelOutcome, recomputeAll, recomputeRegion } from './levels.ts';
 export { recordComputedValue } from './values.ts';
