@@ -7,6 +7,7 @@ describe('insertionOrder', () => {
     parents,
     columns: [],
     primaryKey: [],
+    selfReferences: [],
   });
 
   it('puts parents first, breaks ties by name, and puts tables in a cycle last', () => {

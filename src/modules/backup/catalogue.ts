@@ -20,6 +20,11 @@ export interface TableInfo {
   primaryKey: string[];
   /** Other tables this one references through foreign keys. */
   parents: string[];
+  /**
+   * Columns that reference the table itself (a report's `duplicate_of`, a message's `reply_to`):
+   * a row may point at one restored later, so a restore fills them in once the table is in.
+   */
+  selfReferences: string[];
 }
 
 /**
@@ -33,6 +38,7 @@ export async function listTables(db: Db): Promise<TableInfo[]> {
     columns: ColumnInfo[];
     primary_key: string[];
     parents: string[];
+    self_references: string[];
   }>`
     select c.relname as name,
       (select json_agg(json_build_object(
@@ -52,7 +58,11 @@ export async function listTables(db: Db): Promise<TableInfo[]> {
         from pg_constraint f
         join pg_class p on p.oid = f.confrelid
         where f.conrelid = c.oid and f.contype = 'f' and f.confrelid <> c.oid
-          and p.relnamespace = n.oid), '[]'::json) as parents
+          and p.relnamespace = n.oid), '[]'::json) as parents,
+      coalesce((select json_agg(distinct a.attname)
+        from pg_constraint f
+        join pg_attribute a on a.attrelid = f.conrelid and a.attnum = any (f.conkey)
+        where f.conrelid = c.oid and f.contype = 'f' and f.confrelid = c.oid), '[]'::json) as self_references
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public'
@@ -66,6 +76,7 @@ export async function listTables(db: Db): Promise<TableInfo[]> {
       columns: r.columns,
       primaryKey: r.primary_key,
       parents: r.parents,
+      selfReferences: r.self_references,
     })),
   );
 }

@@ -171,10 +171,18 @@ async function insertRows(
   let done = 0;
   let lastLine = 1;
 
+  /** Rows whose references to their own table are filled in once every row is in, by table. */
+  const pointing = new Map<string, RowRecord[]>();
   const flush = async () => {
     if (!batch.length) return;
     const table = tables.get(batch[0].table)!;
     await insertBatch(db, table, batch, header.schemaVersion);
+    if (table.selfReferences.length) {
+      const later = batch.filter((r) =>
+        table.selfReferences.some((c) => r.row[c] !== null && r.row[c] !== undefined),
+      );
+      if (later.length) pointing.set(table.name, [...(pointing.get(table.name) ?? []), ...later]);
+    }
     restored[table.name] = (restored[table.name] ?? 0) + batch.length;
     done += batch.length;
     options.onProgress?.(done, total);
@@ -210,6 +218,8 @@ async function insertRows(
     batchBytes += record.json.length;
   }
   await flush();
+  for (const [name, records] of pointing)
+    await fillSelfReferences(db, tables.get(name)!, records, header.schemaVersion);
   for (const [name, expected] of announced) {
     const got = seen.get(name) ?? 0;
     if (got !== expected) {
@@ -240,12 +250,16 @@ async function insertBatch(db: Db, table: TableInfo, batch: RowRecord[], backupV
   }
   const insertable = table.columns.filter((c) => !c.generated && keys.has(c.name));
   const columns = sql.join(insertable.map((c) => sql.id(c.name)));
+  // A reference to the table itself goes in empty: the row it names may come later (fillSelfReferences).
+  const values = sql.join(
+    insertable.map((c) => (table.selfReferences.includes(c.name) ? sql`null` : sql.id(c.name))),
+  );
   const overriding = insertable.some((c) => c.identity) ? sql`overriding system value` : sql``;
   const t = tableRef(table.name);
   const insert = (records: RowRecord[]) =>
     sql`
       insert into ${t} (${columns}) ${overriding}
-      select ${columns} from jsonb_populate_recordset(null::${t}, ${upgradedRows(table.name, backupVersion, `[${records.map((r) => r.json).join(',')}]`)})`.execute(
+      select ${values} from jsonb_populate_recordset(null::${t}, ${upgradedRows(table.name, backupVersion, `[${records.map((r) => r.json).join(',')}]`)})`.execute(
       db,
     );
   await sql`savepoint accord_restore_batch`.execute(db);
@@ -264,6 +278,28 @@ async function insertBatch(db: Db, table: TableInfo, batch: RowRecord[], backupV
     }
   }
   await sql`release savepoint accord_restore_batch`.execute(db);
+}
+
+/**
+ * Fills in the references of a table's rows to rows of the same table, once all of them are
+ * in: one UPDATE per batch, matched on the primary key.
+ */
+async function fillSelfReferences(db: Db, table: TableInfo, records: RowRecord[], backupVersion: number) {
+  const t = tableRef(table.name);
+  const set = sql.join(table.selfReferences.map((c) => sql`${sql.id(c)} = src.${sql.id(c)}`));
+  const match = sql.join(
+    table.primaryKey.map((k) => sql`${t}.${sql.id(k)} = src.${sql.id(k)}`),
+    sql` and `,
+  );
+  for (let i = 0; i < records.length; i += 500) {
+    const json = `[${records
+      .slice(i, i + 500)
+      .map((r) => r.json)
+      .join(',')}]`;
+    await sql`update ${t} set ${set}
+      from jsonb_populate_recordset(null::${t}, ${upgradedRows(table.name, backupVersion, json)}) as src
+      where ${match}`.execute(db);
+  }
 }
 
 /**
