@@ -223,3 +223,12 @@ export type SubjectResolver = (
 
 /** Declares a module (an identity function, for the types). */
 export const defineModule = (module: AccordModule): AccordModule => module;
+
+/** A UUID, as most subjects' ids are. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The ids a resolver may look up: UUIDs, each once. Anything else names nothing (and must not
+ * reach a uuid column, where PostgreSQL would refuse the whole statement).
+ */
+export const subjectUuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID_PATTERN.test(id)))];

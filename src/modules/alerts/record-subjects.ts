@@ -1,16 +1,14 @@
 import { sql } from 'kysely';
-import type {
-  NotificationSubjectFacts,
-  NotificationSubjectSpec,
-  SubjectResolver,
+import {
+  type NotificationSubjectFacts,
+  type NotificationSubjectSpec,
+  type SubjectResolver,
+  subjectUuids,
 } from '../../core/module.ts';
 import { can } from '../../policy/index.ts';
 import { isObserver, isPerson, isSecretariat } from '../../policy/predicates.ts';
 import { getMonitoringSettings } from '../directory/index.ts';
 import { MONITORING_CLASSIFICATION } from './policy.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
 
 /**
  * The record's early-warning subjects by name, for the record page: an alert by its reference
@@ -18,7 +16,7 @@ const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))]
  */
 export const alertSubjects: Record<string, SubjectResolver> = {
   alert: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('alerts')

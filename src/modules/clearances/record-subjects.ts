@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
-import type {
-  NotificationSubjectFacts,
-  NotificationSubjectSpec,
-  SubjectResolver,
+import {
+  type NotificationSubjectFacts,
+  type NotificationSubjectSpec,
+  type SubjectResolver,
+  subjectUuids,
 } from '../../core/module.ts';
 import { can, clearanceRequestsVisibleTo } from '../../policy/index.ts';
 import { isObserver, isPerson } from '../../policy/predicates.ts';
 
-/** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
 const state = (code: string) => code.trim();
 
 /**
@@ -20,7 +18,7 @@ const state = (code: string) => code.trim();
 export const clearanceSubjects: Record<string, SubjectResolver> = {
   /** A request by its reference and title, e.g. "BY-2026-0042 Convoy to Minsk". */
   clearance_request: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('clearance_requests')
@@ -34,7 +32,7 @@ export const clearanceSubjects: Record<string, SubjectResolver> = {
   },
 
   deployment: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('deployments')
@@ -55,7 +53,7 @@ export const clearanceSubjects: Record<string, SubjectResolver> = {
 
   /** A standing permission by its number. */
   standing_permission: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('standing_permissions')
@@ -76,7 +74,7 @@ export const clearanceSubjects: Record<string, SubjectResolver> = {
 
   /** A delegation's asset list by its name (a deleted list is unknown). */
   asset_list: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('asset_lists')

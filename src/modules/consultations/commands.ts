@@ -189,11 +189,17 @@ export async function openConsultation(
   return loaded;
 }
 
-/** A participant writes in an open consultation. Never edited: a correction is a new message. */
-export async function postMessage(trx: Db, actor: Actor, id: string, input: MessageInput, now = new Date()) {
+/** Loads an open consultation FOR UPDATE for one of its changes: 404 unread, 409 ended, 403 not allowed. */
+async function openFor(trx: Db, actor: Actor, id: string, action: string) {
   const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
   checkOpen(loaded.row);
-  authorize(actor, 'message', 'consultation', loaded.subject, 'consultation');
+  authorize(actor, action, 'consultation', loaded.subject, 'consultation');
+  return loaded;
+}
+
+/** A participant writes in an open consultation. Never edited: a correction is a new message. */
+export async function postMessage(trx: Db, actor: Actor, id: string, input: MessageInput, now = new Date()) {
+  const loaded = await openFor(trx, actor, id, 'message');
   const person = author(actor, 'body');
   const message = await trx
     .insertInto('consultation_messages')
@@ -230,9 +236,7 @@ export async function postMessage(trx: Db, actor: Actor, id: string, input: Mess
 
 /** The convener or facilitator adds an item at the end of the agenda. */
 export async function addAgendaItem(trx: Db, actor: Actor, id: string, text: string, now = new Date()) {
-  const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  checkOpen(loaded.row);
-  authorize(actor, 'manageAgenda', 'consultation', loaded.subject, 'consultation');
+  const loaded = await openFor(trx, actor, id, 'manageAgenda');
   const last = await trx
     .selectFrom('consultation_agenda_items')
     .select((eb) => eb.fn.max('position').as('position'))
@@ -271,9 +275,7 @@ export async function completeAgendaItem(
   itemId: string,
   now = new Date(),
 ) {
-  const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  checkOpen(loaded.row);
-  authorize(actor, 'manageAgenda', 'consultation', loaded.subject, 'consultation');
+  const loaded = await openFor(trx, actor, id, 'manageAgenda');
   const item = await trx
     .selectFrom('consultation_agenda_items')
     .selectAll()
@@ -304,9 +306,7 @@ export async function completeAgendaItem(
 
 /** A participant puts a point to the states for their agreement. */
 export async function proposePoint(trx: Db, actor: Actor, id: string, text: string, now = new Date()) {
-  const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  checkOpen(loaded.row);
-  authorize(actor, 'proposePoint', 'consultation', loaded.subject, 'consultation');
+  const loaded = await openFor(trx, actor, id, 'proposePoint');
   const person = author(actor, 'text');
   const last = await trx
     .selectFrom('consultation_points')
@@ -352,9 +352,7 @@ export async function proposePoint(trx: Db, actor: Actor, id: string, text: stri
  * has agreed.
  */
 export async function agreePoint(trx: Db, actor: Actor, id: string, pointId: string, now = new Date()) {
-  const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  checkOpen(loaded.row);
-  authorize(actor, 'agreePoint', 'consultation', loaded.subject, 'consultation');
+  const loaded = await openFor(trx, actor, id, 'agreePoint');
   const state = speaksFor(actor)!;
   const point = await trx
     .selectFrom('consultation_points')
@@ -405,9 +403,7 @@ export async function concludeConsultation(
   outcome: string,
   now = new Date(),
 ) {
-  const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  checkOpen(loaded.row);
-  authorize(actor, 'conclude', 'consultation', loaded.subject, 'consultation');
+  const loaded = await openFor(trx, actor, id, 'conclude');
   const points = await agreedPoints(trx, loaded);
   const row = await trx
     .updateTable('consultations')
@@ -436,9 +432,7 @@ export async function concludeConsultation(
 
 /** The convener or facilitator ends the talks without an outcome, saying why. */
 export async function closeConsultation(trx: Db, actor: Actor, id: string, reason: string, now = new Date()) {
-  const loaded = await loadConsultation(trx, actor, id, { forUpdate: true });
-  checkOpen(loaded.row);
-  authorize(actor, 'close', 'consultation', loaded.subject, 'consultation');
+  const loaded = await openFor(trx, actor, id, 'close');
   const row = await trx
     .updateTable('consultations')
     .set({ status: 'closed', close_reason: reason, concluded_at: now, updated_at: now })

@@ -1,17 +1,16 @@
 import { sql } from 'kysely';
-import type {
-  NotificationSubjectFacts,
-  NotificationSubjectSpec,
-  SubjectResolver,
+import {
+  type NotificationSubjectFacts,
+  type NotificationSubjectSpec,
+  type SubjectResolver,
+  subjectUuids,
 } from '../../core/module.ts';
 import { consultationsVisibleTo } from './policy.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A consultation on the record page, by reference and title, named only to its participants. */
 export const consultationSubjects: Record<string, SubjectResolver> = {
   consultation: async (db, actor, ids) => {
-    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('consultations')

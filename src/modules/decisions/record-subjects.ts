@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
-import type {
-  NotificationSubjectFacts,
-  NotificationSubjectSpec,
-  SubjectResolver,
+import {
+  type NotificationSubjectFacts,
+  type NotificationSubjectSpec,
+  type SubjectResolver,
+  subjectUuids,
 } from '../../core/module.ts';
 import { decisionsVisibleTo, proposalsVisibleTo } from '../../policy/index.ts';
-
-/** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
 
 /**
  * The names and pages of the record's decision subjects, for the record page. One query per
@@ -18,7 +15,7 @@ const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))]
  */
 export const decisionSubjects: Record<string, SubjectResolver> = {
   proposal: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('proposals')
@@ -31,7 +28,7 @@ export const decisionSubjects: Record<string, SubjectResolver> = {
 
   /** A procedure is shown by its proposal's title, and opens on the proposal's page. */
   procedure: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('procedures')
@@ -45,7 +42,7 @@ export const decisionSubjects: Record<string, SubjectResolver> = {
 
   /** A decision by its number and title, e.g. "3/2026 Budget"; observers and partners name the published ones. */
   decision: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('decisions')

@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
-import type {
-  NotificationSubjectFacts,
-  NotificationSubjectSpec,
-  SubjectResolver,
+import {
+  type NotificationSubjectFacts,
+  type NotificationSubjectSpec,
+  type SubjectResolver,
+  subjectUuids,
 } from '../../core/module.ts';
 import { hotlineMessagesVisibleTo, hotlinesVisibleTo } from './policy.ts';
-
-/** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
 
 /** The web path of a hotline, and of one of its messages. */
 export const hotlinePath = (code: string) => `/hotlines/${code}`;
@@ -19,7 +16,7 @@ export const hotlinePath = (code: string) => `/hotlines/${code}`;
  */
 export const hotlineSubjects: Record<string, SubjectResolver> = {
   hotline: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('hotlines')
@@ -30,7 +27,7 @@ export const hotlineSubjects: Record<string, SubjectResolver> = {
     return new Map(rows.map((r) => [r.id, { label: `Hotline ${r.code}`, path: hotlinePath(r.code) }]));
   },
   hotline_message: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('hotline_messages')

@@ -1,7 +1,5 @@
-import type { SubjectResolver } from '../../core/module.ts';
+import { type SubjectResolver, subjectUuids } from '../../core/module.ts';
 import { reportsVisibleTo } from './policy.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A report in the record, by its reference and title, opening on its page; one query for
@@ -9,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export const reportSubjects: Record<string, SubjectResolver> = {
   report: async (db, actor, ids) => {
-    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('reports')
@@ -20,7 +18,7 @@ export const reportSubjects: Record<string, SubjectResolver> = {
     return new Map(rows.map((r) => [r.id, { label: `${r.reference} ${r.title}`, path: `/reports/${r.id}` }]));
   },
   report_collection: async (db, _actor, ids) => {
-    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('report_collections')

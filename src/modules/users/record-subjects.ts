@@ -1,10 +1,6 @@
-import type { SubjectResolver } from '../../core/module.ts';
+import { type SubjectResolver, subjectUuids } from '../../core/module.ts';
 import { usersVisibleTo } from '../../policy/index.ts';
 import { isPerson, isSecretariat } from '../../policy/predicates.ts';
-
-/** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
 
 /**
  * The names and pages of people in the record, for the record page. One query per type for
@@ -13,7 +9,7 @@ const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))]
  */
 export const userSubjects: Record<string, SubjectResolver> = {
   user: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('users')
@@ -42,7 +38,7 @@ export const userSubjects: Record<string, SubjectResolver> = {
 
   /** An API token by its name: its owner sees it on their account page, the secretariat sees its name. */
   api_token: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0 || !isPerson(actor)) return new Map();
     let query = db
       .selectFrom('api_tokens')

@@ -1,9 +1,5 @@
-import type { SubjectResolver } from '../../core/module.ts';
+import { type SubjectResolver, subjectUuids } from '../../core/module.ts';
 import { can } from '../../policy/index.ts';
-
-/** Subject ids of these types are UUIDs: anything else names nothing (and must not reach a uuid column). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
 
 /**
  * A webhook in the record, by its URL, opening on its delegation's webhooks page. One query
@@ -12,7 +8,7 @@ const uuids = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))]
  */
 export const webhookSubjects: Record<string, SubjectResolver> = {
   webhook: async (db, actor, ids) => {
-    const wanted = uuids(ids);
+    const wanted = subjectUuids(ids);
     if (wanted.length === 0) return new Map();
     const rows = await db
       .selectFrom('webhooks')
