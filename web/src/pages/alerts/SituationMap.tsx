@@ -7,44 +7,11 @@ import type { Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json';
 import { countryShapes, fittedProjection } from '../clearances/map/geometry.ts';
 import { focusOn, type Outline } from '../monitoring/map/focus.ts';
+import type { Box4, Cluster, LevelledRegion } from './mapTypes.ts';
 
 const SHAPES = countryShapes(world as unknown as Topology);
 const WIDTH = 760;
 const HEIGHT = 440;
-
-export interface LevelledRegion {
-  code: string;
-  name: string;
-  area: Outline | null;
-  level: number;
-  levelName: string;
-  colour: string;
-}
-
-export interface Cluster {
-  latitude: number;
-  longitude: number;
-  count: number;
-  reportId: string | null;
-}
-
-/** A box of the map: west, south, east, north. */
-export type Box4 = [number, number, number, number];
-
-/** The outlines' extent widened a little, as the reports API's `bbox`. */
-export function extentOf(outlines: Outline[]): Box4 | null {
-  const points = outlines.flat();
-  if (points.length === 0) return null;
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  const r = (n: number) => Math.round(n * 100) / 100;
-  return [
-    r(Math.max(-180, Math.min(...lons) - 2)),
-    r(Math.max(-90, Math.min(...lats) - 2)),
-    r(Math.min(180, Math.max(...lons) + 2)),
-    r(Math.min(90, Math.max(...lats) + 2)),
-  ];
-}
 
 /**
  * The situation room's offline map: every region watched, filled in the colour of its alert
@@ -98,7 +65,7 @@ export function SituationMap({
         coordinates: [[...r.area, r.area[0]].map(([x, y]) => [x, y])],
       };
       if (geoArea(polygon) > 2 * Math.PI) polygon.coordinates[0].reverse();
-      return [{ ...r, d: path(polygon) ?? '' }];
+      return [{ code: r.code, d: path(polygon) ?? '' }];
     });
     return { projection, countries, areas };
   }, [key]);
@@ -149,20 +116,23 @@ export function SituationMap({
           ))}
         </g>
         <g>
-          {drawing.areas.map((a) => (
-            <path
-              key={a.code}
-              d={a.d}
-              fill={a.colour}
-              fillOpacity={0.45}
-              stroke={a.colour}
-              strokeWidth={1.6}
-              data-region={a.code}
-              data-level={a.level}
-            >
-              <title>{`${a.name}: ${a.levelName}`}</title>
-            </path>
-          ))}
+          {drawing.areas.map(({ code, d }) => {
+            const a = regions.find((r) => r.code === code);
+            return a ? (
+              <path
+                key={code}
+                d={d}
+                fill={a.colour}
+                fillOpacity={0.45}
+                stroke={a.colour}
+                strokeWidth={1.6}
+                data-region={a.code}
+                data-level={a.level}
+              >
+                <title>{`${a.name}: ${a.levelName}`}</title>
+              </path>
+            ) : null;
+          })}
         </g>
         <g>
           {circles.map((c) => (

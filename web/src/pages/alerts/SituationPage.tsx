@@ -8,8 +8,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { reportQuery, useLevels, useReportClusters } from './api.ts';
 import { useScale } from './labels.tsx';
+import { type Box4, extentOf } from './mapTypes.ts';
 import { filterQuery, SituationFilterBar, useSituationFilters } from './SituationFilters.tsx';
-import { type Box4, extentOf } from './SituationMap.tsx';
 import {
   ConsultationsPanel,
   DecisionsPanel,

@@ -208,7 +208,12 @@ export function ConsultationsPanel() {
                 </Text>{' '}
                 {c.title}
               </Text>
-              <Badge variant="light" size="sm" color={CONSULTATION_COLOUR[c.status]}>
+              <Badge
+                variant="light"
+                size="sm"
+                color={CONSULTATION_COLOUR[c.status]}
+                style={{ flexShrink: 0 }}
+              >
                 {t(`alerts.consultation.${c.status}`)}
               </Badge>
             </Group>

@@ -28,8 +28,8 @@ export function ticks(min: number, max: number, count = 5): number[] {
 }
 
 /**
- * An indicator's values over time: a line with a dot per value, each threshold a horizontal
- * line in its level's colour and named at the right, dates along the bottom and the unit up
+ * An indicator's values over time: a line with a dot per value, each threshold in view a
+ * horizontal line in its level's colour and named at the right, dates along the bottom and the unit up
  * the side. Plain SVG; the values are also given as a table beside it for screen readers.
  */
 export function TrendChart({
@@ -54,8 +54,11 @@ export function TrendChart({
   const uid = useId().replace(/:/g, '');
   const t0 = Date.parse(from);
   const t1 = Date.parse(to);
-  const all = [...values.map((v) => v.value), ...thresholds.map((t) => t.at), 0];
-  const top = Math.max(...all) * 1.1 || 1;
+  // Up to the values and the next threshold above them: a far threshold would flatten the line.
+  const highest = Math.max(0, ...values.map((v) => v.value));
+  const next = Math.min(...thresholds.map((t) => t.at).filter((at) => at > highest));
+  const top = (Number.isFinite(next) ? next : highest) * 1.15 || Math.max(1, ...thresholds.map((t) => t.at));
+  const shown = thresholds.filter((t) => t.at <= top);
   const x = linear(t0, t1, PAD.left, WIDTH - PAD.right);
   const y = linear(0, top, HEIGHT - PAD.bottom, PAD.top);
   const yTicks = ticks(0, top, 5);
@@ -117,7 +120,7 @@ export function TrendChart({
         >
           {unit}
         </text>
-        {thresholds.map((th) => (
+        {shown.map((th) => (
           <g key={`${th.at}-${th.name}`} data-testid="threshold-line">
             <line
               x1={PAD.left}

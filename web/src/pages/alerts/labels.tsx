@@ -39,7 +39,15 @@ export function LevelBadge({ level, size = 'sm' }: { level: number; size?: 'xs' 
     <Badge
       size={size}
       radius="sm"
-      styles={{ root: { background: l.colour, color: inkOn(l.colour), textTransform: 'none' } }}
+      styles={{
+        root: {
+          background: l.colour,
+          color: inkOn(l.colour),
+          textTransform: 'none',
+          flexShrink: 0,
+          overflow: 'visible',
+        },
+      }}
       data-testid="level-badge"
       data-level={level}
     >
