@@ -11,7 +11,7 @@ import type { Box4, Cluster, LevelledRegion } from './mapTypes.ts';
 
 const SHAPES = countryShapes(world as unknown as Topology);
 const WIDTH = 760;
-const HEIGHT = 440;
+const HEIGHT = 480;
 
 /**
  * The situation room's offline map: every region watched, filled in the colour of its alert
@@ -74,7 +74,7 @@ export function SituationMap({
   const circles = clusters.flatMap((c) => {
     const xy = drawing.projection([c.longitude, c.latitude]);
     if (!xy || xy[0] < 0 || xy[0] > WIDTH || xy[1] < 0 || xy[1] > HEIGHT) return [];
-    return [{ ...c, xy, r: 6 + 16 * Math.sqrt(c.count / largest) }];
+    return [{ ...c, xy, r: 4 + 11 * Math.sqrt(c.count / largest) }];
   });
   const open = (c: (typeof circles)[number]) => {
     if (c.count === 1 && c.reportId) onOpen(c.reportId);
@@ -154,7 +154,7 @@ export function SituationMap({
               data-testid="report-cluster"
               data-count={c.count}
             >
-              <circle r={c.r} fill="#1b365d" fillOpacity={0.78} stroke="white" strokeWidth={1.5} />
+              <circle r={c.r} fill="#1b365d" fillOpacity={0.6} stroke="white" strokeWidth={1} />
               {c.count > 1 ? (
                 <text textAnchor="middle" dy="0.35em" fontSize={11} fontWeight={600} fill="white">
                   {c.count}
@@ -162,6 +162,15 @@ export function SituationMap({
               ) : null}
             </g>
           ))}
+        </g>
+        {/* The regions' edges again above the reports, so a level shows under a crowd of circles. */}
+        <g aria-hidden pointerEvents="none">
+          {drawing.areas.map(({ code, d }) => {
+            const a = regions.find((r) => r.code === code);
+            return a ? (
+              <path key={code} d={d} fill="none" stroke={a.colour} strokeWidth={2.5} strokeLinejoin="round" />
+            ) : null;
+          })}
         </g>
       </svg>
       <Group
