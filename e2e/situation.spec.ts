@@ -80,6 +80,19 @@ describe('the situation room', () => {
     await desk.getByText(/the region's level rose to/).waitFor(LONG);
     await shot(desk, '02-indicator-entered');
 
+    // A CSV file with a bad line is refused whole, the line and field named.
+    await desk.locator('input[type="file"]').setInputFiles({
+      name: 'displaced.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`indicator,at,value\n${INDICATOR},2026-11-20,70\n${INDICATOR},2026-11-21,many\n`),
+    });
+    await desk.getByTestId('import-submit').click();
+    await desk
+      .getByTestId('import-errors')
+      .getByText(/Line 3, value/)
+      .waitFor(LONG);
+    await shot(desk, '02b-import-refused');
+
     // The situation room shows the new level and the new alert without a reload.
     await levelIn(room, target).waitFor(LONG);
     await room

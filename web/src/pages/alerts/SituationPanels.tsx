@@ -202,7 +202,7 @@ export function ConsultationsPanel() {
         <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((c) => (
             <Group key={c.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
-              <Text size="sm" lineClamp={1}>
+              <Text size="sm" lineClamp={2}>
                 <Text span fw={600} size="sm">
                   {c.reference}
                 </Text>{' '}
@@ -245,7 +245,7 @@ export function DecisionsPanel() {
         <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((p) => (
             <li key={p.id}>
-              <Anchor component={Link} to={`/proposals/${p.id}`} size="sm" lineClamp={1}>
+              <Anchor component={Link} to={`/proposals/${p.id}`} size="sm" lineClamp={2}>
                 {p.title}
               </Anchor>
               <Text size="xs" c="dimmed">

@@ -3,7 +3,7 @@ import { useId } from 'react';
 
 const WIDTH = 760;
 const HEIGHT = 300;
-const PAD = { left: 56, right: 120, top: 16, bottom: 36 };
+const PAD = { left: 56, right: 170, top: 16, bottom: 36 };
 
 export interface ChartThreshold {
   at: number;
