@@ -39,7 +39,7 @@ export function AlertsPage() {
     {
       key: 'reference',
       header: t('alerts.list.reference'),
-      width: 130,
+      width: 120,
       cell: (a) => (
         <Anchor component={Link} to={`/alerts/${a.id}`} fw={600} size="sm" data-testid="alert-link">
           {a.reference}
@@ -49,7 +49,7 @@ export function AlertsPage() {
     {
       key: 'level',
       header: t('alerts.list.level'),
-      width: 130,
+      width: 110,
       cell: (a) => <LevelBadge level={a.level} />,
     },
     {
@@ -74,24 +74,22 @@ export function AlertsPage() {
     },
     {
       key: 'raised',
-      header: t('alerts.list.raised'),
+      header: t('alerts.list.raisedAge'),
       width: 170,
-      cell: (a) => <Text size="sm">{dateTime(a.raisedAt)}</Text>,
-    },
-    {
-      key: 'age',
-      header: t('alerts.list.age'),
-      width: 120,
       cell: (a) => (
-        <Text size="sm">
-          <Age seconds={a.ageSeconds} fetchedAt={alerts.dataUpdatedAt} still={a.status === 'closed'} />
-        </Text>
+        <Stack gap={0}>
+          <Text size="sm">{dateTime(a.raisedAt)}</Text>
+          <Text size="xs" c="dimmed">
+            {t('alerts.list.age')}:{' '}
+            <Age seconds={a.ageSeconds} fetchedAt={alerts.dataUpdatedAt} still={a.status === 'closed'} />
+          </Text>
+        </Stack>
       ),
     },
     {
       key: 'response',
       header: t('alerts.list.firstResponse'),
-      width: 150,
+      width: 130,
       cell: (a) =>
         a.timeToFirstResponseSeconds !== null ? (
           <Text size="sm">{duration(a.timeToFirstResponseSeconds)}</Text>

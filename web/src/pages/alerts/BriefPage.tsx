@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { type ReportFilters, useReportPoints } from '../monitoring/api.ts';
 import { useMonitoringNames } from '../monitoring/labels.tsx';
 import { useAlerts, useLevels } from './api.ts';
+import { BriefChanges } from './BriefChanges.tsx';
 import classes from './brief.module.css';
 import { LevelBadge, useDuration } from './labels.tsx';
 
@@ -121,6 +122,14 @@ export function BriefPage() {
             )}
           </QueryState>
         </section>
+
+        <BriefChanges
+          regions={(levels.data?.items ?? [])
+            .filter((l) => !region || l.region.code === region)
+            .map((l) => ({ code: l.region.code, name: text(l.region.name) }))}
+          start={start}
+          end={end}
+        />
 
         <section className={classes.section}>
           <Title order={2} fz={17} mb="xs">

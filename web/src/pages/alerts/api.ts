@@ -55,18 +55,12 @@ export const useLevels = () =>
     queryFn: ({ signal }) => ok(client.GET('/api/monitoring/levels', { signal })),
   });
 
-export const useLevelHistory = (region: string | null) =>
-  useQuery({
-    queryKey: ALERT_KEYS.history(region ?? ''),
-    queryFn: ({ signal }) =>
-      ok(
-        client.GET('/api/monitoring/levels/{region}/history', {
-          params: { path: { region: region ?? '' } },
-          signal,
-        }),
-      ),
-    enabled: !!region,
-  });
+/** A region's level changes, newest first (for useQueries over several regions). */
+export const levelHistoryQuery = (region: string) => ({
+  queryKey: ALERT_KEYS.history(region),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    ok(client.GET('/api/monitoring/levels/{region}/history', { params: { path: { region } }, signal })),
+});
 
 export interface AlertFilters {
   /** Every status when null. */
