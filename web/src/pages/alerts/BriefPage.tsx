@@ -9,7 +9,7 @@ import { useMonitoringNames } from '../monitoring/labels.tsx';
 import { useAlerts, useLevels } from './api.ts';
 import { BriefChanges } from './BriefChanges.tsx';
 import classes from './brief.module.css';
-import { LevelBadge, useDuration } from './labels.tsx';
+import { LevelBadge, useDuration, useScale } from './labels.tsx';
 
 /** How many reports the brief names: those with the most people killed or hurt, then the newest. */
 const NOTABLE = 8;
@@ -24,6 +24,11 @@ export function BriefPage() {
   const { text, date, dateTime } = useFormat();
   const names = useMonitoringNames();
   const duration = useDuration();
+  const { indicators } = useScale();
+  const indicatorName = (code: string) => {
+    const found = indicators.find((i) => i.code === code);
+    return found ? text(found.name) : code;
+  };
   const [params] = useSearchParams();
   const from = params.get('from');
   const to = params.get('to');
@@ -112,7 +117,7 @@ export function BriefPage() {
                         <Table.Td>
                           {l.readings
                             .filter((r) => r.value !== null)
-                            .map((r) => `${r.indicator}: ${r.value}`)
+                            .map((r) => `${indicatorName(r.indicator)}: ${r.value}`)
                             .join('; ') || '—'}
                         </Table.Td>
                       </Table.Tr>
@@ -152,7 +157,7 @@ export function BriefPage() {
               <Table.Tbody>
                 {inPeriod.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td>{a.reference}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.reference}</Table.Td>
                     <Table.Td>
                       {a.title}
                       <Text size="xs" c="dimmed">
@@ -219,8 +224,8 @@ export function BriefPage() {
               <Table.Tbody>
                 {notable.map((r) => (
                   <Table.Tr key={r.id}>
-                    <Table.Td>{r.reference}</Table.Td>
-                    <Table.Td>{date(r.occurredAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.reference}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(r.occurredAt)}</Table.Td>
                     <Table.Td>
                       {r.title}
                       <Text size="xs" c="dimmed">

@@ -47,6 +47,7 @@ export function LevelBadge({ level, size = 'sm' }: { level: number; size?: 'xs' 
           flexShrink: 0,
           overflow: 'visible',
         },
+        label: { overflow: 'visible' },
       }}
       data-testid="level-badge"
       data-level={level}
