@@ -16,6 +16,12 @@ const INDICATOR = 'kg-tj-displaced';
 const REGION = 'kg-tj-border';
 const THRESHOLDS: Record<number, number> = { 2: 100, 3: 1000, 4: 10_000, 5: 50_000 };
 
+/** Picks an option of a Mantine select found by its test id. */
+async function choose(page: Page, testId: string, option: string | RegExp) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
 /** The region's level in the situation room's levels panel. */
 const levelIn = (page: Page, level: number) =>
   page.locator(
@@ -135,6 +141,20 @@ describe('the situation room', () => {
       .getByText(alert?.reference ?? '')
       .waitFor(LONG);
     await shot(room, '06-alerts-closed');
+
+    // Raising an alert by hand: the title is required; then it opens at the level chosen.
+    await room.getByTestId('raise-alert').click();
+    await room.getByTestId('raise-submit').click();
+    await room.getByRole('dialog').getByText('This field is required').first().waitFor(LONG);
+    await choose(room, 'raise-region', /Armenia: Syunik/);
+    await choose(room, 'raise-level', 'Warning');
+    await room.getByTestId('raise-title').fill('Shelling reported near Goris');
+    await room.getByTestId('raise-description').fill('Two reports within the hour; awaiting confirmation.');
+    await shot(room, '06b-raise-alert');
+    await room.getByTestId('raise-submit').click();
+    await room.getByTestId('alert-facts').getByText('Raised by hand').waitFor(LONG);
+    await room.locator('[data-testid="alert-status"][data-status="open"]').waitFor(LONG);
+    expect(await room.locator('h1 [data-testid="level-badge"]').getAttribute('data-level')).toBe('3');
     await room.goto('/situation');
     await room.getByTestId('brief-link').click();
     await room
