@@ -109,6 +109,8 @@ describe('the situation room', () => {
       .locator(`[data-testid="situation-map"] [data-region="${REGION}"][data-level="${target}"]`)
       .waitFor(LONG);
     await shot(room, '03-situation-room-live');
+    await desk.close();
+    await room.bringToFront();
 
     // The alert: acknowledged with a note, then closed; closing without a reason is refused.
     await room
