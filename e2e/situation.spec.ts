@@ -169,7 +169,19 @@ describe('the situation room', () => {
       await shot(room, '08-brief-print');
       await room.emulateMedia({ media: 'screen' });
     }
+    // One region alone: the map zooms to it, the address keeps it.
     await room.goto('/situation');
+    await room
+      .locator('[data-testid="region-level"][data-region="tj-af-border"]')
+      .getByTestId('pick-region')
+      .click();
+    await room.waitForURL(/region=tj-af-border/);
+    await room
+      .locator('[data-testid="region-level"][data-region="by-west"]')
+      .waitFor({ state: 'detached', ...LONG });
+    expect(await room.getByTestId('region-level').count()).toBe(1);
+    await room.locator('[data-testid="situation-map"] [data-region="tj-af-border"]').waitFor(LONG);
+    await shot(room, '08b-one-region');
     await switchLanguage(room, 'ru');
     await room.getByRole('heading', { name: 'Ситуационный центр' }).waitFor(LONG);
     await room.getByTestId('region-level').first().waitFor(LONG);

@@ -161,7 +161,7 @@ export function SituationPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <LevelsPanel region={filters.region} />
+            <LevelsPanel region={filters.region} onPick={(region) => change({ region, bbox: null })} />
             <OpenAlertsPanel region={filters.region} />
             <QueuePanel />
           </Stack>

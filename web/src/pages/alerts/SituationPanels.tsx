@@ -43,7 +43,14 @@ const Empty = ({ children }: { children: ReactNode }) => (
 );
 
 /** Each region the reader watches: its level, since when, and its indicators (links to their charts). */
-export function LevelsPanel({ region }: { region: string | null }) {
+export function LevelsPanel({
+  region,
+  onPick,
+}: {
+  region: string | null;
+  /** Shows one region (the map zooms to it); null shows them all again. */
+  onPick: (region: string | null) => void;
+}) {
   const { t } = useTranslation();
   const { text, dateTime } = useFormat();
   const levels = useLevels();
@@ -60,9 +67,19 @@ export function LevelsPanel({ region }: { region: string | null }) {
           {items.map((l) => (
             <li key={l.region.code} data-testid="region-level" data-region={l.region.code}>
               <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                <Text size="sm" fw={600}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  fw={600}
+                  c="dark"
+                  ta="left"
+                  onClick={() => onPick(region ? null : l.region.code)}
+                  title={region ? t('alerts.situation.showAll') : t('alerts.situation.showRegion')}
+                  data-testid="pick-region"
+                >
                   {text(l.region.name)}
-                </Text>
+                </Anchor>
                 <LevelBadge level={l.level.level} />
               </Group>
               <Text size="xs" c="dimmed">
