@@ -33,3 +33,14 @@ export const LEDGER_EXPORT = path('/api/ledger/export');
 export function clearanceExportHref(id: string, format: 'json' | 'csv'): string {
   return `${path('/api/clearances/{id}/export').replace('{id}', encodeURIComponent(id))}?format=${format}`;
 }
+
+/** The reports matching the filters (the reports API's query), as CSV or GeoJSON. */
+export function reportsExportHref(
+  format: 'csv' | 'geojson',
+  query: Record<string, string | string[]>,
+): string {
+  const params = new URLSearchParams({ format });
+  for (const [key, value] of Object.entries(query))
+    for (const one of Array.isArray(value) ? value : [value]) params.append(key, one);
+  return `${path('/api/reports/export')}?${params.toString()}`;
+}
