@@ -125,12 +125,14 @@ export function ReportMap({
   }, [key]);
 
   const project = (lon: number, lat: number) => drawing.projection([lon, lat]) ?? [Number.NaN, Number.NaN];
+  // The list comes newest first; drawn oldest first, the newest report lies on top where points overlap.
   const dots = reports
     .map((r) => ({ ...r, xy: project(r.lon, r.lat) }))
     .filter(
       (r) =>
         Number.isFinite(r.xy[0]) && r.xy[0] >= 0 && r.xy[0] <= WIDTH && r.xy[1] >= 0 && r.xy[1] <= HEIGHT,
-    );
+    )
+    .reverse();
   const pin = picked ? project(picked.lon, picked.lat) : null;
   const anyWithheld = reports.some((r) => r.withheld);
   const anyExact = reports.some((r) => !r.withheld);
