@@ -103,6 +103,7 @@ describe('the notification wording', () => {
   const item = (fields: Partial<NotificationItem>): NotificationItem => ({
     id: '00000000-0000-4000-8000-000000000001',
     kind: 'outcome',
+    subject: { type: 'proposal', id: 'p', title: 'Joint exercise', reference: null, path: '/proposals/p' },
     proposal: null,
     procedure: null,
     clearance: null,

@@ -3,9 +3,8 @@ import { client, ok, type ResponseOf, type Schema } from './api/client.ts';
 
 export type NotificationItem = Schema<'Notification'>;
 export type NotificationKind = NotificationItem['kind'];
-/** Where a notification leads: its clearance request, or its proposal. */
-export const notificationLink = (item: NotificationItem) =>
-  item.clearance ? `/clearances/${item.clearance.id}` : `/proposals/${item.proposal?.id ?? ''}`;
+/** Where a notification leads: its subject's page, as the subject's module names it. */
+export const notificationLink = (item: NotificationItem) => item.subject.path;
 
 export type NotificationPage = ResponseOf<'/api/notifications'>;
 export type NotificationPreferences = Schema<'NotificationPreferences'>;

@@ -70,6 +70,21 @@ describe('computed indicators', () => {
       .execute();
     expect(changed.map((e) => (e.payload as { to: number }).to)).toEqual([2]);
 
+    // The situation room is told, and the notification names its subject and page whatever module owns it.
+    const alertRow = await t.handle.db
+      .selectFrom('alerts')
+      .select(['id', 'reference'])
+      .where('region_code', '=', 'south')
+      .executeTakeFirstOrThrow();
+    const listed = (await (await t.request('/api/notifications', { as: p.reviewer })).json()) as {
+      items: { kind: string; subject: { type: string; path: string; title: string } }[];
+    };
+    expect(listed.items.find((n) => n.kind === 'level_raised')?.subject).toMatchObject({
+      type: 'level_change',
+      title: 'South: level 2',
+      path: '/situation',
+    });
+
     await step(reports[2].id, 'archive');
     expect(Number(await latest())).toBe(2);
     expect(await level()).toBe(1);

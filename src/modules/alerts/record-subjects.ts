@@ -103,6 +103,7 @@ export const alertNotificationSubjects: Record<string, NotificationSubjectSpec> 
         .whereRef('level_changes.id', '=', 'notifications.subject_id')
         .where(watched(actor, sql`monitoring_regions.states::text[]`, sql`${MONITORING_CLASSIFICATION}::int`))
         .$asScalar(),
-    path: () => '/monitoring',
+    // The situation room shows the region's level with the alerts it opened.
+    path: () => '/situation',
   },
 };

@@ -1,12 +1,22 @@
 import { z } from '@hono/zod-openapi';
 import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
 import { kindNames } from './kinds.ts';
+import { notificationSubjectPath } from './subjects.ts';
 import type { KindChoices, NotificationView } from './queries.ts';
 
 export const NotificationSchema = z
   .object({
     id: z.string().uuid(),
     kind: z.string().openapi({ description: 'The kind, as a module declares it' }),
+    subject: z
+      .object({
+        type: z.string().openapi({ description: 'The subject type, as its module declares it ("proposal", "alert"...)' }),
+        id: z.string(),
+        title: z.string(),
+        reference: z.string().nullable(),
+        path: z.string().openapi({ description: 'The web page that opens it' }),
+      })
+      .openapi({ description: 'What it is about, whatever module owns it' }),
     proposal: z
       .object({ id: z.string().uuid(), title: z.string() })
       .nullable()
@@ -60,6 +70,7 @@ export function presentNotification(row: NotificationView): z.infer<typeof Notif
   return {
     id: row.id,
     kind: row.kind,
+    subject: subjectOf(row),
     proposal:
       row.subject_type === 'proposal' ? { id: row.subject_id, title: row.subject?.title ?? '' } : null,
     procedure: details.procedureId ? { id: details.procedureId, kind: details.procedureKind } : null,
@@ -74,6 +85,15 @@ export function presentNotification(row: NotificationView): z.infer<typeof Notif
   };
 }
 
+/** The subject as its module names it, and the page that opens it. */
+const subjectOf = (row: NotificationView) => ({
+  type: row.subject_type,
+  id: row.subject_id,
+  title: row.subject?.title ?? '',
+  reference: row.subject?.reference ?? null,
+  path: notificationSubjectPath(row.subject_type, row.subject_id),
+});
+
 function presentClearanceNotification(
   row: NotificationView,
   requestId: string,
@@ -82,6 +102,7 @@ function presentClearanceNotification(
   return {
     id: row.id,
     kind: row.kind,
+    subject: subjectOf(row),
     proposal: null,
     procedure: null,
     clearance: {

@@ -11966,6 +11966,16 @@ export interface components {
       id: string;
       /** @description The kind, as a module declares it */
       kind: string;
+      /** @description What it is about, whatever module owns it */
+      subject: {
+        /** @description The subject type, as its module declares it ("proposal", "alert"...) */
+        type: string;
+        id: string;
+        title: string;
+        reference: string | null;
+        /** @description The web page that opens it */
+        path: string;
+      };
       /** @description The subject when it is a proposal */
       proposal: {
         /** Format: uuid */

@@ -19,7 +19,9 @@ export function NotificationText({ item, compact = false }: { item: Notification
   const { dateTime } = useFormat();
   const unread = !item.readAt;
   const wording = wordingOf(item.kind);
-  const subject = wording?.subject(item) ?? null;
+  // The module's own words for its subject, else the subject as its module names it.
+  const named = [item.subject.reference, item.subject.title].filter(Boolean).join(' · ');
+  const subject = wording?.subject(item) ?? (named || null);
   const detail = wording?.detail(item, { t, dateTime }) ?? null;
   return (
     <Stack gap={2} style={{ minWidth: 0 }}>
