@@ -85,7 +85,9 @@ describe('the situation room', () => {
     // region (the demo's reports may have raised one on their own): then that one is the alert.
     let alert = entered.level.alert;
     if (!alert) {
-      const active = (await (await room.request.get(`/api/alerts?status=active&region=${REGION}`)).json()) as {
+      const active = (await (
+        await room.request.get(`/api/alerts?status=active&region=${REGION}`)
+      ).json()) as {
         items: { id: string; reference: string; level: number }[];
       };
       alert = active.items.filter((a) => a.level >= target).sort((a, b) => b.level - a.level)[0] ?? null;

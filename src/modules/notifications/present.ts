@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { ClearanceNotificationDetails, NotificationDetails } from './emit.ts';
 import { kindNames } from './kinds.ts';
-import { notificationSubjectPath } from './subjects.ts';
 import type { KindChoices, NotificationView } from './queries.ts';
+import { notificationSubjectPath } from './subjects.ts';
 
 export const NotificationSchema = z
   .object({
@@ -10,7 +10,9 @@ export const NotificationSchema = z
     kind: z.string().openapi({ description: 'The kind, as a module declares it' }),
     subject: z
       .object({
-        type: z.string().openapi({ description: 'The subject type, as its module declares it ("proposal", "alert"...)' }),
+        type: z
+          .string()
+          .openapi({ description: 'The subject type, as its module declares it ("proposal", "alert"...)' }),
         id: z.string(),
         title: z.string(),
         reference: z.string().nullable(),
