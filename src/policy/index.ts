@@ -92,6 +92,7 @@ const ACTION_WORDS: Record<string, string> = {
   readDetails: 'read the details of',
   readInternalNote: "read the deciding state's note on",
   markRead: 'mark as read',
+  approveDaily: 'approve the daily report of',
 };
 
 /** The abilities sent with an object, so the UI and CLI never repeat the rules. */

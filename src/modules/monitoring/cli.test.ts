@@ -96,6 +96,28 @@ describe('accord report', () => {
       expect(future.stderr).toMatch(/occurredAt: is in the future/);
       expect((await accord('report', 'file', bodyFile('c.json', {}))).stderr).toMatch(/--as/);
 
+      // The demo's observation mission: listed for a member state; yesterday's day approved by its head.
+      const missions = await accord('mission', 'list', '--as', 'am.head');
+      const mission = /^(OM-\d{4}-\d{2}) {2}/m.exec(missions.stdout)?.[1];
+      expect(mission, missions.stdout).toBeDefined();
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const day = await accord('mission', 'daily', mission!, '--day', yesterday, '--as', 'am.head');
+      expect(day.stdout).toMatch(
+        new RegExp(`^${yesterday} \\(Europe/Moscow\\): approved by secretariat.monitor$`, 'm'),
+      );
+      const notHead = await accord(
+        'mission',
+        'approve',
+        mission!,
+        '--day',
+        yesterday,
+        '--summary',
+        'x',
+        '--as',
+        'tj.focal',
+      );
+      expect(notHead).toMatchObject({ code: 2, stderr: 'accord: you may not approve the daily report of this mission\n' });
+
       // A CSV import: all or nothing, each bad line named.
       const csv = join(dir, 'reports.csv');
       const header = 'title,category,occurred_at,latitude,longitude,fatalities';

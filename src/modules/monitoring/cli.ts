@@ -5,6 +5,7 @@ import type { Actor } from '../../core/actor.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import { fileReport, mergeReport, moveReport, type ReportStep } from './commands.ts';
 import { importReports } from './import.ts';
+import { registerMissionCommands } from './missions/cli.ts';
 import { seesProtectedReport } from './policy.ts';
 import { presentReport, type ReportView } from './present.ts';
 import { getReport, listReports, reviewQueue } from './queries.ts';
@@ -66,6 +67,7 @@ async function run<T>(o: { as?: string }, fn: (handle: DbHandle, actor: Actor) =
 
 /** `accord report ...`: file, list, review and merge reports from the field. */
 export function registerReportCommands(program: Command) {
+  registerMissionCommands(program);
   const report = program
     .command('report')
     .description('Reports from the field; --as <username> acts as that person, under the same rules');
