@@ -71,11 +71,6 @@ describe('computed indicators', () => {
     expect(changed.map((e) => (e.payload as { to: number }).to)).toEqual([2]);
 
     // The situation room is told, and the notification names its subject and page whatever module owns it.
-    const alertRow = await t.handle.db
-      .selectFrom('alerts')
-      .select(['id', 'reference'])
-      .where('region_code', '=', 'south')
-      .executeTakeFirstOrThrow();
     const listed = (await (await t.request('/api/notifications', { as: p.reviewer })).json()) as {
       items: { kind: string; subject: { type: string; path: string; title: string } }[];
     };

@@ -116,7 +116,10 @@ describe('accord report', () => {
         '--as',
         'tj.focal',
       );
-      expect(notHead).toMatchObject({ code: 2, stderr: 'accord: you may not approve the daily report of this mission\n' });
+      expect(notHead).toMatchObject({
+        code: 2,
+        stderr: 'accord: you may not approve the daily report of this mission\n',
+      });
 
       // A CSV import: all or nothing, each bad line named.
       const csv = join(dir, 'reports.csv');

@@ -85,7 +85,8 @@ export async function createMission(trx: Db, actor: Actor, input: CreateMissionI
       .select('code')
       .where('code', 'in', input.regions)
       .execute();
-    const i = input.regions.findIndex((r) => !known.some((k) => k.code === r));
+    const codes = new Set(known.map((k) => k.code));
+    const i = input.regions.findIndex((r) => !codes.has(r));
     if (i >= 0) throw invalid(`regions.${i}`, 'is not a monitoring region of the organisation file');
   }
   const classification = classificationOf(input.classification);
