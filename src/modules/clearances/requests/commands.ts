@@ -1,4 +1,4 @@
-import { type Actor, actorLabel, classificationName, classificationOf } from '../../../core/actor.ts';
+import { type Actor, actorLabel, classificationOf } from '../../../core/actor.ts';
 import { conflict, invalid } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { ClearanceLegRow, ClearanceRequestRow } from '../../../db/schema.ts';
@@ -6,7 +6,7 @@ import { authorize } from '../../../policy/index.ts';
 import { appendEntry } from '../../ledger/index.ts';
 import { issueCertificate } from '../certificates/certificate.ts';
 import { publishClearanceEvent } from '../events.ts';
-import { checkItinerary, checkWindowsAhead } from '../itinerary.ts';
+import { checkWindowsAhead } from '../itinerary.ts';
 import {
   activePermissions,
   announceOpened,
@@ -20,7 +20,6 @@ import {
   audienceOf,
   eventBase,
   loadMembers,
-  loadPoints,
   loadRequest,
   nextNumber,
   notifyClearances,
@@ -29,40 +28,10 @@ import {
 } from '../load.ts';
 import { isOpenLeg, planAmendment } from '../machine.ts';
 import type { AmendRequestInput, ClearanceContent, CreateRequestInput, UpdateDraftInput } from '../schema.ts';
-import { listClearanceAttachments } from './attachments.ts';
+import { checkContent, checkLevel, contentOf, envelopeChanges } from './content.ts';
 
 const ownState = (actor: Actor) =>
   actor.kind === 'person' && actor.affiliation === 'delegation' ? actor.stateCode : null;
-
-function checkLevel(actor: Actor, level: number) {
-  if (actor.kind === 'person' && level > actor.accessLevel)
-    throw invalid('classification', 'is above your own access level');
-}
-
-/** The content of a version: what the input says beyond the envelope. */
-function contentOf(input: UpdateDraftInput | AmendRequestInput): ClearanceContent {
-  const { title: _t, ...rest } = input as Record<string, unknown>;
-  for (const key of ['framework', 'urgency', 'classification', 'reason', 'requestingState', 'submit'])
-    delete rest[key];
-  return rest as unknown as ClearanceContent;
-}
-
-/**
- * The itinerary connects, and the attachments a version names are files of this request
- * (none exist before the request does: files are added with POST …/attachments).
- */
-async function checkContent(trx: Db, content: ClearanceContent, requestId: string | null) {
-  checkItinerary(content, await loadPoints(trx), await loadMembers(trx));
-  const named = content.attachments ?? [];
-  if (named.length === 0) return;
-  const files = requestId
-    ? new Set((await listClearanceAttachments(trx, requestId)).map((a) => a.id))
-    : new Set<string>();
-  named.forEach((attachmentId, i) => {
-    if (!files.has(attachmentId))
-      throw invalid(`attachments.${i}`, `${attachmentId} is not a file attached to this request`);
-  });
-}
 
 async function insertLegs(trx: Db, requestId: string, content: ClearanceContent, version: number) {
   return trx
@@ -436,21 +405,6 @@ export async function amendRequest(
   });
   await recordSettled(trx, actor, settled, legs, entry);
   return settled.request;
-}
-
-/** What an amendment changes of the envelope, as `{ field: { from, to } }` (empty when nothing). */
-function envelopeChanges(
-  row: ClearanceRequestRow,
-  next: Pick<ClearanceRequestRow, 'framework' | 'urgency' | 'classification' | 'title'>,
-) {
-  const changed: Record<string, { from: string; to: string }> = {};
-  for (const field of ['title', 'framework', 'urgency', 'classification'] as const)
-    if (row[field] !== next[field])
-      changed[field] =
-        field === 'classification'
-          ? { from: classificationName(row[field]), to: classificationName(next[field]) }
-          : { from: row[field], to: next[field] };
-  return changed;
 }
 
 /** The requesting state withdraws its request; open legs close. 409 once denied or withdrawn. */
