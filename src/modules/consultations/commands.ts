@@ -234,19 +234,25 @@ export async function postMessage(trx: Db, actor: Actor, id: string, input: Mess
   return message;
 }
 
-/** The convener or facilitator adds an item at the end of the agenda. */
-export async function addAgendaItem(trx: Db, actor: Actor, id: string, text: string, now = new Date()) {
-  const loaded = await openFor(trx, actor, id, 'manageAgenda');
+/** The place after the last agenda item or point of a consultation. */
+async function nextPosition(trx: Db, table: 'consultation_agenda_items' | 'consultation_points', id: string) {
   const last = await trx
-    .selectFrom('consultation_agenda_items')
+    .selectFrom(table)
     .select((eb) => eb.fn.max('position').as('position'))
     .where('consultation_id', '=', id)
     .executeTakeFirst();
+  return Number(last?.position ?? 0) + 1;
+}
+
+/** The convener or facilitator adds an item at the end of the agenda. */
+export async function addAgendaItem(trx: Db, actor: Actor, id: string, text: string, now = new Date()) {
+  const loaded = await openFor(trx, actor, id, 'manageAgenda');
+  const position = await nextPosition(trx, 'consultation_agenda_items', id);
   const item = await trx
     .insertInto('consultation_agenda_items')
     .values({
       consultation_id: id,
-      position: Number(last?.position ?? 0) + 1,
+      position,
       text,
       added_by_label: actorLabel(actor),
       created_at: now,
@@ -308,16 +314,12 @@ export async function completeAgendaItem(
 export async function proposePoint(trx: Db, actor: Actor, id: string, text: string, now = new Date()) {
   const loaded = await openFor(trx, actor, id, 'proposePoint');
   const person = author(actor, 'text');
-  const last = await trx
-    .selectFrom('consultation_points')
-    .select((eb) => eb.fn.max('position').as('position'))
-    .where('consultation_id', '=', id)
-    .executeTakeFirst();
+  const position = await nextPosition(trx, 'consultation_points', id);
   const point = await trx
     .insertInto('consultation_points')
     .values({
       consultation_id: id,
-      position: Number(last?.position ?? 0) + 1,
+      position,
       text,
       proposed_by_label: person.displayName,
       proposed_by_state: speaksFor(person),
