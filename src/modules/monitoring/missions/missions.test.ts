@@ -57,6 +57,13 @@ describe('missions', () => {
     expect(
       await fieldOf(await post(admin, '/api/missions', missionBody({ endsOn: day(-20) }))),
     ).toMatchObject({ field: 'endsOn' });
+    // A period ending in the year 9999 is a typing slip, not a mandate.
+    expect(
+      await fieldOf(await post(admin, '/api/missions', missionBody({ endsOn: '9999-12-31' }))),
+    ).toMatchObject({
+      field: 'endsOn',
+      reason: expect.stringMatching(/more than 5 years/),
+    });
     expect(
       await fieldOf(await post(admin, '/api/missions', missionBody({ head: crypto.randomUUID() }))),
     ).toMatchObject({ field: 'head' });

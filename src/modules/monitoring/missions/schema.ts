@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { CLASSIFICATIONS } from '../../../core/actor.ts';
 
 const Day = z.iso.date('must be a date, e.g. 2026-12-01');
+/** The longest period a mission is set up for (five years). */
+export const MAX_MISSION_DAYS = 5 * 365;
 const Code = z
   .string()
   .trim()
@@ -38,6 +40,16 @@ export const CreateMissionInput = z
   .superRefine((m, ctx) => {
     if (m.endsOn < m.startsOn)
       ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'is before startsOn' });
+    // A mandate runs for months or a few years and is renewed: a period beyond that is a typing slip.
+    const days = (Date.parse(m.endsOn) - Date.parse(m.startsOn)) / 86_400_000;
+    if (days > MAX_MISSION_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: `is more than ${MAX_MISSION_DAYS / 365} years after startsOn: renew the mandate instead`,
+      });
+    if (m.startsOn < '1990-01-01')
+      ctx.addIssue({ code: 'custom', path: ['startsOn'], message: 'is before 1990' });
     if (m.regions.length === 0 && m.area === null)
       ctx.addIssue({
         code: 'custom',
