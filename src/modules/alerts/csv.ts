@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../core/errors.ts';
-import { parseInstant } from './schema.ts';
+import { EARLIEST_REASON, EARLIEST_VALUE, parseInstant } from './schema.ts';
 
 /**
  * The CSV of indicator values, read without the database: a header `indicator,at,value`
@@ -119,6 +119,9 @@ export function parseValuesCsv(text: string, now: Date, toleranceMs: number, max
       bad = true;
     } else if (at.getTime() > latest) {
       problems.push(lineProblem(line, 'at', `is more than ${toleranceMs / 60_000} minutes in the future`));
+      bad = true;
+    } else if (at < EARLIEST_VALUE) {
+      problems.push(lineProblem(line, 'at', EARLIEST_REASON));
       bad = true;
     }
     let value = Number.NaN;

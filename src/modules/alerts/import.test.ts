@@ -132,14 +132,17 @@ describe('POST /api/indicators/values/import', () => {
       good(7),
       good(6),
       `border-media,${daysAgo(1)},many`,
+      // A year typed as 1920 for 2020.
+      'border-media,1920-03-02,5',
     ].join('\n');
     const res = await importCsv(csv);
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.message).toBe(
-      'line 4: at: is not a time (ISO 8601, e.g. 2026-03-02 or 2026-03-02T06:00:00Z) (and 1 more)',
+      'line 4: at: is not a time (ISO 8601, e.g. 2026-03-02 or 2026-03-02T06:00:00Z) (and 2 more)',
     );
-    expect(error.fields.map((f) => f.field)).toEqual(['lines.4.at', 'lines.7.value']);
+    expect(error.fields.map((f) => f.field)).toEqual(['lines.4.at', 'lines.7.value', 'lines.8.at']);
+    expect(error.fields[2].reason).toBe('is before 1990: check the year');
   });
 
   it("403 for a line of an indicator the caller reads but may not enter (a delegate's)", async () => {

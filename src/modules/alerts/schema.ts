@@ -2,6 +2,9 @@ import { z } from '@hono/zod-openapi';
 
 /** How far in the future a value's instant may lie (clocks differ a little): 5 minutes. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** The earliest time a figure may be for: a year like 0202 for 2020 is a typing slip. */
+export const EARLIEST_VALUE = new Date('1990-01-01T00:00:00Z');
+export const EARLIEST_REASON = 'is before 1990: check the year';
 /** Values in one entry request; larger sets go through the CSV import. */
 export const MAX_ENTERED_VALUES = 500;
 /** Lines of one CSV import (without its header). */
@@ -29,6 +32,10 @@ export const Instant = z
         code: 'custom',
         message: 'is not a time (ISO 8601, e.g. 2026-03-02 or 2026-03-02T06:00:00Z)',
       });
+      return z.NEVER;
+    }
+    if (at < EARLIEST_VALUE) {
+      ctx.addIssue({ code: 'custom', message: EARLIEST_REASON });
       return z.NEVER;
     }
     return at;
