@@ -32,7 +32,7 @@ afterAll(() => t.close());
 const ms = (d: Date | null) => d?.getTime() ?? Number.NaN;
 
 /** What every run must show, however it was driven: cleared exactly when the last leg was decided. */
-function expectClearedAtTheLastAnswer(r: ExerciseResult) {
+function expectClearedAtTheLastAnswer(r: ExerciseResult, answered: 'in turn' | 'concurrently' = 'in turn') {
   expect(r.status).toBe('cleared');
   expect(r.legs.map((l) => l.state)).toEqual([...EXERCISE_STATES]);
   expect(r.legs.every((l) => l.status === 'approved')).toBe(true);
@@ -43,11 +43,16 @@ function expectClearedAtTheLastAnswer(r: ExerciseResult) {
   // The record says so once (written when the last answer was, or at the window's end for silence).
   expect(r.clearedEntries).toHaveLength(1);
   expect(r.clearedEntries[0].at.getTime()).toBeGreaterThanOrEqual(last);
-  // One answer cleared it, the last state's to decide; every other answer left it pending.
+  // One answer cleared it; every other answer left it pending.
   const clearing = r.answers.filter((a) => a.after === 'cleared');
   expect(clearing).toHaveLength(1);
   expect(r.answers.filter((a) => a.after !== 'cleared').every((a) => a.after === 'pending')).toBe(true);
-  expect(ms(r.legs.find((l) => l.state === clearing[0].state)!.decidedAt)).toBe(last);
+  // Answered in turn, the clearing answer is the last state's. Answered at the same moment, it
+  // is the one whose transaction locked the request last (legs/settling.ts), which may have read
+  // its clock a few milliseconds before another's: it still saw every decision, and the request
+  // is cleared at the latest of them, as asserted above.
+  if (answered === 'in turn')
+    expect(ms(r.legs.find((l) => l.state === clearing[0].state)!.decidedAt)).toBe(last);
 }
 
 describe('the simulated exercise', () => {
@@ -91,7 +96,7 @@ describe('the simulated exercise', () => {
 
   it('over the API, states answering concurrently: cleared exactly at the last answer', async () => {
     const r = await runExercise(t, cast, scaled(EXERCISE_SCRIPT, 0.05));
-    expectClearedAtTheLastAnswer(r);
+    expectClearedAtTheLastAnswer(r, 'concurrently');
     // Each state's client saw its leg (live stream, then its to-decide list) and answered it;
     // the requester's live stream showed the clearance.
     expect(r.legs.every((l) => Number.isFinite(l.seenMs))).toBe(true);
