@@ -99,7 +99,7 @@ export function AlertPage() {
                   <AlertStatusBadge status={a.status} />
                 </Group>
               }
-              description={a.title}
+              description={scale.alertTitle(a)}
               actions={steps.map((s) => {
                 const Icon = STEP_ICON[s];
                 return (

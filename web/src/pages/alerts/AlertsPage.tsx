@@ -58,7 +58,7 @@ export function AlertsPage() {
       cell: (a) => (
         <Stack gap={0}>
           <Text size="sm" lineClamp={2}>
-            {a.title}
+            {scale.alertTitle(a)}
           </Text>
           <Text size="xs" c="dimmed">
             {scale.region(a.region)} · {t(`alerts.origin.${a.origin}`)}

@@ -24,7 +24,7 @@ export function BriefPage() {
   const { text, date, dateTime } = useFormat();
   const names = useMonitoringNames();
   const duration = useDuration();
-  const { indicators } = useScale();
+  const { indicators, alertTitle } = useScale();
   const indicatorName = (code: string) => {
     const found = indicators.find((i) => i.code === code);
     return found ? text(found.name) : code;
@@ -159,7 +159,7 @@ export function BriefPage() {
                   <Table.Tr key={a.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.reference}</Table.Td>
                     <Table.Td>
-                      {a.title}
+                      {alertTitle(a)}
                       <Text size="xs" c="dimmed">
                         {names.region(a.region)}
                       </Text>

@@ -139,7 +139,7 @@ export function OpenAlertsPanel({ region }: { region: string | null }) {
             <li key={a.id} data-testid="open-alert">
               <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                 <Anchor component={Link} to={`/alerts/${a.id}`} size="sm" fw={600} lineClamp={2}>
-                  {a.reference} · {a.title}
+                  {a.reference} · {scale.alertTitle(a)}
                 </Anchor>
                 <LevelBadge level={a.level} size="xs" />
               </Group>

@@ -27,8 +27,23 @@ export function useScale() {
     const found = monitoring?.regions.find((r) => r.code === code);
     return found ? text(found.name) : code;
   };
+  /**
+   * An alert's title in the reader's language: an automatic alert is named by its region and
+   * level (the server stores the same words in English, for the record, e-mail and CLI); a
+   * raised one by the words its author wrote.
+   */
+  const alertTitle = (a: { origin: 'automatic' | 'raised'; region: string; level: number; title: string }) =>
+    a.origin === 'automatic' && monitoring ? `${region(a.region)}: ${level(a.level).name}` : a.title;
   const indicators = monitoring?.indicators ?? [];
-  return { ready: !!monitoring, scale, level, region, regions: monitoring?.regions ?? [], indicators };
+  return {
+    ready: !!monitoring,
+    scale,
+    level,
+    region,
+    alertTitle,
+    regions: monitoring?.regions ?? [],
+    indicators,
+  };
 }
 
 /** A level's badge in the scale's colour. */
