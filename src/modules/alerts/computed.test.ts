@@ -76,9 +76,16 @@ describe('computed indicators', () => {
     };
     expect(listed.items.find((n) => n.kind === 'level_raised')?.subject).toMatchObject({
       type: 'level_change',
-      title: 'South: level 2',
+      title: 'South: Warning',
       path: '/situation',
     });
+    // Named in the reader's language: the region and the level by the file's Russian names.
+    await t.handle.db.updateTable('users').set({ locale: 'ru' }).where('id', '=', p.reviewer.id).execute();
+    const inRussian = (await (
+      await t.request('/api/notifications', { as: p.reviewer })
+    ).json()) as typeof listed;
+    expect(inRussian.items.find((n) => n.kind === 'level_raised')?.subject.title).toBe('Юг: Предупреждение');
+    await t.handle.db.updateTable('users').set({ locale: 'en' }).where('id', '=', p.reviewer.id).execute();
 
     await step(reports[2].id, 'archive');
     expect(Number(await latest())).toBe(2);

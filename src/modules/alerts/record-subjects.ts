@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
 import {
   type NotificationSubjectFacts,
   type NotificationSubjectSpec,
@@ -71,6 +72,17 @@ function watched(
 }
 
 /**
+ * "Region: level name" in the reader's language (an automatic alert's title, a change of
+ * level), from the file's names; null when the region or level is no longer in the file.
+ */
+function levelTitle(actor: Actor, region: RawBuilder<unknown>, level: RawBuilder<unknown>) {
+  const column = sql.ref(actor.kind === 'person' && actor.locale === 'ru' ? 'name_ru' : 'name_en');
+  return sql<
+    string | null
+  >`(select r.${column} || ': ' || l.${column} from monitoring_regions r, alert_levels l where r.code = ${region} and l.level = ${level})`;
+}
+
+/**
  * What early-warning notifications name their subject by, when the reader may still be told
  * of it: an alert (reference, title, classification), a change of level (the region's name
  * and the new level; restricted).
@@ -81,7 +93,7 @@ export const alertNotificationSubjects: Record<string, NotificationSubjectSpec> 
       eb
         .selectFrom('alerts')
         .select(
-          sql<NotificationSubjectFacts>`jsonb_build_object('title', alerts.title, 'reference', alerts.reference, 'classification', alerts.classification)`.as(
+          sql<NotificationSubjectFacts>`jsonb_build_object('title', coalesce(case when alerts.origin = 'automatic' then ${levelTitle(actor, sql`alerts.region_code`, sql`alerts.level`)} end, alerts.title), 'reference', alerts.reference, 'classification', alerts.classification)`.as(
             'facts',
           ),
         )
@@ -96,7 +108,7 @@ export const alertNotificationSubjects: Record<string, NotificationSubjectSpec> 
         .selectFrom('level_changes')
         .innerJoin('monitoring_regions', 'monitoring_regions.code', 'level_changes.region_code')
         .select(
-          sql<NotificationSubjectFacts>`jsonb_build_object('title', monitoring_regions.name_en || ': level ' || level_changes.to_level, 'reference', null, 'classification', ${MONITORING_CLASSIFICATION}::int)`.as(
+          sql<NotificationSubjectFacts>`jsonb_build_object('title', coalesce(${levelTitle(actor, sql`level_changes.region_code`, sql`level_changes.to_level`)}, monitoring_regions.name_en || ': level ' || level_changes.to_level), 'reference', null, 'classification', ${MONITORING_CLASSIFICATION}::int)`.as(
             'facts',
           ),
         )
