@@ -4,7 +4,7 @@
  *   --only append,verify,startup   run some of them (also proofs, decisions-stances,
  *                                  decisions-deadlines, decisions-live, decisions-pages,
  *                                  clearances-visible, clearances-throughput, clearances-exercise,
- *                                  monitoring-reports)
+ *                                  monitoring-reports, alerts-live)
  *   --quick                        a quarter of the work, for a smoke run
  *   --full                         the issue's full sizes where a bench scales them down by default
  *                                  (decisions-deadlines: 100,000 procedures over an hour)
@@ -21,6 +21,7 @@
  */
 import { parseArgs } from 'node:util';
 import { assemblePlatform } from '../src/platform.ts';
+import { benchAlertsLive } from './alerts-live.ts';
 import { benchAppend } from './append.ts';
 import { benchClearancesExercise } from './clearances-exercise.ts';
 import { benchClearancesThroughput } from './clearances-throughput.ts';
@@ -51,6 +52,7 @@ const BENCHMARKS = [
   'clearances-throughput',
   'clearances-exercise',
   'monitoring-reports',
+  'alerts-live',
 ] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
@@ -210,6 +212,13 @@ try {
       log,
     ),
   );
+  await run('alerts-live', () =>
+    benchAlertsLive(
+      target,
+      { crossings: Math.round(100 * scale), bare: Math.round(100 * scale), timeoutMs: 10_000 },
+      log,
+    ),
+  );
 } finally {
   target.close();
 }
@@ -238,6 +247,8 @@ Limits, each measured in this run on this machine:
   bare claim loop    one transaction per due row of a copy of procedures: SELECT … FOR UPDATE SKIP LOCKED,
                      UPDATE, COMMIT (what the deadline runner must at least do per outcome)
   bare NOTIFY        median pg_notify through the server's own database handle, sent → heard by its listener
+  bare entry → stream BEGIN, one entry appended, COMMIT, until the same live client receives it: the
+                     record's sequencer, the hub and the SSE stream with nothing in front (alerts-live)
   bare SELECT        median of one SELECT returning the same rows (json_agg for a page), same pool
   plain INSERT (clearances)  one autocommit INSERT of a decision-shaped row into a plain table, same
                      database: latency with one client (visible), rate and p99 with six (throughput)

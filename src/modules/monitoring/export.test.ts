@@ -129,4 +129,31 @@ describe('GET /api/reports/map', () => {
     ).json()) as typeof map;
     expect(low.clusters.map((c) => [c.latitude, c.longitude])).toEqual([[37.3, 69]]);
   });
+
+  it('keeps to what the reader may read (classification, membership); a box leaves the region counts whole', async () => {
+    type Map = { clusters: { count: number }[]; regions: { region: string; count: number }[]; total: number };
+    const map = async (query: string, as: typeof p.amHead) => {
+      const res = await t.request(`/api/reports/map?${query}`, { as });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Map;
+    };
+    // A public-level delegate: the public bulk reports, not the two restricted ones.
+    const pub = await map('cells=8', p.tjPublic);
+    expect(pub.total).toBe(2100);
+    expect(pub.regions).toEqual([{ region: 'south', count: 2100 }]);
+    // An observer: nothing was published to the partners.
+    expect(await map('cells=8', p.observer)).toMatchObject({ clusters: [], regions: [], total: 0 });
+    // A box with no report in it: no cluster, the regions still counted.
+    const empty = await map('cells=8&bbox=0,0,10,10', p.amHead);
+    expect(empty).toMatchObject({ clusters: [], total: 0 });
+    expect(empty.regions).toEqual(
+      expect.arrayContaining([
+        { region: 'south', count: 2101 },
+        { region: 'border', count: 1 },
+      ]),
+    );
+    // A box across the antimeridian wraps round to the reports at 69° E.
+    expect((await map('cells=8&bbox=170,30,80,45', p.amHead)).total).toBe(2101);
+    expect((await map('cells=8&bbox=170,30,60,45', p.amHead)).total).toBe(0);
+  });
 });

@@ -53,6 +53,28 @@ function parseCursor(cursor: string) {
   return { at: new Date(at), id };
 }
 
+/**
+ * Whether the report's point, as the reader is shown it, lies in the box (`west,south,east,north`;
+ * west > east crosses the antimeridian). 400 naming `bbox` when it is not a box.
+ */
+function inBox(actor: Actor, bbox: string) {
+  const [west, south, east, north] = bbox.split(',').map(Number);
+  if ([west, east].some((x) => x < -180 || x > 180) || [south, north].some((y) => y < -90 || y > 90))
+    throw invalid('bbox', 'must be west,south,east,north within -180..180 and -90..90');
+  if (south > north) throw invalid('bbox', 'south is north of north');
+  return (eb: Eb): Expression<SqlBool> => {
+    const lat = shown(actor, 'reports.latitude')(eb);
+    const lon = shown(actor, 'reports.longitude')(eb);
+    return eb.and([
+      sql<SqlBool>`${lat} between ${south} and ${north}`,
+      // A box across the antimeridian (west > east) wraps.
+      west <= east
+        ? sql<SqlBool>`${lon} between ${west} and ${east}`
+        : sql<SqlBool>`(${lon} >= ${west} or ${lon} <= ${east})`,
+    ]);
+  };
+}
+
 /** The conditions of a list or map query, on top of what the reader may read. */
 export function reportFilters(actor: Actor, query: Omit<ReportListQuery, 'limit' | 'before'>) {
   return (eb: Eb): Expression<SqlBool> => {
@@ -91,21 +113,7 @@ export function reportFilters(actor: Actor, query: Omit<ReportListQuery, 'limit'
       );
     if (query.mission) where.push(eb('reports.mission_id', '=', query.mission));
     if (query.mine === 'true' && actor.kind === 'person') where.push(eb('reports.author_id', '=', actor.id));
-    if (query.bbox) {
-      const [west, south, east, north] = query.bbox.split(',').map(Number);
-      if ([west, east].some((x) => x < -180 || x > 180) || [south, north].some((y) => y < -90 || y > 90))
-        throw invalid('bbox', 'must be west,south,east,north within -180..180 and -90..90');
-      if (south > north) throw invalid('bbox', 'south is north of north');
-      const lat = shown(actor, 'reports.latitude')(eb);
-      const lon = shown(actor, 'reports.longitude')(eb);
-      where.push(sql<SqlBool>`${lat} between ${south} and ${north}`);
-      // A box across the antimeridian (west > east) wraps.
-      where.push(
-        west <= east
-          ? sql<SqlBool>`${lon} between ${west} and ${east}`
-          : sql<SqlBool>`(${lon} >= ${west} or ${lon} <= ${east})`,
-      );
-    }
+    if (query.bbox) where.push(inBox(actor, query.bbox)(eb));
     return eb.and(where);
   };
 }
@@ -170,13 +178,23 @@ export async function reviewQueue(db: Db, actor: Actor, now: Date, limit = 200) 
   };
 }
 
+/** Clusters on one map at most; the most populous are kept. */
+const MAP_CLUSTERS = 5_000;
+
 /**
  * The map of the reports the reader may read, with the list's filters, in clusters: the box
  * (`bbox`, else the whole world) is cut into `cells` columns of square cells and the reports
  * with a point are counted per cell, at the mean of their points (a cell of one report
- * names it). One GROUP BY however many reports there are, so 100,000 reports stay a few
- * hundred circles. Points withheld from the reader are counted at their rounded place. The
- * reports per region (with or without a point) come with it, for the region panel.
+ * names it). Points withheld from the reader are counted at their rounded place. The
+ * reports per region (with or without a point, in the box or not) come with it, for the
+ * region panel.
+ *
+ * One pass over the reports however many there are: they are grouped by region and cell
+ * (the cell null for a report off the map) into a few thousand partial sums, from which the
+ * clusters and the region counts are both added up. The grouping is hashed, not sorted: the
+ * groups are few, but PostgreSQL cannot know it of an expression (it guesses a tenth of the
+ * rows), so the transaction gives it the memory to hash them; and without JIT, whose
+ * compilation cost more than it saved on this query (README, "Benchmarks: crisis monitoring").
  */
 export async function reportMap(
   db: Db,
@@ -187,51 +205,69 @@ export async function reportMap(
   const [west, south, east, north] = query.bbox ? query.bbox.split(',').map(Number) : [-180, -90, 180, 90];
   const width = west <= east ? east - west : east + 360 - west;
   const cell = Math.max(width / cells, 1e-4);
-  const filters = reportFilters(actor, query);
-  const clustersQuery = db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('reports')
-        .select((r) => [
-          'reports.id',
-          'reports.fatalities',
-          shown(actor, 'reports.latitude')(r).as('lat'),
-          shown(actor, 'reports.longitude')(r).as('lon'),
-        ])
-        .where(filters)
-        .where('reports.latitude', 'is not', null)
-        .as('p'),
-    )
-    .select([
-      sql<number>`count(*)::int`.as('count'),
-      sql<number>`avg(p.lat)::float8`.as('latitude'),
-      sql<number>`avg(p.lon)::float8`.as('longitude'),
-      sql<number>`coalesce(sum(p.fatalities), 0)::int`.as('fatalities'),
-      sql<string | null>`case when count(*) = 1 then min(p.id::text) end`.as('report_id'),
-    ])
-    .groupBy([sql`floor(p.lat / ${cell})`, sql`floor(p.lon / ${cell})`])
-    .orderBy(sql`count(*)`, 'desc')
-    .limit(5_000)
-    .execute();
-  // The region counts in parallel, on another connection of the pool.
-  const regionsQuery = db
+  const onMap = query.bbox ? inBox(actor, query.bbox) : () => sql<SqlBool>`true`;
+  const points = db
     .selectFrom('reports')
-    .select(['reports.region_code', sql<number>`count(*)::int`.as('count')])
-    .where((eb) => reportFilters(actor, { ...query, bbox: undefined })(eb))
-    .where('reports.region_code', 'is not', null)
-    .groupBy('reports.region_code')
-    .execute();
-  const [clusters, regions] = await Promise.all([clustersQuery, regionsQuery]);
+    .select((r) => [
+      'reports.id',
+      'reports.fatalities',
+      'reports.region_code',
+      shown(actor, 'reports.latitude')(r).as('lat'),
+      shown(actor, 'reports.longitude')(r).as('lon'),
+      r.and([r('reports.latitude', 'is not', null), onMap(r)]).as('on_map'),
+    ])
+    .where(reportFilters(actor, { ...query, bbox: undefined }));
+  const run = async (trx: Db) => {
+    await sql`set local work_mem = '32MB'`.execute(trx);
+    await sql`set local jit = off`.execute(trx);
+    const { rows } = await sql<{
+      kind: 'cluster' | 'region';
+      region: string | null;
+      count: number;
+      latitude: number | null;
+      longitude: number | null;
+      fatalities: number | null;
+      report_id: string | null;
+    }>`
+      with parts as (
+        select p.region_code,
+          case when p.on_map then floor(p.lat / ${cell}) end as y,
+          case when p.on_map then floor(p.lon / ${cell}) end as x,
+          count(*) as n, sum(p.lat) as lat, sum(p.lon) as lon, sum(p.fatalities) as fatalities,
+          min(p.id::text) as id
+        from (${points}) p
+        group by 1, 2, 3
+      ), clusters as (
+        select sum(n)::int as count, (sum(lat) / sum(n))::float8 as latitude,
+          (sum(lon) / sum(n))::float8 as longitude, coalesce(sum(fatalities), 0)::int as fatalities,
+          case when sum(n) = 1 then min(id) end as report_id
+        from parts where y is not null
+        group by y, x
+        order by count desc
+        limit ${MAP_CLUSTERS}
+      )
+      select 'cluster' as kind, null as region, count, latitude, longitude, fatalities, report_id from clusters
+      union all
+      select 'region', region_code, sum(n)::int, null, null, null, null
+      from parts where region_code is not null
+      group by region_code`.execute(trx);
+    return rows;
+  };
+  const rows = db.isTransaction ? await run(db) : await db.transaction().execute(run);
+  const clusters = rows
+    .filter((r) => r.kind === 'cluster')
+    .sort((a, b) => b.count - a.count)
+    .map((c) => ({
+      latitude: c.latitude!,
+      longitude: c.longitude!,
+      count: c.count,
+      fatalities: c.fatalities!,
+      reportId: c.report_id,
+    }));
   return {
     cellDegrees: cell,
-    clusters: clusters.map((c) => ({
-      latitude: c.latitude,
-      longitude: c.longitude,
-      count: c.count,
-      fatalities: c.fatalities,
-      reportId: c.report_id,
-    })),
-    regions: regions.map((r) => ({ region: r.region_code!, count: r.count })),
+    clusters,
+    regions: rows.filter((r) => r.kind === 'region').map((r) => ({ region: r.region!, count: r.count })),
     total: clusters.reduce((n, c) => n + c.count, 0),
     bounds: { west, south, east, north },
   };
