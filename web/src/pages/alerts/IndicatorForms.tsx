@@ -1,11 +1,10 @@
-import { Alert, Button, Card, FileInput, List, NumberInput, Progress, Stack, Text } from '@mantine/core';
+import { Button, Card, NumberInput, Stack, Text } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import 'dayjs/locale/ru';
-import { IconFileUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { CsvImportForm } from '../../components/CsvImportForm.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { fieldPaths } from '../decisions/mutations.ts';
@@ -82,107 +81,17 @@ export function EnterValueForm({ code, unit }: { code: string; unit: string }) {
   );
 }
 
-/** The reasons per line of a refused import ("lines.12.value"), in line order. */
-function lineProblems(error: unknown): { line: number; field: string; reason: string }[] {
-  if (!(error instanceof ApiError)) return [];
-  return error.fields
-    .flatMap((f) => {
-      const m = /lines\.(\d+)(?:\.(\w+))?/.exec(f.field);
-      return m ? [{ line: Number(m[1]), field: m[2] ?? '', reason: f.reason }] : [];
-    })
-    .sort((a, b) => a.line - b.line);
-}
-
 /** A CSV file of values (`indicator,at,value`), sent with its upload's progress; refused lines are listed. */
 export function ImportValuesForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return;
-    setError(null);
-    setResult(null);
-    setProgress(0);
-    try {
-      const answer = await importValues(await file.text(), setProgress);
-      setResult(answer);
-      setFile(null);
-      void queryClient.invalidateQueries({ queryKey: ALERT_KEYS.all });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setProgress(null);
-    }
-  };
-  const lines = lineProblems(error);
   return (
-    <Card p="md" withBorder component="section" aria-label={t('alerts.import.title')}>
-      <Text fw={600} size="sm" mb={4}>
-        {t('alerts.import.title')}
-      </Text>
-      <Text size="xs" c="dimmed" mb="xs">
-        {t('alerts.import.hint')}
-      </Text>
-      <form onSubmit={submit} noValidate data-testid="import-form">
-        <Stack gap="sm">
-          <FileInput
-            label={t('alerts.import.file')}
-            placeholder={t('alerts.import.choose')}
-            accept=".csv,text/csv"
-            value={file}
-            onChange={setFile}
-            clearable
-            leftSection={<IconFileUpload size={16} aria-hidden />}
-            data-testid="import-file"
-          />
-          {progress !== null ? (
-            <Progress
-              value={progress * 100}
-              animated
-              aria-label={t('alerts.import.progress')}
-              data-testid="import-progress"
-            />
-          ) : null}
-          {lines.length > 0 ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={t('alerts.import.refused', { count: lines.length })}
-              data-testid="import-errors"
-            >
-              <List size="sm">
-                {lines.slice(0, 50).map((l) => (
-                  <List.Item key={`${l.line}-${l.field}`}>
-                    {l.field
-                      ? t('alerts.import.line', { line: l.line, field: l.field, reason: l.reason })
-                      : t('alerts.import.lineWhole', { line: l.line, reason: l.reason })}
-                  </List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : (
-            <FormError error={error} placed={[]} />
-          )}
-          {result ? (
-            <Alert color="teal" variant="light" data-testid="import-result">
-              {t('alerts.import.done', { count: result.lines, replaced: result.replaced })}
-            </Alert>
-          ) : null}
-          <Button
-            type="submit"
-            variant="default"
-            disabled={!file}
-            loading={progress !== null}
-            data-testid="import-submit"
-          >
-            {t('alerts.import.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <CsvImportForm<ImportResult>
+      title={t('alerts.import.title')}
+      hint={t('alerts.import.hint')}
+      upload={importValues}
+      done={(r) => t('alerts.import.done', { count: r.lines, replaced: r.replaced })}
+      onImported={() => void queryClient.invalidateQueries({ queryKey: ALERT_KEYS.all })}
+    />
   );
 }

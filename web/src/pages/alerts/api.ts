@@ -1,14 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  ApiError,
-  type BodyOf,
-  browserApi,
-  client,
-  ok,
-  type paths,
-  type Schema,
-  toApiError,
-} from '../../api/client.ts';
+import { type BodyOf, client, ok, type Schema } from '../../api/client.ts';
+import { postWithProgress } from '../../lib/upload.ts';
 import { KEYS } from '../../queries.ts';
 import { REPORT_KEYS } from '../monitoring/api.ts';
 
@@ -202,31 +194,6 @@ export function useEnterValue(code: string, onDone?: () => void) {
   });
 }
 
-const IMPORT_PATH: keyof paths = '/api/indicators/values/import';
-
-/**
- * Sends a CSV file of values, reporting the upload's progress (0..1); XMLHttpRequest rather
- * than fetch, as only it tells how much of the body has left. Fails as the client does (ApiError).
- */
-export function importValues(csv: string, onProgress: (share: number) => void): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', IMPORT_PATH);
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.setRequestHeader('Accept', 'application/json');
-    const token = browserApi.csrfToken();
-    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      const response = new Response(xhr.responseText, { status: xhr.status });
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(JSON.parse(xhr.responseText) as ImportResult);
-      } else void toApiError(response).then(reject);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server could not be reached.'));
-    xhr.send(JSON.stringify({ csv }));
-  });
-}
+/** Sends a CSV file of values, reporting the upload's progress (0..1). */
+export const importValues = (csv: string, onProgress: (share: number) => void) =>
+  postWithProgress<ImportResult>('/api/indicators/values/import', { csv }, onProgress);
