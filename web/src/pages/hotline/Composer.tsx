@@ -134,7 +134,7 @@ export function Composer({
             data-testid="compose-body"
           />
           <Grid gap="sm" align="flex-end">
-            <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
               <Stack gap={4}>
                 <Text size="sm" fw={500}>
                   {t('hotline.compose.urgency')}
@@ -149,7 +149,7 @@ export function Composer({
                 />
               </Stack>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
                 label={t('hotline.compose.classification')}
                 data={classifications.map((c) => ({ value: c, label: t(`hotline.classification.${c}`) }))}
@@ -159,7 +159,7 @@ export function Composer({
                 error={errors.classification}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
                 label={t('hotline.compose.region')}
                 placeholder={t('hotline.compose.noRegion')}
@@ -173,19 +173,21 @@ export function Composer({
                 error={errors.region}
               />
             </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Group justify="flex-end">
+                <Button
+                  type="submit"
+                  color={urgency === 'urgent' ? 'red' : undefined}
+                  leftSection={<IconSend size={16} aria-hidden />}
+                  loading={send.isPending}
+                  disabled={classifications.length === 0}
+                  data-testid="compose-send"
+                >
+                  {replyTo ? t('hotline.compose.sendReply') : t('hotline.compose.send')}
+                </Button>
+              </Group>
+            </Grid.Col>
           </Grid>
-          <Group justify="flex-end">
-            <Button
-              type="submit"
-              color={urgency === 'urgent' ? 'red' : undefined}
-              leftSection={<IconSend size={16} aria-hidden />}
-              loading={send.isPending}
-              disabled={classifications.length === 0}
-              data-testid="compose-send"
-            >
-              {replyTo ? t('hotline.compose.sendReply') : t('hotline.compose.send')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Paper>

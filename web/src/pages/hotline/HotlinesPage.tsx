@@ -78,7 +78,7 @@ function WaitingLine({ hotline, message }: { hotline: Hotline; message: HotlineM
       data-testid="waiting-message"
       data-for-me={forMe ? 'true' : 'false'}
     >
-      <Stack gap={2} style={{ minWidth: 0 }}>
+      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
         <Group gap={6}>
           <Text size="xs" c="dimmed">
             {t('hotline.from', { state: stateName(message.fromState) })} · {t('hotline.waited')}{' '}

@@ -96,17 +96,21 @@ export function MessageCard({
             <MessageStatusBadge message={message} />
           </Group>
           {message.replyTo ? (
-            <Text size="xs" c="dimmed" lineClamp={1} data-testid="reply-to">
-              {t('hotline.message.inReplyTo')}{' '}
+            <Group gap={4} wrap="nowrap" data-testid="reply-to">
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                {t('hotline.message.inReplyTo')}
+              </Text>
               <Anchor
                 size="xs"
                 component="button"
                 type="button"
+                lineClamp={1}
+                ta="left"
                 onClick={() => onShow(message.replyTo ?? '')}
               >
                 {answered ? `“${answered.body}”` : t('hotline.message.earlier')}
               </Anchor>
-            </Text>
+            </Group>
           ) : null}
           <Text
             size="sm"
