@@ -24,12 +24,12 @@ async function daily(page: Page, mission: string, day: string): Promise<Daily> {
 }
 
 /**
- * The days (UTC calendar days around the demo's, checked with the API) on which the demo
- * mission's reports happened and whose report is not approved yet, latest first.
+ * The past days (UTC calendar days, checked with the API) on which the demo mission's reports
+ * happened and whose report is not approved yet, latest first (today is still going on).
  */
 async function draftDaysWithReports(page: Page, mission: string): Promise<string[]> {
   const days: string[] = [];
-  for (let back = 0; back < 19 && days.length < 2; back++) {
+  for (let back = 1; back < 19 && days.length < 2; back++) {
     const day = new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
     const d = await daily(page, mission, day);
     if (d.status === 'draft' && d.compiled.reports > 0) days.push(day);
@@ -107,5 +107,29 @@ describe('observation missions', () => {
     await member.getByTestId('mission-filter').waitFor(LONG);
     await member.getByTestId('report-link').first().waitFor(LONG);
     await shot(member, 'missions-05-reports-of-mission');
+  });
+
+  it('an administrator sets a mission up: the form says what is missing before anything is sent', async () => {
+    const { page } = await newPage(browser);
+    await signIn(page, 'secretariat.admin');
+    await page.goto('/missions');
+    await page.getByTestId('new-mission').click();
+    await page.getByTestId('mission-form').waitFor(LONG);
+    let sent = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/missions') sent = true;
+    });
+    await page.getByTestId('mission-name').fill('Southern section observation');
+    await page.getByTestId('mission-submit').click();
+    await page.getByText('Pick the first and the last day').waitFor(LONG);
+    await page.getByText('Name the regions of the area, or give its outline').waitFor();
+    expect(sent).toBe(false);
+    await shot(page, 'missions-06-form');
+    // A member state's head sees the missions but may not set one up.
+    const head = (await newPage(browser)).page;
+    await signIn(head, 'kz.head');
+    await head.goto('/missions');
+    await head.getByTestId('missions-table').waitFor(LONG);
+    expect(await head.getByTestId('new-mission').count()).toBe(0);
   });
 });

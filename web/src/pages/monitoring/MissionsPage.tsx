@@ -17,7 +17,13 @@ const STATUS_COLOUR: Record<MissionStatus, string> = { planned: 'blue', active: 
 export function MissionStatusBadge({ status }: { status: MissionStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATUS_COLOUR[status]} data-testid="mission-status" data-status={status}>
+    <Badge
+      variant="light"
+      color={STATUS_COLOUR[status]}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      data-testid="mission-status"
+      data-status={status}
+    >
       {t(`missions.status.${status}`)}
     </Badge>
   );
@@ -85,7 +91,6 @@ export function MissionsPage() {
     {
       key: 'period',
       header: t('missions.list.period'),
-      width: 210,
       cell: (m) => (
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
           {shortDate(m.from)} – {shortDate(m.to)}
@@ -106,6 +111,7 @@ export function MissionsPage() {
     {
       key: 'status',
       header: t('missions.list.status'),
+      width: 150,
       cell: (m) => <MissionStatusBadge status={m.status} />,
     },
   ];
@@ -135,7 +141,7 @@ export function MissionsPage() {
             rowKey={(m) => m.id}
             caption={t('missions.list.heading')}
             empty={t('missions.list.empty')}
-            minWidth={980}
+            minWidth={1000}
             testId="missions-table"
           />
         )}
