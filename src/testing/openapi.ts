@@ -321,6 +321,7 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     // Hotlines: a code no test organisation declares, so that a well-formed sample never writes.
     'GET /api/hotlines/{code}': { params: { code: 'ZZ-SAMPLE' } },
     'GET /api/hotlines/{code}/messages': { params: { code: 'ZZ-SAMPLE' } },
+    'GET /api/hotline-messages/{id}': { params: { id: randomUUID() } },
     'POST /api/hotlines/{code}/messages': {
       params: { code: 'ZZ-SAMPLE' },
       body: { body: 'A sample', urgency: 'routine', classification: 'restricted' },

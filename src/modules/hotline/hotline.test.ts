@@ -160,6 +160,49 @@ describe('GET /api/hotlines/{code} and its messages', () => {
   });
 });
 
+describe('GET /api/hotline-messages/{id}', () => {
+  it('401, 400 naming the field, 404 for outsiders, above the level and unknown ids, 200 with its hotline', async () => {
+    const m = await buildMessage(t.handle.db, { by: p.tjDuty, body: { body: 'Where a notification leads' } });
+    const secret = await buildMessage(t.handle.db, {
+      by: p.tjDuty,
+      body: { body: 'Confidential', classification: 'confidential' },
+    });
+    const url = `/api/hotline-messages/${m.id}`;
+    expect((await get(url)).status).toBe(401);
+    const bad = await get('/api/hotline-messages/not-an-id', p.amDuty);
+    expect(bad.status).toBe(400);
+    expect((await problem(bad)).fields?.[0].field).toBe('path.id');
+    for (const outsider of [p.byHead, p.tjDelegate, p.observer])
+      expect((await get(url, outsider)).status).toBe(404);
+    expect((await get('/api/hotline-messages/00000000-0000-4000-8000-000000000000', p.amDuty)).status).toBe(
+      404,
+    );
+    // AM's duty contact is restricted: the confidential message is not theirs to read.
+    expect((await get(`/api/hotline-messages/${secret.id}`, p.amDuty)).status).toBe(404);
+    const res = await get(url, p.amDuty);
+    expect(res.status).toBe(200);
+    const { message } = (await res.json()) as { message: Record<string, unknown> };
+    expect(message).toMatchObject({
+      id: m.id,
+      hotline: 'AM-TJ',
+      body: 'Where a notification leads',
+      fromState: 'TJ',
+      abilities: { acknowledge: true, reply: true },
+    });
+    await t.handle.db.transaction().execute((trx) =>
+      trx
+        .updateTable('hotline_messages')
+        .set({
+          acknowledged_at: new Date(),
+          acknowledged_by: p.amHead.id,
+          acknowledged_by_label: p.amHead.username,
+        })
+        .where('id', 'in', [m.id, secret.id])
+        .execute(),
+    );
+  });
+});
+
 describe('POST /api/hotlines/{code}/messages', () => {
   it('401, 400 naming the field, 404 for outsiders, 403 for the secretariat, 201: the record and the other side told', async () => {
     const url = '/api/hotlines/AM-TJ/messages';

@@ -171,6 +171,17 @@ export async function listMessages(db: Db, actor: Actor, hotline: Hotline, q: Li
   };
 }
 
+/** The code of the hotline a message is on, or null when there is no such message. */
+export async function hotlineCodeOfMessage(db: Db, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('hotline_messages')
+    .innerJoin('hotlines', 'hotlines.id', 'hotline_messages.hotline_id')
+    .select('hotlines.code')
+    .where('hotline_messages.id', '=', id)
+    .executeTakeFirst();
+  return row?.code ?? null;
+}
+
 /** A message of the hotline (FOR UPDATE when writing) the actor may read: 404 otherwise. */
 export async function readableMessage(
   db: Db,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { notFound } from '../../core/errors.ts';
 import { db, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../http/openapi.ts';
@@ -11,7 +12,13 @@ import {
   presentWaiting,
   WaitingSchema,
 } from './present.ts';
-import { listHotlines, listMessages, readableHotline, readableMessage } from './queries.ts';
+import {
+  hotlineCodeOfMessage,
+  listHotlines,
+  listMessages,
+  readableHotline,
+  readableMessage,
+} from './queries.ts';
 import {
   DesignateContactsInput,
   HotlineParams,
@@ -62,6 +69,15 @@ const messagesRoute = createRoute({
     ),
     ...standardErrors,
   },
+});
+
+const findMessageRoute = createRoute({
+  method: 'get',
+  path: '/api/hotline-messages/{id}',
+  tags,
+  summary: "A message by its id alone (where a notification leads), with its hotline's code",
+  request: { params: z.object({ id: MessageParams.shape.id }) },
+  responses: { 200: jsonResponse(MessageResponse, 'The message'), ...standardErrors },
 });
 
 const sendRoute = createRoute({
@@ -130,6 +146,17 @@ export function registerHotlineRoutes(app: App) {
     const { items, nextOffset } = await listMessages(db(c), person, hotline, c.req.valid('query'));
     const now = new Date();
     return c.json({ items: items.map((m) => presentMessage(person, hotline, m, now)), nextOffset }, 200);
+  });
+
+  app.openapi(findMessageRoute, async (c) => {
+    const person = requirePerson(c);
+    const { id } = c.req.valid('param');
+    // Unknown, or on a hotline or at a level the reader may not read: 404 either way.
+    const code = await hotlineCodeOfMessage(db(c), id);
+    if (!code) throw notFound('message');
+    const hotline = await readableHotline(db(c), person, code);
+    const message = await readableMessage(db(c), person, hotline, id);
+    return c.json({ message: presentMessage(person, hotline, message, new Date()) }, 200);
   });
 
   app.openapi(sendRoute, async (c) => {

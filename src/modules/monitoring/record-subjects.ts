@@ -1,4 +1,5 @@
 import { type SubjectResolver, subjectUuids } from '../../core/module.ts';
+import { can } from '../../policy/index.ts';
 import { reportsVisibleTo } from './policy.ts';
 
 /**
@@ -16,6 +17,23 @@ export const reportSubjects: Record<string, SubjectResolver> = {
       .where(reportsVisibleTo(actor))
       .execute();
     return new Map(rows.map((r) => [r.id, { label: `${r.reference} ${r.title}`, path: `/reports/${r.id}` }]));
+  },
+  // A mission by its reference and name, opening on its page (daily reports included).
+  mission: async (db, actor, ids) => {
+    const wanted = subjectUuids(ids);
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('observation_missions')
+      .select(['id', 'reference', 'name', 'head_id', 'classification'])
+      .where('id', 'in', wanted)
+      .execute();
+    // Reading a mission does not turn on its members: the rule is asked with none.
+    const readable = rows.filter((r) =>
+      can(actor, 'read', 'mission', { head_id: r.head_id, members: [], classification: r.classification }),
+    );
+    return new Map(
+      readable.map((r) => [r.id, { label: `${r.reference} ${r.name}`, path: `/missions/${r.id}` }]),
+    );
   },
   report_collection: async (db, _actor, ids) => {
     const wanted = subjectUuids(ids);

@@ -72,6 +72,31 @@ describe('missions', () => {
         await post(admin, '/api/missions', missionBody({ mandateDecision: crypto.randomUUID() })),
       ),
     ).toEqual({ field: 'mandateDecision', reason: 'is not a decision you may read' });
+    // The list says who may set one up.
+    const listed = async (as: UserRow) =>
+      (await (await t.request('/api/missions', { as })).json()) as {
+        items: { id: string }[];
+        abilities: { create: boolean };
+      };
+    expect((await listed(admin)).abilities.create).toBe(true);
+    expect(await listed(p.amHead)).toMatchObject({
+      abilities: { create: false },
+      items: [{ id: missionId }],
+    });
+    expect(await listed(p.observer)).toEqual({ items: [], abilities: { create: false } });
+    // The record names it and opens its page, for whoever may read it.
+    const named = async (as: UserRow) =>
+      (
+        (await (
+          await t.request(`/api/ledger?subjectType=mission&subjectId=${missionId}`, { as })
+        ).json()) as {
+          items: { action: string; subjectLabel: string | null; subjectPath: string | null }[];
+        }
+      ).items.find((e) => e.action === 'mission.created');
+    expect(await named(p.amHead)).toMatchObject({
+      subjectLabel: `${mission.reference} Border observation, southern section`,
+      subjectPath: `/missions/${missionId}`,
+    });
     // Read by the members and the secretariat; not by an observer.
     expect((await t.request(`/api/missions/${missionId}`, { as: p.amHead })).status).toBe(200);
     expect((await t.request(`/api/missions/${missionId}`, { as: p.observer })).status).toBe(404);

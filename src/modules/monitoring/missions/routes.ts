@@ -107,7 +107,13 @@ const listRoute = createRoute({
     'Observation missions: mandate, head, members, area, period, reports filed',
   ),
   responses: {
-    200: jsonResponse(z.object({ items: z.array(MissionSchema) }), 'Missions'),
+    200: jsonResponse(
+      z.object({
+        items: z.array(MissionSchema),
+        abilities: z.object({ create: z.boolean().openapi({ description: 'May set up a mission' }) }),
+      }),
+      'Missions',
+    ),
     ...standardErrors,
   },
 });
@@ -155,7 +161,11 @@ async function one(dbh: Parameters<typeof listMissions>[0], actor: Actor, id: st
 export function registerMissionRoutes(app: App) {
   app.openapi(listRoute, async (c) => {
     const person = requirePerson(c);
-    return c.json({ items: (await listMissions(db(c), person)).map((m) => presentMission(person, m)) }, 200);
+    const items = (await listMissions(db(c), person)).map((m) => presentMission(person, m));
+    return c.json(
+      { items, abilities: abilities(person, 'missions', {}, ['create']) as { create: boolean } },
+      200,
+    );
   });
   app.openapi(createMissionRoute, async (c) => {
     const person = requirePerson(c);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { useStates } from '../../queries.ts';
 import { useMonitoringSettings } from './api.ts';
-import type { MapReport } from './map/ReportMap.tsx';
+import type { MapRegion, MapReport } from './map/ReportMap.tsx';
 
 /** The map's shapes are large; they load with the map, not with the rest of the UI. */
 const ReportMap = lazy(() => import('./map/ReportMap.tsx'));
@@ -16,6 +16,7 @@ export type { MapReport } from './map/ReportMap.tsx';
  * member states, loaded on first use.
  */
 export function MapPanel({
+  extra = [],
   focus = [],
   reports,
   picked,
@@ -24,6 +25,8 @@ export function MapPanel({
   size,
   title,
 }: {
+  /** Outlines drawn besides the organisation's regions (a mission's area), named by `focus` like them. */
+  extra?: MapRegion[];
   focus?: string[];
   reports?: MapReport[];
   picked?: { lat: number; lon: number } | null;
@@ -36,11 +39,14 @@ export function MapPanel({
   const { text } = useFormat();
   const settings = useMonitoringSettings();
   const states = useStates();
-  const regions = (settings.data?.monitoring.regions ?? []).map((r) => ({
-    code: r.code,
-    name: text(r.name),
-    area: r.area,
-  }));
+  const regions = [
+    ...(settings.data?.monitoring.regions ?? []).map((r) => ({
+      code: r.code,
+      name: text(r.name),
+      area: r.area,
+    })),
+    ...extra,
+  ];
   const members = (states.data?.items ?? []).map((s) => s.code);
   const stateName = (code: string) => {
     const state = states.data?.items.find((s) => s.code === code);

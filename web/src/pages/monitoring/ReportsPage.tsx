@@ -19,9 +19,10 @@ import {
 } from './api.ts';
 import { ReportStatusBadge, useMonitoringNames, useOccurredAt } from './labels.tsx';
 import { MapPanel, type MapReport, toMapReport } from './MapPanel.tsx';
+import { MissionFilter } from './MissionFilter.tsx';
 import { ReportFilters } from './ReportFilters.tsx';
 
-const FILTER_KEYS = ['status', 'category', 'region', 'from', 'to', 'q'] as const;
+const FILTER_KEYS = ['status', 'category', 'region', 'from', 'to', 'q', 'mission'] as const;
 
 /** The filters from the page's address (so a filtered list can be shared as a link). */
 function filtersOf(params: URLSearchParams): Filters {
@@ -33,6 +34,7 @@ function filtersOf(params: URLSearchParams): Filters {
     from: params.get('from'),
     to: params.get('to'),
     q: params.get('q'),
+    mission: params.get('mission'),
   };
 }
 
@@ -156,6 +158,9 @@ export function ReportsPage() {
           </Button>
         }
       />
+      {filters.mission ? (
+        <MissionFilter id={filters.mission} onClear={() => change({ mission: null })} />
+      ) : null}
       <ReportFilters filters={filters} search={search} onSearch={setSearch} onChange={change} />
       <Stack gap="md">
         <Card p="md" data-testid="reports-map">

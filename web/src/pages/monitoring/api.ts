@@ -83,6 +83,8 @@ export interface ReportFilters {
   from: string | null;
   to: string | null;
   q: string | null;
+  /** The observation mission the reports were filed for. */
+  mission?: string | null;
 }
 
 /** The filters that are set, as the list's query (a day range as instants, the last day whole). */
@@ -94,6 +96,7 @@ function listQuery(filters: ReportFilters): QueryOf<'/api/reports'> {
   if (filters.from) query.from = `${filters.from}T00:00:00Z`;
   if (filters.to) query.to = `${filters.to}T23:59:59.999Z`;
   if (filters.q) query.q = filters.q;
+  if (filters.mission) query.mission = filters.mission;
   return query;
 }
 
