@@ -174,4 +174,59 @@ describe('reports from the field', () => {
 
     for (const p of [focal, monitor]) await p.context.close();
   });
+
+  it('a CSV file of reports is refused whole with each bad line named, then imported once mended', async () => {
+    const focal = await newPage(browser);
+    const page = focal.page;
+    await signIn(page, 'tj.focal');
+    await page.goto('/reports');
+    await page.getByTestId('import-reports').click();
+    const form = page.getByTestId('reports-import-form');
+    await form.waitFor(LONG);
+    const stamp = Date.now();
+    const header = 'title,category,occurred_at,latitude,longitude,region,injured';
+    const good = `Roadblock on the Isfara road ${stamp},border-incident,2026-11-30T08:00:00Z,39.95,70.62,kg-tj-border,0`;
+    const upload = (csv: string) =>
+      form.locator('input[type="file"]').setInputFiles({
+        name: 'reports.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+
+    // Line 3 has a latitude off the globe, line 4 a category the file does not know.
+    await upload(
+      [
+        header,
+        good,
+        `Shots heard ${stamp},armed-clash,2026-11-30T09:00:00Z,139.9,70.6,kg-tj-border,1`,
+        `Crowd at the post ${stamp},picnic,2026-11-30T10:00:00Z,39.9,70.6,kg-tj-border,0`,
+      ].join('\n'),
+    );
+    await page.getByTestId('import-submit').click();
+    const errors = page.getByTestId('import-errors');
+    await errors.getByText(/Line 3, latitude/).waitFor(LONG);
+    await errors.getByText(/Line 4, category/).waitFor(LONG);
+    if (process.env.ACCORD_SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.ACCORD_SCREENSHOTS}/reports-import-refused.png` });
+    // Nothing of it was written.
+    const none = (await (await page.request.get(`/api/reports?q=${stamp}`)).json()) as { items: unknown[] };
+    expect(none.items).toHaveLength(0);
+
+    // Mended, the file goes in whole, submitted for review.
+    await upload(
+      [header, good, `Shots heard ${stamp},armed-clash,2026-11-30T09:00:00Z,39.9,70.6,kg-tj-border,1`].join(
+        '\n',
+      ),
+    );
+    await page.getByTestId('import-submit').click();
+    await page
+      .getByTestId('import-result')
+      .getByText(/2 reports imported and submitted for review/)
+      .waitFor(LONG);
+    const both = (await (await page.request.get(`/api/reports?q=${stamp}`)).json()) as {
+      items: { status: string }[];
+    };
+    expect(both.items.map((r) => r.status)).toEqual(['submitted', 'submitted']);
+    await focal.context.close();
+  });
 });

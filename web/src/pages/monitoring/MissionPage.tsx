@@ -56,7 +56,7 @@ function MissionView({ mission: m }: { mission: Mission }) {
   const reportDays = new Set(reports.map((r) => dayIn(zone, r.occurredAt)));
 
   const today = dayIn(zone, new Date().toISOString());
-  const last = m.to < today ? m.to : today;
+  const last = m.to.localeCompare(today) < 0 ? m.to : today; // ISO days: the earlier
   // The day asked in the address, else the last day with reports, else the last day begun.
   const asked = params.get('day');
   const latestReport = [...reportDays]
@@ -64,7 +64,9 @@ function MissionView({ mission: m }: { mission: Mission }) {
     .sort()
     .pop();
   const day =
-    asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : (latestReport ?? (m.from <= last ? last : m.from));
+    asked && /^\d{4}-\d{2}-\d{2}$/.test(asked)
+      ? asked
+      : (latestReport ?? (m.from.localeCompare(last) <= 0 ? last : m.from));
   const setDay = (d: string) =>
     setParams(
       (old) => {

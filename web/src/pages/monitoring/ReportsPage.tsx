@@ -1,6 +1,6 @@
-import { Anchor, Button, Card, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -17,6 +17,7 @@ import {
   useReportList,
   useReportPoints,
 } from './api.ts';
+import { ImportReportsModal } from './ImportReportsModal.tsx';
 import { ReportStatusBadge, useMonitoringNames, useOccurredAt } from './labels.tsx';
 import { MapPanel, type MapReport, toMapReport } from './MapPanel.tsx';
 import { MissionFilter } from './MissionFilter.tsx';
@@ -66,6 +67,7 @@ export function ReportsPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const [search, setSearch] = useState(filters.q ?? '');
+  const [importing, setImporting] = useState(false);
   const [words] = useDebouncedValue(search.trim(), 300);
 
   const change = (patch: Partial<Filters>) =>
@@ -148,16 +150,27 @@ export function ReportsPage() {
         title={t('monitoring.list.heading')}
         description={t('monitoring.list.description')}
         actions={
-          <Button
-            component={Link}
-            to="/reports/new"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            data-testid="new-report"
-          >
-            {t('monitoring.list.new')}
-          </Button>
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={() => setImporting(true)}
+              data-testid="import-reports"
+            >
+              {t('monitoring.import.button')}
+            </Button>
+            <Button
+              component={Link}
+              to="/reports/new"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              data-testid="new-report"
+            >
+              {t('monitoring.list.new')}
+            </Button>
+          </Group>
         }
       />
+      <ImportReportsModal opened={importing} onClose={() => setImporting(false)} />
       {filters.mission ? (
         <MissionFilter id={filters.mission} onClear={() => change({ mission: null })} />
       ) : null}
