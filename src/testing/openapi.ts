@@ -318,6 +318,16 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/reports/{id}/verify': { params: { id: randomUUID() } },
     'POST /api/reports/{id}/publish': { params: { id: randomUUID() }, body: { to: 'members' } },
     'POST /api/reports/{id}/archive': { params: { id: randomUUID() }, body: { reason: 'a sample' } },
+    'POST /api/reports/{id}/attachments': {
+      params: { id: randomUUID() },
+      body: { filename: 'sample.txt', contentType: 'text/plain', dataBase64: 'YQ==' },
+    },
+    'GET /api/reports/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
+    'DELETE /api/reports/{id}/attachments/{attachmentId}': {
+      params: { id: randomUUID(), attachmentId: randomUUID() },
+    },
     // Hotlines: a code no test organisation declares, so that a well-formed sample never writes.
     'GET /api/hotlines/{code}': { params: { code: 'ZZ-SAMPLE' } },
     'GET /api/hotlines/{code}/messages': { params: { code: 'ZZ-SAMPLE' } },

@@ -15,6 +15,7 @@ export {
 } from './commands.ts';
 export { presentAttachment } from './present.ts';
 export { type AttachmentInfo, getAttachment, listAttachments, listAttachmentsOf } from './queries.ts';
+export { AttachmentEntryFields } from './record.ts';
 export { type AttachmentRoutes, fileHeaders, registerAttachmentRoutes } from './routes.ts';
 export {
   AddAttachmentInput,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LedgerActionSpec } from '../../core/module.ts';
+import { AttachmentEntryFields } from '../attachments/index.ts';
 
 /**
  * The record entries of consultations. Each is sealed to the participants (audience: their
@@ -14,16 +15,7 @@ const Reference = z.string().describe('The consultation\'s reference, e.g. "CN-2
 const Id = z.string().describe('An id (UUID)');
 const Position = z.number().int().describe('Its number, from 1');
 const State = z.string().length(2).describe('A member state (ISO 3166 alpha-2)');
-const Attachment = z.strictObject({
-  reference: Reference,
-  attachmentId: Id.describe('The attachment'),
-  filename: z.string().describe("The file's name"),
-  sizeBytes: z.number().int().min(0).describe("The file's size in bytes"),
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .describe("SHA-256 of the file's bytes (the bytes themselves are never recorded)"),
-});
+const Attachment = z.strictObject({ reference: Reference, ...AttachmentEntryFields });
 
 export const consultationsLedgerActions = {
   'consultation.opened': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../core/actor.ts';
 import type { LedgerActionSpec } from '../../core/module.ts';
+import { AttachmentEntryFields } from '../attachments/index.ts';
 import { PROCEDURE_KINDS, STANCE_KINDS } from './outcome.ts';
 
 /** The record entries of proposals, procedures, stances, decisions and delegates. */
@@ -71,15 +72,7 @@ const Verdict = z.discriminatedUnion('adopted', [
   }),
 ]);
 const Result = z.enum(['adopted', 'partially_adopted', 'not_adopted']);
-const Attachment = z.strictObject({
-  attachmentId: Id.describe('The attachment'),
-  filename: z.string().describe("The file's name"),
-  sizeBytes: z.number().int().min(0).describe("The file's size in bytes"),
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .describe("SHA-256 of the file's bytes (the bytes themselves are never recorded)"),
-});
+const Attachment = z.strictObject(AttachmentEntryFields);
 const Stances = z.strictObject({
   proposalId: Id.describe('The proposal the procedure decides'),
   state: State.describe('The state that answered'),

@@ -48,6 +48,7 @@ import { breakSilence } from '../decisions/stances.ts';
 import { authoriseDelegate, revokeDelegate } from '../delegations/index.ts';
 import { escalateDueMessages } from '../hotline/escalation.ts';
 import { MODULES } from '../index.ts';
+import { reportAttachments } from '../monitoring/attachments.ts';
 import { changeCollection, createCollection, deleteCollection } from '../monitoring/collections/commands.ts';
 import { correctReport, mergeReport } from '../monitoring/commands.ts';
 import { reportBody } from '../monitoring/factories.ts';
@@ -296,7 +297,7 @@ describe('the demo organisation and the commands write only declared payloads', 
     expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
   });
 
-  it('monitoring writes declared payloads: an import, a correction, a merge, a collection removed, mission members changed', async () => {
+  it('monitoring writes declared payloads: an import, a correction, a file added and removed, a merge, a collection removed, mission members changed', async () => {
     const person = async (username: string) =>
       personFromRow(
         await handle.db
@@ -330,6 +331,16 @@ describe('the demo organisation and the commands write only declared payloads', 
         }),
       ),
     );
+    const photo = await run((trx) =>
+      addAttachment(
+        trx,
+        focal,
+        reportAttachments,
+        kept.id,
+        AddAttachmentInput.parse({ filename: 'post.txt', contentType: 'text/plain', dataBase64: 'YQ==' }),
+      ),
+    );
+    await run((trx) => removeAttachment(trx, focal, reportAttachments, kept.id, photo.id));
     await run((trx) => mergeReport(trx, monitor, dup.id, { into: kept.id, reason: 'Same event' }));
     await run(async (trx) => {
       const collection = await createCollection(trx, monitor, { name: 'Payload test', description: '' });

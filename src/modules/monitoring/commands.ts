@@ -52,7 +52,7 @@ async function contentColumns(trx: Db, actor: Actor, input: ReportContent, now: 
  * Who reads a report's entries in the record besides the secretariat: once published, every
  * member state (null); before, the author's state alone (none for a secretariat author).
  */
-const audienceOf = (row: Pick<ReportRow, 'status' | 'author_state'>) =>
+export const audienceOf = (row: Pick<ReportRow, 'status' | 'author_state'>) =>
   row.status === 'published' ? null : row.author_state ? [row.author_state.trim()] : [];
 
 /** Keeps a version of the report as it now stands; answers its hash for the record. */

@@ -82,6 +82,17 @@ const readsMission = (a: Actor, m: MissionSubject) =>
 const inMission = (a: Actor, m: MissionSubject) =>
   isPerson(a) && (a.id === m.head_id || m.members.includes(a.id));
 
+/**
+ * Who corrects a report: the author edits a draft, and corrects what they submitted until
+ * review starts; after that only the reviewers (every version kept). Who corrects must see
+ * what protection withholds, or they would overwrite it unseen.
+ */
+const corrects = (a: Actor, r: ReportSubject) =>
+  reads(a, r) &&
+  seesProtectedReport(a, r) &&
+  ((isAuthor(a, r) && (r.status === 'draft' || r.status === 'submitted')) ||
+    (reviews(a) && REVIEWABLE.includes(r.status)));
+
 export const monitoringRules: PolicyRulesFor<
   'report' | 'reports' | 'reportCollection' | 'mission' | 'missions'
 > = {
@@ -104,14 +115,9 @@ export const monitoringRules: PolicyRulesFor<
   },
   report: {
     read: reads,
-    // The author edits a draft, and corrects what they submitted until review starts; after
-    // that only the reviewers correct it (every version kept).
-    // Who corrects must see what protection withholds, or they would overwrite it unseen.
-    correct: (a, r) =>
-      reads(a, r) &&
-      seesProtectedReport(a, r) &&
-      ((isAuthor(a, r) && (r.status === 'draft' || r.status === 'submitted')) ||
-        (reviews(a) && REVIEWABLE.includes(r.status))),
+    correct: corrects,
+    // Files (photographs, statements) go with the text: whoever may correct it adds and removes them.
+    attach: corrects,
     submit: (a, r) => isAuthor(a, r) && r.status === 'draft',
     // Four eyes: nobody reviews, verifies or publishes their own report.
     review: (a, r) => reads(a, r) && reviews(a) && !isAuthor(a, r),

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { type Actor, classificationName } from '../../core/actor.ts';
 import type { ReportRow } from '../../db/schema-reports.ts';
 import { abilities } from '../../policy/index.ts';
+import { type AttachmentInfo, AttachmentSchema, presentAttachment } from '../attachments/index.ts';
 import { reportSubject } from './commands.ts';
 import { contentOf, type ReportContentView, withheld } from './content.ts';
 
@@ -66,8 +67,13 @@ export const ReportSchema = z
     verifiedAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
     archivedAt: z.string().nullable(),
+    attachments: z.array(AttachmentSchema).optional().openapi({
+      description:
+        'Its files, on the report alone (not in lists); none for a reader below its protection, as they may show the place or the source',
+    }),
     abilities: z.object({
       correct: z.boolean(),
+      attach: z.boolean(),
       submit: z.boolean(),
       review: z.boolean(),
       publish: z.boolean(),
@@ -93,7 +99,12 @@ function contentView(c: ReportContentView) {
  * A report as the reader may see it: below its protection level (`sees` false), without
  * who reported and with the place only to the district (see content.ts `withheld`).
  */
-export function presentReport(actor: Actor, row: ReportRow, sees: boolean): ReportView {
+export function presentReport(
+  actor: Actor,
+  row: ReportRow,
+  sees: boolean,
+  files?: AttachmentInfo[],
+): ReportView {
   const content = contentOf(row);
   return {
     id: row.id,
@@ -115,8 +126,10 @@ export function presentReport(actor: Actor, row: ReportRow, sees: boolean): Repo
     verifiedAt: iso(row.verified_at),
     publishedAt: iso(row.published_at),
     archivedAt: iso(row.archived_at),
+    ...(files ? { attachments: files.map(presentAttachment) } : {}),
     abilities: abilities(actor, 'report', reportSubject(row), [
       'correct',
+      'attach',
       'submit',
       'review',
       'publish',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LedgerActionSpec } from '../../core/module.ts';
+import { AttachmentEntryFields } from '../attachments/index.ts';
 import { BatchDigestSchema } from '../ledger/index.ts';
 
 /**
@@ -23,6 +24,15 @@ const Facts = {
 };
 
 export const monitoringLedgerActions = {
+  'report.attachment_added': {
+    description:
+      "A file was attached to a report (its name, size and SHA-256; never its bytes); classified at the report's protection level.",
+    payload: z.strictObject({ reference: Reference, ...AttachmentEntryFields }),
+  },
+  'report.attachment_removed': {
+    description: 'A file was removed from a report.',
+    payload: z.strictObject({ reference: Reference, ...AttachmentEntryFields }),
+  },
   'report.filed': {
     description:
       'A report was filed (as a draft, or submitted at once): its facts and the hash of its first version.',

@@ -3,6 +3,8 @@ import { stream } from 'hono/streaming';
 import { db, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, otherErrors, standardErrors } from '../../http/openapi.ts';
+import { registerAttachmentRoutes } from '../attachments/index.ts';
+import { reportAttachments, reportFiles } from './attachments.ts';
 import { correctReport, fileReport, mergeReport, moveReport, type ReportStep } from './commands.ts';
 import { exportCsv, exportGeoJson } from './export.ts';
 import { importReports } from './import.ts';
@@ -219,6 +221,7 @@ const mergeRoute = createRoute({
 
 /** Reports from the field: filing, correcting, the review queue and the review steps. */
 export function registerMonitoringRoutes(app: App) {
+  registerAttachmentRoutes(app, reportAttachments);
   app.openapi(listRoute, async (c) => {
     const person = requirePerson(c);
     const { rows, next } = await listReports(db(c), person, c.req.valid('query'));
@@ -292,7 +295,7 @@ export function registerMonitoringRoutes(app: App) {
   app.openapi(getRoute, async (c) => {
     const person = requirePerson(c);
     const { row, sees } = await getReport(db(c), person, c.req.valid('param').id);
-    return c.json({ report: presentReport(person, row, sees) }, 200);
+    return c.json({ report: presentReport(person, row, sees, await reportFiles(db(c), row.id, sees)) }, 200);
   });
 
   app.openapi(correctRoute, async (c) => {
