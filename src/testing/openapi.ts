@@ -318,6 +318,10 @@ export function sampleCall(op: Operation, userId: string): SampleCall {
     'POST /api/reports/{id}/verify': { params: { id: randomUUID() } },
     'POST /api/reports/{id}/publish': { params: { id: randomUUID() }, body: { to: 'members' } },
     'POST /api/reports/{id}/archive': { params: { id: randomUUID() }, body: { reason: 'a sample' } },
+    'PATCH /api/missions/{id}': {
+      params: { id: randomUUID() },
+      body: { name: 'A sample', reason: 'a sample' },
+    },
     'POST /api/reports/{id}/attachments': {
       params: { id: randomUUID() },
       body: { filename: 'sample.txt', contentType: 'text/plain', dataBase64: 'YQ==' },

@@ -53,7 +53,7 @@ import { changeCollection, createCollection, deleteCollection } from '../monitor
 import { correctReport, mergeReport } from '../monitoring/commands.ts';
 import { reportBody } from '../monitoring/factories.ts';
 import { importReports } from '../monitoring/import.ts';
-import { changeMembers } from '../monitoring/missions/commands.ts';
+import { changeMembers, changeMission } from '../monitoring/missions/commands.ts';
 import { CorrectReportInput } from '../monitoring/schema.ts';
 import { rotateCalendarLink, setPreferences } from '../notifications/commands.ts';
 import { setLocale, setUserDisabled, updateUser } from '../users/commands.ts';
@@ -297,7 +297,7 @@ describe('the demo organisation and the commands write only declared payloads', 
     expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
   });
 
-  it('monitoring writes declared payloads: an import, a correction, a file added and removed, a merge, a collection removed, mission members changed', async () => {
+  it('monitoring writes declared payloads: an import, a correction, a file added and removed, a merge, a collection removed, a mission changed and its members', async () => {
     const person = async (username: string) =>
       personFromRow(
         await handle.db
@@ -349,6 +349,9 @@ describe('the demo organisation and the commands write only declared payloads', 
     });
     const mission = await handle.db.selectFrom('observation_missions').select('id').executeTakeFirstOrThrow();
     await run((trx) => changeMembers(trx, admin, mission.id, { add: [], remove: [focal.id] }));
+    await run((trx) =>
+      changeMission(trx, admin, mission.id, { mandate: 'Renewed for a year', reason: 'Decision No. 12' }),
+    );
     expect((await entriesThatDoNotParse(handle)).bad).toEqual([]);
   });
 

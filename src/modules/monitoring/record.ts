@@ -118,6 +118,23 @@ export const monitoringLedgerActions = {
       to: z.string().describe('Last day'),
     }),
   },
+  'mission.changed': {
+    description:
+      'An observation mission was changed (its mandate renewed, its period or area, a new head), and why.',
+    payload: z.strictObject({
+      reference: z.string().describe("The mission's reference"),
+      changed: z
+        .array(
+          z.enum(['name', 'mandate', 'mandateDecision', 'head', 'regions', 'area', 'startsOn', 'endsOn']),
+        )
+        .describe('The fields the change set'),
+      reason: z.string().describe('Why'),
+      head: z.string().describe('The head of mission now (person id)'),
+      regions: z.array(z.string()).describe('The monitoring regions of its area now'),
+      from: z.string().describe('First day now (YYYY-MM-DD)'),
+      to: z.string().describe('Last day now'),
+    }),
+  },
   'mission.members_changed': {
     description: 'People were added to or removed from an observation mission.',
     payload: z.strictObject({

@@ -10787,7 +10787,80 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a mission (an administrator): name, mandate, head, area or period, with the reason; checked whole as it is left */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChangeMissionInput'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mission: components['schemas']['ObservationMission'];
+            };
+          };
+        };
+        /** @description Invalid input: the body names the field and the reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The caller may read it but not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with the current state: the body says why */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/missions/{id}/members': {
@@ -14315,6 +14388,26 @@ export interface components {
        * @enum {string}
        */
       classification: 'public' | 'restricted' | 'confidential' | 'secret';
+    };
+    ChangeMissionInput: {
+      name?: string;
+      mandate?: string;
+      /**
+       * Format: uuid
+       * @description The decision that created the mission
+       */
+      mandateDecision?: string | null;
+      /** Format: uuid */
+      head?: string;
+      regions?: string[];
+      /** @description An outline: [longitude, latitude] pairs */
+      area?: [number, number][] | null;
+      /** Format: date */
+      startsOn?: string;
+      /** Format: date */
+      endsOn?: string;
+      /** @description Why: "mandate renewed by decision No. 12" */
+      reason: string;
     };
     ChangeMissionMembersInput: {
       /** @default [] */

@@ -8,7 +8,7 @@ import { getDecision } from '../../decisions/index.ts';
 import { appendEntry, canonicalJson, sha256Hex } from '../../ledger/index.ts';
 import type { MissionSubject } from '../policy.ts';
 import { compileDay, today } from './daily.ts';
-import type { CreateMissionInput } from './schema.ts';
+import { type ChangeMissionInput, type CreateMissionInput, missionProblems } from './schema.ts';
 
 /**
  * Observation missions: set up by the secretariat's administrators on a mandate (the decision
@@ -60,6 +60,29 @@ async function checkPeople(trx: Db, ids: string[], field: string) {
     );
 }
 
+/** The mandate's decision, when named, must be one the actor may read (400 otherwise). */
+async function checkMandate(trx: Db, actor: Actor, decision: string | null | undefined) {
+  if (!decision) return;
+  await getDecision(trx, actor, decision).catch((e) => {
+    throw e instanceof AppError && e.code === 'not_found'
+      ? invalid('mandateDecision', 'is not a decision you may read')
+      : e;
+  });
+}
+
+/** Regions of the organisation file; 400 naming the first unknown one. */
+async function checkRegions(trx: Db, regions: string[]) {
+  if (!regions.length) return;
+  const known = await trx
+    .selectFrom('monitoring_regions')
+    .select('code')
+    .where('code', 'in', regions)
+    .execute();
+  const codes = new Set(known.map((k) => k.code));
+  const i = regions.findIndex((r) => !codes.has(r));
+  if (i >= 0) throw invalid(`regions.${i}`, 'is not a monitoring region of the organisation file');
+}
+
 async function nextReference(trx: Db, year: number) {
   const count = await trx
     .selectFrom('observation_missions')
@@ -71,24 +94,10 @@ async function nextReference(trx: Db, year: number) {
 
 export async function createMission(trx: Db, actor: Actor, input: CreateMissionInput, now = new Date()) {
   authorize(actor, 'create', 'missions', {}, 'mission');
-  if (input.mandateDecision)
-    await getDecision(trx, actor, input.mandateDecision).catch((e) => {
-      throw e instanceof AppError && e.code === 'not_found'
-        ? invalid('mandateDecision', 'is not a decision you may read')
-        : e;
-    });
+  await checkMandate(trx, actor, input.mandateDecision);
   await checkPeople(trx, [input.head], 'head');
   await checkPeople(trx, input.members, 'members');
-  if (input.regions.length) {
-    const known = await trx
-      .selectFrom('monitoring_regions')
-      .select('code')
-      .where('code', 'in', input.regions)
-      .execute();
-    const codes = new Set(known.map((k) => k.code));
-    const i = input.regions.findIndex((r) => !codes.has(r));
-    if (i >= 0) throw invalid(`regions.${i}`, 'is not a monitoring region of the organisation file');
-  }
+  await checkRegions(trx, input.regions);
   const classification = classificationOf(input.classification);
   if (actor.kind === 'person' && classification > actor.accessLevel)
     throw invalid('classification', 'is above your access level');
@@ -136,6 +145,70 @@ export async function createMission(trx: Db, actor: Actor, input: CreateMissionI
     at: now,
   });
   return row.id;
+}
+
+/**
+ * Changes a mission (an administrator): its name, mandate, head, area or period, checked
+ * whole as it is left (a period of at most five years, an area). A new head leaves the
+ * members; reports already filed for it stay its own. The record keeps what changed and why.
+ */
+export async function changeMission(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  input: ChangeMissionInput,
+  now = new Date(),
+) {
+  const { row, subject } = await loadMission(trx, actor, id, true);
+  authorize(actor, 'manage', 'mission', subject, 'mission');
+  const next = {
+    startsOn: input.startsOn ?? row.from,
+    endsOn: input.endsOn ?? row.to,
+    regions: input.regions ?? row.regions,
+    area: input.area !== undefined ? input.area : row.area,
+  };
+  const [problem] = missionProblems(next);
+  if (problem) throw invalid(problem[0], problem[1]);
+  await checkMandate(trx, actor, input.mandateDecision);
+  if (input.head) await checkPeople(trx, [input.head], 'head');
+  await checkRegions(trx, input.regions ?? []);
+  const changed = (Object.keys(input) as (keyof ChangeMissionInput)[]).filter((k) => k !== 'reason');
+  await trx
+    .updateTable('observation_missions')
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.mandate !== undefined ? { mandate: input.mandate } : {}),
+      ...(input.mandateDecision !== undefined ? { mandate_decision_id: input.mandateDecision } : {}),
+      ...(input.head ? { head_id: input.head } : {}),
+      regions: next.regions,
+      area: next.area ? JSON.stringify(next.area) : null,
+      starts_on: next.startsOn,
+      ends_on: next.endsOn,
+    })
+    .where('id', '=', id)
+    .execute();
+  if (input.head)
+    await trx
+      .deleteFrom('observation_mission_members')
+      .where('mission_id', '=', id)
+      .where('user_id', '=', input.head)
+      .execute();
+  await appendEntry(trx, actor, {
+    action: 'mission.changed',
+    subjectType: 'mission',
+    subjectId: id,
+    classification: row.classification,
+    payload: {
+      reference: row.reference,
+      changed,
+      reason: input.reason,
+      head: input.head ?? row.head_id,
+      regions: next.regions,
+      from: next.startsOn,
+      to: next.endsOn,
+    },
+    at: now,
+  });
 }
 
 export async function changeMembers(

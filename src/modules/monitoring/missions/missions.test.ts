@@ -196,4 +196,51 @@ describe('missions', () => {
       .executeTakeFirstOrThrow();
     expect(entry.payload).toMatchObject({ day: d, reports: 3 });
   });
+
+  it('changed by an administrator with a reason: the mandate renewed, a new head; checked whole; 403 for others; in the record', async () => {
+    const patch = (as: UserRow, json: unknown) =>
+      t.request(`/api/missions/${missionId}`, { method: 'PATCH', as, json });
+    // The reason is required, and a change must change something.
+    expect(await fieldOf(await patch(admin, { endsOn: day(60) }))).toMatchObject({ field: 'reason' });
+    expect(await fieldOf(await patch(admin, { reason: 'nothing' }))).toMatchObject({ field: 'name' });
+    // Checked as the mission would be left: a period ending before it starts, or over five years.
+    expect(await fieldOf(await patch(admin, { endsOn: day(-30), reason: 'typo' }))).toMatchObject({
+      field: 'endsOn',
+      reason: 'is before startsOn',
+    });
+    expect(await fieldOf(await patch(admin, { endsOn: '9999-12-31', reason: 'typo' }))).toMatchObject({
+      field: 'endsOn',
+    });
+    expect(await fieldOf(await patch(admin, { regions: [], reason: 'no area' }))).toMatchObject({
+      field: 'regions',
+    });
+    expect((await patch(p.observer, { endsOn: day(60), reason: 'renewed' })).status).toBe(404);
+    expect((await patch(p.amHead, { endsOn: day(60), reason: 'renewed' })).status).toBe(403);
+    expect((await patch(p.monitor, { endsOn: day(60), reason: 'renewed' })).status).toBe(403);
+
+    // Renewed for two more months, with the focal point as its new head.
+    const res = await patch(admin, {
+      endsOn: day(60),
+      head: p.byFocal.id,
+      reason: 'Mandate renewed by decision No. 12',
+    });
+    expect(res.status).toBe(200);
+    const { mission } = (await res.json()) as {
+      mission: { to: string; head: { id: string }; members: { id: string }[] };
+    };
+    expect(mission.to).toBe(day(60));
+    expect(mission.head.id).toBe(p.byFocal.id);
+    expect(mission.members.map((m) => m.id)).not.toContain(p.byFocal.id);
+    const entry = await t.handle.db
+      .selectFrom('ledger_entries')
+      .select('payload')
+      .where('action', '=', 'mission.changed')
+      .executeTakeFirstOrThrow();
+    expect(entry.payload).toMatchObject({
+      changed: ['head', 'endsOn'],
+      reason: 'Mandate renewed by decision No. 12',
+      head: p.byFocal.id,
+      to: day(60),
+    });
+  });
 });

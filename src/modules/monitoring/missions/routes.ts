@@ -5,11 +5,12 @@ import { db, inTransaction, requirePerson } from '../../../http/context.ts';
 import type { App } from '../../../http/env.ts';
 import { jsonBody, jsonResponse, otherErrors, standardErrors } from '../../../http/openapi.ts';
 import { abilities, authorize } from '../../../policy/index.ts';
-import { approveDaily, changeMembers, createMission, loadMission } from './commands.ts';
+import { approveDaily, changeMembers, changeMission, createMission, loadMission } from './commands.ts';
 import { dailyReport, listMissions } from './queries.ts';
 import {
   ApproveDailyInput,
   ChangeMembersInput,
+  ChangeMissionInput,
   CreateMissionInput,
   DailyParam,
   MissionParam,
@@ -127,6 +128,15 @@ const getRoute = createRoute({
   request: { params: MissionParam },
   responses: { 200: jsonResponse(Output, 'The mission'), ...standardErrors },
 });
+const changeRoute = createRoute({
+  method: 'patch',
+  path: '/api/missions/{id}',
+  tags,
+  summary:
+    'Change a mission (an administrator): name, mandate, head, area or period, with the reason; checked whole as it is left',
+  request: { params: MissionParam, body: jsonBody(ChangeMissionInput) },
+  responses: { 200: jsonResponse(Output, 'Changed'), ...writeErrors },
+});
 const membersRoute = createRoute({
   ...route('post', '/api/missions/{id}/members', 'Add members to a mission, or remove them'),
   request: { params: MissionParam, body: jsonBody(ChangeMembersInput) },
@@ -177,6 +187,15 @@ export function registerMissionRoutes(app: App) {
   app.openapi(getRoute, async (c) => {
     const person = requirePerson(c);
     return c.json({ mission: await one(db(c), person, c.req.valid('param').id) }, 200);
+  });
+  app.openapi(changeRoute, async (c) => {
+    const person = requirePerson(c);
+    const { id } = c.req.valid('param');
+    const mission = await inTransaction(c, async (trx) => {
+      await changeMission(trx, person, id, c.req.valid('json'));
+      return one(trx, person, id);
+    });
+    return c.json({ mission }, 200);
   });
   app.openapi(membersRoute, async (c) => {
     const person = requirePerson(c);
