@@ -7352,6 +7352,10 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['ConsultationSummary'][];
+              abilities: {
+                /** @description The caller may convene a consultation (POST /api/consultations) */
+                convene: boolean;
+              };
             };
           };
         };
@@ -13370,6 +13374,16 @@ export interface components {
       /** @enum {string} */
       classification: 'public' | 'restricted' | 'confidential' | 'secret';
       states: string[];
+      facilitator: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        state: string | null;
+      };
+      /** @description The reference of the monitoring alert it answers, if any */
+      alert: string | null;
+      /** @description The monitoring region it concerns, if any */
+      region: string | null;
       /** Format: uuid */
       proposalId: string | null;
       createdAt: string;
@@ -13384,20 +13398,12 @@ export interface components {
         name: string;
         state: string | null;
       };
-      facilitator: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        state: string | null;
-      };
       staff: {
         /** Format: uuid */
         id: string;
         name: string;
         state: string | null;
       }[];
-      alert: string | null;
-      region: string | null;
       outcome: string | null;
       closeReason: string | null;
       agenda: components['schemas']['ConsultationAgendaItem'][];
