@@ -174,4 +174,31 @@ describe('the notification wording', () => {
     expect(wordingOf('request_denied')?.subject(item({ kind: 'request_denied' }))).toBeNull();
     expect(wordingOf('request_denied')?.detail(item({ kind: 'request_denied' }), en)).toBeNull();
   });
+
+  it('says what a consultation notification is about, from its subject, and who wrote', async () => {
+    const [en, ru] = [await words('en'), await words('ru')];
+    const subject = {
+      type: 'consultation',
+      id: 'c',
+      title: 'Isfara valley water intake',
+      reference: 'CN-2026-0001',
+      path: '/consultations/c',
+    };
+    const fromKg = item({ kind: 'consultation_message', subject, state: 'KG' });
+    expect(wordingOf('consultation_message')?.subject(fromKg)).toBe(
+      'CN-2026-0001 · Isfara valley water intake',
+    );
+    expect(wordingOf('consultation_message')?.detail(fromKg, en)).toBe('From KG');
+    expect(wordingOf('consultation_message')?.detail(fromKg, ru)).toBe('От: KG');
+    const fromSecretariat = item({ kind: 'consultation_message', subject });
+    expect(wordingOf('consultation_message')?.detail(fromSecretariat, en)).toBe('From the secretariat');
+    const point = item({ kind: 'consultation_point', subject });
+    expect(wordingOf('consultation_point')?.detail(point, en)).toBe("Your state's agreement is asked");
+    // A consultation the reader no longer takes part in: the kind's title alone.
+    const gone = item({
+      kind: 'consultation_concluded',
+      subject: { ...subject, title: '', reference: null },
+    });
+    expect(wordingOf('consultation_concluded')?.subject(gone)).toBeNull();
+  });
 });

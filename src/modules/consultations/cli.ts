@@ -81,7 +81,7 @@ export function registerConsultationCommands(program: Command) {
     .action(async (o) => {
       await run(o, async (handle, actor) => {
         const rows = await listConsultations(handle.db, actor, { status: o.status });
-        const items = rows.map((r) => presentSummary(r, r.states ?? []));
+        const items = rows.map((r) => presentSummary(r, r.states ?? [], r.facilitatorPerson));
         if (o.json) return print(JSON.stringify(items, null, 2));
         if (items.length === 0) return print('no consultations');
         for (const c of items)

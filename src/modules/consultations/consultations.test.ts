@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRow } from '../../db/schema.ts';
 import { recordAfter, recordHead, type TestContext, testContext } from '../../testing/harness.ts';
 import { buildConsultationPeople, type ConsultationPeople, consultationBody } from './factories.ts';
-import type { ConsultationView } from './present.ts';
+import type { ConsultationSummaryView, ConsultationView } from './present.ts';
 
 // Every endpoint of a consultation (401, 400 naming the field, 404, 403, 200) through one
 // consultation of AM and TJ, convened by the secretariat's administrator and facilitated by
@@ -129,6 +129,39 @@ describe('GET /api/consultations and /{id}', () => {
     };
     expect(none.items).toEqual([]);
     expect((await t.request('/api/consultations?status=nope', { as: p.tjFocal })).status).toBe(400);
+  });
+
+  it('lists each with its facilitator and linked alert, and says who may convene', async () => {
+    type List = {
+      items: (ConsultationSummaryView & { id: string })[];
+      abilities: { convene: boolean };
+    };
+    const linked = await view(
+      await send(
+        '/api/consultations',
+        p.admin,
+        consultationBody(p.monitor, { title: 'After the alert', alert: 'AL-2026-0007', region: 'am-tj' }),
+      ),
+    );
+    const list = (await (await t.request('/api/consultations', { as: p.tjFocal })).json()) as List;
+    expect(list.abilities.convene).toBe(false);
+    expect(list.items.find((i) => i.id === linked.id)).toMatchObject({
+      facilitator: { id: p.monitor.id, name: p.monitor.display_name, state: null },
+      alert: 'AL-2026-0007',
+      region: 'am-tj',
+    });
+    expect(list.items.find((i) => i.id === id)).toMatchObject({ alert: null, region: null });
+    for (const [who, convene] of [
+      [p.admin, true],
+      [p.monitor, true],
+      [p.byHead, true],
+      [p.amHead, false],
+      [p.byDelegate, false],
+      [p.unObserver, false],
+    ] as const) {
+      const answer = (await (await t.request('/api/consultations', { as: who })).json()) as List;
+      expect(answer.abilities.convene, who.username).toBe(convene);
+    }
   });
 });
 

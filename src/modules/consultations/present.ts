@@ -34,6 +34,12 @@ export const ConsultationSummarySchema = z
     status,
     classification: level,
     states: z.array(z.string()),
+    facilitator: PersonSchema,
+    alert: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The reference of the monitoring alert it answers, if any' }),
+    region: z.string().nullable().openapi({ description: 'The monitoring region it concerns, if any' }),
     proposalId: z.uuid().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -72,10 +78,7 @@ export const PointSchema = z
 export const ConsultationSchema = ConsultationSummarySchema.extend({
   purpose: z.string(),
   convenedBy: PersonSchema,
-  facilitator: PersonSchema,
   staff: z.array(PersonSchema),
-  alert: z.string().nullable(),
-  region: z.string().nullable(),
   outcome: z.string().nullable(),
   closeReason: z.string().nullable(),
   agenda: z.array(AgendaItemSchema),
@@ -105,14 +108,23 @@ export const MessageSchema = z
 export type ConsultationView = z.infer<typeof ConsultationSchema>;
 export type ConsultationSummaryView = z.infer<typeof ConsultationSummarySchema>;
 
-/** A consultation in a list. */
-export const presentSummary = (row: ConsultationRow, states: string[]): ConsultationSummaryView => ({
+type PersonView = z.infer<typeof PersonSchema>;
+
+/** A consultation in a list, with its facilitator. */
+export const presentSummary = (
+  row: ConsultationRow,
+  states: string[],
+  facilitator: PersonView,
+): ConsultationSummaryView => ({
   id: row.id,
   reference: row.reference,
   title: row.title,
   status: row.status,
   classification: classificationName(row.classification),
   states,
+  facilitator,
+  alert: row.alert_ref,
+  region: row.region_code,
   proposalId: row.proposal_id,
   createdAt: iso(row.created_at)!,
   updatedAt: iso(row.updated_at)!,
@@ -146,13 +158,10 @@ export function presentConsultation(actor: Actor, d: ConsultationDetail): Consul
     state: d.people.get(id)?.state ?? null,
   });
   return {
-    ...presentSummary(d.row, d.subject.states),
+    ...presentSummary(d.row, d.subject.states, person(d.row.facilitator)),
     purpose: d.row.purpose,
     convenedBy: person(d.row.convened_by),
-    facilitator: person(d.row.facilitator),
     staff: d.subject.staff.map(person),
-    alert: d.row.alert_ref,
-    region: d.row.region_code,
     outcome: d.row.outcome,
     closeReason: d.row.close_reason,
     agenda: d.agenda.map((i) => ({

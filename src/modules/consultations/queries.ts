@@ -7,11 +7,16 @@ import { listAttachments } from '../attachments/index.ts';
 import { loadConsultation } from './load.ts';
 import { consultationsVisibleTo } from './policy.ts';
 
-/** The consultations the actor takes part in, the most recently active first, with their states. */
+/**
+ * The consultations the actor takes part in, the most recently active first, with their
+ * states and their facilitator (`facilitatorPerson`, as a summary shows it).
+ */
 export async function listConsultations(db: Db, actor: Actor, query: { status?: ConsultationStatus }) {
   let q = db
     .selectFrom('consultations')
-    .selectAll()
+    .innerJoin('users as facilitators', 'facilitators.id', 'consultations.facilitator')
+    .selectAll('consultations')
+    .select(['facilitators.display_name as facilitator_name', 'facilitators.state_code as facilitator_state'])
     .select((eb) =>
       eb
         .selectFrom('consultation_participants')
@@ -20,8 +25,20 @@ export async function listConsultations(db: Db, actor: Actor, query: { status?: 
         .as('states'),
     )
     .where(consultationsVisibleTo(actor));
-  if (query.status) q = q.where('status', '=', query.status);
-  return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(500).execute();
+  if (query.status) q = q.where('consultations.status', '=', query.status);
+  const rows = await q
+    .orderBy('consultations.updated_at', 'desc')
+    .orderBy('consultations.id', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    facilitatorPerson: {
+      id: r.facilitator,
+      name: r.facilitator_name,
+      state: r.facilitator_state?.trim() ?? null,
+    },
+  }));
 }
 
 /** One consultation with its agenda, points, people and documents; 404 unless the actor takes part. */

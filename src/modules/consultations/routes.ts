@@ -4,7 +4,9 @@ import type { Db } from '../../db/connect.ts';
 import { db, inTransaction, requirePerson } from '../../http/context.ts';
 import type { App } from '../../http/env.ts';
 import { jsonBody, jsonResponse, otherErrors, standardErrors } from '../../http/openapi.ts';
+import { can } from '../../policy/index.ts';
 import { registerAttachmentRoutes } from '../attachments/index.ts';
+import { getPresidency } from '../directory/index.ts';
 import { consultationAttachments } from './attachments.ts';
 import {
   addAgendaItem,
@@ -52,7 +54,17 @@ const listRoute = createRoute({
   summary: 'The consultations the caller takes part in (nobody else sees them), most recently active first',
   request: { query: ListQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(ConsultationSummarySchema) }), 'Consultations'),
+    200: jsonResponse(
+      z.object({
+        items: z.array(ConsultationSummarySchema),
+        abilities: z.object({
+          convene: z
+            .boolean()
+            .openapi({ description: 'The caller may convene a consultation (POST /api/consultations)' }),
+        }),
+      }),
+      'Consultations',
+    ),
     ...standardErrors,
   },
 });
@@ -183,7 +195,15 @@ export function registerConsultationRoutes(app: App) {
   app.openapi(listRoute, async (c) => {
     const person = requirePerson(c);
     const rows = await listConsultations(db(c), person, c.req.valid('query'));
-    return c.json({ items: rows.map((r) => presentSummary(r, r.states ?? [])) }, 200);
+    // Whether to offer "Convene": the rule of POST, on the presidency of the organisation file.
+    const presidency = (await getPresidency(db(c)))?.state.code ?? null;
+    return c.json(
+      {
+        items: rows.map((r) => presentSummary(r, r.states ?? [], r.facilitatorPerson)),
+        abilities: { convene: can(person, 'open', 'consultations', { presidency }) },
+      },
+      200,
+    );
   });
 
   app.openapi(openRoute, async (c) => {

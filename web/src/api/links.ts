@@ -11,17 +11,27 @@ const path = <P extends keyof paths>(p: P): P => p;
 /** Server-sent events of the record and of the person's notifications. */
 export const LIVE_STREAM = path('/api/live');
 
-/** What owns attachments: a proposal, or a clearance request. */
-export type AttachmentOwner = { proposal: string } | { clearance: string };
+/** What owns attachments: a proposal, a clearance request, or a consultation. */
+export type AttachmentOwner = { proposal: string } | { clearance: string } | { consultation: string };
+
+/** The owner's kind and id. */
+export function attachmentOwner(owner: AttachmentOwner): { kind: keyof OwnerPaths; id: string } {
+  if ('proposal' in owner) return { kind: 'proposal', id: owner.proposal };
+  if ('clearance' in owner) return { kind: 'clearance', id: owner.clearance };
+  return { kind: 'consultation', id: owner.consultation };
+}
+
+type OwnerPaths = typeof ATTACHMENT_PATHS;
+const ATTACHMENT_PATHS = {
+  proposal: path('/api/proposals/{id}/attachments/{attachmentId}'),
+  clearance: path('/api/clearances/{id}/attachments/{attachmentId}'),
+  consultation: path('/api/consultations/{id}/attachments/{attachmentId}'),
+};
 
 /** A download link for an attached file. */
 export function attachmentHref(owner: AttachmentOwner, attachmentId: string): string {
-  const template =
-    'proposal' in owner
-      ? path('/api/proposals/{id}/attachments/{attachmentId}')
-      : path('/api/clearances/{id}/attachments/{attachmentId}');
-  const id = 'proposal' in owner ? owner.proposal : owner.clearance;
-  return template
+  const { kind, id } = attachmentOwner(owner);
+  return ATTACHMENT_PATHS[kind]
     .replace('{id}', encodeURIComponent(id))
     .replace('{attachmentId}', encodeURIComponent(attachmentId));
 }

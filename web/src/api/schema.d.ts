@@ -7420,6 +7420,10 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['ConsultationSummary'][];
+              abilities: {
+                /** @description The caller may convene a consultation (POST /api/consultations) */
+                convene: boolean;
+              };
             };
           };
         };
@@ -13743,6 +13747,16 @@ export interface components {
       /** @enum {string} */
       classification: 'public' | 'restricted' | 'confidential' | 'secret';
       states: string[];
+      facilitator: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        state: string | null;
+      };
+      /** @description The reference of the monitoring alert it answers, if any */
+      alert: string | null;
+      /** @description The monitoring region it concerns, if any */
+      region: string | null;
       /** Format: uuid */
       proposalId: string | null;
       createdAt: string;
@@ -13757,20 +13771,12 @@ export interface components {
         name: string;
         state: string | null;
       };
-      facilitator: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        state: string | null;
-      };
       staff: {
         /** Format: uuid */
         id: string;
         name: string;
         state: string | null;
       }[];
-      alert: string | null;
-      region: string | null;
       outcome: string | null;
       closeReason: string | null;
       agenda: components['schemas']['ConsultationAgendaItem'][];

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BodyOf, client, ok } from '../api/client.ts';
-import { type AttachmentOwner, attachmentHref } from '../api/links.ts';
+import { type AttachmentOwner, attachmentHref, attachmentOwner } from '../api/links.ts';
 import { useFormat } from '../i18n/format.ts';
 import type { Attachment } from '../types.ts';
 import { AppModal } from './AppModal.tsx';
@@ -14,7 +14,7 @@ import { notifySuccess } from './notify.ts';
 type AttachmentInput = BodyOf<'/api/proposals/{id}/attachments', 'post'>;
 type ContentType = AttachmentInput['contentType'];
 
-/** The server's limits (src/modules/decisions/attachments.ts, used for proposals and clearance requests). */
+/** The server's limits (src/modules/attachments, used for proposals, clearance requests and consultations). */
 const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES: Record<string, ContentType> = {
   pdf: 'application/pdf',
@@ -57,26 +57,24 @@ function useSize() {
 }
 
 /** Adds a file to its owner. */
-const addAttachment = (owner: AttachmentOwner, body: AttachmentInput) =>
-  'proposal' in owner
-    ? ok(client.POST('/api/proposals/{id}/attachments', { params: { path: { id: owner.proposal } }, body }))
-    : ok(
-        client.POST('/api/clearances/{id}/attachments', { params: { path: { id: owner.clearance } }, body }),
-      );
+function addAttachment(owner: AttachmentOwner, body: AttachmentInput) {
+  const { kind, id } = attachmentOwner(owner);
+  const params = { path: { id } };
+  if (kind === 'proposal') return ok(client.POST('/api/proposals/{id}/attachments', { params, body }));
+  if (kind === 'clearance') return ok(client.POST('/api/clearances/{id}/attachments', { params, body }));
+  return ok(client.POST('/api/consultations/{id}/attachments', { params, body }));
+}
 
 /** Removes a file from its owner. */
-const removeAttachment = (owner: AttachmentOwner, attachmentId: string) =>
-  'proposal' in owner
-    ? ok(
-        client.DELETE('/api/proposals/{id}/attachments/{attachmentId}', {
-          params: { path: { id: owner.proposal, attachmentId } },
-        }),
-      )
-    : ok(
-        client.DELETE('/api/clearances/{id}/attachments/{attachmentId}', {
-          params: { path: { id: owner.clearance, attachmentId } },
-        }),
-      );
+function removeAttachment(owner: AttachmentOwner, attachmentId: string) {
+  const { kind, id } = attachmentOwner(owner);
+  const params = { path: { id, attachmentId } };
+  if (kind === 'proposal')
+    return ok(client.DELETE('/api/proposals/{id}/attachments/{attachmentId}', { params }));
+  if (kind === 'clearance')
+    return ok(client.DELETE('/api/clearances/{id}/attachments/{attachmentId}', { params }));
+  return ok(client.DELETE('/api/consultations/{id}/attachments/{attachmentId}', { params }));
+}
 
 /**
  * The owner named by the API path the decisions and clearances pages still pass as `base`
@@ -90,18 +88,24 @@ function ownerOfBase(base: string): AttachmentOwner {
 }
 
 /**
- * Attached files (of a proposal, of a clearance request): download links, and adding or
- * removing them when `canChange`.
+ * Attached files (of a proposal, a clearance request, a consultation): download links, and
+ * adding or removing them when `canChange`.
  */
 export function AttachmentsCard({
   attachments,
   canChange,
   onChanged,
+  title,
+  removeConfirm,
   ...props
 }: ({ owner: AttachmentOwner } | { /** @deprecated pass `owner` */ base: string }) & {
   attachments: Attachment[];
   canChange: boolean;
   onChanged: () => void;
+  /** The card's title ("Attachments" unless told). */
+  title?: string;
+  /** What removing a file says, given its name (that it leaves the proposal, unless told). */
+  removeConfirm?: (name: string) => string;
 }) {
   const owner = 'owner' in props ? props.owner : ownerOfBase(props.base);
   const { t } = useTranslation();
@@ -139,7 +143,7 @@ export function AttachmentsCard({
       <Stack gap="sm">
         <Group justify="space-between" gap="sm">
           <Title order={2} fz="lg">
-            {t('decisions.attachments.title')}
+            {title ?? t('decisions.attachments.title')}
           </Title>
           {canChange ? (
             <FileButton onChange={(file) => file && adding.mutate(file)} accept={ACCEPT}>
@@ -197,7 +201,9 @@ export function AttachmentsCard({
       >
         <Stack gap="md">
           <Text size="sm">
-            {t('decisions.attachments.removeConfirm', { name: removing?.filename ?? '' })}
+            {removeConfirm
+              ? removeConfirm(removing?.filename ?? '')
+              : t('decisions.attachments.removeConfirm', { name: removing?.filename ?? '' })}
           </Text>
           <FormError error={removal.error} placed={[]} />
           <Group justify="flex-end" gap="sm">

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Grid, Group, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowUpRight, IconCheck, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowUpRight, IconCheck, IconUsersGroup, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,6 +9,8 @@ import { notifySuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
+import { useMayConvene } from '../consultations/api.ts';
+import { ConveneModal } from '../consultations/ConveneModal.tsx';
 import { fieldPaths } from '../decisions/mutations.ts';
 import { type Alert, type AlertStep, CLASSIFICATION_LEVELS, useAlert, useAlertStep } from './api.ts';
 import { Age, AlertStatusBadge, LevelBadge, useDuration, useScale } from './labels.tsx';
@@ -81,6 +83,9 @@ export function AlertPage() {
   const duration = useDuration();
   const alert = useAlert(id);
   const [step, setStep] = useState<AlertStep | null>(null);
+  // Convening talks on the alert: for those the consultations list says may convene.
+  const mayConvene = useMayConvene();
+  const [convening, setConvening] = useState(false);
 
   return (
     <QueryState query={alert}>
@@ -100,20 +105,33 @@ export function AlertPage() {
                 </Group>
               }
               description={scale.alertTitle(a)}
-              actions={steps.map((s) => {
-                const Icon = STEP_ICON[s];
-                return (
+              actions={[
+                ...steps.map((s) => {
+                  const Icon = STEP_ICON[s];
+                  return (
+                    <Button
+                      key={s}
+                      variant={s === 'acknowledge' ? 'filled' : 'default'}
+                      leftSection={<Icon size={16} aria-hidden />}
+                      onClick={() => setStep(s)}
+                      data-testid={`alert-${s}`}
+                    >
+                      {t(`alerts.steps.${s}.action`)}
+                    </Button>
+                  );
+                }),
+                mayConvene ? (
                   <Button
-                    key={s}
-                    variant={s === 'acknowledge' ? 'filled' : 'default'}
-                    leftSection={<Icon size={16} aria-hidden />}
-                    onClick={() => setStep(s)}
-                    data-testid={`alert-${s}`}
+                    key="convene"
+                    variant="default"
+                    leftSection={<IconUsersGroup size={16} aria-hidden />}
+                    onClick={() => setConvening(true)}
+                    data-testid="alert-convene"
                   >
-                    {t(`alerts.steps.${s}.action`)}
+                    {t('consultations.convene.fromAlert')}
                   </Button>
-                );
-              })}
+                ) : null,
+              ]}
             />
             <Grid gap="md">
               <Grid.Col span={{ base: 12, md: 7 }}>
@@ -177,6 +195,7 @@ export function AlertPage() {
               </Grid.Col>
             </Grid>
             {step ? <StepModal alert={a} step={step} onClose={() => setStep(null)} /> : null}
+            {convening ? <ConveneModal seed={a} onClose={() => setConvening(false)} /> : null}
           </>
         );
       }}

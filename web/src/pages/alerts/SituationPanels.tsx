@@ -212,7 +212,11 @@ export function ConsultationsPanel() {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, 5);
   return (
-    <Panel title={t('alerts.situation.consultations')} testId="consultations-panel">
+    <Panel
+      title={t('alerts.situation.consultations')}
+      more={{ to: '/consultations', label: t('consultations.list.link') }}
+      testId="consultations-panel"
+    >
       {consultations.isPending ? null : items.length === 0 ? (
         <Empty>{t('alerts.situation.noConsultations')}</Empty>
       ) : (
@@ -220,9 +224,9 @@ export function ConsultationsPanel() {
           {items.map((c) => (
             <Group key={c.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
               <Text size="sm" lineClamp={2}>
-                <Text span fw={600} size="sm">
+                <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} size="sm">
                   {c.reference}
-                </Text>{' '}
+                </Anchor>{' '}
                 {c.title}
               </Text>
               <Badge

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useProposal } from '../../queries.ts';
 import type { Proposal } from '../../types.ts';
+import { ProposalConsultation } from '../consultations/links.tsx';
 import { ProposalAttachments } from './Attachments.tsx';
 import { ResultBadge, StatusBadge } from './badges.tsx';
 import { useBodyName, useDecisionLabel, usePriorities, useStateName } from './labels.ts';
@@ -135,6 +136,8 @@ function ProposalContent({ proposal }: { proposal: Proposal }) {
           </Badge>
         ) : null}
       </Group>
+
+      <ProposalConsultation proposalId={proposal.id} />
 
       {shown ? <ProcedurePanel id={shown} /> : null}
 
