@@ -87,6 +87,13 @@ describe('reports from the field', () => {
     expect(await page.getByTestId('fact-source').textContent()).toContain(
       'B2 — usually reliable, probably true',
     );
+    // A statement goes with it, attached on the report's page.
+    await page.locator('[data-testid="attachments"] input[type="file"]').setInputFiles({
+      name: 'statement-vorukh.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Statement of the post commander, 06:40: fire from the ridge for ten minutes.\n'),
+    });
+    await page.getByTestId('attachments').getByRole('link', { name: 'statement-vorukh.txt' }).waitFor(LONG);
 
     // The secretariat's monitor sees it in the queue with how long it has waited.
     const monitor = await newPage(browser);
@@ -127,6 +134,13 @@ describe('reports from the field', () => {
     await member.page.locator(`[data-testid="report-point"][aria-label^="${reference}"]`).click();
     await member.page.waitForURL(new RegExp(`/reports/${reportId}$`), LONG);
     await showsStatus(member.page, 'published');
+    // Published, the statement is read with it.
+    const statement = member.page
+      .getByTestId('attachments')
+      .getByRole('link', { name: 'statement-vorukh.txt' });
+    await statement.waitFor(LONG);
+    const file = await member.page.request.get((await statement.getAttribute('href')) ?? '');
+    expect(await file.text()).toContain('fire from the ridge');
 
     for (const p of [focal, monitor, member]) await p.context.close();
   });

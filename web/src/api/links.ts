@@ -11,13 +11,18 @@ const path = <P extends keyof paths>(p: P): P => p;
 /** Server-sent events of the record and of the person's notifications. */
 export const LIVE_STREAM = path('/api/live');
 
-/** What owns attachments: a proposal, a clearance request, or a consultation. */
-export type AttachmentOwner = { proposal: string } | { clearance: string } | { consultation: string };
+/** What owns attachments: a proposal, a clearance request, a consultation, or a field report. */
+export type AttachmentOwner =
+  | { proposal: string }
+  | { clearance: string }
+  | { consultation: string }
+  | { report: string };
 
 /** The owner's kind and id. */
 export function attachmentOwner(owner: AttachmentOwner): { kind: keyof OwnerPaths; id: string } {
   if ('proposal' in owner) return { kind: 'proposal', id: owner.proposal };
   if ('clearance' in owner) return { kind: 'clearance', id: owner.clearance };
+  if ('report' in owner) return { kind: 'report', id: owner.report };
   return { kind: 'consultation', id: owner.consultation };
 }
 
@@ -26,6 +31,7 @@ const ATTACHMENT_PATHS = {
   proposal: path('/api/proposals/{id}/attachments/{attachmentId}'),
   clearance: path('/api/clearances/{id}/attachments/{attachmentId}'),
   consultation: path('/api/consultations/{id}/attachments/{attachmentId}'),
+  report: path('/api/reports/{id}/attachments/{attachmentId}'),
 };
 
 /** A download link for an attached file. */

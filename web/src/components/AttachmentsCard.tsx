@@ -62,6 +62,7 @@ function addAttachment(owner: AttachmentOwner, body: AttachmentInput) {
   const params = { path: { id } };
   if (kind === 'proposal') return ok(client.POST('/api/proposals/{id}/attachments', { params, body }));
   if (kind === 'clearance') return ok(client.POST('/api/clearances/{id}/attachments', { params, body }));
+  if (kind === 'report') return ok(client.POST('/api/reports/{id}/attachments', { params, body }));
   return ok(client.POST('/api/consultations/{id}/attachments', { params, body }));
 }
 
@@ -73,6 +74,7 @@ function removeAttachment(owner: AttachmentOwner, attachmentId: string) {
     return ok(client.DELETE('/api/proposals/{id}/attachments/{attachmentId}', { params }));
   if (kind === 'clearance')
     return ok(client.DELETE('/api/clearances/{id}/attachments/{attachmentId}', { params }));
+  if (kind === 'report') return ok(client.DELETE('/api/reports/{id}/attachments/{attachmentId}', { params }));
   return ok(client.DELETE('/api/consultations/{id}/attachments/{attachmentId}', { params }));
 }
 
@@ -88,7 +90,7 @@ function ownerOfBase(base: string): AttachmentOwner {
 }
 
 /**
- * Attached files (of a proposal, a clearance request, a consultation): download links, and
+ * Attached files (of a proposal, a clearance request, a consultation, a report): download links, and
  * adding or removing them when `canChange`.
  */
 export function AttachmentsCard({

@@ -9,6 +9,7 @@ import { ReportStatusBadge, useMonitoringNames } from './labels.tsx';
 import { MapPanel, type MapReport, toMapReport } from './MapPanel.tsx';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportFacts, StatusTimeline, WithheldNotice } from './ReportFacts.tsx';
+import { ReportFiles } from './ReportFiles.tsx';
 import { ReportVersions } from './ReportVersions.tsx';
 
 /**
@@ -61,6 +62,7 @@ export function ReportPage() {
                       size={[400, 340]}
                       title={t('monitoring.facts.mapTitle', { reference: report.reference })}
                     />
+                    <ReportFiles report={report} />
                     <StatusTimeline report={report} />
                   </Stack>
                 </Grid.Col>
