@@ -26,7 +26,9 @@ describe('isLoopback', () => {
   });
 });
 
-describe('startServer on the embedded database', () => {
+// Each start on a new data directory migrates and loads every module's demo: on a loaded
+// machine that takes more than the default 30 s.
+describe('startServer on the embedded database', { timeout: 180_000 }, () => {
   it('migrates, loads the demo on first start, answers health, and keeps the data across restarts', async () => {
     const cfg = config();
     const server = await startServer(cfg, () => {});
