@@ -125,6 +125,32 @@ describe('observation missions', () => {
     await page.getByText('Name the regions of the area, or give its outline').waitFor();
     expect(sent).toBe(false);
     await shot(page, 'missions-06-form');
+    await page.keyboard.press('Escape');
+
+    // The demo mission's mandate is renewed under a new name: the reason is asked first.
+    const missions = (await (await page.request.get('/api/missions')).json()) as {
+      items: { id: string; name: string; reference: string }[];
+    };
+    const demo = missions.items[0];
+    expect(demo).toBeDefined();
+    await page.goto(`/missions/${demo?.id}`);
+    await page.getByTestId('mission-change').click();
+    await page.getByTestId('mission-change-form').waitFor(LONG);
+    const renamed = `${demo?.name} (renewed)`;
+    await page.getByTestId('mission-change-name').fill(renamed);
+    await page.getByTestId('mission-change-submit').click();
+    await page.getByTestId('mission-change-form').getByText('This field is required').waitFor(LONG);
+    await page
+      .getByTestId('mission-change-reason')
+      .fill('Mandate renewed by the council for the next quarter.');
+    await shot(page, 'missions-07-change');
+    await page.getByTestId('mission-change-submit').click();
+    await page.getByTestId('mission-change-form').waitFor({ state: 'detached', ...LONG });
+    await page.getByRole('heading', { name: renamed }).waitFor(LONG);
+    // The record says what changed and why, once the sequencer has numbered the entry.
+    await expect
+      .poll(async () => (await page.request.get('/api/ledger?action=mission.changed')).text(), LONG)
+      .toContain('Mandate renewed by the council');
     // A member state's head sees the missions but may not set one up.
     const head = (await newPage(browser)).page;
     await signIn(head, 'kz.head');

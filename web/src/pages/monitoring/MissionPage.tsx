@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconMapPin } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconMapPin, IconPencil } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { useOrganisation } from '../../queries.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { useReportPoints } from './api.ts';
+import { ChangeMissionModal } from './ChangeMissionModal.tsx';
 import { DailyReportCard } from './DailyReport.tsx';
 import { MapPanel, type MapReport, toMapReport } from './MapPanel.tsx';
 import { MissionMembers } from './MissionMembers.tsx';
@@ -34,6 +35,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** The mission's page, once it has loaded. */
 function MissionView({ mission: m }: { mission: Mission }) {
+  const [changing, setChanging] = useState(false);
   const { t } = useTranslation();
   const { date } = useFormat();
   const navigate = useNavigate();
@@ -91,17 +93,30 @@ function MissionView({ mission: m }: { mission: Mission }) {
         }
         description={`${m.reference} · ${date(m.from)} – ${date(m.to)}`}
         actions={
-          <Button
-            component={Link}
-            to={`/reports?mission=${m.id}`}
-            variant="default"
-            leftSection={<IconMapPin size={16} aria-hidden />}
-            data-testid="mission-reports"
-          >
-            {t('missions.page.reports', { count: m.reports })}
-          </Button>
+          <Group gap="sm">
+            {m.abilities.manage ? (
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => setChanging(true)}
+                data-testid="mission-change"
+              >
+                {t('missions.change.action')}
+              </Button>
+            ) : null}
+            <Button
+              component={Link}
+              to={`/reports?mission=${m.id}`}
+              variant="default"
+              leftSection={<IconMapPin size={16} aria-hidden />}
+              data-testid="mission-reports"
+            >
+              {t('missions.page.reports', { count: m.reports })}
+            </Button>
+          </Group>
         }
       />
+      {changing ? <ChangeMissionModal mission={m} onClose={() => setChanging(false)} /> : null}
       <Stack gap="md">
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 8 }}>

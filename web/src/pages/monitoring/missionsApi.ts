@@ -64,6 +64,15 @@ export const useCreateMission = (onDone?: (m: Mission) => void) =>
     onDone,
   );
 
+export type ChangeMissionBody = BodyOf<'/api/missions/{id}', 'patch'>;
+
+export const useChangeMission = (id: string, onDone?: (m: Mission) => void) =>
+  useMissionMutation(
+    async (body: ChangeMissionBody) =>
+      (await ok(client.PATCH('/api/missions/{id}', { params: { path: { id } }, body }))).mission,
+    onDone,
+  );
+
 export const useChangeMembers = (id: string, onDone?: (m: Mission) => void) =>
   useMissionMutation(
     async ({ add = [], remove = [] }: { add?: string[]; remove?: string[] }) =>
