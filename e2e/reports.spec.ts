@@ -243,4 +243,50 @@ describe('reports from the field', () => {
     expect(both.items.map((r) => r.status)).toEqual(['submitted', 'submitted']);
     await focal.context.close();
   });
+
+  it('a monitor keeps a collection and a saved filter: a report added from its page, the list narrowed to it', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'secretariat.monitor');
+    await page.goto('/reports');
+    const name = `Kyrgyzstan–Tajikistan border ${Date.now()}`;
+    await page.getByTestId('new-collection').click();
+    await page.getByTestId('collection-form-submit').click();
+    await page.getByTestId('collection-form').getByText('This field is required').waitFor(LONG);
+    await page.getByTestId('collection-form-name').fill(name);
+    await page.getByTestId('collection-form-submit').click();
+    await page.waitForURL(/collection=/, LONG);
+    const collection = new URL(page.url()).searchParams.get('collection') ?? '';
+    await page.getByTestId('reports-table').waitFor(LONG);
+
+    // A published report is added from its page.
+    const listed = (await (await page.request.get('/api/reports?status=published&limit=1')).json()) as {
+      items: { id: string; reference: string }[];
+    };
+    const report = listed.items[0];
+    expect(report).toBeDefined();
+    await page.goto(`/reports/${report?.id}`);
+    await page.getByTestId('add-to-collection').click();
+    await page.getByRole('menuitem', { name }).click();
+    await page.getByText(`Added to “${name}”.`).waitFor(LONG);
+
+    // The list narrowed to the collection shows it alone; the filters are saved under a name.
+    await page.goto(`/reports?collection=${collection}`);
+    await page
+      .getByTestId('reports-table')
+      .locator('tr', { hasText: report?.reference ?? '?' })
+      .waitFor(LONG);
+    expect(await page.getByTestId('reports-table').locator('tbody tr').count()).toBe(1);
+    await page.getByTestId('saved-filters').click();
+    await page.getByTestId('save-filter').click();
+    await page.getByTestId('filter-form-name').fill('My border collection');
+    await page.getByTestId('filter-form-submit').click();
+    await page.getByTestId('filter-form').waitFor({ state: 'detached', ...LONG });
+
+    // Later, from the whole list, the saved filter brings the collection back.
+    await page.goto('/reports');
+    await page.getByTestId('saved-filters').click();
+    await page.getByRole('menuitem', { name: 'My border collection' }).first().click();
+    await page.waitForURL(new RegExp(`collection=${collection}`), LONG);
+    await context.close();
+  });
 });

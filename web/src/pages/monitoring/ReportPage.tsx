@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { BackLink } from '../decisions/ProposalPage.tsx';
+import { AddToCollection } from './AddToCollection.tsx';
 import { useReport } from './api.ts';
 import { ReportStatusBadge, useMonitoringNames } from './labels.tsx';
 import { MapPanel, type MapReport, toMapReport } from './MapPanel.tsx';
@@ -43,6 +44,7 @@ export function ReportPage() {
                   </Text>
                 </Group>
               }
+              actions={<AddToCollection report={report} />}
             />
             <Stack gap="md">
               {report.withheld ? <WithheldNotice /> : null}

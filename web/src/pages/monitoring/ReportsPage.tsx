@@ -22,8 +22,9 @@ import { ReportStatusBadge, useMonitoringNames, useOccurredAt } from './labels.t
 import { MapPanel, type MapReport, toMapReport } from './MapPanel.tsx';
 import { MissionFilter } from './MissionFilter.tsx';
 import { ReportFilters } from './ReportFilters.tsx';
+import { ReportsToolbar } from './ReportsToolbar.tsx';
 
-const FILTER_KEYS = ['status', 'category', 'region', 'from', 'to', 'q', 'mission'] as const;
+const FILTER_KEYS = ['status', 'category', 'region', 'from', 'to', 'q', 'mission', 'collection'] as const;
 
 /** The filters from the page's address (so a filtered list can be shared as a link). */
 function filtersOf(params: URLSearchParams): Filters {
@@ -36,6 +37,7 @@ function filtersOf(params: URLSearchParams): Filters {
     to: params.get('to'),
     q: params.get('q'),
     mission: params.get('mission'),
+    collection: params.get('collection'),
   };
 }
 
@@ -174,6 +176,7 @@ export function ReportsPage() {
       {filters.mission ? (
         <MissionFilter id={filters.mission} onClear={() => change({ mission: null })} />
       ) : null}
+      <ReportsToolbar filters={filters} onChange={change} />
       <ReportFilters filters={filters} search={search} onSearch={setSearch} onChange={change} />
       <Stack gap="md">
         <Card p="md" data-testid="reports-map">

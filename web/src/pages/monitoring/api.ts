@@ -85,6 +85,8 @@ export interface ReportFilters {
   q: string | null;
   /** The observation mission the reports were filed for. */
   mission?: string | null;
+  /** A collection the reports are in. */
+  collection?: string | null;
 }
 
 /** The filters that are set, as the list's query (a day range as instants, the last day whole). */
@@ -97,6 +99,7 @@ function listQuery(filters: ReportFilters): QueryOf<'/api/reports'> {
   if (filters.to) query.to = `${filters.to}T23:59:59.999Z`;
   if (filters.q) query.q = filters.q;
   if (filters.mission) query.mission = filters.mission;
+  if (filters.collection) query.collection = filters.collection;
   return query;
 }
 
