@@ -103,6 +103,8 @@ describe('from a report in the field to a proposal', () => {
       .getByTestId('open-alerts-panel')
       .getByText(alert?.reference ?? '?', { exact: false })
       .waitFor(LONG);
+    // The timeline has the report, as it occurred, among the latest moments.
+    await room.getByTestId('timeline-panel').getByText(title, { exact: false }).waitFor(LONG);
     await shot(room, '02-situation-room-live');
 
     // From the alert, the duty officer convenes the two states concerned, prefilled from it.

@@ -17,6 +17,7 @@ import {
   OpenAlertsPanel,
   QueuePanel,
 } from './SituationPanels.tsx';
+import { TimelinePanel } from './SituationTimeline.tsx';
 
 /** The map's shapes are large; they load with the map. */
 const SituationMap = lazy(() => import('./SituationMap.tsx'));
@@ -157,6 +158,7 @@ export function SituationPage() {
                 <DecisionsPanel />
               </Grid.Col>
             </Grid>
+            <TimelinePanel filters={filters} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

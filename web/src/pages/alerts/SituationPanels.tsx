@@ -8,7 +8,7 @@ import { useAlerts, useConsultations, useLevels, useOpenProcedures } from './api
 import { Age, LevelBadge, useDuration, useScale } from './labels.tsx';
 
 /** A panel of the situation room: a small heading, its content, a link to the whole list. */
-function Panel({
+export function Panel({
   title,
   more,
   testId,
