@@ -79,7 +79,10 @@ describe('the situation room', () => {
     const entered = (await (await answer).json()) as {
       level: { to: number; change: string; alert: { id: string; reference: string } | null };
     };
-    expect(entered.level.to).toBe(target);
+    // At least the next level: one higher still when the file's combination rule escalates (two
+    // indicators at warning or above, e.g. with casualties reported by other tests).
+    expect(entered.level.to).toBeGreaterThanOrEqual(target);
+    const reached = entered.level.to;
     expect(entered.level.change).toBe('rose');
     // A rise opens an alert, unless one not closed already stands at that level or above for the
     // region (the demo's reports may have raised one on their own): then that one is the alert.
@@ -90,7 +93,7 @@ describe('the situation room', () => {
       ).json()) as {
         items: { id: string; reference: string; level: number }[];
       };
-      alert = active.items.filter((a) => a.level >= target).sort((a, b) => b.level - a.level)[0] ?? null;
+      alert = active.items.filter((a) => a.level >= reached).sort((a, b) => b.level - a.level)[0] ?? null;
     }
     expect(alert).not.toBeNull();
     await desk.getByText(/the region's level rose to/).waitFor(LONG);
@@ -110,13 +113,13 @@ describe('the situation room', () => {
     await shot(desk, '02b-import-refused');
 
     // The situation room shows the new level and the new alert without a reload.
-    await levelIn(room, target).waitFor(LONG);
+    await levelIn(room, reached).waitFor(LONG);
     await room
       .getByTestId('open-alerts-panel')
       .getByText(alert?.reference ?? '', { exact: false })
       .waitFor(LONG);
     await room
-      .locator(`[data-testid="situation-map"] [data-region="${REGION}"][data-level="${target}"]`)
+      .locator(`[data-testid="situation-map"] [data-region="${REGION}"][data-level="${reached}"]`)
       .waitFor(LONG);
     await shot(room, '03-situation-room-live');
     await desk.close();
